@@ -1,0 +1,38 @@
+import type { FlistKind, Owner, StoreSpec } from './settings.js'
+
+/** What one flist pack needs, whichever engine does it. */
+export interface PackRequest {
+  kind: FlistKind
+  /** Absolute path of the tree to pack. */
+  source: string
+  /** Absolute path of the .fl file to write. */
+  flistPath: string
+  /** Stores that receive the blocks; their URLs may hold secrets and must never be printed. */
+  writeStores: StoreSpec[]
+  /** Routes recorded in the flist for readers, passwords already stripped. */
+  routes: StoreSpec[]
+  /** Tags written into the flist, in order. */
+  tags: Array<[string, string]>
+  owner?: Owner
+  /** Seconds; when set, recorded mtime/ctime are clamped to it. */
+  sourceDateEpoch?: number
+  signal?: AbortSignal
+  log: (line: string) => void
+}
+
+/** What a pack did, as reported in outputs and the job summary. */
+export interface FlistCounts {
+  files: number
+  directories: number
+  symlinks: number
+  bytes: number
+  blocks: number
+  blocksUploaded: number
+  blocksPresent: number
+}
+
+export interface PackEngine {
+  readonly name: string
+  readonly version: string
+  pack(request: PackRequest): Promise<FlistCounts>
+}

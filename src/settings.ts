@@ -1,0 +1,74 @@
+/** The validated settings of one run, whether it came from action inputs or CLI flags. */
+
+export const FLIST_KINDS = ['modules', 'firmware'] as const
+export type FlistKind = (typeof FLIST_KINDS)[number]
+
+export const ENGINES = ['rfs', 'native'] as const
+export type Engine = (typeof ENGINES)[number]
+
+export const VERIFY_MODES = ['none', 'exists', 'full'] as const
+export type VerifyMode = (typeof VERIFY_MODES)[number]
+
+export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
+export type RfsBuild = (typeof RFS_BUILD_MODES)[number]
+
+/** One rfs store: blobs whose id starts with a byte in [start, end] (inclusive) live at url. */
+export interface StoreSpec {
+  start: number
+  end: number
+  url: string
+}
+
+export interface Owner {
+  uid: number
+  gid: number
+}
+
+/** S3 inputs; each one given overrides the same key of rfs.conf. */
+export interface S3Overrides {
+  endpoint?: string
+  region?: string
+  bucket?: string
+  prefix?: string
+  accessKey?: string
+  secretKey?: string
+  manifestBucket?: string
+  publicUrl?: string
+}
+
+export interface RfsSettings {
+  path?: string
+  version: string
+  sha256?: string
+  build: RfsBuild
+  /** Absolute path of the rfs source tree to build from. */
+  source: string
+  downloadUrl?: string
+}
+
+export interface Settings {
+  /** Absolute. */
+  projectRoot: string
+  /** Absolute. */
+  configDir: string
+  kernelVersion?: string
+  /** Absolute. */
+  modulesDir?: string
+  /** Absolute. */
+  firmwareDir?: string
+  firmwareTag?: string
+  flists: FlistKind[]
+  /** Absolute. */
+  outputDir: string
+  s3: S3Overrides
+  store?: StoreSpec[]
+  readStore?: StoreSpec[]
+  engine: Engine
+  rfs: RfsSettings
+  verify: VerifyMode
+  overwrite: boolean
+  /** Extra tags in the order given. */
+  tags: Array<[string, string]>
+  owner?: Owner
+  dryRun: boolean
+}
