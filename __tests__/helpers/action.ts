@@ -1,0 +1,132 @@
+// Runs the bundled action the way a GitHub runner does: a node process with INPUT_* variables and
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, or as a shell command with CLI flags.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const DIST_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
+
+export interface ActionRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Everything the run emitted, for searching secrets in. */
+  everything: string
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>
+  cwd?: string
+  timeoutMs?: number
+  /** Called with the child's pid once it has started. */
+  onStart?: (pid: number) => void
+}
+
+/** Environment of a clean runner step: no INPUT_* or GITHUB_* leaking in from this process. */
+function baseEnv(extra: Record<string, string | undefined>): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key.startsWith('INPUT_') || key.startsWith('GITHUB_')) continue
+    if (key === 'NODE_OPTIONS' || key.startsWith('JEST_') || key === 'SOURCE_DATE_EPOCH') continue
+    env[key] = value
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key]
+    else env[key] = value
+  }
+  return env
+}
+
+/** Runs dist/index.js with the given action inputs (kebab-case names, as in a workflow). */
+export async function runAction(
+  inputs: Record<string, string>,
+  options: RunOptions = {}
+): Promise<ActionRun> {
+  const work = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const outputFile = join(work, 'output')
+  const summaryFile = join(work, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: Record<string, string | undefined> = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(work, 'runner-temp'),
+    RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  try {
+    const result = await runNode([DIST_ENTRY], { ...options, env })
+    const outputText = readFileSync(outputFile, 'utf8')
+    const summary = readFileSync(summaryFile, 'utf8')
+    return {
+      ...result,
+      outputs: parseOutputFile(outputText),
+      summary,
+      everything: [result.stdout, result.stderr, outputText, summary].join('\n')
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** Runs dist/index.js as a shell command with CLI flags (no GitHub environment). */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<ActionRun> {
+  const result = await runNode([DIST_ENTRY, ...args], options)
+  return { ...result, outputs: {}, summary: '', everything: `${result.stdout}\n${result.stderr}` }
+}
+
+async function runNode(
+  args: string[],
+  options: RunOptions
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: baseEnv(options.env ?? {}),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  if (child.pid !== undefined) options.onStart?.(child.pid)
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+  const code = await new Promise<number | null>(done => child.on('close', done))
+  clearTimeout(timer)
+  return { code, stdout, stderr }
+}
+
+/** Parses the `name<<DELIMITER` blocks that @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (match) {
+      const [, name, delimiter] = match
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
+      outputs[name] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return outputs
+}
+
+/** The lines a failed run printed as errors (`::error::` commands). */
+export function errorLines(run: ActionRun): string[] {
+  return run.stdout
+    .split('\n')
+    .filter(line => line.startsWith('::error'))
+    .map(line => line.replace(/^::error[^:]*::/, ''))
+}
