@@ -1,17 +1,22 @@
-// Builds dist/: the action entry, the block-codec worker (its own bundle, since worker threads
-// load a file), and the SQLite WebAssembly binary that sql.js cannot locate from inside a bundle.
+// Builds dist/: the action entry, the engine CLI, the block-codec worker (its own bundle, since
+// worker threads load a file), and the SQLite WebAssembly binary, which sql.js cannot locate from
+// inside a bundle, beside each bundle that opens flists.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 
 const require = createRequire(import.meta.url)
 const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--quiet', '--license', 'licenses.txt']
+const entries = [
+  { source: 'src/index.ts', out: 'dist', sqlite: true },
+  { source: 'src/rfs-cli.ts', out: 'dist/rfs-cli', sqlite: true },
+  { source: 'src/flist/block-worker.ts', out: 'dist/block-worker', sqlite: false }
+]
 
 rmSync('dist', { recursive: true, force: true })
-execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', 'dist'], { stdio: 'inherit' })
-if (existsSync('src/flist/block-worker.ts')) {
-  execFileSync(process.execPath, [...ncc, 'src/flist/block-worker.ts', '-o', 'dist/block-worker'], {
-    stdio: 'inherit'
-  })
+for (const { source, out, sqlite } of entries) {
+  if (!existsSync(source)) continue
+  execFileSync(process.execPath, [...ncc, source, '-o', out], { stdio: 'inherit' })
+  if (sqlite) copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), join(out, 'sql-wasm.wasm'))
 }
-copyFileSync(require.resolve('sql.js/dist/sql-wasm.wasm'), 'dist/sql-wasm.wasm')

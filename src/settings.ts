@@ -72,3 +72,12 @@ export interface Settings {
   owner?: Owner
   dryRun: boolean
 }
+
+/** How to reach one S3 server. The secret is masked as soon as it is read. */
+export interface S3Connection {
+  /** scheme://host:port, no path. */
+  endpoint: string
+  region: string
+  accessKey: string
+  secretKey: string
+}
