@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { S3Session } from '../src/s3/client.js'
+import { fileSha256, publishManifest, type ManifestUpload } from '../src/publish.js'
+import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
+
+let s3: TestS3
+let session: S3Session
+const work = mkdtempSync(join(tmpdir(), 'publish-'))
+
+beforeAll(async () => {
+  s3 = await startS3({ buckets: ['manifests'] })
+  session = new S3Session(
+    {
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey
+    },
+    { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 } }
+  )
+})
+afterAll(async () => {
+  session.destroy()
+  await s3.stop()
+})
+
+async function upload(name: string, content: string, overwrite = false): Promise<ManifestUpload> {
+  const path = join(work, name)
+  writeFileSync(path, content)
+  return {
+    bucket: 'manifests',
+    key: `zos/manifests/${name}`,
+    path,
+    sha256: await fileSha256(path),
+    metadata: { 'kernel-version': '6.12.44-Zero-OS' },
+    overwrite
+  }
+}
+
+describe('publishManifest', () => {
+  test('creates the object with its digest, type and metadata', async () => {
+    const first = await upload('modules-a.fl', 'first flist')
+    expect(await publishManifest(session, first)).toBe('published')
+    expect((await getObject(s3, 'manifests', first.key))?.toString()).toBe('first flist')
+    const head = await session.client.send(
+      new HeadObjectCommand({ Bucket: 'manifests', Key: first.key })
+    )
+    expect(head.ContentType).toBe('application/vnd.sqlite3')
+    expect(head.Metadata).toMatchObject({
+      sha256: first.sha256,
+      'kernel-version': '6.12.44-Zero-OS'
+    })
+  })
+
+  test('a rerun with the same bytes succeeds and replaces nothing', async () => {
+    const same = await upload('modules-b.fl', 'same bytes')
+    expect(await publishManifest(session, same)).toBe('published')
+    expect(await publishManifest(session, same)).toBe('unchanged')
+  })
+
+  test('different bytes under a published name are refused unless overwrite is set', async () => {
+    const original = await upload('firmware-c.fl', 'original')
+    await publishManifest(session, original)
+    const changed = await upload('firmware-c.fl', 'changed!')
+    await expect(publishManifest(session, changed)).rejects.toThrow(
+      /already published with sha256 [0-9a-f]{64}.*set overwrite: true/
+    )
+    expect((await getObject(s3, 'manifests', original.key))?.toString()).toBe('original')
+
+    expect(await publishManifest(session, { ...changed, overwrite: true })).toBe('replaced')
+    expect((await getObject(s3, 'manifests', original.key))?.toString()).toBe('changed!')
+  })
+
+  test('an object without recorded digest is compared by its bytes', async () => {
+    const manual = await upload('modules-d.fl', 'uploaded by hand')
+    await session.client.send(
+      new PutObjectCommand({ Bucket: 'manifests', Key: manual.key, Body: 'uploaded by hand' })
+    )
+    expect(await publishManifest(session, manual)).toBe('unchanged')
+  })
+
+  test('a missing bucket is one line naming the bucket and the setting', async () => {
+    const lost = { ...(await upload('modules-e.fl', 'x')), bucket: 'no-such-bucket' }
+    const error = await publishManifest(session, lost).catch((e: Error) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toMatch(
+      /bucket 'no-such-bucket' does not exist.*manifest-bucket/
+    )
+    expect((error as Error).message).not.toContain('\n')
+    expect(await listKeys(s3, 'manifests')).not.toContain('zos/manifests/modules-e.fl')
+  })
+
+  test('an unknown access key stops at once and never shows the secret', async () => {
+    const stranger = new S3Session(
+      { endpoint: s3.endpoint, region: 'us-east-1', accessKey: 'NOBODY', secretKey: s3.secretKey },
+      { retry: { attempts: 5, baseDelayMs: 2000, maxDelayMs: 2000 } }
+    )
+    const started = Date.now()
+    const error = (await publishManifest(stranger, await upload('modules-f.fl', 'y')).catch(
+      (e: Error) => e
+    )) as Error
+    stranger.destroy()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(error.message).toMatch(/check s3-access-key/)
+    expect(error.message).not.toContain(s3.secretKey)
+  })
+})

@@ -1,0 +1,97 @@
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import { S3Client } from '@aws-sdk/client-s3'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { S3Connection } from '../settings.js'
+import { describeS3Failure, isRetryableS3Error } from './errors.js'
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
+
+export interface S3SessionOptions {
+  retry?: RetryPolicy
+  /** Limit of one request, retries apart: a stalled server must not hang the job. */
+  requestTimeoutMs?: number
+  /** Parallel connections; uploads beyond it queue in the agent. */
+  maxSockets?: number
+  /** Cancels every request in flight and every retry wait. */
+  signal?: AbortSignal
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+/**
+ * One S3 server as the action uses it: path-style requests to a custom endpoint, checksums only
+ * where the operation requires them (S3-compatible servers reject the SDK's default CRC headers),
+ * our own retry loop around each request, and failures reduced to one line without secrets.
+ */
+export class S3Session {
+  readonly client: S3Client
+  private readonly retry: RetryPolicy
+  private readonly timeoutMs: number
+  private readonly signal?: AbortSignal
+
+  constructor(
+    readonly connection: S3Connection,
+    options: S3SessionOptions = {}
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY
+    this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.signal = options.signal
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
+    this.client = new S3Client({
+      endpoint: connection.endpoint,
+      region: connection.region,
+      forcePathStyle: true,
+      credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: this.timeoutMs,
+        httpAgent: new HttpAgent(agentOptions),
+        httpsAgent: new HttpsAgent(agentOptions)
+      })
+    })
+  }
+
+  /**
+   * Runs one request with retries. `what` names it for errors (`PUT bucket/key`); `call` gets an
+   * abort signal that fires on the per-request timeout or on cancellation of the run.
+   */
+  async request<T>(what: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(
+        () => this.attempt(call),
+        error => isRetryableS3Error(error),
+        this.retry,
+        this.signal
+      )
+    } catch (error) {
+      if (this.signal?.aborted) throw this.signal.reason
+      throw describeS3Failure(error, what, this.connection)
+    }
+  }
+
+  private async attempt<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeout = AbortSignal.timeout(this.timeoutMs)
+    const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout
+    try {
+      return await call(signal)
+    } catch (error) {
+      if (timeout.aborted && !this.signal?.aborted) throw new RequestTimeout(this.timeoutMs)
+      throw error
+    }
+  }
+
+  destroy(): void {
+    this.client.destroy()
+  }
+}
+
+/** A request that got no complete answer within the per-request limit. */
+export class RequestTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${Math.round(ms / 1000)} s`)
+    this.name = 'RequestTimeout'
+  }
+}

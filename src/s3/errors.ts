@@ -1,0 +1,118 @@
+import { UserError } from '../errors.js'
+import type { S3Connection } from '../settings.js'
+
+/** Network failures worth another try: the next attempt may reach a healthy server. */
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET'
+])
+
+const RETRYABLE_NAMES = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'RequestTimeout',
+  'RequestTimeTooSkewed',
+  'InternalError',
+  'ServiceUnavailable',
+  'TimeoutError'
+])
+
+/** Refusals that no retry can change, and the setting the user should check. */
+const FATAL_ADVICE: Record<string, (bucket: string) => string> = {
+  InvalidAccessKeyId: () =>
+    'the server does not know this access key: check s3-access-key (S3_ACCESS_KEY in rfs.conf)',
+  SignatureDoesNotMatch: () =>
+    'the server rejected the request signature: check s3-secret-key (S3_SECRET_KEY in rfs.conf) and s3-region',
+  AccessDenied: bucket =>
+    `access denied on bucket '${bucket}': give the access key read and write permission on it`,
+  Forbidden: bucket =>
+    `access denied on bucket '${bucket}': give the access key read and write permission on it`,
+  NoSuchBucket: bucket =>
+    `bucket '${bucket}' does not exist: create it or fix s3-bucket / manifest-bucket (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
+  AuthorizationHeaderMalformed: () =>
+    'the server expects another region: check s3-region (S3_REGION in rfs.conf)',
+  PermanentRedirect: () =>
+    'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
+  InvalidBucketName: bucket =>
+    `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
+}
+
+const FORBIDDEN_ADVICE = (bucket: string): string =>
+  `the server refused access (403): check s3-access-key and s3-secret-key (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`
+
+interface SdkErrorShape {
+  name?: string
+  code?: string
+  message?: string
+  cause?: unknown
+  $metadata?: { httpStatusCode?: number }
+}
+
+function shape(error: unknown): SdkErrorShape {
+  return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {}
+}
+
+function networkCode(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const { code } = shape(current)
+    if (code && RETRYABLE_NETWORK_CODES.has(code)) return code
+    current = shape(current).cause
+  }
+  return undefined
+}
+
+export function httpStatus(error: unknown): number | undefined {
+  return shape(error).$metadata?.httpStatusCode
+}
+
+export function isRetryableS3Error(error: unknown): boolean {
+  const { name = '' } = shape(error)
+  if (name in FATAL_ADVICE) return false
+  const status = httpStatus(error)
+  if (status !== undefined && (status >= 500 || status === 429)) return true
+  if (RETRYABLE_NAMES.has(name)) return true
+  if (networkCode(error)) return true
+  // A reset mid-response surfaces as a bare "socket hang up" or an aborted body read.
+  return /socket hang up|ECONNRESET|aborted|premature close/i.test(shape(error).message ?? '')
+}
+
+/** Replaces the secret, raw or percent-encoded, wherever an SDK message might carry it. */
+export function scrubSecret(text: string, secret: string): string {
+  if (!secret) return text
+  let scrubbed = text
+  for (const form of new Set([secret, encodeURIComponent(secret)])) {
+    scrubbed = scrubbed.split(form).join('***')
+  }
+  return scrubbed
+}
+
+/** The bucket a path-style operation label (`PUT bucket/key`) names. */
+function bucketOf(what: string): string {
+  return what.replace(/^\S+\s+/, '').split('/')[0]
+}
+
+/** One line for a failed S3 request: what was asked, what the server said, what to check. */
+export function describeS3Failure(
+  error: unknown,
+  what: string,
+  connection: S3Connection
+): UserError {
+  const { name = 'Error', message = String(error) } = shape(error)
+  const at = `(endpoint ${connection.endpoint})`
+  // HEAD answers carry no body, so the SDK sees only the status.
+  const advice = FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined)
+  const reason = advice
+    ? advice(bucketOf(what))
+    : networkCode(error)
+      ? `cannot reach the S3 endpoint (${networkCode(error)}): check s3-endpoint and the network`
+      : `${httpStatus(error) ?? ''} ${name}: ${message}`.trim()
+  return new UserError(scrubSecret(`S3 ${what} failed ${at}: ${reason}`, connection.secretKey))
+}
