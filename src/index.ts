@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * Entry of the action and of the shell command: runs the mission, turns a cancel signal into a
+ * clean stop, and reports a failure as one line (the stack only in debug output).
+ */
+import * as core from '@actions/core'
+import { isUserError, oneLine, UserError } from './errors.js'
+import { run } from './main.js'
+import { onRunner } from './runner.js'
+
+const controller = new AbortController()
+let signalled = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // A second signal means "now": skip the clean-up of the first.
+    if (signalled) process.exit(130)
+    signalled = true
+    controller.abort(new UserError(`cancelled by ${signal}: nothing was published`))
+  })
+}
+
+try {
+  await run(controller.signal)
+  process.exitCode = 0
+} catch (error) {
+  const cause = controller.signal.aborted ? controller.signal.reason : error
+  const message = oneLine(cause)
+  if (onRunner()) core.setFailed(message)
+  else process.stderr.write(`error: ${message}\n`)
+  if (!isUserError(cause) && cause instanceof Error && cause.stack) core.debug(cause.stack)
+  process.exitCode = 1
+}
+// Idle keep-alive sockets or worker threads must not hold a finished run open.
+process.exit()

@@ -1,0 +1,51 @@
+import { readSettings } from './inputs.js'
+import { buildPlan } from './plan.js'
+import { prepareEngine } from './engines/select.js'
+import { packFlist, verifyFlists, type PackedFlist } from './pack-flists.js'
+import { publishManifests } from './publish-manifests.js'
+import { logPlan, planResult, runResult } from './results.js'
+import { setOutputs, writeSummary, type RunResult } from './report.js'
+import { Phases } from './phases.js'
+
+/**
+ * The mission: read the build's configs, plan the two flists, pack them against the blob store,
+ * check every block landed, publish the manifests, and tell later jobs where everything went.
+ */
+export async function run(signal: AbortSignal): Promise<RunResult> {
+  const phases = new Phases()
+  const settings = readSettings()
+  const plan = await phases.run('plan', 'Plan', async () => {
+    const plan = await buildPlan(settings)
+    logPlan(plan, settings)
+    return plan
+  })
+  if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
+
+  const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
+  const packed: PackedFlist[] = []
+  for (const flist of plan.flists) {
+    packed.push(
+      await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
+        packFlist(engine.engine, flist, plan, settings, signal)
+      )
+    )
+  }
+  const verify = settings.verify
+  if (verify !== 'none') {
+    await phases.run('verify', `Verify (${verify})`, () =>
+      verifyFlists(packed, plan, verify, signal)
+    )
+  }
+  const outcomes = plan.manifests
+    ? await phases.run('publish', 'Publish manifests', () =>
+        publishManifests(packed, plan, settings, signal)
+      )
+    : undefined
+  return finish(runResult(plan, settings, engine, packed, outcomes, phases.timings))
+}
+
+async function finish(result: RunResult): Promise<RunResult> {
+  setOutputs(result)
+  await writeSummary(result)
+  return result
+}

@@ -1,0 +1,101 @@
+import * as core from '@actions/core'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { FlistCounts, PackEngine } from './engine.js'
+import { UserError } from './errors.js'
+import { verifyFlist } from './flist/verify.js'
+import type { FlistPlan, Plan } from './plan.js'
+import { fileSha256 } from './publish.js'
+import type { Settings, VerifyMode } from './settings.js'
+import { ACTION_NAME, ACTION_VERSION } from './version.js'
+
+export interface PackedFlist {
+  plan: FlistPlan
+  counts: FlistCounts
+  sha256: string
+}
+
+/** The tags every flist carries, then the user's. */
+export function flistTags(
+  flist: FlistPlan,
+  plan: Plan,
+  settings: Settings
+): Array<[string, string]> {
+  const tags: Array<[string, string]> = [
+    ['kind', flist.kind],
+    ['kernel-version', plan.kernel.full]
+  ]
+  if (flist.kind === 'firmware') tags.push(['firmware-tag', plan.firmwareTag])
+  tags.push(['producer', `${ACTION_NAME} ${ACTION_VERSION}`])
+  return [...tags, ...settings.tags]
+}
+
+/**
+ * Packs one tree. The engine writes beside the final name and the file is renamed only once the
+ * pack succeeded, so a failed or cancelled run never leaves a complete-looking .fl behind.
+ */
+export async function packFlist(
+  engine: PackEngine,
+  flist: FlistPlan,
+  plan: Plan,
+  settings: Settings,
+  signal: AbortSignal
+): Promise<PackedFlist> {
+  const partial = `${flist.path}.partial`
+  await mkdir(dirname(flist.path), { recursive: true })
+  await rm(partial, { force: true })
+  try {
+    const counts = await engine.pack({
+      kind: flist.kind,
+      source: flist.source,
+      flistPath: partial,
+      writeStores: plan.writeStores,
+      routes: plan.readRoutes,
+      tags: flistTags(flist, plan, settings),
+      owner: settings.owner,
+      sourceDateEpoch: sourceDateEpoch(),
+      signal,
+      log: line => core.info(line)
+    })
+    await rename(partial, flist.path)
+    const sha256 = await fileSha256(flist.path)
+    core.info(
+      `${flist.name}: ${counts.files} files, ${counts.directories} directories, ${counts.symlinks} symlinks, ` +
+        `${counts.blocks} blocks (${counts.blocksUploaded} uploaded, ${counts.blocksPresent} already present), sha256 ${sha256}`
+    )
+    return { plan: flist, counts, sha256 }
+  } finally {
+    await rm(partial, { force: true })
+  }
+}
+
+/** Checks that every block of every flist is in the store (or decodes them all, with `full`). */
+export async function verifyFlists(
+  packed: PackedFlist[],
+  plan: Plan,
+  mode: Exclude<VerifyMode, 'none'>,
+  signal: AbortSignal
+): Promise<void> {
+  for (const { plan: flist } of packed) {
+    const report = await verifyFlist(flist.path, mode, { stores: plan.writeStores, signal })
+    if (report.problems.length > 0) {
+      const first = report.problems[0]
+      throw new UserError(
+        `verify ${mode} of ${flist.name} failed: ${report.problems.length} problem(s), first: ${first}; nothing was published`
+      )
+    }
+    core.info(`${flist.name}: ${report.blocksChecked} blocks checked (${mode})`)
+  }
+}
+
+/** SOURCE_DATE_EPOCH, the reproducible-builds convention for "the time this build stands for". */
+function sourceDateEpoch(): number | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH
+  if (value === undefined || value === '') return undefined
+  if (!/^\d+$/.test(value)) {
+    throw new UserError(
+      `SOURCE_DATE_EPOCH='${value}' is not a number of seconds: unset it or set it to e.g. $(git log -1 --format=%ct)`
+    )
+  }
+  return Number(value)
+}
