@@ -1,0 +1,117 @@
+// A loopback HTTP proxy in front of an S3 server that fails a chosen share of requests the ways
+// real endpoints do: 503, 503 SlowDown, a connection reset, or a stall past the client's timeout.
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export type Fault = '503' | 'slowdown' | 'reset' | 'stall'
+
+export interface FaultyProxy {
+  endpoint: string
+  /** Requests seen, and how many of them were failed on purpose. */
+  stats: { requests: number; failed: number; byFault: Record<Fault, number> }
+  setFailureRate(rate: number): void
+  stop(): Promise<void>
+}
+
+const ALL_FAULTS: Fault[] = ['503', 'slowdown', 'reset', 'stall']
+
+/** A small deterministic generator, so a failing run can be replayed. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function s3Error(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`
+}
+
+export async function startFaultyProxy(
+  target: string,
+  options: { failureRate: number; faults?: Fault[]; seed?: number; stallMs?: number }
+): Promise<FaultyProxy> {
+  const upstream = new URL(target)
+  const random = mulberry32(options.seed ?? 1)
+  const faults = options.faults ?? ALL_FAULTS
+  let failureRate = options.failureRate
+  const stats = {
+    requests: 0,
+    failed: 0,
+    byFault: { '503': 0, slowdown: 0, reset: 0, stall: 0 } as Record<Fault, number>
+  }
+  const sockets = new Set<Socket>()
+  const stalls = new Set<NodeJS.Timeout>()
+
+  const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
+    stats.requests++
+    const body: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => body.push(chunk))
+    incoming.on('end', () => {
+      if (random() < failureRate) {
+        const fault = faults[Math.floor(random() * faults.length)]
+        stats.failed++
+        stats.byFault[fault]++
+        switch (fault) {
+          case '503':
+            outgoing.writeHead(503, { 'content-type': 'application/xml' })
+            outgoing.end(s3Error('ServiceUnavailable', 'Please reduce your request rate.'))
+            return
+          case 'slowdown':
+            outgoing.writeHead(503, { 'content-type': 'application/xml' })
+            outgoing.end(s3Error('SlowDown', 'Please reduce your request rate.'))
+            return
+          case 'reset':
+            incoming.socket.destroy()
+            return
+          case 'stall': {
+            // Answer nothing until well after the client should have given up.
+            const timer = setTimeout(() => {
+              stalls.delete(timer)
+              incoming.socket.destroy()
+            }, options.stallMs ?? 10_000)
+            stalls.add(timer)
+            return
+          }
+        }
+      }
+      const forward = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers
+        },
+        answer => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(outgoing)
+        }
+      )
+      forward.on('error', () => incoming.socket.destroy())
+      forward.end(Buffer.concat(body))
+    })
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stats,
+    setFailureRate(rate: number) {
+      failureRate = rate
+    },
+    async stop() {
+      for (const timer of stalls) clearTimeout(timer)
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+    }
+  }
+}
