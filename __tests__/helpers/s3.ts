@@ -80,8 +80,14 @@ export async function listKeys(s3: TestS3, bucket: string): Promise<string[]> {
 }
 
 /** An object's bytes through an unsigned GET, or undefined on 404. */
-export async function getObject(s3: TestS3, bucket: string, key: string): Promise<Buffer | undefined> {
-  const response = await fetch(`${s3.endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`)
+export async function getObject(
+  s3: TestS3,
+  bucket: string,
+  key: string
+): Promise<Buffer | undefined> {
+  const response = await fetch(
+    `${s3.endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
+  )
   if (response.status === 404) return undefined
   if (!response.ok) throw new Error(`get ${bucket}/${key}: HTTP ${response.status}`)
   return Buffer.from(await response.arrayBuffer())
