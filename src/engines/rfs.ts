@@ -1,0 +1,158 @@
+// The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
+// with rfs's own `config` command; what rfs cannot do (owner, SOURCE_DATE_EPOCH) is corrected in
+// the written flist; counts come from the built-in reader, so both engines report alike.
+import { rm } from 'node:fs/promises'
+import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
+import { UserError, oneLine } from '../errors.js'
+import { FlistReader } from '../flist/reader.js'
+import type { StoreSpec } from '../settings.js'
+import { runnerLog, type RfsLog } from '../rfs/log.js'
+import { applyMetadataFixes } from '../rfs/normalise.js'
+import { displayCommand, redactUrl, redactor, secretsOf, stripPassword } from '../rfs/redact.js'
+import { describeExit, runProgram } from '../rfs/run.js'
+
+export interface RfsBinary {
+  path: string
+  version: string
+}
+
+export interface RfsEngineOptions {
+  /** Log groups; the lines themselves go to each request's log. */
+  log?: RfsLog
+}
+
+/** `xx-xx=url`, the store syntax of rfs; the range is always written so nothing is implied. */
+export function storeArgument(store: StoreSpec): string {
+  const hex = (byte: number): string => byte.toString(16).padStart(2, '0')
+  return `${hex(store.start)}-${hex(store.end)}=${store.url}`
+}
+
+export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {}): PackEngine {
+  const groups = options.log ?? runnerLog
+  return {
+    name: 'rfs',
+    version: binary.version,
+    async pack(request: PackRequest): Promise<FlistCounts> {
+      const rfs = new RfsRunner(binary.path, request, groups)
+      try {
+        await rfs.run(`rfs pack ${request.kind}`, [
+          'pack',
+          '-m',
+          request.flistPath,
+          ...request.writeStores.flatMap(store => ['-s', storeArgument(store)]),
+          request.source
+        ])
+        await applyMetadataFixes(request.flistPath, {
+          owner: request.owner,
+          sourceDateEpoch: request.sourceDateEpoch
+        })
+        if (request.tags.length > 0) {
+          await rfs.run(`rfs tags ${request.kind}`, [
+            'config',
+            '-m',
+            request.flistPath,
+            'tag',
+            'add',
+            ...request.tags.flatMap(([key, value]) => ['-t', `${key}=${value}`])
+          ])
+        }
+        if (!sameRoutes(request.routes, request.writeStores)) {
+          // rfs records the write stores (password stripped); readers may need other addresses.
+          await rfs.run(`rfs routes ${request.kind}`, [
+            'config',
+            '-m',
+            request.flistPath,
+            'store',
+            'delete',
+            '--all'
+          ])
+          await rfs.run(`rfs routes ${request.kind}`, [
+            'config',
+            '-m',
+            request.flistPath,
+            'store',
+            'add',
+            ...request.routes.flatMap(route => ['-s', storeArgument(route)])
+          ])
+        }
+        return await countsOf(request.flistPath)
+      } catch (error) {
+        // rfs writes the .fl even when uploads failed; nothing half-made may be published.
+        await rm(request.flistPath, { force: true })
+        throw error
+      }
+    }
+  }
+}
+
+/** Runs rfs for one request: redacted command line, output in a log group, one-line failures. */
+class RfsRunner {
+  private readonly redact: (text: string) => string
+
+  constructor(
+    private readonly binary: string,
+    private readonly request: PackRequest,
+    private readonly groups: RfsLog
+  ) {
+    const hide = redactor(secretsOf(request.writeStores.map(store => store.url)))
+    this.redact = text => hide(redactUrl(text))
+  }
+
+  async run(title: string, args: string[]): Promise<void> {
+    const { request, redact } = this
+    this.groups.startGroup(title)
+    let result
+    try {
+      request.log(redact(displayCommand(this.binary, args)))
+      result = await runProgram(this.binary, args, {
+        signal: request.signal,
+        onLine: line => request.log(redact(line))
+      })
+    } catch (error) {
+      if (request.signal?.aborted) throw new UserError(`${title} was cancelled`)
+      throw new UserError(`${title}: could not run ${this.binary}: ${redact(oneLine(error))}`)
+    } finally {
+      this.groups.endGroup()
+    }
+    if (result.code === 0) return
+    // The group is folded in the runner's log; the end of rfs's output is what explains a failure.
+    request.log(`${title} ${describeExit(result)}; its last ${result.tail.length} lines:`)
+    for (const line of result.tail) request.log(redact(line))
+    const reason = lastError(result.tail)
+    throw new UserError(
+      `${title} failed: rfs ${describeExit(result)}${reason ? `: ${redact(reason)}` : ''}; nothing was published`
+    )
+  }
+}
+
+/** The most telling line of rfs's output: its last error line, else its last line. */
+function lastError(tail: string[]): string | undefined {
+  const lines = tail.map(line => line.trim()).filter(line => line.length > 0)
+  const errors = lines.filter(line => /error/i.test(line))
+  const line = errors.at(-1) ?? lines.at(-1)
+  return line === undefined ? undefined : oneLine(line).slice(0, 300)
+}
+
+/** Whether the requested routes are the write stores, as rfs records them by itself. */
+function sameRoutes(routes: StoreSpec[], stores: StoreSpec[]): boolean {
+  if (routes.length !== stores.length) return false
+  return routes.every((route, i) => {
+    const store = stores[i]
+    return (
+      route.start === store.start &&
+      route.end === store.end &&
+      route.url === stripPassword(store.url)
+    )
+  })
+}
+
+async function countsOf(flistPath: string): Promise<FlistCounts> {
+  const reader = await FlistReader.open(flistPath)
+  try {
+    const counts = reader.counts()
+    // rfs uploads every block on every run, whether the store holds it or not.
+    return { ...counts, blocksUploaded: reader.distinctBlocks().length, blocksPresent: 0 }
+  } finally {
+    reader.close()
+  }
+}

@@ -1,0 +1,60 @@
+// Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
+// an error passes through here first.
+
+const MASK = '***'
+/** scheme://user:password@ at the start, optionally behind an rfs `xx-xx=` range. */
+const USERINFO_PASSWORD =
+  /^(\s*(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i
+
+/** Any user:password@ of a URL inside a text (a log line, an error message). */
+const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi
+
+/** The text with the password of every URL in it replaced by ***. */
+export function redactUrl(text: string): string {
+  // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
+  return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`)
+}
+
+/** The URL without its password (the user name stays), as rfs records store routes. */
+export function stripPassword(url: string): string {
+  return url.replace(USERINFO_PASSWORD, '$1@')
+}
+
+/** Every password held by these URLs (or `xx-xx=url` store specs), raw and percent-decoded. */
+export function secretsOf(urls: readonly string[]): string[] {
+  const secrets = new Set<string>()
+  for (const url of urls) {
+    const match = /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:([^/?#@]*)@/i.exec(
+      url
+    )
+    const raw = match?.[1]
+    if (!raw) continue
+    secrets.add(raw)
+    try {
+      secrets.add(decodeURIComponent(raw))
+    } catch {
+      // A malformed escape is still masked in its raw form.
+    }
+  }
+  return [...secrets].filter(secret => secret.length > 0)
+}
+
+/** A function that masks every occurrence of the given secrets, longest first. */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  const ordered = [...new Set(secrets)]
+    .filter(s => s.length > 0)
+    .sort((a, b) => b.length - a.length)
+  return text => {
+    let out = text
+    for (const secret of ordered) out = out.split(secret).join(MASK)
+    return out
+  }
+}
+
+/** A command line for the log: passwords masked, arguments with spaces quoted. */
+export function displayCommand(file: string, args: readonly string[]): string {
+  return [file, ...args]
+    .map(redactUrl)
+    .map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg))
+    .join(' ')
+}
