@@ -1,0 +1,37 @@
+// The built-in engine: packs in-process, no binary to fetch.
+import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
+import { packTree } from '../flist/pack.js'
+import { CREATOR, NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
+import { openStores } from '../store/open.js'
+
+export class NativeEngine implements PackEngine {
+  readonly name = NATIVE_ENGINE_NAME
+  readonly version = NATIVE_ENGINE_VERSION
+
+  async pack(request: PackRequest): Promise<FlistCounts> {
+    return packTree({
+      source: request.source,
+      flistPath: request.flistPath,
+      stores: await openStores(request.writeStores),
+      routes: request.routes,
+      tags: flistTags(request),
+      owner: request.owner,
+      sourceDateEpoch: request.sourceDateEpoch,
+      signal: request.signal,
+      log: request.log,
+      label: request.kind
+    })
+  }
+}
+
+/**
+ * `kind` and `creator` first, then the caller's tags in order (its `kernel-version` among them);
+ * a caller's tag with the same key replaces the engine's.
+ */
+export function flistTags(request: Pick<PackRequest, 'kind' | 'tags'>): Array<[string, string]> {
+  return [['kind', request.kind], ['creator', CREATOR], ...request.tags]
+}
+
+export function createNativeEngine(): NativeEngine {
+  return new NativeEngine()
+}

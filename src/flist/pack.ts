@@ -1,0 +1,204 @@
+// Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
+// stores lack, then write the metadata. The .fl is written only once every blob is stored.
+import type { FlistCounts } from '../engine.js'
+import { UserError } from '../errors.js'
+import type { Owner, StoreSpec } from '../settings.js'
+import { hexByte, type RouterBlobStore } from '../store/router.js'
+import { BLOCK_SIZE, toHex } from './codec.js'
+import type { BlockRecord } from './inode.js'
+import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './modes.js'
+import { ProgressReporter, megabytes, type PackProgressState } from './progress.js'
+import { inodeRecord } from './record.js'
+import { Semaphore } from './semaphore.js'
+import { BlockUploader } from './upload.js'
+import { walkTree, type TreeItem } from './walk.js'
+import { BlockWorkerPool } from './worker-pool.js'
+import { FlistWriter } from './writer.js'
+
+export interface PackOptions {
+  source: string
+  flistPath: string
+  stores: RouterBlobStore
+  /** Routes recorded for readers; passwords already stripped. */
+  routes: readonly StoreSpec[]
+  tags: ReadonlyArray<readonly [string, string]>
+  owner?: Owner
+  sourceDateEpoch?: number
+  signal?: AbortSignal
+  log: (line: string) => void
+  /** Shown in progress lines. */
+  label?: string
+  workers?: number
+  /** Store requests in flight at once. */
+  uploadConcurrency?: number
+  /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
+  maxPendingBlocks?: number
+  progressIntervalMs?: number
+}
+
+/** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
+const SEGMENT_CHUNKS = 8
+
+interface Segment {
+  file: TreeItem
+  first: number
+  count: number
+}
+
+export async function packTree(options: PackOptions): Promise<FlistCounts> {
+  const uncovered = options.stores.uncoveredPrefixes()
+  if (uncovered.length > 0) {
+    throw new UserError(
+      `the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`
+    )
+  }
+  options.signal?.throwIfAborted()
+  const items = await walkTree(options.source, options.signal)
+  const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
+  const blocks = await storeBlocks(files, options)
+  await writeFlist(items, blocks.byIno, options)
+  return {
+    ...countEntries(items),
+    blocks: blocks.total,
+    blocksUploaded: blocks.uploaded,
+    blocksPresent: blocks.present
+  }
+}
+
+interface StoredBlocks {
+  byIno: Map<number, BlockRecord[]>
+  total: number
+  uploaded: number
+  present: number
+}
+
+async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<StoredBlocks> {
+  const state: PackProgressState = {
+    files: files.length,
+    filesDone: 0,
+    bytes: files.reduce((sum, file) => sum + file.stats.size, 0),
+    bytesDone: 0,
+    blocksUploaded: 0,
+    blocksSkipped: 0
+  }
+  const progress = new ProgressReporter(options.label ?? 'pack', state, options.log)
+  const byIno = new Map<number, BlockRecord[]>()
+  const chunksLeft = new Map<number, number>()
+  const segments: Segment[] = []
+  for (const file of files) {
+    const chunks = Math.ceil(file.stats.size / BLOCK_SIZE)
+    byIno.set(file.ino, new Array<BlockRecord>(chunks))
+    chunksLeft.set(file.ino, chunks)
+    if (chunks === 0) state.filesDone++
+    for (let first = 0; first < chunks; first += SEGMENT_CHUNKS) {
+      segments.push({ file, first, count: Math.min(SEGMENT_CHUNKS, chunks - first) })
+    }
+  }
+
+  const pool = await BlockWorkerPool.start(options.workers)
+  const uploader = new BlockUploader(options.stores, options.uploadConcurrency ?? 16)
+  const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS))
+  const work: Array<Promise<unknown>> = []
+  let failure: { error: unknown } | undefined
+  const fail = (error: unknown): void => {
+    if (failure) return
+    failure = { error }
+    pending.fail(error)
+    uploader.stop(error)
+    void pool.close()
+  }
+  const onAbort = (): void => fail(options.signal?.reason)
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+  const aborted = new Promise<never>((_, reject) => {
+    if (options.signal?.aborted) reject(options.signal.reason)
+    options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true })
+  })
+  aborted.catch(() => undefined)
+
+  progress.start(options.progressIntervalMs ?? 5000)
+  try {
+    const run = async (): Promise<void> => {
+      for (const segment of segments) {
+        await pending.acquire(segment.count)
+        const { file } = segment
+        const encoded = pool.encode(
+          { path: file.path, first: segment.first, count: segment.count, size: file.stats.size },
+          chunk => {
+            byIno.get(file.ino)![chunk.index] = { id: chunk.id, key: chunk.key }
+            state.bytesDone += chunk.plainLength
+            const stored = uploader.store(toHex(chunk.id), chunk.blob).then(() => {
+              pending.release()
+              state.blocksUploaded = uploader.counts.uploaded
+              state.blocksSkipped = uploader.counts.present + uploader.counts.repeated
+              const left = chunksLeft.get(file.ino)! - 1
+              chunksLeft.set(file.ino, left)
+              if (left === 0) state.filesDone++
+            })
+            work.push(stored.catch(fail))
+          }
+        )
+        work.push(encoded.catch(fail))
+      }
+      // Encoding pushes upload promises while it runs: wait until the list stops growing.
+      for (let settled = 0; settled < work.length;) {
+        const end = work.length
+        await Promise.all(work.slice(settled, end))
+        settled = end
+      }
+    }
+    await Promise.race([run().catch(fail), aborted])
+    if (failure) throw failure.error
+  } finally {
+    progress.stop()
+    options.signal?.removeEventListener('abort', onAbort)
+    await pool.close()
+  }
+  const { uploaded, present, repeated } = uploader.counts
+  options.log(
+    `${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
+      `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`
+  )
+  return { byIno, total: uploaded + present + repeated, uploaded, present }
+}
+
+async function writeFlist(
+  items: TreeItem[],
+  blocks: Map<number, BlockRecord[]>,
+  options: PackOptions
+): Promise<void> {
+  const writer = await FlistWriter.create()
+  try {
+    writer.transaction(() => {
+      for (const item of items) writer.inode(inodeRecord(item, options))
+      for (const item of items) {
+        for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
+      }
+      for (const route of options.routes) writer.route(route.start, route.end, route.url)
+      for (const [key, value] of options.tags) writer.tag(key, value)
+    })
+    options.signal?.throwIfAborted()
+    await writer.save(options.flistPath)
+  } finally {
+    writer.close()
+  }
+}
+
+function countEntries(
+  items: TreeItem[]
+): Pick<FlistCounts, 'files' | 'directories' | 'symlinks' | 'bytes'> {
+  const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 }
+  for (const { stats } of items) {
+    const type = stats.mode & S_IFMT
+    if (type === S_IFREG) {
+      counts.files++
+      counts.bytes += stats.size
+    } else if (type === S_IFDIR) counts.directories++
+    else if (type === S_IFLNK) counts.symlinks++
+  }
+  return counts
+}
+
+function describeBytes(bytes: number[]): string {
+  const shown = bytes.slice(0, 4).map(hexByte).join(', ')
+  return bytes.length > 4 ? `${shown} and ${bytes.length - 4} more` : shown
+}

@@ -1,0 +1,31 @@
+// sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
+// to each bundle that opens flists, and from the sources the package's own copy is used.
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SqlJsStatic } from 'sql.js'
+
+const require = createRequire(import.meta.url)
+let loading: Promise<SqlJsStatic> | undefined
+
+/** The SQLite engine, loaded once per thread. */
+export function loadSqlite(): Promise<SqlJsStatic> {
+  loading ??= instantiate()
+  return loading
+}
+
+async function instantiate(): Promise<SqlJsStatic> {
+  const initSqlJs = require('sql.js') as (config: {
+    wasmBinary: ArrayBuffer
+  }) => Promise<SqlJsStatic>
+  const bytes = readFileSync(locateWasm())
+  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  return initSqlJs({ wasmBinary })
+}
+
+function locateWasm(): string {
+  const beside = join(dirname(fileURLToPath(import.meta.url)), 'sql-wasm.wasm')
+  if (existsSync(beside)) return beside
+  return require.resolve('sql.js/dist/sql-wasm.wasm')
+}

@@ -1,0 +1,116 @@
+// Checks an flist against its stores. `exists`: every referenced blob is in a store its route
+// names. `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
+// each file's blocks add up to its recorded size. Findings are returned, store failures thrown.
+import type { StoreSpec } from '../settings.js'
+import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from './codec.js'
+import { forEachLimited } from './concurrency.js'
+import type { BlockRecord } from './inode.js'
+import { S_IFMT, S_IFREG } from './modes.js'
+import { FlistReader } from './reader.js'
+import { readerStores } from './routes.js'
+
+export type VerifyDepth = 'exists' | 'full'
+
+export interface VerifyOptions {
+  /** Stores to read blobs from instead of the flist's routes (e.g. the write stores, with secrets). */
+  stores?: readonly StoreSpec[]
+  signal?: AbortSignal
+  /** Store requests in flight at once. */
+  concurrency?: number
+}
+
+export interface VerifyReport {
+  mode: VerifyDepth
+  /** Distinct blobs checked. */
+  blocksChecked: number
+  /** Regular files whose size was checked (`full` only). */
+  filesChecked: number
+  /** One line per finding; empty when the flist is sound. */
+  problems: string[]
+}
+
+export async function verifyFlist(
+  flistPath: string,
+  mode: VerifyDepth,
+  options: VerifyOptions = {}
+): Promise<VerifyReport> {
+  const reader = await FlistReader.open(flistPath)
+  try {
+    const stores = await readerStores(reader, options.stores)
+    const blocks = reader.distinctBlocks()
+    const problems: string[] = []
+    const concurrency = options.concurrency ?? 16
+    if (mode === 'exists') {
+      await forEachLimited(
+        blocks,
+        concurrency,
+        async ({ id }) => {
+          const hex = toHex(id)
+          if (stores.storesFor(hex).length === 0) problems.push(`block ${hex}: no store covers it`)
+          else if (!(await stores.exists(hex)))
+            problems.push(`block ${hex}: missing from ${describe(stores.storesFor(hex))}`)
+        },
+        options.signal
+      )
+      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems }
+    }
+
+    const hash = await createBlake2b256()
+    const plainLengths = new Map<string, number>()
+    await forEachLimited(
+      blocks,
+      concurrency,
+      async ({ id, key }) => {
+        const hex = toHex(id)
+        const blob = await stores.get(hex)
+        if (!blob) {
+          problems.push(`block ${hex}: missing from ${describe(stores.storesFor(hex))}`)
+          return
+        }
+        try {
+          plainLengths.set(hex, decodeBlock(blob, id, key, hash).length)
+        } catch (error) {
+          if (!(error instanceof CorruptBlockError)) throw error
+          problems.push(`block ${hex}: ${error.message}`)
+        }
+      },
+      options.signal
+    )
+    const filesChecked = checkFileSizes(reader, plainLengths, problems)
+    return { mode, blocksChecked: blocks.length, filesChecked, problems }
+  } finally {
+    reader.close()
+  }
+}
+
+/** Files whose blocks all decoded must add up to their recorded size. */
+function checkFileSizes(
+  reader: FlistReader,
+  plainLengths: Map<string, number>,
+  problems: string[]
+): number {
+  let checked = 0
+  for (const { path, inode } of reader.walk()) {
+    if ((inode.mode & S_IFMT) !== S_IFREG) continue
+    checked++
+    const total = sumLengths(reader.blocks(inode.ino), plainLengths)
+    if (total !== undefined && total !== inode.size) {
+      problems.push(`file /${path}: its blocks hold ${total} bytes, its inode says ${inode.size}`)
+    }
+  }
+  return checked
+}
+
+function sumLengths(blocks: BlockRecord[], plainLengths: Map<string, number>): number | undefined {
+  let total = 0
+  for (const block of blocks) {
+    const length = plainLengths.get(toHex(block.id))
+    if (length === undefined) return undefined
+    total += length
+  }
+  return total
+}
+
+function describe(stores: Array<{ display: string }>): string {
+  return stores.map(store => store.display).join(' and ')
+}

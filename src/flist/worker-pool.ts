@@ -1,0 +1,165 @@
+// A fixed set of block workers, each fed at most a couple of segments at a time so none idles
+// while the main thread is busy, and none hoards work another could take.
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { EncodedChunkMessage, SegmentTask, WorkerMessage } from './block-protocol.js'
+import type { Segment } from './segment.js'
+
+const TASKS_PER_WORKER = 2
+const require = createRequire(import.meta.url)
+
+export type EncodedChunk = Omit<EncodedChunkMessage, 'type' | 'task'>
+
+interface PendingTask {
+  onChunk: (chunk: EncodedChunk) => void
+  resolve: () => void
+  reject: (error: Error) => void
+}
+
+interface PoolWorker {
+  worker: Worker
+  tasks: Map<number, PendingTask>
+}
+
+export class BlockWorkerPool {
+  private nextTask = 1
+  private readonly waiting: Array<() => void> = []
+  private failure: Error | undefined
+  private closed = false
+
+  private constructor(private readonly workers: PoolWorker[]) {
+    for (const entry of workers) this.watch(entry)
+  }
+
+  /** Starts `size` workers (default: one per core) and waits until each is ready. */
+  static async start(size = availableParallelism()): Promise<BlockWorkerPool> {
+    const entry = locateWorker()
+    const workers = Array.from(
+      { length: Math.max(1, size) },
+      () => new Worker(entry.code, { eval: entry.eval })
+    )
+    try {
+      await Promise.all(workers.map(waitReady))
+    } catch (error) {
+      await Promise.all(workers.map(worker => worker.terminate()))
+      throw error
+    }
+    return new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
+  }
+
+  get size(): number {
+    return this.workers.length
+  }
+
+  /** Encodes a segment on the least busy worker; `onChunk` sees each chunk as it is done. */
+  async encode(segment: Segment, onChunk: (chunk: EncodedChunk) => void): Promise<void> {
+    const entry = await this.freeWorker()
+    const task = this.nextTask++
+    const message: SegmentTask = { type: 'segment', task, ...segment }
+    return new Promise<void>((resolve, reject) => {
+      entry.tasks.set(task, { onChunk, resolve, reject })
+      entry.worker.postMessage(message)
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.fail(new Error('the block workers were stopped'))
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
+  }
+
+  private async freeWorker(): Promise<PoolWorker> {
+    for (;;) {
+      if (this.failure) throw this.failure
+      const entry = this.workers.reduce((best, candidate) =>
+        candidate.tasks.size < best.tasks.size ? candidate : best
+      )
+      if (entry.tasks.size < TASKS_PER_WORKER) return entry
+      await new Promise<void>(resolve => this.waiting.push(resolve))
+    }
+  }
+
+  private watch(entry: PoolWorker): void {
+    entry.worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') return
+      const pending = entry.tasks.get(message.task)
+      if (!pending) return
+      if (message.type === 'block') {
+        pending.onChunk(message)
+        return
+      }
+      entry.tasks.delete(message.task)
+      if (message.type === 'done') pending.resolve()
+      else pending.reject(new Error(message.message))
+      this.waiting.shift()?.()
+    })
+    entry.worker.on('error', error => this.fail(error))
+    entry.worker.on('exit', code => {
+      if (!this.closed) this.fail(new Error(`a block worker exited unexpectedly (code ${code})`))
+    })
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error
+    for (const { tasks } of this.workers) {
+      for (const pending of tasks.values()) pending.reject(this.failure)
+      tasks.clear()
+    }
+    for (const wake of this.waiting.splice(0)) wake()
+  }
+}
+
+function waitReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerMessage): void => {
+      if (message.type !== 'ready') return
+      cleanup()
+      resolve()
+    }
+    const onError = (error: Error): void => {
+      cleanup()
+      reject(error)
+    }
+    const onExit = (code: number): void => {
+      cleanup()
+      reject(new Error(`a block worker exited before it was ready (code ${code})`))
+    }
+    const cleanup = (): void => {
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+  })
+}
+
+/**
+ * The worker's file: beside a bundle (dist/block-worker/index.js, reached from dist/index.js or
+ * one level up from dist/rfs-cli/index.js), or the TypeScript source when running unbundled (tests,
+ * the benchmark), loaded through tsx's loader registered inside the worker itself: a worker
+ * does not inherit the loader of the thread that starts it.
+ */
+function locateWorker(): { code: string; eval: boolean } {
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const file of [
+    join(here, 'block-worker', 'index.js'),
+    join(here, '..', 'block-worker', 'index.js'),
+    join(here, 'block-worker.js')
+  ]) {
+    if (existsSync(file)) return { code: file, eval: false }
+  }
+  const source = join(here, 'block-worker.ts')
+  if (!existsSync(source)) throw new Error(`the block worker was not found near ${here}`)
+  const tsx = pathToFileURL(
+    join(dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')
+  ).href
+  const code = `import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(pathToFileURL(source).href)}) })`
+  return { code, eval: true }
+}

@@ -1,0 +1,41 @@
+// rfs's read-only http(s):// store: GET <url>/<hh>/<hex id>, then <url>/<hex id>.
+import type { BlobStore } from './store.js'
+
+export class HttpBlobStore implements BlobStore {
+  readonly display: string
+  private readonly base: string
+
+  constructor(url: string) {
+    const parsed = new URL(url)
+    parsed.username = ''
+    parsed.password = ''
+    this.display = parsed.toString()
+    this.base = this.display.replace(/\/+$/, '')
+  }
+
+  async exists(id: string): Promise<boolean> {
+    for (const url of this.candidates(id)) {
+      const response = await fetch(url, { method: 'HEAD' })
+      if (response.ok) return true
+      if (response.status !== 404) throw new Error(`HEAD ${url}: HTTP ${response.status}`)
+    }
+    return false
+  }
+
+  async get(id: string): Promise<Buffer | undefined> {
+    for (const url of this.candidates(id)) {
+      const response = await fetch(url)
+      if (response.ok) return Buffer.from(await response.arrayBuffer())
+      if (response.status !== 404) throw new Error(`GET ${url}: HTTP ${response.status}`)
+    }
+    return undefined
+  }
+
+  async put(): Promise<void> {
+    throw new Error(`${this.display} is a read-only http store`)
+  }
+
+  private candidates(id: string): string[] {
+    return [`${this.base}/${id.slice(0, 2)}/${id}`, `${this.base}/${id}`]
+  }
+}

@@ -1,0 +1,63 @@
+// Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
+// run with a line that says so.
+import { UserError } from '../errors.js'
+import type { StoreSpec } from '../settings.js'
+import { DirBlobStore } from './dir.js'
+import { HttpBlobStore } from './http.js'
+import { RouterBlobStore } from './router.js'
+import type { BlobStore } from './store.js'
+
+export type StoreAccess = 'read' | 'write'
+
+const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls'])
+
+/**
+ * One store URL. `write` refuses read-only schemes up front rather than at the first blob. The S3
+ * client is loaded only when an S3 store is used: dir-only runs start faster without it.
+ */
+export async function openStore(url: string, access: StoreAccess = 'write'): Promise<BlobStore> {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
+  if (scheme === 'dir') return new DirBlobStore(dirPath(url))
+  if (scheme && S3_SCHEMES.has(scheme)) return (await import('./s3.js')).openS3Store(url)
+  if (scheme === 'http' || scheme === 'https') {
+    if (access === 'read') return new HttpBlobStore(url)
+    throw new UserError(
+      `store ${displayScheme(url)}: http(s) stores are read-only; write to a dir:// or s3:// store, or use engine: rfs`
+    )
+  }
+  if (scheme === 'zdb') {
+    throw new UserError(
+      `store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set engine: rfs`
+    )
+  }
+  throw new UserError(
+    `store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, engine: rfs handles more`
+  )
+}
+
+/** A router over store specs: each blob goes to every store whose range holds its first byte. */
+export async function openStores(
+  specs: readonly StoreSpec[],
+  access: StoreAccess = 'write'
+): Promise<RouterBlobStore> {
+  const stores = await Promise.all(specs.map(spec => openStore(spec.url, access)))
+  return new RouterBlobStore(
+    specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] }))
+  )
+}
+
+function dirPath(url: string): string {
+  const parsed = new URL(url)
+  if (parsed.host !== '') {
+    throw new UserError(
+      `store ${url}: a dir:// store needs an absolute path, as in dir:///srv/blobs`
+    )
+  }
+  return decodeURIComponent(parsed.pathname)
+}
+
+/** Only scheme and host: a store URL may carry a secret, and this text reaches the log. */
+function displayScheme(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/@]*@)?([^/?#]*)/i.exec(url)
+  return match ? `${match[1]}${match[2]}` : 'with no scheme'
+}

@@ -1,0 +1,66 @@
+// Sends each blob to every store whose range holds the first byte of its id, as rfs's router
+// does: overlapping ranges replicate, disjoint ranges shard.
+import type { BlobStore } from './store.js'
+
+export interface RoutedStore {
+  start: number
+  end: number
+  store: BlobStore
+}
+
+export class RouterBlobStore implements BlobStore {
+  readonly display: string
+
+  constructor(readonly routes: readonly RoutedStore[]) {
+    this.display = routes
+      .map(route => `${hexByte(route.start)}-${hexByte(route.end)}=${route.store.display}`)
+      .join(', ')
+  }
+
+  /** The stores responsible for a blob, in the order they were given. */
+  storesFor(id: string): BlobStore[] {
+    const prefix = Number.parseInt(id.slice(0, 2), 16)
+    return this.routes
+      .filter(route => route.start <= prefix && prefix <= route.end)
+      .map(route => route.store)
+  }
+
+  /** The first bytes no store covers; a pack cannot place blobs starting with them. */
+  uncoveredPrefixes(): number[] {
+    const uncovered: number[] = []
+    for (let byte = 0; byte <= 0xff; byte++) {
+      if (!this.routes.some(route => route.start <= byte && byte <= route.end)) uncovered.push(byte)
+    }
+    return uncovered
+  }
+
+  /** Whether any responsible store holds the blob (enough for a reader to find it). */
+  async exists(id: string): Promise<boolean> {
+    for (const store of this.storesFor(id)) if (await store.exists(id)) return true
+    return false
+  }
+
+  async get(id: string): Promise<Buffer | undefined> {
+    const errors: unknown[] = []
+    for (const store of this.storesFor(id)) {
+      try {
+        const blob = await store.get(id)
+        if (blob) return blob
+      } catch (error) {
+        errors.push(error)
+      }
+    }
+    if (errors.length > 0) throw errors[0]
+    return undefined
+  }
+
+  async put(id: string, blob: Uint8Array): Promise<void> {
+    const stores = this.storesFor(id)
+    if (stores.length === 0) throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`)
+    await Promise.all(stores.map(store => store.put(id, blob)))
+  }
+}
+
+export function hexByte(value: number): string {
+  return value.toString(16).padStart(2, '0')
+}
