@@ -44,7 +44,8 @@ export class FlistReader {
     } catch (error) {
       db.close()
       throw new Error(
-        `${path} is not an flist: ${error instanceof Error ? error.message : String(error)}`
+        `${path} is not an flist: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error }
       )
     }
     return reader

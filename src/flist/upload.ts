@@ -54,7 +54,8 @@ export class BlockUploader {
       return true
     } catch (error) {
       throw new Error(
-        `block ${id} to ${store.display}: ${error instanceof Error ? error.message : String(error)}`
+        `block ${id} to ${store.display}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error }
       )
     } finally {
       this.requests.release()
