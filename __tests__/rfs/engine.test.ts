@@ -1,0 +1,284 @@
+import { beforeAll, expect, test } from '@jest/globals'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { PackRequest } from '../../src/engine.js'
+import { createRfsEngine, storeArgument } from '../../src/engines/rfs.js'
+import { UserError } from '../../src/errors.js'
+import { FlistReader } from '../../src/flist/reader.js'
+import { FlistWriter } from '../../src/flist/writer.js'
+import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
+import { keptLog, standInScript, tempDir, writeExecutable } from './helpers.js'
+
+// A secret with characters that must be percent-encoded in the URL, to catch both spellings.
+const SECRET = 'p@ss/w0rd+Zq'
+const ENCODED = encodeURIComponent(SECRET)
+const S3_STORE = `s3://AKID:${ENCODED}@127.0.0.1:9000/blobs?region=garage`
+
+let work: string
+let prepared: string
+beforeAll(async () => {
+  work = tempDir('engine')
+  prepared = join(work, 'prepared.fl')
+  // An flist as rfs would leave it: the runner's uid, the checkout's times, one route per store.
+  const writer = await FlistWriter.create()
+  const id = (n: number): Uint8Array => new Uint8Array(32).fill(n)
+  writer.inode({
+    ino: 1,
+    parent: 0,
+    name: '/',
+    size: 0,
+    uid: 1001,
+    gid: 1001,
+    mode: S_IFDIR | 0o755,
+    rdev: 0,
+    ctime: 2e9,
+    mtime: 2e9
+  })
+  writer.inode({
+    ino: 2,
+    parent: 1,
+    name: 'a.ko',
+    size: 600000,
+    uid: 1001,
+    gid: 1001,
+    mode: S_IFREG | 0o644,
+    rdev: 0,
+    ctime: 2e9,
+    mtime: 1e9
+  })
+  writer.inode({
+    ino: 3,
+    parent: 1,
+    name: 'b.ko',
+    size: 10,
+    uid: 1001,
+    gid: 1001,
+    mode: S_IFREG | 0o644,
+    rdev: 0,
+    ctime: 2e9,
+    mtime: 2e9
+  })
+  writer.inode({
+    ino: 4,
+    parent: 1,
+    name: 'c',
+    size: 4,
+    uid: 1001,
+    gid: 1001,
+    mode: S_IFLNK | 0o777,
+    rdev: 0,
+    ctime: 2e9,
+    mtime: 2e9,
+    data: Buffer.from('a.ko')
+  })
+  writer.block(2, id(1), id(2))
+  writer.block(2, id(3), id(4))
+  writer.block(3, id(1), id(2))
+  writer.route(0, 255, 's3://AKID@127.0.0.1:9000/blobs?region=garage')
+  await writer.save(prepared)
+  writer.close()
+})
+
+/** A stand-in rfs that records each call's arguments, one a line, and acts per `body`. */
+function recordingRfs(dir: string, body: string): { binary: string; calls: () => string[][] } {
+  const calls = join(dir, 'calls')
+  const script = standInScript(
+    'v2.0.6',
+    [
+      `for a in "$@"; do printf '%s\\n' "$a"; done >> '${calls}'`,
+      `echo '--' >> '${calls}'`,
+      body
+    ].join('\n')
+  )
+  const binary = writeExecutable(dir, script)
+  return {
+    binary,
+    calls: () =>
+      existsSync(calls)
+        ? readFileSync(calls, 'utf8')
+            .split('--\n')
+            .filter(c => c)
+            .map(c => c.trimEnd().split('\n'))
+        : []
+  }
+}
+
+function request(
+  dir: string,
+  overrides: Partial<PackRequest> = {}
+): PackRequest & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    kind: 'modules',
+    source: join(dir, 'tree'),
+    flistPath: join(dir, 'out', 'modules.fl.partial'),
+    writeStores: [
+      { start: 0x00, end: 0x7f, url: S3_STORE },
+      { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
+    ],
+    routes: [
+      { start: 0x00, end: 0x7f, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' },
+      { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
+    ],
+    tags: [
+      ['kind', 'modules'],
+      ['kernel-version', '6.12.44-Zero-OS']
+    ],
+    log: line => lines.push(line),
+    lines,
+    ...overrides
+  }
+}
+
+const PACKS = `if [ "$1" = pack ]; then mkdir -p "$(dirname "$3")" && cp 'PREPARED' "$3"; echo "uploading to ${S3_STORE}"; fi`
+
+test('packs with rfs pack, writes the tags in one rfs config call, and counts through the reader', async () => {
+  const dir = tempDir('pack')
+  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
+  const groups = keptLog()
+  const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: groups })
+  expect(engine.name).toBe('rfs')
+  expect(engine.version).toBe('v2.0.6')
+  const req = request(dir)
+  const counts = await engine.pack(req)
+
+  expect(rfs.calls()).toEqual([
+    [
+      'pack',
+      '-m',
+      req.flistPath,
+      '-s',
+      `00-7f=${S3_STORE}`,
+      '-s',
+      '80-ff=dir:///var/blobs',
+      req.source
+    ],
+    [
+      'config',
+      '-m',
+      req.flistPath,
+      'tag',
+      'add',
+      '-t',
+      'kind=modules',
+      '-t',
+      'kernel-version=6.12.44-Zero-OS'
+    ]
+  ])
+  expect(counts).toEqual({
+    files: 2,
+    directories: 1,
+    symlinks: 1,
+    bytes: 600010,
+    blocks: 3,
+    blocksUploaded: 2,
+    blocksPresent: 0
+  })
+  // The command line is printed, with the password masked, and so is rfs's own output.
+  expect(req.lines).toContain(
+    `${rfs.binary} pack -m ${req.flistPath} -s 00-7f=s3://AKID:***@127.0.0.1:9000/blobs?region=garage -s 80-ff=dir:///var/blobs ${req.source}`
+  )
+  expect(req.lines).toContain('uploading to s3://AKID:***@127.0.0.1:9000/blobs?region=garage')
+  expect(groups.lines).toEqual([
+    '::group::rfs pack modules',
+    '::endgroup::',
+    '::group::rfs tags modules',
+    '::endgroup::'
+  ])
+  const everything = [...req.lines, groups.all()].join('\n')
+  expect(everything).not.toContain(ENCODED)
+  expect(everything).not.toContain(SECRET)
+})
+
+test('routes other than the write stores are rewritten with rfs config store', async () => {
+  const dir = tempDir('routes')
+  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
+  const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() })
+  const req = request(dir, {
+    tags: [],
+    routes: [{ start: 0, end: 255, url: 'https://hub.example.com/blobs' }]
+  })
+  await engine.pack(req)
+  expect(rfs.calls().slice(1)).toEqual([
+    ['config', '-m', req.flistPath, 'store', 'delete', '--all'],
+    ['config', '-m', req.flistPath, 'store', 'add', '-s', '00-ff=https://hub.example.com/blobs']
+  ])
+})
+
+test('owner and SOURCE_DATE_EPOCH, which rfs cannot do, are applied to the written flist', async () => {
+  const dir = tempDir('owner')
+  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
+  const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() })
+  const req = request(dir, { owner: { uid: 0, gid: 0 }, sourceDateEpoch: 1.5e9 })
+  await engine.pack(req)
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    const inodes = [...reader.walk()].map(entry => entry.inode)
+    expect(inodes.map(i => [i.uid, i.gid])).toEqual(inodes.map(() => [0, 0]))
+    expect(inodes.map(i => [i.mtime, i.ctime])).toEqual([
+      [1.5e9, 1.5e9],
+      [1e9, 1.5e9],
+      [1.5e9, 1.5e9],
+      [1.5e9, 1.5e9]
+    ])
+    expect(reader.blocks(2)).toHaveLength(2)
+  } finally {
+    reader.close()
+  }
+})
+
+test('a failing rfs publishes nothing, and neither the error nor the log holds the secret', async () => {
+  const dir = tempDir('failing')
+  const body = [
+    PACKS.replace('PREPARED', prepared),
+    `echo "[ERROR] put object over s3 storage: 403 for AKID:${SECRET}" >&2`,
+    `echo "Error: failed to upload (1) files, store ${S3_STORE}" >&2`,
+    'exit 1'
+  ].join('\n')
+  const rfs = recordingRfs(dir, body)
+  const groups = keptLog()
+  const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: groups })
+  const req = request(dir)
+  const failure = engine.pack(req)
+  await expect(failure).rejects.toThrow(UserError)
+  const message = await failure.catch((error: Error) => error.message)
+  expect(message).toBe(
+    'rfs pack modules failed: rfs exited with code 1: Error: failed to upload (1) files, store s3://AKID:***@127.0.0.1:9000/blobs?region=garage; nothing was published'
+  )
+  expect(existsSync(req.flistPath)).toBe(false)
+  // Only pack ran: no tags were written into a broken flist.
+  expect(rfs.calls()).toHaveLength(1)
+  // The end of rfs's output is shown again after the folded group.
+  expect(req.lines).toContain('rfs pack modules exited with code 1; its last 3 lines:')
+  expect(req.lines.at(-2)).toBe('[ERROR] put object over s3 storage: 403 for AKID:***')
+  const everything = [message, ...req.lines, groups.all()].join('\n')
+  expect(everything).not.toContain(ENCODED)
+  expect(everything).not.toContain(SECRET)
+})
+
+test('a binary that vanished is one line, and a cancelled pack stops rfs', async () => {
+  const dir = tempDir('gone')
+  const engine = createRfsEngine({ path: join(dir, 'rfs'), version: 'v2.0.6' }, { log: keptLog() })
+  await expect(engine.pack(request(dir))).rejects.toThrow(
+    /^rfs pack modules: could not run .*rfs: .*ENOENT/
+  )
+
+  const slow = recordingRfs(dir, 'exec sleep 30')
+  const controller = new AbortController()
+  const started = Date.now()
+  const cancelled = createRfsEngine(
+    { path: slow.binary, version: 'v2.0.6' },
+    { log: keptLog() }
+  ).pack(request(dir, { signal: controller.signal }))
+  setTimeout(() => controller.abort(), 100)
+  await expect(cancelled).rejects.toThrow('rfs pack modules was cancelled')
+  expect(Date.now() - started).toBeLessThan(5000)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('store arguments always carry their range, in lower-case hex', () => {
+  expect(storeArgument({ start: 0, end: 255, url: 'dir:///x' })).toBe('00-ff=dir:///x')
+  expect(storeArgument({ start: 10, end: 171, url: 'zdb://h:9900/ns' })).toBe(
+    '0a-ab=zdb://h:9900/ns'
+  )
+})
