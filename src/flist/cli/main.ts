@@ -1,0 +1,67 @@
+// The engine CLI: `rfs`-shaped commands for what the built-in engine does. Exit status 0 on
+// success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
+import { oneLine } from '../../errors.js'
+import { NATIVE_ENGINE_VERSION } from '../version.js'
+import { UsageError } from './args.js'
+import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
+
+export const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`
+
+const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
+
+Usage: rfs [--debug] <COMMAND>
+
+Commands:
+  pack    create an FL and upload blocks to provided storage
+          rfs pack -m META -s [xx-xx=]URL... [--no-strip-password] TARGET
+  unpack  unpack (downloads) content of an FL the provided location
+          rfs unpack -m META [-p] TARGET
+  config  list or modify FL metadata and stores
+          rfs config -m META tag list|add -t k=v...|delete -k KEY...|-a
+          rfs config -m META store list|add -s URL...|delete -s URL...|-a
+  flist   flist inspection operations
+          rfs flist inspect|tree META
+
+Options:
+  -h, --help     Print help
+  -V, --version  Print version
+
+Stores: dir:///path and s3://KEY:SECRET@HOST:PORT/BUCKET[?region=R] (s3s:// for TLS).`
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<void>> = {
+  pack: packCommand,
+  unpack: unpackCommand,
+  flist: flistCommand,
+  config: configCommand
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = argv.filter(arg => arg !== '--debug')
+  const [command, ...rest] = args
+  if (command === '--version' || command === '-V') {
+    io.out(`rfs ${CLI_VERSION}`)
+    return 0
+  }
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP)
+    return command === undefined ? 2 : 0
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP)
+    return 0
+  }
+  const run = COMMANDS[command]
+  try {
+    if (!run) throw new UsageError(`unrecognized subcommand '${command}'`)
+    await run(rest, io)
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}`)
+      io.err("For more information, try '--help'.")
+      return 2
+    }
+    io.err(`Error: ${oneLine(error)}`)
+    return 1
+  }
+}
