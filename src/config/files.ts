@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, relative } from 'node:path'
+import { UserError } from '../errors.js'
+
+/** The text of a config file, or undefined when there is no such file. */
+export async function readOptionalText(path: string, display: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return undefined
+    if (code === 'EISDIR') throw new UserError(`${display} is a directory, not a config file`)
+    if (code === 'EACCES') throw new UserError(`${display} cannot be read (permission denied)`)
+    throw error
+  }
+}
+
+/** A path as the user knows it: relative to the project when inside it, else absolute. */
+export function displayPath(path: string, projectRoot: string): string {
+  const inside = relative(projectRoot, path)
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside
+}

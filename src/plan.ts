@@ -1,0 +1,301 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { readKernelVersion } from './config/kernel-version.js'
+import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
+import { UserError } from './errors.js'
+import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
+import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
+import { findFirmwareSource, findModulesSource } from './sources.js'
+import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
+
+export interface FlistPlan {
+  kind: FlistKind
+  /** modules-<full>.fl | firmware-<tag>.fl */
+  name: string
+  /** Absolute path of the tree to pack. */
+  source: string
+  /** outputDir/name */
+  path: string
+  /** PREFIX/manifests/NAME */
+  manifestKey: string
+  /** Where readers get the manifest: public-url, the S3 endpoint, or the local file. */
+  url: string
+}
+
+/** Where the manifests are uploaded. */
+export interface ManifestTarget {
+  connection: S3Connection
+  bucket: string
+  prefix: string
+}
+
+export interface Plan {
+  kernel: { base: string; localversion: string; full: string }
+  firmwareTag: string
+  flists: FlistPlan[]
+  /** Stores that receive the blocks; URLs may hold the secret. */
+  writeStores: StoreSpec[]
+  /** Routes recorded in the flists, passwords removed. */
+  readRoutes: StoreSpec[]
+  /** The write stores without passwords, one spec a line, as the store input takes them. */
+  storeDisplay: string
+  /** Absent when there are no S3 settings: the manifests stay in the output directory. */
+  manifests?: ManifestTarget
+  warnings: string[]
+}
+
+export interface PlanOptions {
+  /** The time the default firmware tag is taken from. */
+  now?: Date
+  /** Stands in for /lib/modules. */
+  modulesRoot?: string
+}
+
+export const DEFAULT_REGION = 'us-east-1'
+
+/**
+ * Everything the run will do, decided before anything is written: the kernel version from the
+ * configs, the trees to pack, the names, the stores and where the manifests go. Reads files; no
+ * network, no writes.
+ */
+export async function buildPlan(settings: Settings, options: PlanOptions = {}): Promise<Plan> {
+  await requireDirectory(settings.projectRoot, 'project-root')
+  const warnings: string[] = []
+  const kernel = await readKernelVersion({
+    configDir: settings.configDir,
+    projectRoot: settings.projectRoot,
+    override: settings.kernelVersion
+  })
+  warnings.push(...kernel.warnings)
+  const conf = await readRfsConf(settings.configDir, settings.projectRoot)
+  warnings.push(...conf.warnings)
+
+  const firmwareTag = chooseFirmwareTag(settings, conf, options.now ?? new Date())
+  const s3 = resolveS3(settings.s3, conf, warnings)
+
+  const writeStores = settings.store ?? [
+    { start: 0, end: 255, url: s3 ? s3.storeUrl : `dir://${join(settings.outputDir, 'store')}` }
+  ]
+  const withoutPassword = (spec: StoreSpec): StoreSpec => ({
+    ...spec,
+    url: stripPassword(spec.url)
+  })
+  const readRoutes = (settings.readStore ?? writeStores).map(withoutPassword)
+  const storeDisplay = writeStores.map(withoutPassword).map(formatStoreSpec).join('\n')
+
+  const flists: FlistPlan[] = []
+  for (const kind of settings.flists) {
+    const name = flistName(kind, kind === 'modules' ? kernel.full : firmwareTag)
+    const path = join(settings.outputDir, name)
+    const key = manifestKey(s3?.prefix ?? pick(settings.s3, conf, 'prefix')?.value ?? '', name)
+    flists.push({
+      kind,
+      name,
+      source: await findSource(kind, settings, kernel.full, options),
+      path,
+      manifestKey: key,
+      url: s3 ? joinUrl(s3.manifestBase, key) : fileUrl(path)
+    })
+  }
+
+  return {
+    kernel: { base: kernel.base, localversion: kernel.localversion, full: kernel.full },
+    firmwareTag,
+    flists,
+    writeStores,
+    readRoutes,
+    storeDisplay,
+    manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
+    warnings
+  }
+}
+
+async function requireDirectory(path: string, input: string): Promise<void> {
+  let isDirectory: boolean
+  try {
+    isDirectory = (await stat(path)).isDirectory()
+  } catch {
+    throw new UserError(
+      `${input} ${path} does not exist: point ${input} at the Zero-OS build project`
+    )
+  }
+  if (!isDirectory) throw new UserError(`${input} ${path} is not a directory`)
+}
+
+function findSource(
+  kind: FlistKind,
+  settings: Settings,
+  kernel: string,
+  options: PlanOptions
+): Promise<string> {
+  return kind === 'modules'
+    ? findModulesSource({
+        projectRoot: settings.projectRoot,
+        kernel,
+        override: settings.modulesDir,
+        systemRoot: options.modulesRoot
+      })
+    : findFirmwareSource({ projectRoot: settings.projectRoot, override: settings.firmwareDir })
+}
+
+function chooseFirmwareTag(settings: Settings, conf: RfsConf, now: Date): string {
+  if (settings.firmwareTag) return settings.firmwareTag
+  const configured = conf.values.FIRMWARE_TAG
+  if (configured !== undefined) return validateFirmwareTag(configured, `${conf.file}: FIRMWARE_TAG`)
+  return dateTag(now)
+}
+
+type S3Field = keyof S3Overrides
+
+const CONF_KEY: Record<S3Field, RfsConfKey> = {
+  endpoint: 'S3_ENDPOINT',
+  region: 'S3_REGION',
+  bucket: 'S3_BUCKET',
+  prefix: 'S3_PREFIX',
+  accessKey: 'S3_ACCESS_KEY',
+  secretKey: 'S3_SECRET_KEY',
+  manifestBucket: 'MANIFEST_BUCKET',
+  publicUrl: 'PUBLIC_URL'
+}
+
+const INPUT_NAME: Record<S3Field, string> = {
+  endpoint: 's3-endpoint',
+  region: 's3-region',
+  bucket: 's3-bucket',
+  prefix: 's3-prefix',
+  accessKey: 's3-access-key',
+  secretKey: 's3-secret-key',
+  manifestBucket: 'manifest-bucket',
+  publicUrl: 'public-url'
+}
+
+const DESCRIPTION: Record<S3Field, string> = {
+  endpoint: 'the endpoint',
+  region: 'the region',
+  bucket: 'the bucket',
+  prefix: 'the prefix',
+  accessKey: 'the access key',
+  secretKey: 'the secret key',
+  manifestBucket: 'the manifest bucket',
+  publicUrl: 'the public URL'
+}
+
+/** A setting and where it came from, for messages. */
+interface Sourced {
+  value: string
+  where: string
+}
+
+/** The input wins over rfs.conf. */
+function pick(inputs: S3Overrides, conf: RfsConf, field: S3Field): Sourced | undefined {
+  const input = inputs[field]
+  if (input !== undefined && input !== '')
+    return { value: input, where: `input ${INPUT_NAME[field]}` }
+  const value = conf.values[CONF_KEY[field]]
+  return value === undefined ? undefined : { value, where: `${conf.file}: ${CONF_KEY[field]}` }
+}
+
+interface ResolvedS3 {
+  connection: S3Connection
+  bucket: string
+  storeUrl: string
+  manifestBucket: string
+  prefix: string
+  /** Base of the manifest URLs; the manifest key follows it. */
+  manifestBase: string
+}
+
+// Without these four there is no S3 at all; with only some of them the user meant S3 and forgot
+// one, which must not silently become an offline run.
+const REQUIRED: S3Field[] = ['endpoint', 'bucket', 'accessKey', 'secretKey']
+
+function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): ResolvedS3 | undefined {
+  const get = (field: S3Field): Sourced | undefined => pick(inputs, conf, field)
+  const given = REQUIRED.filter(field => get(field) !== undefined)
+  if (given.length === 0 && get('manifestBucket') === undefined) {
+    for (const field of ['region', 'publicUrl', 'manifestBucket'] as const) {
+      const ignored = get(field)
+      if (ignored) {
+        warnings.push(
+          `${ignored.where} is ignored: there are no S3 settings, so nothing is uploaded and the manifests stay in the output directory`
+        )
+      }
+    }
+    return undefined
+  }
+  const missing = REQUIRED.filter(field => get(field) === undefined)
+  if (missing.length > 0) {
+    const wanted = missing.map(
+      field =>
+        `${DESCRIPTION[field]} (input ${INPUT_NAME[field]} or ${CONF_KEY[field]} in ${conf.file})`
+    )
+    const present = [...given, ...(['manifestBucket'] as const).filter(field => get(field))]
+      .map(field => `${DESCRIPTION[field]} from ${get(field)!.where}`)
+      .join(', ')
+    throw new UserError(
+      `incomplete S3 settings: missing ${wanted.join(' and ')}; given: ${present}. Set all four of endpoint, bucket, access key and secret key, or none of them for an offline run`
+    )
+  }
+  const endpointSetting = get('endpoint')!
+  const endpoint = parseS3Endpoint(endpointSetting.value, endpointSetting.where)
+  const bucket = checkBucket(get('bucket')!)
+  const manifestBucketSetting = get('manifestBucket')
+  const manifestBucket = manifestBucketSetting ? checkBucket(manifestBucketSetting) : bucket
+  const regionSetting = get('region')
+  if (!regionSetting && /amazonaws\.com$/i.test(endpoint.host)) {
+    warnings.push(
+      `no S3 region is set for the AWS endpoint ${endpoint.origin}: using ${DEFAULT_REGION}; set input s3-region or S3_REGION in ${conf.file}`
+    )
+  }
+  const region = regionSetting ? checkRegion(regionSetting) : DEFAULT_REGION
+  const connection: S3Connection = {
+    endpoint: endpoint.origin,
+    region,
+    accessKey: get('accessKey')!.value,
+    secretKey: get('secretKey')!.value
+  }
+  const publicUrl = get('publicUrl')
+  return {
+    connection,
+    bucket,
+    storeUrl: s3StoreUrl(connection, bucket, endpointSetting.where),
+    manifestBucket,
+    prefix: get('prefix')?.value ?? '',
+    manifestBase: publicUrl ? checkPublicUrl(publicUrl) : `${endpoint.origin}/${manifestBucket}`
+  }
+}
+
+// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
+// servers accept upper case and underscores).
+const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/
+
+function checkBucket(setting: Sourced): string {
+  if (!BUCKET.test(setting.value)) {
+    throw new UserError(
+      `${setting.where}='${setting.value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`
+    )
+  }
+  return setting.value
+}
+
+function checkRegion(setting: Sourced): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(setting.value)) {
+    throw new UserError(`${setting.where}='${setting.value}' is not a region name, e.g. us-east-1`)
+  }
+  return setting.value
+}
+
+function checkPublicUrl(setting: Sourced): string {
+  let url: URL | undefined
+  try {
+    url = new URL(setting.value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new UserError(
+      `${setting.where}='${stripPassword(setting.value)}' is not a base URL: write e.g. https://cdn.example.com/zos`
+    )
+  }
+  return setting.value.replace(/\/+$/, '')
+}
