@@ -1,0 +1,149 @@
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, test } from '@jest/globals'
+import { runCli } from '../../src/flist/cli/main.js'
+import { parseStoreArg, stripPassword } from '../../src/flist/cli/store-args.js'
+import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
+
+const require = createRequire(import.meta.url)
+
+async function rfs(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: line => out.push(line), err: line => err.push(line) })
+  return { code, out, err }
+}
+
+describe('engine CLI', () => {
+  const work = tempDir('cli')
+  const source = join(work, 'source')
+  const meta = join(work, 'tree.fl')
+  const low = join(work, 'low')
+  const high = join(work, 'high')
+
+  beforeAll(async () => {
+    makeAwkwardTree(source)
+    const packed = await rfs(
+      'pack',
+      '-m',
+      meta,
+      '-s',
+      `00-7f=dir://${low}`,
+      '--store',
+      `80-ff=dir://${high}`,
+      source
+    )
+    expect(packed).toMatchObject({ code: 0, out: [] })
+  })
+
+  test('pack records the stores as routes; unpack rebuilds the tree', async () => {
+    expect((await rfs('config', '-m', meta, 'store', 'list')).out).toEqual([
+      'routes:',
+      `\trange:[0-127] store:dir://${low}`,
+      `\trange:[128-255] store:dir://${high}`
+    ])
+    const target = join(work, 'out')
+    expect((await rfs('unpack', '-m', meta, target)).code).toBe(0)
+    expect(describeTree(target)).toEqual(describeTree(source))
+  })
+
+  test('store arguments: rfs range syntax, password stripped only when there is one', () => {
+    expect(parseStoreArg('0a-7f=dir:///srv/blobs')).toEqual({
+      start: 10,
+      end: 127,
+      url: 'dir:///srv/blobs'
+    })
+    expect(parseStoreArg('s3://AK:SK@host:9000/bucket')).toEqual({
+      start: 0,
+      end: 255,
+      url: 's3://AK:SK@host:9000/bucket'
+    })
+    expect(() => parseStoreArg('7f-00=dir:///x')).toThrow(/start is after end/)
+    expect(() => parseStoreArg('AK:SK@host')).toThrow(/expected \[xx-xx=\]/)
+    expect(stripPassword('s3://AK:S%2FK@host:9000/bucket?region=us-east-1')).toBe(
+      's3://AK@host:9000/bucket?region=us-east-1'
+    )
+    expect(stripPassword('dir:///srv/with%20space')).toBe('dir:///srv/with%20space')
+  })
+
+  test('config tag add, list and delete', async () => {
+    const tagged = join(work, 'tagged.fl')
+    await rfs('pack', '-m', tagged, '-s', `dir://${low}`, source)
+    expect((await rfs('config', '-m', tagged, 'tag', 'list')).out).toEqual([])
+    expect(
+      (
+        await rfs(
+          'config',
+          '-m',
+          tagged,
+          'tag',
+          'add',
+          '-t',
+          'kernel-version=6.12.44-Zero-OS',
+          '-t',
+          'eq=a=b'
+        )
+      ).code
+    ).toBe(0)
+    expect((await rfs('config', '--meta', tagged, 'tag', 'list')).out).toEqual([
+      'tags:',
+      '\tkernel-version=6.12.44-Zero-OS',
+      '\teq=a=b'
+    ])
+    await rfs('config', '-m', tagged, 'tag', 'delete', '-k', 'eq')
+    expect((await rfs('config', '-m', tagged, 'tag', 'list')).out).toEqual([
+      'tags:',
+      '\tkernel-version=6.12.44-Zero-OS'
+    ])
+    await rfs('config', '-m', tagged, 'tag', 'delete', '--all')
+    expect((await rfs('config', '-m', tagged, 'tag', 'list')).out).toEqual([])
+    const bad = await rfs('config', '-m', tagged, 'tag', 'add', '-t', 'novalue')
+    expect(bad.code).toBe(2)
+    expect(bad.err[0]).toMatch(/no `=` found/)
+  })
+
+  test('flist inspect prints entries and the summary; flist tree prints the hierarchy', async () => {
+    const inspect = await rfs('flist', 'inspect', meta)
+    expect(inspect.code).toBe(0)
+    expect(inspect.out.slice(0, 3)).toEqual(['Path: /', '  Type: Directory', '  Inode: 1'])
+    expect(inspect.out).toContain('  Link Target: ../small.txt')
+    expect(inspect.out.slice(-6)).toEqual([
+      `Flist Inspection: ${meta}`,
+      '==================',
+      'Files: 13',
+      'Directories: 29',
+      'Symlinks: 4',
+      `Total size: ${Object.values(describeTree(source)).reduce((sum, entry) => sum + (entry.size ?? 0), 0)} bytes`
+    ])
+    const tree = await rfs('flist', 'tree', meta)
+    expect(tree.out[0]).toBe('📁 /')
+    expect(tree.out).toContain('  📄 block-exact.bin')
+    expect(tree.out).toContain('    🔗 relative')
+  })
+
+  test('usage mistakes exit 2, failures exit 1, each with one line', async () => {
+    expect(await rfs('pack', '-m', join(work, 'x.fl'), source)).toMatchObject({ code: 2 })
+    expect(await rfs('frobnicate')).toMatchObject({ code: 2 })
+    const missing = await rfs('flist', 'inspect', join(work, 'missing.fl'))
+    expect(missing.code).toBe(1)
+    expect(missing.err).toEqual([expect.stringMatching(/^Error: .*missing\.fl/)])
+    const zdb = await rfs('pack', '-m', join(work, 'z.fl'), '-s', 'zdb://u:pw@hub:9900/ns', source)
+    expect(zdb).toMatchObject({ code: 1, err: [expect.stringMatching(/^Error: .*engine: rfs/)] })
+    expect(zdb.err[0]).not.toContain('pw@')
+  })
+
+  test('runs as a process: --version as rfs prints it, exit status on failure', () => {
+    const loader = join(require.resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', loader, 'src/rfs-cli.ts', ...args], {
+        encoding: 'utf8'
+      })
+    const version = run('--version')
+    expect(version.status).toBe(0)
+    expect(version.stdout).toMatch(/^rfs \d+\.\d+\.\d+-native\n$/)
+    const failed = run('unpack', '-m', join(work, 'missing.fl'), join(work, 'nowhere'))
+    expect(failed.status).toBe(1)
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, test } from '@jest/globals'
+import { packTree } from '../../src/flist/pack.js'
+import { verifyFlist } from '../../src/flist/verify.js'
+import { openStores } from '../../src/store/open.js'
+import { pseudoRandomBytes, tempDir } from './helpers/tree.js'
+
+describe('verify', () => {
+  let work: string
+  let store: string
+  let flist: string
+
+  beforeEach(async () => {
+    work = tempDir('verify')
+    store = join(work, 'store')
+    flist = join(work, 'tree.fl')
+    const source = join(work, 'source')
+    mkdirSync(join(source, 'sub'), { recursive: true })
+    writeFileSync(join(source, 'a.bin'), pseudoRandomBytes(700_000, 1))
+    writeFileSync(join(source, 'sub', 'b.txt'), 'small\n')
+    const specs = [{ start: 0, end: 255, url: `dir://${store}` }]
+    await packTree({
+      source,
+      flistPath: flist,
+      stores: await openStores(specs),
+      routes: specs,
+      tags: [],
+      log: () => undefined,
+      workers: 1
+    })
+  })
+
+  const blobPaths = (): string[] =>
+    readdirSync(store).flatMap(shard =>
+      readdirSync(join(store, shard)).map(name => join(store, shard, name))
+    )
+
+  test('a sound flist passes both modes', async () => {
+    expect(await verifyFlist(flist, 'exists')).toEqual({
+      mode: 'exists',
+      blocksChecked: 3,
+      filesChecked: 0,
+      problems: []
+    })
+    expect(await verifyFlist(flist, 'full')).toEqual({
+      mode: 'full',
+      blocksChecked: 3,
+      filesChecked: 2,
+      problems: []
+    })
+  })
+
+  test('a missing blob is found by both modes', async () => {
+    const [gone] = blobPaths()
+    rmSync(gone)
+    const id = gone.split('/').at(-1)
+    for (const mode of ['exists', 'full'] as const) {
+      const report = await verifyFlist(flist, mode)
+      expect(report.problems).toEqual([`block ${id}: missing from dir://${store}`])
+    }
+  })
+
+  test('a corrupted blob passes exists and fails full', async () => {
+    const [damaged] = blobPaths()
+    const bytes = readFileSync(damaged)
+    bytes[bytes.length >> 1] ^= 0x01
+    writeFileSync(damaged, bytes)
+    expect((await verifyFlist(flist, 'exists')).problems).toEqual([])
+    const report = await verifyFlist(flist, 'full')
+    expect(report.problems).toHaveLength(1)
+    expect(report.problems[0]).toMatch(/does not match its id/)
+  })
+
+  test('a file whose blocks do not add up to its size fails full', async () => {
+    execFileSync('sqlite3', [flist, "update inode set size = size + 1 where name = 'a.bin'"])
+    expect((await verifyFlist(flist, 'exists')).problems).toEqual([])
+    expect((await verifyFlist(flist, 'full')).problems).toEqual([
+      'file /a.bin: its blocks hold 700000 bytes, its inode says 700001'
+    ])
+  })
+
+  test('given stores are used instead of the routes', async () => {
+    const moved = join(work, 'moved')
+    renameSync(store, moved)
+    expect((await verifyFlist(flist, 'exists')).problems).toHaveLength(3)
+    const report = await verifyFlist(flist, 'full', {
+      stores: [{ start: 0, end: 255, url: `dir://${moved}` }]
+    })
+    expect(report.problems).toEqual([])
+  })
+
+  test('a blob present only in the flat layout is still found', async () => {
+    for (const path of blobPaths()) renameSync(path, join(store, path.split('/').at(-1)!))
+    expect((await verifyFlist(flist, 'full')).problems).toEqual([])
+  })
+})
