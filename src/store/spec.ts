@@ -119,20 +119,18 @@ function checkStoreUrl(url: string, source: string): string {
   } else if (S3_SCHEMES.includes(scheme)) {
     parseS3StoreUrl(normalised, source)
   } else {
-    checkHostUrl(normalised, shown, source)
+    checkHostUrl(normalised, parts.host, shown, source)
   }
   return normalised
 }
 
-function checkHostUrl(url: string, shown: string, source: string): void {
-  let parsed: URL
+function checkHostUrl(url: string, host: string, shown: string, source: string): void {
+  // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
+  if (host === '') throw new UserError(`${source}: '${shown}' has no host`)
   try {
-    parsed = new URL(url)
+    new URL(url)
   } catch {
     throw new UserError(`${source}: '${shown}' is not a valid URL (check the host and port)`)
-  }
-  if (parsed.hostname === '') {
-    throw new UserError(`${source}: '${shown}' has no host`)
   }
 }
 
