@@ -433,11 +433,12 @@ export function parseFlists(value: string, subject: string): FlistKind[] {
 function storeSpecs(text: string | undefined, subject: string): StoreSpec[] | undefined {
   if (text === undefined) return undefined
   for (const line of text.split('\n')) {
-    const password = urlPassword(line.trim())
+    const password = urlPassword(line.trim().replace(/^[0-9a-f]{2}-[0-9a-f]{2}=/i, ''))
     if (password === undefined) continue
     maskSecret(password)
     try {
-      maskSecret(decodeURIComponent(password))
+      const decoded = decodeURIComponent(password)
+      if (decoded !== password) maskSecret(decoded)
     } catch {
       // A malformed escape is rejected by the parser below; the raw form is masked already.
     }
