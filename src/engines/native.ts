@@ -12,7 +12,7 @@ export class NativeEngine implements PackEngine {
     return packTree({
       source: request.source,
       flistPath: request.flistPath,
-      stores: await openStores(request.writeStores),
+      stores: await openStores(request.writeStores, 'write', { signal: request.signal }),
       routes: request.routes,
       tags: flistTags(request),
       owner: request.owner,

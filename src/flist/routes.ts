@@ -7,10 +7,11 @@ import type { FlistReader } from './reader.js'
 
 export async function readerStores(
   reader: FlistReader,
-  stores?: readonly StoreSpec[]
+  stores?: readonly StoreSpec[],
+  signal?: AbortSignal
 ): Promise<RouterBlobStore> {
   const specs = stores && stores.length > 0 ? stores : reader.routes()
   if (specs.length === 0)
     throw new Error(`${reader.path} has no routes and no store was given to read its blobs from`)
-  return openStores(specs, 'read')
+  return openStores(specs, 'read', { signal })
 }

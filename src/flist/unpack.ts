@@ -36,7 +36,7 @@ export async function unpackFlist(
 ): Promise<UnpackResult> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const stores = await readerStores(reader, options.stores)
+    const stores = await readerStores(reader, options.stores, options.signal)
     const hash = await createBlake2b256()
     const entries = [...reader.walk()]
     for (const entry of entries) checkName(entry)

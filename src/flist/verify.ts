@@ -36,7 +36,7 @@ export async function verifyFlist(
 ): Promise<VerifyReport> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const stores = await readerStores(reader, options.stores)
+    const stores = await readerStores(reader, options.stores, options.signal)
     const blocks = reader.distinctBlocks()
     const problems: string[] = []
     const concurrency = options.concurrency ?? 16

@@ -9,16 +9,26 @@ import type { BlobStore } from './store.js'
 
 export type StoreAccess = 'read' | 'write'
 
+export interface OpenStoreOptions {
+  /** Cancels S3 requests in flight and their retries. */
+  signal?: AbortSignal
+}
+
 const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls'])
 
 /**
  * One store URL. `write` refuses read-only schemes up front rather than at the first blob. The S3
  * client is loaded only when an S3 store is used: dir-only runs start faster without it.
  */
-export async function openStore(url: string, access: StoreAccess = 'write'): Promise<BlobStore> {
+export async function openStore(
+  url: string,
+  access: StoreAccess = 'write',
+  options: OpenStoreOptions = {}
+): Promise<BlobStore> {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
   if (scheme === 'dir') return new DirBlobStore(dirPath(url))
-  if (scheme && S3_SCHEMES.has(scheme)) return (await import('./s3.js')).openS3Store(url)
+  if (scheme && S3_SCHEMES.has(scheme))
+    return (await import('./s3.js')).openS3Store(url, { signal: options.signal })
   if (scheme === 'http' || scheme === 'https') {
     if (access === 'read') return new HttpBlobStore(url)
     throw new UserError(
@@ -38,9 +48,10 @@ export async function openStore(url: string, access: StoreAccess = 'write'): Pro
 /** A router over store specs: each blob goes to every store whose range holds its first byte. */
 export async function openStores(
   specs: readonly StoreSpec[],
-  access: StoreAccess = 'write'
+  access: StoreAccess = 'write',
+  options: OpenStoreOptions = {}
 ): Promise<RouterBlobStore> {
-  const stores = await Promise.all(specs.map(spec => openStore(spec.url, access)))
+  const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)))
   return new RouterBlobStore(
     specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] }))
   )

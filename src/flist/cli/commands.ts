@@ -32,7 +32,7 @@ export async function packCommand(argv: readonly string[], io: CliIo): Promise<v
   const counts = await packTree({
     source: resolve(target),
     flistPath: resolve(meta),
-    stores: await openStores(specs),
+    stores: await openStores(specs, 'write', { signal: io.signal }),
     routes: specs.map(spec => ({ ...spec, url: strip ? stripPassword(spec.url) : spec.url })),
     tags: [],
     signal: io.signal,

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { NativeEngine } from '../../src/engines/native.js'
+import { readFlistCounts } from '../../src/flist/counts.js'
+import { FlistReader } from '../../src/flist/reader.js'
+import { unpackFlist } from '../../src/flist/unpack.js'
+import { verifyFlist } from '../../src/flist/verify.js'
+import { stripPassword } from '../../src/store/spec.js'
+import type { FlistCounts } from '../../src/engine.js'
+import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
+
+const require = createRequire(import.meta.url)
+
+describe('pack to a real S3 server', () => {
+  const work = tempDir('pack-s3')
+  const source = join(work, 'source')
+  const flist = join(work, 'modules.fl')
+  let s3: TestS3
+  let storeUrl: string
+  let counts: FlistCounts
+
+  beforeAll(async () => {
+    makeAwkwardTree(source)
+    s3 = await startS3({ buckets: ['blobs'] })
+    storeUrl = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/blobs?region=us-east-1`
+    counts = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: flist,
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined
+    })
+  })
+
+  afterAll(async () => {
+    await s3.stop()
+  })
+
+  test('stores every distinct blob at the bucket root under its hex id', async () => {
+    const keys = await listKeys(s3, 'blobs')
+    expect(keys).toHaveLength(counts.blocksUploaded)
+    const reader = await FlistReader.open(flist)
+    try {
+      const ids = reader.distinctBlocks().map(block => Buffer.from(block.id).toString('hex'))
+      expect(keys).toEqual([...ids].sort())
+    } finally {
+      reader.close()
+    }
+  })
+
+  test('records the route without the secret, and the secret appears nowhere in the flist', async () => {
+    const reader = await FlistReader.open(flist)
+    try {
+      expect(reader.routes()).toEqual([
+        {
+          start: 0,
+          end: 255,
+          url: `s3://${s3.accessKey}@${s3.host}:${s3.port}/blobs?region=us-east-1`
+        }
+      ])
+      expect(reader.tags()).toEqual([
+        ['kind', 'modules'],
+        ['creator', expect.stringMatching(/^rfs-flist-action native /)],
+        ['kernel-version', '6.12.44-Zero-OS']
+      ])
+    } finally {
+      reader.close()
+    }
+    const bytes = readFileSync(flist)
+    expect(bytes.includes(s3.secretKey)).toBe(false)
+    expect(bytes.includes(encodeURIComponent(s3.secretKey))).toBe(false)
+  })
+
+  test('unpacks from the bucket to the same tree, and verifies in full', async () => {
+    const stores = [{ start: 0, end: 255, url: storeUrl }]
+    const target = join(work, 'unpacked')
+    await unpackFlist(flist, target, { stores })
+    expect(describeTree(target)).toEqual(describeTree(source))
+    expect((await verifyFlist(flist, 'full', { stores })).problems).toEqual([])
+    const { files, directories, symlinks, bytes, blocks } = counts
+    expect(await readFlistCounts(flist)).toEqual({ files, directories, symlinks, bytes, blocks })
+  })
+
+  test('an unchanged re-pack uploads nothing', async () => {
+    const again = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'again.fl'),
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined
+    })
+    expect(again).toEqual({ ...counts, blocksUploaded: 0, blocksPresent: counts.blocksUploaded })
+    expect(readFileSync(join(work, 'again.fl')).equals(readFileSync(flist))).toBe(true)
+  })
+
+  test('the CLI packs to S3 and exits by itself', async () => {
+    const loader = join(require.resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')
+    const meta = join(work, 'cli.fl')
+    // Asynchronously: the S3 server runs in this process and must keep answering.
+    const child = spawn(process.execPath, [
+      '--import',
+      loader,
+      'src/rfs-cli.ts',
+      'pack',
+      '-m',
+      meta,
+      '-s',
+      storeUrl,
+      source
+    ])
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += String(chunk)))
+    const timer = setTimeout(() => child.kill(), 60_000)
+    const [code] = (await once(child, 'exit')) as [number | null]
+    clearTimeout(timer)
+    expect(code).toBe(0)
+    expect(stderr).not.toContain(s3.secretKey)
+    expect(stderr).toMatch(/0 uploaded/)
+    expect(await readFlistCounts(meta)).toEqual(await readFlistCounts(flist))
+  })
+})
