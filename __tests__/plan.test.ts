@@ -441,3 +441,26 @@ describe('the project itself', () => {
     )
   })
 })
+
+describe('the example project', () => {
+  test('plans offline with the versions, trees and embedded store it is meant to show', async () => {
+    const example = join(import.meta.dirname, '..', 'examples', 'zos')
+    const settings = settingsFromRaw({ 'project-root': example, engine: 'native' }, 'flag', {
+      cwd: work
+    })
+    const result = await buildPlan(settings, {
+      now: NOW,
+      modulesRoot: join(work, 'no-system-modules')
+    })
+    expect(result.kernel).toEqual({ base: '6.12.44', localversion: '-Zero-OS', full: KERNEL })
+    expect(result.flists.map(flist => flist.source)).toEqual([
+      join(example, 'initramfs/lib/modules', KERNEL),
+      join(example, 'firmware')
+    ])
+    expect(result.writeStores).toEqual([
+      { start: 0, end: 255, url: `dir://${join(example, 'dist/flists/store')}` }
+    ])
+    expect(result.manifests).toBeUndefined()
+    expect(result.warnings).toEqual([])
+  })
+})
