@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { validateKernelBase } from './config/kernel-version.js'
+import { maskS3Secret } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
 import { validateFirmwareTag } from './names.js'
 import { maskSecret } from './runner.js'
@@ -212,7 +213,7 @@ export function readSettings(argv: readonly string[] = process.argv.slice(2)): S
     process.stdout.write(parsed.kind === 'help' ? usage() : `${ACTION_NAME} ${ACTION_VERSION}\n`)
     process.exit(0)
   }
-  maskSecret(parsed.values['s3-secret-key'])
+  maskS3Secret(parsed.values['s3-secret-key'])
   return settingsFromRaw(parsed.values, 'flag')
 }
 
@@ -221,7 +222,7 @@ export function readActionInputs(): RawInputs {
   const raw: RawInputs = {}
   for (const { name } of INPUTS) {
     const value = core.getInput(name)
-    if (name === 's3-secret-key') maskSecret(value)
+    if (name === 's3-secret-key') maskS3Secret(value)
     if (value !== '') raw[name] = value
   }
   return raw
@@ -351,8 +352,8 @@ export function settingsFromRaw(
 
   const kernelVersion = given('kernel-version')
   const firmwareTag = given('firmware-tag')
+  // Masked where it was read, before any of these checks could fail with a message.
   const secretKey = given('s3-secret-key')
-  maskSecret(secretKey)
   const sha256 = given('rfs-sha256')
   const downloadUrl = given('rfs-download-url')
   const owner = given('owner')

@@ -51,11 +51,14 @@ export async function readRfsConf(configDir: string, projectRoot: string): Promi
   const text = await readOptionalText(path, file)
   if (text === undefined) return { file, values: {}, warnings: [] }
   const conf = rfsConfFromValues(parseShellConf(text, file), file)
-  const secret = conf.values.S3_SECRET_KEY
-  maskSecret(secret)
-  if (secret !== undefined && encodeURIComponent(secret) !== secret) {
-    // The store URL carries it percent-encoded.
-    maskSecret(encodeURIComponent(secret))
-  }
+  maskS3Secret(conf.values.S3_SECRET_KEY)
   return conf
+}
+
+/** Masks the S3 secret in the runner's log, as given and as the store URL carries it. */
+export function maskS3Secret(secret: string | undefined): void {
+  if (!secret) return
+  maskSecret(secret)
+  const encoded = encodeURIComponent(secret)
+  if (encoded !== secret) maskSecret(encoded)
 }
