@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from '@jest/globals'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackRequest } from '../../src/engine.js'
-import { createRfsEngine, storeArgument } from '../../src/engines/rfs.js'
+import { createRfsEngine } from '../../src/engines/rfs.js'
 import { UserError } from '../../src/errors.js'
 import { FlistReader } from '../../src/flist/reader.js'
 import { FlistWriter } from '../../src/flist/writer.js'
@@ -201,7 +201,7 @@ test('routes other than the write stores are rewritten with rfs config store', a
   await engine.pack(req)
   expect(rfs.calls().slice(1)).toEqual([
     ['config', '-m', req.flistPath, 'store', 'delete', '--all'],
-    ['config', '-m', req.flistPath, 'store', 'add', '-s', '00-ff=https://hub.example.com/blobs']
+    ['config', '-m', req.flistPath, 'store', 'add', '-s', 'https://hub.example.com/blobs']
   ])
 })
 
@@ -274,11 +274,4 @@ test('a binary that vanished is one line, and a cancelled pack stops rfs', async
   await expect(cancelled).rejects.toThrow('rfs pack modules was cancelled')
   expect(Date.now() - started).toBeLessThan(5000)
   rmSync(dir, { recursive: true, force: true })
-})
-
-test('store arguments always carry their range, in lower-case hex', () => {
-  expect(storeArgument({ start: 0, end: 255, url: 'dir:///x' })).toBe('00-ff=dir:///x')
-  expect(storeArgument({ start: 10, end: 171, url: 'zdb://h:9900/ns' })).toBe(
-    '0a-ab=zdb://h:9900/ns'
-  )
 })

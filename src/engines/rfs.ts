@@ -6,9 +6,10 @@ import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
 import { FlistReader } from '../flist/reader.js'
 import type { StoreSpec } from '../settings.js'
+import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
 import { applyMetadataFixes } from '../rfs/normalise.js'
-import { displayCommand, redactUrl, redactor, secretsOf, stripPassword } from '../rfs/redact.js'
+import { displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
 
 export interface RfsBinary {
@@ -19,12 +20,6 @@ export interface RfsBinary {
 export interface RfsEngineOptions {
   /** Log groups; the lines themselves go to each request's log. */
   log?: RfsLog
-}
-
-/** `xx-xx=url`, the store syntax of rfs; the range is always written so nothing is implied. */
-export function storeArgument(store: StoreSpec): string {
-  const hex = (byte: number): string => byte.toString(16).padStart(2, '0')
-  return `${hex(store.start)}-${hex(store.end)}=${store.url}`
 }
 
 export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {}): PackEngine {
@@ -39,7 +34,7 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           'pack',
           '-m',
           request.flistPath,
-          ...request.writeStores.flatMap(store => ['-s', storeArgument(store)]),
+          ...request.writeStores.flatMap(store => ['-s', formatStoreSpec(store)]),
           request.source
         ])
         await applyMetadataFixes(request.flistPath, {
@@ -72,7 +67,7 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
             request.flistPath,
             'store',
             'add',
-            ...request.routes.flatMap(route => ['-s', storeArgument(route)])
+            ...request.routes.flatMap(route => ['-s', formatStoreSpec(route)])
           ])
         }
         return await countsOf(request.flistPath)

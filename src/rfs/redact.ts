@@ -2,10 +2,6 @@
 // an error passes through here first.
 
 const MASK = '***'
-/** scheme://user:password@ at the start, optionally behind an rfs `xx-xx=` range. */
-const USERINFO_PASSWORD =
-  /^(\s*(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):[^/?#@]*@/i
-
 /** Any user:password@ of a URL inside a text (a log line, an error message). */
 const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi
 
@@ -13,11 +9,6 @@ const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi
 export function redactUrl(text: string): string {
   // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
   return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`)
-}
-
-/** The URL without its password (the user name stays), as rfs records store routes. */
-export function stripPassword(url: string): string {
-  return url.replace(USERINFO_PASSWORD, '$1@')
 }
 
 /** Every password held by these URLs (or `xx-xx=url` store specs), raw and percent-decoded. */
