@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlJsStatic } from 'sql.js'
+import initSqlJs from './sqlite-loader.cjs'
 
 const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
@@ -16,9 +17,6 @@ export function loadSqlite(): Promise<SqlJsStatic> {
 }
 
 async function instantiate(): Promise<SqlJsStatic> {
-  const initSqlJs = require('sql.js') as (config: {
-    wasmBinary: ArrayBuffer
-  }) => Promise<SqlJsStatic>
   const bytes = readFileSync(locateWasm())
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
   return initSqlJs({ wasmBinary })
