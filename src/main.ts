@@ -3,9 +3,10 @@ import { buildPlan } from './plan.js'
 import { prepareEngine } from './engines/select.js'
 import { packFlist, verifyFlists, type PackedFlist } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
-import { logPlan, planResult, runResult } from './results.js'
+import { logPlan, logSourceDate, planResult, runResult } from './results.js'
 import { setOutputs, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
+import { sourceDate } from './source-date.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
@@ -22,11 +23,13 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
 
   const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
+  const context = { plan, settings, signal, sourceDate: await sourceDate(settings.projectRoot) }
+  logSourceDate(context.sourceDate)
   const packed: PackedFlist[] = []
   for (const flist of plan.flists) {
     packed.push(
       await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
-        packFlist(engine.engine, flist, plan, settings, signal)
+        packFlist(engine.engine, flist, context)
       )
     )
   }

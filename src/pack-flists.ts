@@ -7,7 +7,16 @@ import { verifyFlist } from './flist/verify.js'
 import type { FlistPlan, Plan } from './plan.js'
 import { fileSha256 } from './publish.js'
 import type { Settings, VerifyMode } from './settings.js'
+import type { SourceDate } from './source-date.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
+
+/** What every flist of a run is packed with. */
+export interface PackContext {
+  plan: Plan
+  settings: Settings
+  sourceDate?: SourceDate
+  signal: AbortSignal
+}
 
 export interface PackedFlist {
   plan: FlistPlan
@@ -37,10 +46,9 @@ export function flistTags(
 export async function packFlist(
   engine: PackEngine,
   flist: FlistPlan,
-  plan: Plan,
-  settings: Settings,
-  signal: AbortSignal
+  run: PackContext
 ): Promise<PackedFlist> {
+  const { plan, settings, signal } = run
   const partial = `${flist.path}.partial`
   await mkdir(dirname(flist.path), { recursive: true })
   await rm(partial, { force: true })
@@ -53,7 +61,7 @@ export async function packFlist(
       routes: plan.readRoutes,
       tags: flistTags(flist, plan, settings),
       owner: settings.owner,
-      sourceDateEpoch: sourceDateEpoch(),
+      sourceDateEpoch: run.sourceDate?.epoch,
       signal,
       log: line => core.info(line)
     })
@@ -86,16 +94,4 @@ export async function verifyFlists(
     }
     core.info(`${flist.name}: ${report.blocksChecked} blocks checked (${mode})`)
   }
-}
-
-/** SOURCE_DATE_EPOCH, the reproducible-builds convention for "the time this build stands for". */
-function sourceDateEpoch(): number | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH
-  if (value === undefined || value === '') return undefined
-  if (!/^\d+$/.test(value)) {
-    throw new UserError(
-      `SOURCE_DATE_EPOCH='${value}' is not a number of seconds: unset it or set it to e.g. $(git log -1 --format=%ct)`
-    )
-  }
-  return Number(value)
 }

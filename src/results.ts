@@ -6,6 +6,7 @@ import type { Plan } from './plan.js'
 import type { PublishOutcome } from './publish.js'
 import type { FlistResult, RunResult } from './report.js'
 import type { FlistKind, Settings } from './settings.js'
+import type { SourceDate } from './source-date.js'
 
 /** Prints what the run is about to do; no secret is in any of it. */
 export function logPlan(plan: Plan, settings: Settings): void {
@@ -27,6 +28,12 @@ export function logPlan(plan: Plan, settings: Settings): void {
     `engine: ${settings.engine}, verify: ${settings.verify}, overwrite: ${settings.overwrite}`
   )
   for (const warning of plan.warnings) core.warning(warning)
+}
+
+export function logSourceDate(date: SourceDate | undefined): void {
+  if (!date) core.info('timestamps recorded as found (no SOURCE_DATE_EPOCH, not a git checkout)')
+  else
+    core.info(`timestamps clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`)
 }
 
 function flistResult(flist: Plan['flists'][number]): FlistResult {
