@@ -231,6 +231,8 @@ test('a failing rfs publishes nothing, and neither the error nor the log holds t
   const dir = tempDir('failing')
   const body = [
     PACKS.replace('PREPARED', prepared),
+    `echo "::add-mask::${SECRET}"`,
+    `echo "::set-output name=modules-flist::evil"`,
     `echo "[ERROR] put object over s3 storage: 403 for AKID:${SECRET}" >&2`,
     `echo "Error: failed to upload (1) files, store ${S3_STORE}" >&2`,
     'exit 1'
@@ -249,7 +251,10 @@ test('a failing rfs publishes nothing, and neither the error nor the log holds t
   // Only pack ran: no tags were written into a broken flist.
   expect(rfs.calls()).toHaveLength(1)
   // The end of rfs's output is shown again after the folded group.
-  expect(req.lines).toContain('rfs pack modules exited with code 1; its last 3 lines:')
+  expect(req.lines).toContain('rfs pack modules exited with code 1; its last 4 lines:')
+  // rfs's output cannot steer the runner: commands are defused, masks dropped.
+  expect(req.lines).toContain(': :set-output name=modules-flist::evil')
+  expect(req.lines.join('\n')).not.toMatch(/^::/m)
   expect(req.lines.at(-2)).toBe('[ERROR] put object over s3 storage: 403 for AKID:***')
   const everything = [message, ...req.lines, groups.all()].join('\n')
   expect(everything).not.toContain(ENCODED)

@@ -9,7 +9,7 @@ import type { StoreSpec } from '../settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
 import { applyMetadataFixes } from '../rfs/normalise.js'
-import { displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
+import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
 
 export interface RfsBinary {
@@ -80,6 +80,9 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
   }
 }
 
+/** Enough of rfs's output to explain a failure without flooding the log. */
+const TAIL_LINES = 20
+
 /** Runs rfs for one request: redacted command line, output in a log group, one-line failures. */
 class RfsRunner {
   private readonly redact: (text: string) => string
@@ -93,15 +96,28 @@ class RfsRunner {
     this.redact = text => hide(redactUrl(text))
   }
 
+  /** A line of rfs's output as it may be shown, or undefined when it must not be. */
+  private show(line: string): string | undefined {
+    const defused = defuseLine(line)
+    return defused === undefined ? undefined : this.redact(defused)
+  }
+
   async run(title: string, args: string[]): Promise<void> {
     const { request, redact } = this
+    const tail: string[] = []
     this.groups.startGroup(title)
     let result
     try {
       request.log(redact(displayCommand(this.binary, args)))
       result = await runProgram(this.binary, args, {
         signal: request.signal,
-        onLine: line => request.log(redact(line))
+        onLine: line => {
+          const shown = this.show(line)
+          if (shown === undefined) return
+          request.log(shown)
+          tail.push(shown)
+          if (tail.length > TAIL_LINES) tail.shift()
+        }
       })
     } catch (error) {
       if (request.signal?.aborted) throw new UserError(`${title} was cancelled`)
@@ -111,11 +127,11 @@ class RfsRunner {
     }
     if (result.code === 0) return
     // The group is folded in the runner's log; the end of rfs's output is what explains a failure.
-    request.log(`${title} ${describeExit(result)}; its last ${result.tail.length} lines:`)
-    for (const line of result.tail) request.log(redact(line))
-    const reason = lastError(result.tail)
+    request.log(`${title} ${describeExit(result)}; its last ${tail.length} lines:`)
+    for (const line of tail) request.log(line)
+    const reason = lastError(tail)
     throw new UserError(
-      `${title} failed: rfs ${describeExit(result)}${reason ? `: ${redact(reason)}` : ''}; nothing was published`
+      `${title} failed: rfs ${describeExit(result)}${reason ? `: ${reason}` : ''}; nothing was published`
     )
   }
 }

@@ -11,7 +11,10 @@ export function redactUrl(text: string): string {
   return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`)
 }
 
-/** Every password held by these URLs (or `xx-xx=url` store specs), raw and percent-decoded. */
+/**
+ * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
+ * print it: as written, percent-decoded, and fully percent-encoded.
+ */
 export function secretsOf(urls: readonly string[]): string[] {
   const secrets = new Set<string>()
   for (const url of urls) {
@@ -22,12 +25,24 @@ export function secretsOf(urls: readonly string[]): string[] {
     if (!raw) continue
     secrets.add(raw)
     try {
-      secrets.add(decodeURIComponent(raw))
+      const decoded = decodeURIComponent(raw)
+      secrets.add(decoded)
+      secrets.add(encodeURIComponent(decoded))
     } catch {
       // A malformed escape is still masked in its raw form.
     }
   }
   return [...secrets].filter(secret => secret.length > 0)
+}
+
+/**
+ * A line of a child's output, made safe for the runner's log: a workflow command in it (`::…::`)
+ * would be obeyed by the runner, and an `::add-mask::` line prints the very value it hides
+ * wherever no runner consumes it, so the first is defused and the second dropped.
+ */
+export function defuseLine(line: string): string | undefined {
+  if (/^\s*::add-mask::/.test(line)) return undefined
+  return line.replace(/^(\s*)::/, '$1: :')
 }
 
 /** A function that masks every occurrence of the given secrets, longest first. */

@@ -1,0 +1,137 @@
+// The rfs engine end to end, with the project's own engine CLI (shaped like rfs) standing in for
+// the rfs binary: found on PATH, packing a real tree into a real S3 server on loopback.
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createRfsEngine } from '../../src/engines/rfs.js'
+import { UserError } from '../../src/errors.js'
+import { FlistReader } from '../../src/flist/reader.js'
+import { acquireRfs, type AcquiredRfs } from '../../src/rfs/acquire.js'
+import type { PackRequest } from '../../src/engine.js'
+import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { keptLog, rfsSettings, tempDir, writeExecutable } from './helpers.js'
+
+const REPO = resolve('.')
+
+let s3: TestS3
+let rfs: AcquiredRfs
+let tree: string
+let work: string
+beforeAll(async () => {
+  s3 = await startS3({ buckets: ['blobs'] })
+  work = tempDir('e2e')
+  const bin = join(work, 'bin')
+  writeExecutable(
+    bin,
+    `#!/bin/sh\nexec node --import '${REPO}/node_modules/tsx/dist/loader.mjs' '${REPO}/src/rfs-cli.ts' "$@"\n`
+  )
+  rfs = await acquireRfs(rfsSettings(), work, { log: keptLog(), pathVariable: bin })
+  tree = join(work, 'tree')
+  mkdirSync(join(tree, 'kernel', 'drivers'), { recursive: true })
+  writeFileSync(join(tree, 'kernel', 'drivers', 'big.ko'), randomBytes(700 * 1024))
+  writeFileSync(join(tree, 'modules.dep'), 'kernel/drivers/big.ko:\n')
+  writeFileSync(join(tree, 'empty'), '')
+  symlinkSync('kernel/drivers/big.ko', join(tree, 'big.ko'))
+})
+afterAll(async () => s3.stop())
+
+function s3Url(bucket: string): string {
+  const secret = encodeURIComponent(s3.secretKey)
+  return `s3://${s3.accessKey}:${secret}@127.0.0.1:${s3.port}/${bucket}?region=us-east-1`
+}
+
+function request(
+  name: string,
+  bucket: string,
+  overrides: Partial<PackRequest> = {}
+): PackRequest & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    kind: 'modules',
+    source: tree,
+    flistPath: join(work, `${name}.fl`),
+    writeStores: [{ start: 0, end: 255, url: s3Url(bucket) }],
+    routes: [
+      {
+        start: 0,
+        end: 255,
+        url: `s3://${s3.accessKey}@127.0.0.1:${s3.port}/${bucket}?region=us-east-1`
+      }
+    ],
+    tags: [
+      ['kind', 'modules'],
+      ['kernel-version', '6.12.44-Zero-OS']
+    ],
+    log: line => lines.push(line),
+    lines,
+    ...overrides
+  }
+}
+
+function expectNoSecret(text: string): void {
+  expect(text).not.toContain(s3.secretKey)
+  expect(text).not.toContain(encodeURIComponent(s3.secretKey))
+  // Any other spelling (an escaped ::add-mask:: value, say) still starts the same way.
+  expect(text).not.toContain(s3.secretKey.slice(0, 10))
+}
+
+test('the stand-in is found on PATH and proven with --version', () => {
+  expect(rfs.source).toBe('path')
+  expect(rfs.version).toMatch(/native/)
+})
+
+test('packs into S3, writes the tags, keeps stripped routes, counts through the reader', async () => {
+  const log = keptLog()
+  const req = request('modules', 'blobs')
+  const counts = await createRfsEngine(rfs, { log }).pack(req)
+  expect(counts).toEqual({
+    files: 3,
+    directories: 3,
+    symlinks: 1,
+    bytes: 700 * 1024 + 'kernel/drivers/big.ko:\n'.length,
+    blocks: 3,
+    blocksUploaded: 3,
+    blocksPresent: 0
+  })
+  expect((await listKeys(s3, 'blobs')).length).toBe(3)
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(reader.tags()).toEqual(
+      expect.arrayContaining([
+        ['kind', 'modules'],
+        ['kernel-version', '6.12.44-Zero-OS']
+      ])
+    )
+    expect(reader.routes()).toEqual(req.routes)
+  } finally {
+    reader.close()
+  }
+  expectNoSecret([...req.lines, log.all()].join('\n'))
+})
+
+test('read routes other than the write store end up in the flist', async () => {
+  const routes = [{ start: 0, end: 255, url: 'https://hub.example.com/zos-blobs' }]
+  const req = request('routed', 'blobs', { routes })
+  await createRfsEngine(rfs, { log: keptLog() }).pack(req)
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(reader.routes()).toEqual(routes)
+  } finally {
+    reader.close()
+  }
+})
+
+test('a pack that fails (no such bucket) publishes nothing and shows no secret', async () => {
+  const log = keptLog()
+  const req = request('failed', 'no-such-bucket')
+  const failure = createRfsEngine(rfs, { log }).pack(req)
+  await expect(failure).rejects.toThrow(UserError)
+  const message = await failure.catch((error: Error) => error.message)
+  expect(message).toMatch(
+    /^rfs pack modules failed: rfs exited with code 1.*; nothing was published$/
+  )
+  expect(message).not.toContain('\n')
+  expect(existsSync(req.flistPath)).toBe(false)
+  expectNoSecret([message, ...req.lines, log.all()].join('\n'))
+})
