@@ -25,6 +25,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Called with the child's pid once it has started. */
   onStart?: (pid: number) => void
+  /** Called with each piece of stdout as it arrives, and the child's pid. */
+  onStdout?: (chunk: string, pid: number) => void
 }
 
 /** Environment of a clean runner step: no INPUT_* or GITHUB_* leaking in from this process. */
@@ -96,7 +98,10 @@ async function runNode(
   if (child.pid !== undefined) options.onStart?.(child.pid)
   let stdout = ''
   let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+    if (child.pid !== undefined) options.onStdout?.(chunk, child.pid)
+  })
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
   const code = await new Promise<number | null>(done => child.on('close', done))
