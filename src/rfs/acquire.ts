@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { UserError, isUserError, oneLine } from '../errors.js'
 import type { RfsSettings } from '../settings.js'
 import { buildCacheKey, restoreBuilt, saveBuilt, sourceFingerprint } from './build-cache.js'
@@ -158,6 +159,7 @@ async function download(settings: RfsSettings, log: RfsLog): Promise<AcquiredRfs
   }
   const version = await probeRfsVersion(fetched, `the rfs downloaded from ${redactUrl(url)},`)
   const kept = await keepInToolCache(fetched, settings.version, log)
+  if (kept) await rm(dirname(fetched), { recursive: true, force: true })
   return { path: kept ?? fetched, version, source: 'download' }
 }
 
