@@ -111,6 +111,7 @@ class RfsRunner {
       request.log(redact(displayCommand(this.binary, args)))
       result = await runProgram(this.binary, args, {
         signal: request.signal,
+        captureStdout: false,
         onLine: line => {
           const shown = this.show(line)
           if (shown === undefined) return

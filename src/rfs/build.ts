@@ -102,6 +102,7 @@ export async function cargoBuild(
       cwd: source,
       env: { ...process.env, CARGO_TERM_COLOR: 'never' },
       signal,
+      captureStdout: false,
       tailFrom: ['stderr'],
       onLine: (line, stream) => {
         if (stream === 'stderr') return log.info(line)

@@ -9,6 +9,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** How many of the last lines to keep for an error report. */
   tailLines?: number
+  /** Keep all of stdout in the result (the default); a long-running tool's output is not kept. */
+  captureStdout?: boolean
   /** Which streams the tail is made of; both by default. */
   tailFrom?: ReadonlyArray<'stdout' | 'stderr'>
 }
@@ -54,9 +56,11 @@ export function runProgram(
     const finish = (): void => {
       if (open === 0 && exit) resolve({ ...exit, tail, stdout })
     }
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8')
-    })
+    if (options.captureStdout ?? true) {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8')
+      })
+    }
     for (const [name, stream] of [
       ['stdout', child.stdout],
       ['stderr', child.stderr]
