@@ -10,6 +10,7 @@ import { startCacheServer } from './cache-server.js'
 import {
   isolateRunnerDirs,
   keptLog,
+  removeTempDirs,
   rfsSettings,
   standInScript,
   startFileServer,
@@ -36,6 +37,7 @@ beforeAll(async () => {
   settings = rfsSettings({ source, version: 'v0.0.1', downloadUrl: `${server.url}/missing/rfs` })
 })
 afterAll(async () => {
+  removeTempDirs()
   await server.stop()
   rmSync(project, { recursive: true, force: true })
 })

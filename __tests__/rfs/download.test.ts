@@ -8,6 +8,7 @@ import {
   closedPortUrl,
   isolateRunnerDirs,
   keptLog,
+  removeTempDirs,
   rfsSettings,
   standInScript,
   startFileServer,
@@ -29,7 +30,10 @@ beforeAll(async () => {
     TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS: 0
   })
 })
-afterAll(async () => server.stop())
+afterAll(async () => {
+  removeTempDirs()
+  await server.stop()
+})
 
 const urlFor = (version: string): string => `${server.url}/${version}/rfs`
 

@@ -1,4 +1,4 @@
-import { beforeAll, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackRequest } from '../../src/engine.js'
@@ -7,7 +7,7 @@ import { UserError } from '../../src/errors.js'
 import { FlistReader } from '../../src/flist/reader.js'
 import { FlistWriter } from '../../src/flist/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
-import { keptLog, standInScript, tempDir, writeExecutable } from './helpers.js'
+import { keptLog, removeTempDirs, standInScript, tempDir, writeExecutable } from './helpers.js'
 
 // A secret with characters that must be percent-encoded in the URL, to catch both spellings.
 const SECRET = 'p@ss/w0rd+Zq'
@@ -78,6 +78,8 @@ beforeAll(async () => {
   await writer.save(prepared)
   writer.close()
 })
+
+afterAll(() => removeTempDirs())
 
 /** A stand-in rfs that records each call's arguments, one a line, and acts per `body`. */
 function recordingRfs(dir: string, body: string): { binary: string; calls: () => string[][] } {

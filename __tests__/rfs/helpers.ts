@@ -1,6 +1,6 @@
 // Shared by the rfs tests: a loopback HTTP server for downloads, stand-in rfs executables, a log
 // that keeps what it is given, and settings with test defaults.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -45,8 +45,17 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`
 }
 
+const madeDirs: string[] = []
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `rfs-test-${prefix}-`))
+  const dir = mkdtempSync(join(tmpdir(), `rfs-test-${prefix}-`))
+  madeDirs.push(dir)
+  return dir
+}
+
+/** Removes every directory tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 /** A shell script that answers `--version` with `rfs <version>` and runs `body` otherwise. */

@@ -6,6 +6,7 @@ import { displayCommand, redactUrl, redactor, secretsOf } from '../../src/rfs/re
 import { parseRfsVersion } from '../../src/rfs/version.js'
 import {
   keptLog,
+  removeTempDirs,
   rfsSettings,
   standInScript,
   startFileServer,
@@ -20,7 +21,10 @@ beforeAll(async () => {
   server = await startFileServer({ '/v3.3.3/rfs': standInScript('v3.3.3') })
   project = tempDir('input')
 })
-afterAll(async () => server.stop())
+afterAll(async () => {
+  removeTempDirs()
+  await server.stop()
+})
 
 test('rfs-path must exist, be a file and be executable; each fault names the input', async () => {
   const acquire = (path: string): Promise<unknown> =>

@@ -10,7 +10,7 @@ import { FlistReader } from '../../src/flist/reader.js'
 import { acquireRfs, type AcquiredRfs } from '../../src/rfs/acquire.js'
 import type { PackRequest } from '../../src/engine.js'
 import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
-import { keptLog, rfsSettings, tempDir, writeExecutable } from './helpers.js'
+import { keptLog, removeTempDirs, rfsSettings, tempDir, writeExecutable } from './helpers.js'
 
 const REPO = resolve('.')
 
@@ -34,7 +34,10 @@ beforeAll(async () => {
   writeFileSync(join(tree, 'empty'), '')
   symlinkSync('kernel/drivers/big.ko', join(tree, 'big.ko'))
 })
-afterAll(async () => s3.stop())
+afterAll(async () => {
+  removeTempDirs()
+  await s3.stop()
+})
 
 function s3Url(bucket: string): string {
   const secret = encodeURIComponent(s3.secretKey)
