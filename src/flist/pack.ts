@@ -96,7 +96,7 @@ async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<Sto
   }
 
   const pool = await BlockWorkerPool.start(options.workers)
-  const uploader = new BlockUploader(options.stores, options.uploadConcurrency ?? 16)
+  const uploader = new BlockUploader(options.stores, options.uploadConcurrency ?? 32)
   const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS))
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads'
 import type { EncodedChunkMessage, SegmentTask, WorkerMessage } from './block-protocol.js'
 import type { Segment } from './segment.js'
 
-const TASKS_PER_WORKER = 2
+const TASKS_PER_WORKER = 4
 const require = createRequire(import.meta.url)
 
 export type EncodedChunk = Omit<EncodedChunkMessage, 'type' | 'task'>

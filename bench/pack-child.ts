@@ -1,0 +1,29 @@
+// One measured pack, in its own process so its peak RSS is its own. Reads a JSON job from argv,
+// prints one JSON result line.
+import { packTree } from '../src/flist/pack.js'
+import { openStores } from '../src/store/open.js'
+import type { StoreSpec } from '../src/settings.js'
+
+interface Job {
+  source: string
+  flistPath: string
+  store: string
+}
+
+const job = JSON.parse(process.argv[2]) as Job
+const specs: StoreSpec[] = [{ start: 0, end: 255, url: job.store }]
+const started = process.hrtime.bigint()
+const counts = await packTree({
+  source: job.source,
+  flistPath: job.flistPath,
+  stores: await openStores(specs),
+  routes: specs,
+  tags: [],
+  log: line => process.stderr.write(`    ${line.replace(/:\/\/[^@/]*@/, '://')}\n`),
+  progressIntervalMs: 10_000
+})
+const seconds = Number(process.hrtime.bigint() - started) / 1e9
+// maxRSS is in kilobytes, and covers the worker threads too.
+process.stdout.write(
+  `${JSON.stringify({ counts, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`
+)

@@ -1,0 +1,157 @@
+// npm run bench [-- --large] [-- --fresh]: packs generated trees to a dir store and to a local S3
+// server, twice each, and compares with the time b2sum -l 256 takes over the same files.
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { copyFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { promisify } from 'node:util'
+import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
+import type { FlistCounts } from '../src/engine.js'
+import {
+  FIRMWARE,
+  LARGE,
+  MODULES,
+  generateTree,
+  type GeneratedTree,
+  type TreeShape
+} from './generate.js'
+
+const run = promisify(execFile)
+const args = new Set(process.argv.slice(2))
+const base = join(tmpdir(), 'rfs-flist-bench')
+if (args.has('--fresh')) rmSync(base, { recursive: true, force: true })
+
+interface PackMeasure {
+  counts: FlistCounts
+  seconds: number
+  maxRssMb: number
+}
+
+async function b2sumSeconds(root: string): Promise<number> {
+  const started = process.hrtime.bigint()
+  await run('sh', ['-c', 'find . -type f -print0 | xargs -0 b2sum -l 256 > /dev/null'], {
+    cwd: root,
+    maxBuffer: 1 << 20
+  })
+  return Number(process.hrtime.bigint() - started) / 1e9
+}
+
+/**
+ * The pack runs from bundles laid out as dist/ is (pack-child/ beside block-worker/), as the
+ * action ships; `--source` runs it from the TypeScript sources instead (slower worker start).
+ */
+async function packCommand(): Promise<string[]> {
+  if (args.has('--source')) return ['--import', 'tsx', join('bench', 'pack-child.ts')]
+  const out = join(base, 'bundle')
+  rmSync(out, { recursive: true, force: true })
+  const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--quiet']
+  try {
+    for (const [source, name] of [
+      ['bench/pack-child.ts', 'pack-child'],
+      ['src/flist/block-worker.ts', 'block-worker']
+    ]) {
+      await run(process.execPath, [...ncc, source, '-o', join(out, name)])
+    }
+  } catch (error) {
+    // The bundler type-checks the whole project: work in progress elsewhere can stop it.
+    const reason = String((error as { stderr?: string }).stderr ?? error).split('\n')[0]
+    console.log(`bundling failed (${reason}); packing from the sources instead`)
+    return ['--import', 'tsx', join('bench', 'pack-child.ts')]
+  }
+  const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')
+  copyFileSync(wasm, join(out, 'pack-child', 'sql-wasm.wasm'))
+  return [join(out, 'pack-child', 'index.js')]
+}
+
+/** Runs the pack in a child process (asynchronously: the S3 server lives in this one). */
+async function measurePack(
+  command: string[],
+  source: string,
+  store: string,
+  flistPath: string
+): Promise<PackMeasure> {
+  const child = spawn(
+    process.execPath,
+    [...command, JSON.stringify({ source, store, flistPath })],
+    {
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
+  let stdout = ''
+  child.stdout.on('data', chunk => (stdout += String(chunk)))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  if (code !== 0)
+    throw new Error(
+      `pack of ${source} to ${store.replace(/:\/\/[^@/]*@/, '://')} exited with ${code}`
+    )
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as PackMeasure
+}
+
+function row(
+  label: string,
+  tree: GeneratedTree,
+  measure: PackMeasure,
+  reference?: { label: string; seconds: number }
+): string {
+  const { counts, seconds, maxRssMb } = measure
+  const mbs = tree.bytes / 1e6 / seconds
+  const ratio = reference ? `, ${(seconds / reference.seconds).toFixed(2)}× ${reference.label}` : ''
+  return (
+    `  ${label.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(1).padStart(7)} MB/s  ` +
+    `${(counts.blocks / seconds).toFixed(0).padStart(6)} blocks/s  uploaded ${String(counts.blocksUploaded).padStart(5)}  ` +
+    `present ${String(counts.blocksPresent).padStart(5)}  peak RSS ${maxRssMb.toFixed(0)} MB${ratio}`
+  )
+}
+
+async function benchTree(
+  shape: TreeShape,
+  command: string[],
+  s3: TestS3 | undefined
+): Promise<void> {
+  const tree = generateTree(shape, base)
+  console.log(
+    `\n${shape.name}: ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB at ${tree.root}`
+  )
+  await b2sumSeconds(tree.root) // warms the page cache for everything that follows
+  const b2sum = await b2sumSeconds(tree.root)
+  console.log(
+    `  ${'b2sum -l 256'.padEnd(24)} ${b2sum.toFixed(2).padStart(7)} s  ${(tree.bytes / 1e6 / b2sum).toFixed(1).padStart(7)} MB/s`
+  )
+  const work = join(base, `${shape.name}-out`)
+  rmSync(work, { recursive: true, force: true })
+  const dirStore = `dir://${join(work, 'store')}`
+  const reference = { label: 'b2sum', seconds: b2sum }
+  const dirFirst = await measurePack(command, tree.root, dirStore, join(work, 'dir-1.fl'))
+  console.log(row('dir store, first pack', tree, dirFirst, reference))
+  const dirAgain = await measurePack(command, tree.root, dirStore, join(work, 'dir-2.fl'))
+  console.log(row('dir store, unchanged', tree, dirAgain, reference))
+  if (!s3) return
+  const bucket = `${shape.name}-blobs`
+  await fetch(`${s3.endpoint}/${bucket}`, { method: 'PUT' })
+  const s3Store = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/${bucket}?region=us-east-1`
+  const s3First = await measurePack(command, tree.root, s3Store, join(work, 's3-1.fl'))
+  console.log(row('s3rver, first pack', tree, s3First, reference))
+  const s3Again = await measurePack(command, tree.root, s3Store, join(work, 's3-2.fl'))
+  console.log(
+    row('s3rver, unchanged', tree, s3Again, { label: 'first S3 pack', seconds: s3First.seconds })
+  )
+  rmSync(work, { recursive: true, force: true })
+}
+
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`
+)
+const command = await packCommand()
+if (args.has('--large')) {
+  await benchTree(LARGE, command, undefined)
+} else {
+  const s3 = await startS3({ buckets: [] })
+  try {
+    await benchTree(MODULES, command, s3)
+    await benchTree(FIRMWARE, command, s3)
+  } finally {
+    await s3.stop()
+  }
+}
