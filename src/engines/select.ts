@@ -22,6 +22,5 @@ export async function prepareEngine(
     return { engine }
   }
   const rfs = await acquireRfs(settings.rfs, settings.projectRoot, { signal })
-  core.info(`rfs ${rfs.version} at ${rfs.path} (${rfs.source})`)
   return { engine: createRfsEngine(rfs), rfsPath: rfs.path }
 }

@@ -1,7 +1,7 @@
 import * as tc from '@actions/tool-cache'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { chmod, mkdtemp } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UserError, oneLine } from '../errors.js'
@@ -49,10 +49,10 @@ export async function checkSha256(path: string, pin: string, url: string): Promi
  * proxies and retries of server errors are @actions/tool-cache's; every failure is one line.
  */
 export async function downloadRfs(url: string): Promise<string> {
-  const dest = join(
-    await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'rfs-download-')),
-    'rfs'
-  )
+  // RUNNER_TEMP exists on a runner; a shell run may name one that does not exist yet.
+  const temp = process.env.RUNNER_TEMP || tmpdir()
+  await mkdir(temp, { recursive: true })
+  const dest = join(await mkdtemp(join(temp, 'rfs-download-')), 'rfs')
   const shown = redactUrl(url)
   try {
     await tc.downloadTool(url, dest)

@@ -1,5 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import * as core from '@actions/core'
+import { maskSecret } from '../runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { parseS3StoreUrl, stripPassword } from './spec.js'
@@ -66,6 +66,6 @@ export class S3BlobStore implements BlobStore {
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 export function openS3Store(url: string, options: S3SessionOptions = {}): S3BlobStore {
   const { connection, bucket } = parseS3StoreUrl(url)
-  core.setSecret(connection.secretKey)
+  maskSecret(connection.secretKey)
   return new S3BlobStore(new S3Session(connection, options), bucket, stripPassword(url))
 }

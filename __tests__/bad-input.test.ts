@@ -1,0 +1,302 @@
+// The bad-input catalogue: every mistake a user can make ends the real run (not a dry run) with
+// a non-zero exit, one error line naming the culprit, no stack trace, and nothing in any bucket.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { errorLines, runAction, type ActionRun } from './helpers/action.js'
+import {
+  copyExample,
+  EXAMPLE_KERNEL,
+  makeProject,
+  standardProject,
+  type TestProject
+} from './helpers/project.js'
+import { listKeys, startS3, type TestS3 } from './helpers/s3.js'
+
+let s3: TestS3
+const projects: TestProject[] = []
+const BUCKETS = ['blobs', 'manifests']
+
+beforeAll(async () => {
+  s3 = await startS3({ buckets: BUCKETS })
+})
+afterAll(async () => {
+  await s3.stop()
+  projects.forEach(project => project.remove())
+})
+
+/** Empty buckets again, for the cases that follow. */
+async function restartS3(): Promise<void> {
+  await s3.stop()
+  s3 = await startS3({ buckets: BUCKETS })
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}
+
+function keep(project: TestProject): TestProject {
+  projects.push(project)
+  return project
+}
+
+/** Inputs of a run that would publish to the test server. */
+function s3Inputs(): Record<string, string> {
+  return {
+    engine: 'native',
+    's3-endpoint': s3.endpoint,
+    's3-bucket': 'blobs',
+    'manifest-bucket': 'manifests',
+    's3-access-key': s3.accessKey,
+    's3-secret-key': s3.secretKey
+  }
+}
+
+const GOOD_BUILD = 'KERNEL_VERSION=6.12.44\n'
+const GOOD_KERNEL = 'CONFIG_LOCALVERSION="-Zero-OS"\n'
+function withBuildConf(buildConf: string): () => TestProject {
+  return () =>
+    makeProject({
+      buildConf,
+      kernelConfig: GOOD_KERNEL,
+      moduleVersions: [EXAMPLE_KERNEL],
+      firmware: true
+    })
+}
+function withRfsConf(rfsConf: string): () => TestProject {
+  return () => standardProject(rfsConf)
+}
+function standard(): TestProject {
+  return standardProject()
+}
+
+type Inputs = Record<string, string | undefined>
+type Case = [
+  name: string,
+  project: () => TestProject,
+  inputs: Inputs | (() => Inputs),
+  culprit: RegExp
+]
+
+const CATALOGUE: Case[] = [
+  // Config files
+  [
+    'build.conf missing',
+    () => makeProject({ kernelConfig: GOOD_KERNEL, moduleVersions: [EXAMPLE_KERNEL] }),
+    {},
+    /build\.conf/
+  ],
+  [
+    'build.conf unreadable (a directory)',
+    () => {
+      const project = standard()
+      rmSync(join(project.root, 'config/build.conf'))
+      mkdirSync(join(project.root, 'config/build.conf'))
+      return project
+    },
+    {},
+    /build\.conf/
+  ],
+  ['config-dir missing', standard, { 'config-dir': 'no-such-dir' }, /no-such-dir|build\.conf/],
+  ['KERNEL_VERSION missing', withBuildConf('OTHER=1\n'), {}, /KERNEL_VERSION/],
+  ['KERNEL_VERSION empty', withBuildConf('KERNEL_VERSION=\n'), {}, /KERNEL_VERSION/],
+  ['KERNEL_VERSION invalid', withBuildConf('KERNEL_VERSION=six\n'), {}, /KERNEL_VERSION/],
+  ['kernel-version input invalid', standard, { 'kernel-version': 'v6.12' }, /kernel-version/],
+  ['a line without =', withBuildConf('KERNEL_VERSION 6.12.44\n'), {}, /build\.conf:1/],
+  ['an unterminated quote', withBuildConf('KERNEL_VERSION="6.12.44\n'), {}, /build\.conf:1/],
+  ['command substitution', withBuildConf('KERNEL_VERSION=$(make kernelversion)\n'), {}, /literal/],
+  ['backticks', withBuildConf('KERNEL_VERSION=`uname -r`\n'), {}, /literal/],
+  ['malformed rfs.conf line', withRfsConf('S3_BUCKET\n'), {}, /rfs\.conf:1/],
+  // S3 settings
+  [
+    'an endpoint without a bucket',
+    withRfsConf('S3_ENDPOINT=https://s3.example.com\n'),
+    {},
+    /bucket/i
+  ],
+  [
+    'an access key without a secret',
+    standard,
+    () => ({ ...s3Inputs(), 's3-secret-key': undefined }),
+    /secret/i
+  ],
+  [
+    'a secret without an access key',
+    standard,
+    () => ({ ...s3Inputs(), 's3-access-key': undefined }),
+    /access/i
+  ],
+  [
+    'an endpoint with no scheme',
+    standard,
+    () => ({ ...s3Inputs(), 's3-endpoint': 's3.example.com' }),
+    /scheme/
+  ],
+  [
+    'an endpoint with a path',
+    standard,
+    () => ({ ...s3Inputs(), 's3-endpoint': 'https://s3.example.com/bucket' }),
+    /path/
+  ],
+  [
+    'an endpoint with a bad port',
+    standard,
+    () => ({ ...s3Inputs(), 's3-endpoint': 'https://s3.example.com:99999' }),
+    /port/
+  ],
+  // Store specs
+  ['a store range reversed', standard, { store: 'f0-0f=dir:///tmp/blobs' }, /store/],
+  ['a store range not hex', standard, { store: 'zz-ff=dir:///tmp/blobs' }, /store/],
+  ['an unknown store scheme', standard, { store: 'ftp://example.com/blobs' }, /store/],
+  [
+    'a zdb store with the built-in engine',
+    standard,
+    { engine: 'native', store: 'zdb://127.0.0.1:9900' },
+    /engine: rfs/
+  ],
+  ['a read-store that is not a URL', standard, { 'read-store': 'nowhere' }, /read-store/],
+  // Trees
+  [
+    'no modules tree at all',
+    () => makeProject({ buildConf: GOOD_BUILD, kernelConfig: GOOD_KERNEL, firmware: true }),
+    {},
+    /modules/
+  ],
+  [
+    'a modules tree for another version',
+    () =>
+      makeProject({
+        buildConf: GOOD_BUILD,
+        kernelConfig: GOOD_KERNEL,
+        moduleVersions: ['6.12.44'],
+        firmware: true
+      }),
+    {},
+    /6\.12\.44-Zero-OS[\s\S]*6\.12\.44\b/
+  ],
+  [
+    'no firmware tree',
+    () =>
+      makeProject({
+        buildConf: GOOD_BUILD,
+        kernelConfig: GOOD_KERNEL,
+        moduleVersions: [EXAMPLE_KERNEL]
+      }),
+    {},
+    /firmware/
+  ],
+  ['modules-dir that does not exist', standard, { 'modules-dir': 'nothing/here' }, /modules-dir/],
+  [
+    'firmware-dir that is a file',
+    () => {
+      const project = standard()
+      writeFileSync(join(project.root, 'firmware.tar'), 'not a directory')
+      return project
+    },
+    { 'firmware-dir': 'firmware.tar' },
+    /firmware-dir/
+  ],
+  // Choices
+  ['an unknown engine', standard, { engine: 'docker' }, /engine/],
+  ['an unknown verify mode', standard, { verify: 'paranoid' }, /verify/],
+  ['an unknown rfs-build mode', standard, { 'rfs-build': 'sometimes' }, /rfs-build/],
+  ['an unknown flist kind', standard, { flists: 'modules,kernel' }, /flists/],
+  ['overwrite not a boolean', standard, { overwrite: 'maybe' }, /overwrite/],
+  ['a bad rfs-sha256', standard, { 'rfs-sha256': 'abc' }, /rfs-sha256/],
+  // Names and metadata
+  ['owner not numeric', standard, { owner: 'root:root' }, /owner/],
+  ['owner without a group', standard, { owner: '0' }, /owner/],
+  ['a tag without a value', standard, { tags: 'release' }, /tags/],
+  ['a tag with a bad key', standard, { tags: 'bad key=1' }, /tags/],
+  ['a firmware tag with a slash', standard, { 'firmware-tag': '2026/11' }, /firmware-tag/],
+  ['a firmware tag with a space', standard, { 'firmware-tag': 'nov 2026' }, /firmware-tag/],
+  ['a firmware tag in rfs.conf of dots only', withRfsConf('FIRMWARE_TAG=..\n'), {}, /FIRMWARE_TAG/]
+]
+
+async function expectCleanFailure(run: ActionRun, culprit: RegExp): Promise<void> {
+  expect(run.code).toBe(1)
+  const errors = errorLines(run)
+  expect(errors).toHaveLength(1)
+  expect(errors[0]).toMatch(culprit)
+  expect(run.everything).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toContain(s3.secretKey)
+  for (const bucket of BUCKETS) expect(await listKeys(s3, bucket)).toEqual([])
+}
+
+describe('bad input', () => {
+  test('the catalogue holds at least 30 cases', () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(30)
+  })
+
+  test.each(CATALOGUE)('%s', async (_, make, inputs, culprit) => {
+    const project = keep(make())
+    const given = Object.fromEntries(
+      Object.entries(typeof inputs === 'function' ? inputs() : inputs).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined
+      )
+    )
+    const run = await runAction({ 'project-root': project.root, ...given })
+    await expectCleanFailure(run, culprit)
+  })
+})
+
+describe('bad conditions met while running', () => {
+  test('an unreachable endpoint', async () => {
+    const run = await runAction({
+      'project-root': keep(copyExample()).root,
+      ...s3Inputs(),
+      's3-endpoint': 'http://127.0.0.1:9'
+    })
+    await expectCleanFailure(run, /cannot reach the S3 endpoint.*s3-endpoint/)
+  })
+
+  test('a missing bucket', async () => {
+    const run = await runAction({
+      'project-root': keep(copyExample()).root,
+      ...s3Inputs(),
+      's3-bucket': 'no-such-bucket'
+    })
+    await expectCleanFailure(run, /bucket 'no-such-bucket' does not exist/)
+  })
+
+  test('an unknown access key', async () => {
+    const run = await runAction({
+      'project-root': keep(copyExample()).root,
+      ...s3Inputs(),
+      's3-access-key': 'UNKNOWNKEY'
+    })
+    await expectCleanFailure(run, /s3-access-key/)
+  })
+
+  test('a file that vanishes during the pack', async () => {
+    const project = keep(copyExample())
+    const modules = join(project.root, 'initramfs/lib/modules', EXAMPLE_KERNEL)
+    // Many files ahead of the one that vanishes, so it is still unread when it goes.
+    for (let i = 0; i < 400; i++) writeFileSync(join(modules, `a${i}.ko`), randomBytes(256 << 10))
+    const doomed = join(modules, 'zz-last.ko')
+    writeFileSync(doomed, 'soon gone')
+    const running = runAction({ 'project-root': project.root, flists: 'modules', ...s3Inputs() })
+    // The first stored blob means the tree was listed: the file is known and not yet read.
+    while ((await listKeys(s3, 'blobs')).length === 0) await sleep(10)
+    renameSync(doomed, `${doomed}.moved`)
+    const run = await running
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toEqual([expect.stringMatching(/zz-last\.ko/)])
+    expect(await listKeys(s3, 'manifests')).toEqual([])
+    await restartS3()
+  })
+
+  test('an overwrite conflict', async () => {
+    const project = keep(copyExample())
+    const inputs = { 'project-root': project.root, ...s3Inputs(), flists: 'modules' }
+    expect((await runAction(inputs)).code).toBe(0)
+    const published = await listKeys(s3, 'manifests')
+    writeFileSync(join(project.root, 'initramfs/lib/modules', EXAMPLE_KERNEL, 'modules.dep'), 'x\n')
+    const run = await runAction(inputs)
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toEqual([expect.stringMatching(/already published.*overwrite: true/)])
+    expect(await listKeys(s3, 'manifests')).toEqual(published)
+    await restartS3()
+  })
+})
