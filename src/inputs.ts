@@ -178,6 +178,17 @@ export const INPUTS = [
     description: 'UID:GID recorded for every entry (e.g. 0:0); default the owner found on disk.'
   },
   {
+    name: 's3-max-attempts',
+    default: '6',
+    description:
+      'Tries of each S3 request before the run fails; 5xx, throttling, timeouts and resets are retried with backoff.'
+  },
+  {
+    name: 's3-request-timeout',
+    default: '60',
+    description: 'Seconds one S3 request may take before it is abandoned and retried.'
+  },
+  {
     name: 'dry-run',
     default: 'false',
     description: 'Compute and print the plan and its outputs; write nothing anywhere.',
@@ -401,8 +412,23 @@ export function settingsFromRaw(
     overwrite: boolean('overwrite'),
     tags: parseTags(given('tags') ?? '', label('tags')),
     owner: owner === undefined ? undefined : parseOwner(owner, label('owner')),
+    s3Requests: {
+      attempts: parseCount(valueOf('s3-max-attempts'), label('s3-max-attempts'), 1, 20),
+      timeoutMs:
+        parseCount(valueOf('s3-request-timeout'), label('s3-request-timeout'), 1, 3600) * 1000
+    },
     dryRun: boolean('dry-run')
   }
+}
+
+/** A whole number within bounds. */
+export function parseCount(value: string, subject: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UserError(
+      `${subject}='${value}' is not accepted: use a whole number from ${min} to ${max}`
+    )
+  }
+  return Number(value)
 }
 
 /** YAML 1.2 booleans only, as core.getBooleanInput accepts them. */

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { PackedFlist } from './pack-flists.js'
 import type { Plan } from './plan.js'
 import { publishManifest, type PublishOutcome } from './publish.js'
-import { S3Session } from './s3/client.js'
+import { S3Session, sessionOptions } from './s3/client.js'
 import type { FlistKind, Settings } from './settings.js'
 
 /**
@@ -16,7 +16,7 @@ export async function publishManifests(
   signal: AbortSignal
 ): Promise<Partial<Record<FlistKind, PublishOutcome>>> {
   const target = plan.manifests!
-  const session = new S3Session(target.connection, { signal })
+  const session = new S3Session(target.connection, sessionOptions(settings.s3Requests, signal))
   const outcomes: Partial<Record<FlistKind, PublishOutcome>> = {}
   try {
     for (const { plan: flist, sha256 } of packed) {

@@ -70,7 +70,15 @@ export interface Settings {
   /** Extra tags in the order given. */
   tags: Array<[string, string]>
   owner?: Owner
+  s3Requests: S3RequestPolicy
   dryRun: boolean
+}
+
+/** How hard to try each S3 request. */
+export interface S3RequestPolicy {
+  /** Tries of one request, the first included. */
+  attempts: number
+  timeoutMs: number
 }
 
 /** How to reach one S3 server. The secret is masked as soon as it is read. */

@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
 import { S3Client } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { S3Connection } from '../settings.js'
+import type { S3Connection, S3RequestPolicy } from '../settings.js'
 import { describeS3Failure, isRetryableS3Error } from './errors.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
 
@@ -17,6 +17,15 @@ export interface S3SessionOptions {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+/** Session options from the run's settings (s3-max-attempts, s3-request-timeout). */
+export function sessionOptions(policy: S3RequestPolicy, signal?: AbortSignal): S3SessionOptions {
+  return {
+    retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
+    requestTimeoutMs: policy.timeoutMs,
+    signal
+  }
+}
 
 /**
  * One S3 server as the action uses it: path-style requests to a custom endpoint, checksums only
