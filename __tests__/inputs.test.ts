@@ -164,6 +164,7 @@ describe('settingsFromRaw: defaults and paths', () => {
       overwrite: false,
       tags: [],
       owner: undefined,
+      s3Requests: { attempts: 6, timeoutMs: 60_000 },
       dryRun: false
     })
   })

@@ -7,7 +7,13 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const require = createRequire(import.meta.url)
-const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--quiet', '--license', 'licenses.txt']
+const ncc = [
+  'node_modules/@vercel/ncc/dist/ncc/cli.js',
+  'build',
+  '--quiet',
+  '--license',
+  'licenses.txt'
+]
 const entries = [
   { source: 'src/index.ts', out: 'dist', sqlite: true },
   { source: 'src/rfs-cli.ts', out: 'dist/rfs-cli', sqlite: true },

@@ -1,4 +1,4 @@
-import type { FlistKind, Owner, StoreSpec } from './settings.js'
+import type { FlistKind, Owner, S3RequestPolicy, StoreSpec } from './settings.js'
 
 /** What one flist pack needs, whichever engine does it. */
 export interface PackRequest {
@@ -16,6 +16,8 @@ export interface PackRequest {
   owner?: Owner
   /** Seconds; when set, recorded mtime/ctime are clamped to it. */
   sourceDateEpoch?: number
+  /** Retries and timeouts of S3 store requests. */
+  s3Requests?: S3RequestPolicy
   signal?: AbortSignal
   log: (line: string) => void
 }

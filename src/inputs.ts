@@ -16,6 +16,7 @@ import {
   type StoreSpec
 } from './settings.js'
 import { parseStoreSpecs, urlPassword } from './store/spec.js'
+import { SYSTEM_TAG_KEYS } from './tags.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 export interface InputDefinition {
@@ -203,9 +204,6 @@ export type RawInputs = Partial<Record<InputName, string>>
 
 /** How the values were given; it decides how messages name them. */
 export type InputMode = 'input' | 'flag'
-
-/** Tag keys the action writes itself; a user tag may not replace them. */
-export const RESERVED_TAG_KEYS = ['kind', 'kernel-version', 'firmware-tag', 'producer']
 
 const DEFINITIONS = new Map<string, InputDefinition>(INPUTS.map(input => [input.name, input]))
 
@@ -552,9 +550,9 @@ export function parseTags(text: string, subject: string): Array<[string, string]
         `${subject}: tag key '${key}' is not accepted: use 1 to 64 letters, digits, . _ or -`
       )
     }
-    if (RESERVED_TAG_KEYS.includes(key)) {
+    if (SYSTEM_TAG_KEYS.includes(key)) {
       throw new UserError(
-        `${subject}: tag key '${key}' is written by the action itself: choose another key (reserved: ${RESERVED_TAG_KEYS.join(', ')})`
+        `${subject}: tag key '${key}' is written by the action itself: choose another key (reserved: ${SYSTEM_TAG_KEYS.join(', ')})`
       )
     }
     if (seen.has(key))

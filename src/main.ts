@@ -35,9 +35,7 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   }
   const verify = settings.verify
   if (verify !== 'none') {
-    await phases.run('verify', `Verify (${verify})`, () =>
-      verifyFlists(packed, plan, verify, signal)
-    )
+    await phases.run('verify', `Verify (${verify})`, () => verifyFlists(packed, verify, context))
   }
   const outcomes = plan.manifests
     ? await phases.run('publish', 'Publish manifests', () =>

@@ -8,7 +8,7 @@ import type { FlistPlan, Plan } from './plan.js'
 import { fileSha256 } from './publish.js'
 import type { Settings, VerifyMode } from './settings.js'
 import type { SourceDate } from './source-date.js'
-import { ACTION_NAME, ACTION_VERSION } from './version.js'
+import { flistTags } from './tags.js'
 
 /** What every flist of a run is packed with. */
 export interface PackContext {
@@ -22,21 +22,6 @@ export interface PackedFlist {
   plan: FlistPlan
   counts: FlistCounts
   sha256: string
-}
-
-/** The tags every flist carries, then the user's. */
-export function flistTags(
-  flist: FlistPlan,
-  plan: Plan,
-  settings: Settings
-): Array<[string, string]> {
-  const tags: Array<[string, string]> = [
-    ['kind', flist.kind],
-    ['kernel-version', plan.kernel.full]
-  ]
-  if (flist.kind === 'firmware') tags.push(['firmware-tag', plan.firmwareTag])
-  tags.push(['producer', `${ACTION_NAME} ${ACTION_VERSION}`])
-  return [...tags, ...settings.tags]
 }
 
 /**
@@ -59,7 +44,14 @@ export async function packFlist(
       flistPath: partial,
       writeStores: plan.writeStores,
       routes: plan.readRoutes,
-      tags: flistTags(flist, plan, settings),
+      tags: flistTags({
+        kind: flist.kind,
+        kernelVersion: plan.kernel.full,
+        firmwareTag: plan.firmwareTag,
+        engine,
+        userTags: settings.tags
+      }),
+      s3Requests: settings.s3Requests,
       owner: settings.owner,
       sourceDateEpoch: run.sourceDate?.epoch,
       signal,
@@ -80,12 +72,16 @@ export async function packFlist(
 /** Checks that every block of every flist is in the store (or decodes them all, with `full`). */
 export async function verifyFlists(
   packed: PackedFlist[],
-  plan: Plan,
   mode: Exclude<VerifyMode, 'none'>,
-  signal: AbortSignal
+  run: PackContext
 ): Promise<void> {
+  const { plan, settings, signal } = run
   for (const { plan: flist } of packed) {
-    const report = await verifyFlist(flist.path, mode, { stores: plan.writeStores, signal })
+    const report = await verifyFlist(flist.path, mode, {
+      stores: plan.writeStores,
+      s3Requests: settings.s3Requests,
+      signal
+    })
     if (report.problems.length > 0) {
       const first = report.problems[0]
       throw new UserError(

@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
- 
+
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
   run(): Promise<AddressInfo>
   close(): Promise<void>
 }
- 
+
 const AWSAccount = require('s3rver/lib/models/account') as {
   DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void }
 }

@@ -1,7 +1,7 @@
 // The built-in engine: packs in-process, no binary to fetch.
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { packTree } from '../flist/pack.js'
-import { CREATOR, NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
+import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
 import { openStores } from '../store/open.js'
 
 export class NativeEngine implements PackEngine {
@@ -12,9 +12,12 @@ export class NativeEngine implements PackEngine {
     return packTree({
       source: request.source,
       flistPath: request.flistPath,
-      stores: await openStores(request.writeStores, 'write', { signal: request.signal }),
+      stores: await openStores(request.writeStores, 'write', {
+        signal: request.signal,
+        s3Requests: request.s3Requests
+      }),
       routes: request.routes,
-      tags: flistTags(request),
+      tags: request.tags,
       owner: request.owner,
       sourceDateEpoch: request.sourceDateEpoch,
       signal: request.signal,
@@ -22,14 +25,6 @@ export class NativeEngine implements PackEngine {
       label: request.kind
     })
   }
-}
-
-/**
- * `kind` and `creator` first, then the caller's tags in order (its `kernel-version` among them);
- * a caller's tag with the same key replaces the engine's.
- */
-export function flistTags(request: Pick<PackRequest, 'kind' | 'tags'>): Array<[string, string]> {
-  return [['kind', request.kind], ['creator', CREATOR], ...request.tags]
 }
 
 export function createNativeEngine(): NativeEngine {

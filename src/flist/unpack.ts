@@ -2,7 +2,7 @@
 // Link targets are written as recorded (rfs itself re-roots absolute ones under the target).
 import { chmod, lchown, lutimes, mkdir, open, symlink, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { StoreSpec } from '../settings.js'
+import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import type { RouterBlobStore } from '../store/router.js'
 import { createBlake2b256, decodeBlock, toHex, type Blake2b256 } from './codec.js'
 import { forEachLimited } from './concurrency.js'
@@ -15,6 +15,8 @@ export interface UnpackOptions {
   /** Give entries their recorded owners (usually needs root). */
   preserveOwnership?: boolean
   signal?: AbortSignal
+  /** Retries and timeouts of S3 requests. */
+  s3Requests?: S3RequestPolicy
   /** Files downloaded at once. */
   concurrency?: number
   log?: (line: string) => void
@@ -36,7 +38,10 @@ export async function unpackFlist(
 ): Promise<UnpackResult> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const stores = await readerStores(reader, options.stores, options.signal)
+    const stores = await readerStores(reader, options.stores, {
+      signal: options.signal,
+      s3Requests: options.s3Requests
+    })
     const hash = await createBlake2b256()
     const entries = [...reader.walk()]
     for (const entry of entries) checkName(entry)

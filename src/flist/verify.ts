@@ -1,7 +1,7 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
 // names. `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
 // each file's blocks add up to its recorded size. Findings are returned, store failures thrown.
-import type { StoreSpec } from '../settings.js'
+import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from './codec.js'
 import { forEachLimited } from './concurrency.js'
 import type { BlockRecord } from './inode.js'
@@ -15,6 +15,8 @@ export interface VerifyOptions {
   /** Stores to read blobs from instead of the flist's routes (e.g. the write stores, with secrets). */
   stores?: readonly StoreSpec[]
   signal?: AbortSignal
+  /** Retries and timeouts of S3 requests. */
+  s3Requests?: S3RequestPolicy
   /** Store requests in flight at once. */
   concurrency?: number
 }
@@ -36,7 +38,10 @@ export async function verifyFlist(
 ): Promise<VerifyReport> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const stores = await readerStores(reader, options.stores, options.signal)
+    const stores = await readerStores(reader, options.stores, {
+      signal: options.signal,
+      s3Requests: options.s3Requests
+    })
     const blocks = reader.distinctBlocks()
     const problems: string[] = []
     const concurrency = options.concurrency ?? 16

@@ -1,7 +1,8 @@
 // Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
 // run with a line that says so.
 import { UserError } from '../errors.js'
-import type { StoreSpec } from '../settings.js'
+import type { S3RequestPolicy, StoreSpec } from '../settings.js'
+import { sessionOptions, type S3SessionOptions } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
 import { HttpBlobStore } from './http.js'
 import { RouterBlobStore } from './router.js'
@@ -12,6 +13,8 @@ export type StoreAccess = 'read' | 'write'
 export interface OpenStoreOptions {
   /** Cancels S3 requests in flight and their retries. */
   signal?: AbortSignal
+  /** Retries and timeouts of S3 requests; the session defaults otherwise. */
+  s3Requests?: S3RequestPolicy
 }
 
 const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls'])
@@ -28,7 +31,7 @@ export async function openStore(
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
   if (scheme === 'dir') return new DirBlobStore(dirPath(url))
   if (scheme && S3_SCHEMES.has(scheme))
-    return (await import('./s3.js')).openS3Store(url, { signal: options.signal })
+    return (await import('./s3.js')).openS3Store(url, s3Options(options))
   if (scheme === 'http' || scheme === 'https') {
     if (access === 'read') return new HttpBlobStore(url)
     throw new UserError(
@@ -55,6 +58,10 @@ export async function openStores(
   return new RouterBlobStore(
     specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] }))
   )
+}
+
+function s3Options({ signal, s3Requests }: OpenStoreOptions): S3SessionOptions {
+  return s3Requests ? sessionOptions(s3Requests, signal) : { signal }
 }
 
 function dirPath(url: string): string {

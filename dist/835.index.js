@@ -1,0 +1,82 @@
+export const id = 835;
+export const ids = [835];
+export const modules = {
+
+/***/ 3835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
+/* harmony export */   openS3Store: () => (/* binding */ openS3Store)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
+
+
+
+
+
+/** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
+class S3BlobStore {
+    session;
+    bucket;
+    display;
+    constructor(session, bucket, display) {
+        this.session = session;
+        this.bucket = bucket;
+        this.display = display;
+    }
+    async exists(id) {
+        return this.session.request(`HEAD ${this.bucket}/${id}`, async (abortSignal) => {
+            try {
+                await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), {
+                    abortSignal
+                });
+                return true;
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                    return false;
+                throw error;
+            }
+        });
+    }
+    async get(id) {
+        return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {
+            try {
+                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
+                // Read the body inside the attempt, so a reset mid-body is retried too.
+                return Buffer.from(await response.Body.transformToByteArray());
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    async put(id, blob) {
+        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .PutObjectCommand */ .wKZ({
+            Bucket: this.bucket,
+            Key: id,
+            Body: blob,
+            ContentLength: blob.byteLength,
+            ContentType: 'application/octet-stream'
+        }), { abortSignal }));
+    }
+}
+/** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
+function openS3Store(url, options = {}) {
+    const { connection, bucket } = (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(connection.secretKey);
+    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_2__/* .S3Session */ .Jw(connection, options), bucket, (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .stripPassword */ .CK)(url));
+}
+
+
+/***/ })
+
+};
