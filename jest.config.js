@@ -8,5 +8,6 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   maxWorkers: 2
 }
