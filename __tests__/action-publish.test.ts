@@ -1,6 +1,7 @@
 // The full default run of the bundled action against a real S3 server on loopback: pack both
 // flists, verify, publish the manifests, and never replace or leak anything by accident.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -142,6 +143,33 @@ describe('where manifests go', () => {
       `split/manifests/${MODULES}`
     ])
     expect((await listKeys(s3, 'blobs')).filter(key => key.startsWith('split/'))).toEqual([])
+  })
+})
+
+describe('routes for readers', () => {
+  test('read-store is what the flists record; the loopback write store gets a warning', async () => {
+    const run = await publish(project().root, {
+      's3-prefix': 'routes',
+      flists: 'modules',
+      'read-store':
+        '00-7f=s3s://reader@s3.example.com:443/blobs\n80-ff=https://cdn.example.com/blobs'
+    })
+    expect(run.code).toBe(0)
+    const routes = execFileSync(
+      'sqlite3',
+      [run.outputs['modules-flist-path'], 'SELECT start, "end", url FROM route ORDER BY start'],
+      { encoding: 'utf8' }
+    )
+    expect(routes.trim().split('\n')).toEqual([
+      '0|127|s3s://reader@s3.example.com:443/blobs',
+      '128|255|https://cdn.example.com/blobs'
+    ])
+    expect(run.stdout).not.toMatch(/::warning::route/)
+
+    const local = await publish(project().root, { 's3-prefix': 'routes-local', flists: 'modules' })
+    expect(local.stdout).toMatch(
+      /::warning::route s3:\/\/\S+@127\.0\.0\.1:\d+\/blobs\S* names a loopback address/
+    )
   })
 })
 

@@ -6,6 +6,7 @@ import { UserError } from './errors.js'
 import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
 import { findFirmwareSource, findModulesSource } from './sources.js'
+import { routeWarnings } from './store/reach.js'
 import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
 
 export interface FlistPlan {
@@ -81,6 +82,7 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     url: stripPassword(spec.url)
   })
   const readRoutes = (settings.readStore ?? writeStores).map(withoutPassword)
+  warnings.push(...routeWarnings(readRoutes, s3 !== undefined))
   const storeDisplay = writeStores.map(withoutPassword).map(formatStoreSpec).join('\n')
 
   const flists: FlistPlan[] = []
