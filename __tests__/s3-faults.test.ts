@@ -56,7 +56,9 @@ describe('S3 requests through a failing endpoint', () => {
     const error = (await store.put('ff'.repeat(32), Buffer.from('x')).catch(e => e)) as Error
     session.destroy()
     expect(error).toBeInstanceOf(Error)
-    expect(error.message).toMatch(/^S3 PUT blobs\/f+ failed \(endpoint http:\/\/127\.0\.0\.1:\d+\)/)
+    expect(error.message).toMatch(
+      /^S3 PUT blobs\/f+ failed after 3 attempts \(endpoint http:\/\/127\.0\.0\.1:\d+\): \S/
+    )
     expect(error.message).not.toContain('\n')
     expect(error.message).not.toContain(s3.secretKey)
     expect(proxy.stats.requests - before).toBe(3)

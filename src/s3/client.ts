@@ -68,16 +68,20 @@ export class S3Session {
    * abort signal that fires on the per-request timeout or on cancellation of the run.
    */
   async request<T>(what: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    let attempts = 0
     try {
       return await withRetry(
-        () => this.attempt(call),
+        () => {
+          attempts++
+          return this.attempt(call)
+        },
         error => isRetryableS3Error(error),
         this.retry,
         this.signal
       )
     } catch (error) {
       if (this.signal?.aborted) throw this.signal.reason
-      throw describeS3Failure(error, what, this.connection)
+      throw describeS3Failure(error, what, this.connection, attempts)
     }
   }
 

@@ -14,6 +14,9 @@ const RETRYABLE_NETWORK_CODES = new Set([
   'UND_ERR_SOCKET'
 ])
 
+/** Codes that mean no server answers at that address at all. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'])
+
 const RETRYABLE_NAMES = new Set([
   'SlowDown',
   'Throttling',
@@ -103,16 +106,30 @@ function bucketOf(what: string): string {
 export function describeS3Failure(
   error: unknown,
   what: string,
-  connection: S3Connection
+  connection: S3Connection,
+  attempts = 1
 ): UserError {
   const { name = 'Error', message = String(error) } = shape(error)
-  const at = `(endpoint ${connection.endpoint})`
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
+  const at = `${tries} (endpoint ${connection.endpoint})`
   // HEAD answers carry no body, so the SDK sees only the status.
   const advice = FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined)
+  const code = networkCode(error)
   const reason = advice
     ? advice(bucketOf(what))
-    : networkCode(error)
-      ? `cannot reach the S3 endpoint (${networkCode(error)}): check s3-endpoint and the network`
-      : `${httpStatus(error) ?? ''} ${name}: ${message}`.trim()
-  return new UserError(scrubSecret(`S3 ${what} failed ${at}: ${reason}`, connection.secretKey))
+    : code && UNREACHABLE_CODES.has(code)
+      ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
+      : code
+        ? `the connection failed (${code}): the server or a proxy in between dropped it`
+        : serverAnswer(error, name, message)
+  return new UserError(scrubSecret(`S3 ${what} failed${at}: ${reason}`, connection.secretKey))
+}
+
+/** What the server said; answers without a body (HEAD) leave the SDK only the status. */
+function serverAnswer(error: unknown, name: string, message: string): string {
+  const status = httpStatus(error)
+  if (name === 'Unknown' || name === 'UnknownError' || message === 'UnknownError') {
+    return status === undefined ? message : `HTTP ${status}`
+  }
+  return `${status === undefined ? '' : `HTTP ${status} `}${name}: ${message}`
 }
