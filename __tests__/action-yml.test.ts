@@ -1,12 +1,18 @@
 // action.yml is the interface users read; these checks keep it and the code in step.
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { INPUTS } from '../src/inputs.js'
 import { outputValues, type RunResult } from '../src/report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../src/version.js'
 import { REPO_ROOT } from './helpers/action.js'
+
+function listSources(dir: string): Array<{ name: string; text: string }> {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(name => name.endsWith('.ts'))
+    .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
+}
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string; required?: boolean }>
@@ -45,6 +51,17 @@ describe('action.yml', () => {
       if (input.name === 'project-root') expect(declared.default).toBe('${{ github.workspace }}')
       else expect([input.name, declared.default ?? '']).toEqual([input.name, input.default])
     }
+  })
+
+  test('the code reads inputs only through the INPUTS table and sets outputs only in one place', () => {
+    const sources = listSources(join(REPO_ROOT, 'src'))
+    const reads = sources.filter(file =>
+      /core\.getInput\(|getBooleanInput\(|getMultilineInput\(/.test(file.text)
+    )
+    expect(reads.map(file => file.name)).toEqual(['inputs.ts'])
+    expect(/core\.getInput\(name\)/.test(reads[0].text)).toBe(true)
+    const writes = sources.filter(file => /core\.setOutput\(/.test(file.text))
+    expect(writes.map(file => file.name)).toEqual(['report.ts'])
   })
 
   test('declares exactly the outputs the code sets', () => {

@@ -3,7 +3,7 @@ import { buildPlan } from './plan.js'
 import { prepareEngine } from './engines/select.js'
 import { packFlist, verifyFlists, type PackedFlist } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
-import { logPlan, logSourceDate, planResult, runResult } from './results.js'
+import { logPlan, planResult, runResult } from './results.js'
 import { setOutputs, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
@@ -15,16 +15,16 @@ import { sourceDate } from './source-date.js'
 export async function run(signal: AbortSignal): Promise<RunResult> {
   const phases = new Phases()
   const settings = readSettings()
-  const plan = await phases.run('plan', 'Plan', async () => {
+  const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
-    logPlan(plan, settings)
-    return plan
+    const date = await sourceDate(settings.projectRoot)
+    logPlan(plan, settings, date)
+    return { plan, settings, signal, sourceDate: date }
   })
+  const { plan } = context
   if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
 
   const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
-  const context = { plan, settings, signal, sourceDate: await sourceDate(settings.projectRoot) }
-  logSourceDate(context.sourceDate)
   const packed: PackedFlist[] = []
   for (const flist of plan.flists) {
     packed.push(

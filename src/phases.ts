@@ -10,7 +10,7 @@ export class Phases {
     try {
       return await core.group(title, body)
     } finally {
-      this.timings[name] = (performance.now() - started) / 1000
+      this.timings[name] = Math.round(performance.now() - started) / 1000
     }
   }
 }

@@ -9,31 +9,28 @@ import type { FlistKind, Settings } from './settings.js'
 import type { SourceDate } from './source-date.js'
 
 /** Prints what the run is about to do; no secret is in any of it. */
-export function logPlan(plan: Plan, settings: Settings): void {
+export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undefined): void {
   const { base, localversion, full } = plan.kernel
   core.info(`kernel version: ${full} (${base} + localversion '${localversion}')`)
   core.info(`firmware tag:   ${plan.firmwareTag}`)
   for (const flist of plan.flists) {
-    core.info(`${flist.kind}: ${flist.source} -> ${flist.path}`)
-    core.info(`  url: ${flist.url}`)
+    core.info(`${flist.kind}: ${flist.source}`)
+    core.info(`  flist:    ${flist.path}`)
+    if (plan.manifests) core.info(`  manifest: s3://${plan.manifests.bucket}/${flist.manifestKey}`)
+    core.info(`  url:      ${flist.url}`)
   }
-  core.info(`store:  ${plan.storeDisplay}`)
+  core.info(`store:  ${plan.storeDisplay.split('\n').join(', ')}`)
   core.info(`routes: ${plan.readRoutes.map(formatStoreSpec).join(', ')}`)
-  if (plan.manifests) {
-    core.info(`manifests: s3://${plan.manifests.bucket}/${plan.flists[0]?.manifestKey ?? ''} …`)
-  } else {
-    core.info('manifests: kept in the output directory (no S3 settings)')
-  }
+  if (!plan.manifests) core.info('manifests: kept in the output directory (no S3 settings)')
   core.info(
     `engine: ${settings.engine}, verify: ${settings.verify}, overwrite: ${settings.overwrite}`
   )
+  core.info(
+    date
+      ? `timestamps: clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`
+      : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, not a git checkout)'
+  )
   for (const warning of plan.warnings) core.warning(warning)
-}
-
-export function logSourceDate(date: SourceDate | undefined): void {
-  if (!date) core.info('timestamps recorded as found (no SOURCE_DATE_EPOCH, not a git checkout)')
-  else
-    core.info(`timestamps clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`)
 }
 
 function flistResult(flist: Plan['flists'][number]): FlistResult {
