@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackRequest } from '../../src/engine.js'
 import { createRfsEngine } from '../../src/engines/rfs.js'
@@ -7,6 +7,7 @@ import { UserError } from '../../src/errors.js'
 import { FlistReader } from '../../src/flist/reader.js'
 import { FlistWriter } from '../../src/flist/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
+import { loadSqlite } from '../../src/flist/sqlite.js'
 import { keptLog, removeTempDirs, standInScript, tempDir, writeExecutable } from './helpers.js'
 
 // A secret with characters that must be percent-encoded in the URL, to catch both spellings.
@@ -132,9 +133,13 @@ function request(
   }
 }
 
-const PACKS = `if [ "$1" = pack ]; then mkdir -p "$(dirname "$3")" && cp 'PREPARED' "$3"; echo "uploading to ${S3_STORE}"; fi`
+// Like the v2.0.6 release, whose clap knows mount, pack and unpack only.
+const PACKS = [
+  `if [ "$1" = pack ]; then mkdir -p "$(dirname "$3")" && cp 'PREPARED' "$3"; echo "uploading to ${S3_STORE}"; fi`,
+  `case "$1" in mount|pack|unpack) ;; *) echo "error: unrecognized subcommand '$1'" >&2; exit 2;; esac`
+].join('\n')
 
-test('packs with rfs pack, writes the tags in one rfs config call, and counts through the reader', async () => {
+test('packs with rfs pack alone (v2.0.x has no config command), writes the tags itself, and counts through the reader', async () => {
   const dir = tempDir('pack')
   const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
   const groups = keptLog()
@@ -154,19 +159,21 @@ test('packs with rfs pack, writes the tags in one rfs config call, and counts th
       '-s',
       '80-ff=dir:///var/blobs',
       req.source
-    ],
-    [
-      'config',
-      '-m',
-      req.flistPath,
-      'tag',
-      'add',
-      '-t',
-      'kind=modules',
-      '-t',
-      'kernel-version=6.12.44-Zero-OS'
     ]
   ])
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(reader.tags()).toEqual([
+      ['kind', 'modules'],
+      ['kernel-version', '6.12.44-Zero-OS']
+    ])
+    // The routes rfs recorded stay when they are the ones asked for.
+    expect(reader.routes()).toEqual([
+      { start: 0, end: 255, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' }
+    ])
+  } finally {
+    reader.close()
+  }
   expect(counts).toEqual({
     files: 2,
     directories: 1,
@@ -181,30 +188,84 @@ test('packs with rfs pack, writes the tags in one rfs config call, and counts th
     `${rfs.binary} pack -m ${req.flistPath} -s 00-7f=s3://AKID:***@127.0.0.1:9000/blobs?region=garage -s 80-ff=dir:///var/blobs ${req.source}`
   )
   expect(req.lines).toContain('uploading to s3://AKID:***@127.0.0.1:9000/blobs?region=garage')
-  expect(groups.lines).toEqual([
-    '::group::rfs pack modules',
-    '::endgroup::',
-    '::group::rfs tags modules',
-    '::endgroup::'
-  ])
+  expect(groups.lines).toEqual(['::group::rfs pack modules', '::endgroup::'])
   const everything = [...req.lines, groups.all()].join('\n')
   expect(everything).not.toContain(ENCODED)
   expect(everything).not.toContain(SECRET)
 })
 
-test('routes other than the write stores are rewritten with rfs config store', async () => {
+test('a tag already in the flist takes the new value, as rfs config tag add does', async () => {
+  const dir = tempDir('retag')
+  const tagged = join(dir, 'tagged.fl')
+  const writer = await FlistWriter.open(prepared)
+  writer.tag('kind', 'firmware')
+  writer.tag('author', 'rfs')
+  await writer.save(tagged)
+  writer.close()
+  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', tagged))
+  const req = request(dir)
+  await createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() }).pack(req)
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(new Map(reader.tags())).toEqual(
+      new Map([
+        ['kind', 'modules'],
+        ['author', 'rfs'],
+        ['kernel-version', '6.12.44-Zero-OS']
+      ])
+    )
+  } finally {
+    reader.close()
+  }
+})
+
+test('routes other than the write stores replace the ones rfs recorded', async () => {
   const dir = tempDir('routes')
   const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
   const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() })
   const req = request(dir, {
     tags: [],
-    routes: [{ start: 0, end: 255, url: 'https://hub.example.com/blobs' }]
+    routes: [
+      { start: 0, end: 0x7f, url: 'https://hub.example.com/blobs' },
+      { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
+    ]
   })
   await engine.pack(req)
-  expect(rfs.calls().slice(1)).toEqual([
-    ['config', '-m', req.flistPath, 'store', 'delete', '--all'],
-    ['config', '-m', req.flistPath, 'store', 'add', '-s', 'https://hub.example.com/blobs']
-  ])
+  expect(rfs.calls()).toHaveLength(1)
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(reader.routes()).toEqual([
+      { start: 0, end: 127, url: 'https://hub.example.com/blobs' },
+      { start: 128, end: 255, url: 'dir:///var/blobs' }
+    ])
+    expect(reader.tags()).toEqual([])
+  } finally {
+    reader.close()
+  }
+})
+
+test('files rfs could not upload fail the pack even when rfs exits 0, as v2.0.6 does', async () => {
+  const dir = tempDir('short')
+  const short = join(dir, 'short.fl')
+  // rfs v2.0.6 logs the failure of b.ko's only block, writes no block row for it, and exits 0.
+  const SQL = await loadSqlite()
+  const db = new SQL.Database(readFileSync(prepared))
+  db.run('delete from block where ino = 3')
+  writeFileSync(short, db.export())
+  db.close()
+  const body = [
+    PACKS.replace('PREPARED', short),
+    `echo "2024-03-14T09:00:00Z ERROR [rfs::pack] failed to upload file (\\"b.ko\\"): put object over s3 storage"`
+  ].join('\n')
+  const rfs = recordingRfs(dir, body)
+  const req = request(dir)
+  const failure = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() }).pack(
+    req
+  )
+  await expect(failure).rejects.toThrow(
+    'rfs pack modules failed: 1 file(s) lack blocks, first b.ko: rfs could not upload them (its log above says why); nothing was published'
+  )
+  expect(existsSync(req.flistPath)).toBe(false)
 })
 
 test('owner and SOURCE_DATE_EPOCH, which rfs cannot do, are applied to the written flist', async () => {

@@ -36369,13 +36369,17 @@ class S3Session {
      * abort signal that fires on the per-request timeout or on cancellation of the run.
      */
     async request(what, call) {
+        let attempts = 0;
         try {
-            return await withRetry(() => this.attempt(call), error => (0,errors/* isRetryableS3Error */.p5)(error), this.retry, this.signal);
+            return await withRetry(() => {
+                attempts++;
+                return this.attempt(call);
+            }, error => (0,errors/* isRetryableS3Error */.p5)(error), this.retry, this.signal);
         }
         catch (error) {
             if (this.signal?.aborted)
                 throw this.signal.reason;
-            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection);
+            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts);
         }
     }
     async attempt(call) {
@@ -36428,6 +36432,8 @@ const RETRYABLE_NETWORK_CODES = new Set([
     'EHOSTUNREACH',
     'UND_ERR_SOCKET'
 ]);
+/** Codes that mean no server answers at that address at all. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 const RETRYABLE_NAMES = new Set([
     'SlowDown',
     'Throttling',
@@ -36494,17 +36500,29 @@ function bucketOf(what) {
     return what.replace(/^\S+\s+/, '').split('/')[0];
 }
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
-function describeS3Failure(error, what, connection) {
+function describeS3Failure(error, what, connection, attempts = 1) {
     const { name = 'Error', message = String(error) } = shape(error);
-    const at = `(endpoint ${connection.endpoint})`;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const at = `${tries} (endpoint ${connection.endpoint})`;
     // HEAD answers carry no body, so the SDK sees only the status.
     const advice = FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined);
+    const code = networkCode(error);
     const reason = advice
         ? advice(bucketOf(what))
-        : networkCode(error)
-            ? `cannot reach the S3 endpoint (${networkCode(error)}): check s3-endpoint and the network`
-            : `${httpStatus(error) ?? ''} ${name}: ${message}`.trim();
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed ${at}: ${reason}`, connection.secretKey));
+        : code && UNREACHABLE_CODES.has(code)
+            ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
+            : code
+                ? `the connection failed (${code}): the server or a proxy in between dropped it`
+                : serverAnswer(error, name, message);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed${at}: ${reason}`, connection.secretKey));
+}
+/** What the server said; answers without a body (HEAD) leave the SDK only the status. */
+function serverAnswer(error, name, message) {
+    const status = httpStatus(error);
+    if (name === 'Unknown' || name === 'UnknownError' || message === 'UnknownError') {
+        return status === undefined ? message : `HTTP ${status}`;
+    }
+    return `${status === undefined ? '' : `HTTP ${status} `}${name}: ${message}`;
 }
 
 

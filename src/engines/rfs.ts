@@ -1,6 +1,7 @@
-// The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
-// with rfs's own `config` command; what rfs cannot do (owner, SOURCE_DATE_EPOCH) is corrected in
-// the written flist; counts come from the built-in reader, so both engines report alike.
+// The reference rfs binary as a PackEngine: rfs packs and uploads; what its releases cannot do
+// (tags and routes: v2.0.x has no `config` command; owner, SOURCE_DATE_EPOCH) is written into
+// the flist it made; a file rfs could not upload fails the pack even when rfs exits 0 (v2.0.6
+// does); counts come from the built-in reader, so both engines report alike.
 import { rm } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
@@ -8,6 +9,7 @@ import { FlistReader } from '../flist/reader.js'
 import type { StoreSpec } from '../settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
+import { incompleteFiles } from '../rfs/complete.js'
 import { applyMetadataFixes } from '../rfs/normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
@@ -37,39 +39,15 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           ...request.writeStores.flatMap(store => ['-s', formatStoreSpec(store)]),
           request.source
         ])
+        await checkUploads(request.flistPath, request.kind)
+        // rfs records the write stores (password stripped); readers may need other addresses.
+        const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
         await applyMetadataFixes(request.flistPath, {
           owner: request.owner,
-          sourceDateEpoch: request.sourceDateEpoch
+          sourceDateEpoch: request.sourceDateEpoch,
+          tags: request.tags,
+          routes
         })
-        if (request.tags.length > 0) {
-          await rfs.run(`rfs tags ${request.kind}`, [
-            'config',
-            '-m',
-            request.flistPath,
-            'tag',
-            'add',
-            ...request.tags.flatMap(([key, value]) => ['-t', `${key}=${value}`])
-          ])
-        }
-        if (!sameRoutes(request.routes, request.writeStores)) {
-          // rfs records the write stores (password stripped); readers may need other addresses.
-          await rfs.run(`rfs routes ${request.kind}`, [
-            'config',
-            '-m',
-            request.flistPath,
-            'store',
-            'delete',
-            '--all'
-          ])
-          await rfs.run(`rfs routes ${request.kind}`, [
-            'config',
-            '-m',
-            request.flistPath,
-            'store',
-            'add',
-            ...request.routes.flatMap(route => ['-s', formatStoreSpec(route)])
-          ])
-        }
         return await countsOf(request.flistPath)
       } catch (error) {
         // rfs writes the .fl even when uploads failed; nothing half-made may be published.
@@ -143,6 +121,16 @@ function lastError(tail: string[]): string | undefined {
   const errors = lines.filter(line => /error/i.test(line))
   const line = errors.at(-1) ?? lines.at(-1)
   return line === undefined ? undefined : oneLine(line).slice(0, 300)
+}
+
+/** rfs v2.0.6 logs a failed upload and exits 0; the flist shows it as a file short of blocks. */
+async function checkUploads(flistPath: string, kind: string): Promise<void> {
+  const incomplete = await incompleteFiles(flistPath)
+  if (incomplete.count === 0) return
+  throw new UserError(
+    `rfs pack ${kind} failed: ${incomplete.count} file(s) lack blocks, first ${incomplete.first}: ` +
+      `rfs could not upload them (its log above says why); nothing was published`
+  )
 }
 
 /** Whether the requested routes are the write stores, as rfs records them by itself. */
