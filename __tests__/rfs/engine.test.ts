@@ -133,13 +133,15 @@ function request(
   }
 }
 
+// An rfs built from its main branch, which has `config` (this stand-in only records the call).
+const PACKS = `if [ "$1" = pack ]; then mkdir -p "$(dirname "$3")" && cp 'PREPARED' "$3"; echo "uploading to ${S3_STORE}"; fi`
 // Like the v2.0.6 release, whose clap knows mount, pack and unpack only.
-const PACKS = [
-  `if [ "$1" = pack ]; then mkdir -p "$(dirname "$3")" && cp 'PREPARED' "$3"; echo "uploading to ${S3_STORE}"; fi`,
-  `case "$1" in mount|pack|unpack) ;; *) echo "error: unrecognized subcommand '$1'" >&2; exit 2;; esac`
+const RELEASE_PACKS = [
+  PACKS,
+  `case "$1" in mount|pack|unpack) ;; *) printf "error: unrecognized subcommand '%s'\\n\\nUsage: rfs [OPTIONS] <COMMAND>\\n" "$1" >&2; exit 2;; esac`
 ].join('\n')
 
-test('packs with rfs pack alone (v2.0.x has no config command), writes the tags itself, and counts through the reader', async () => {
+test('packs with rfs pack, writes the tags in one rfs config call, and counts through the reader', async () => {
   const dir = tempDir('pack')
   const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
   const groups = keptLog()
@@ -159,21 +161,19 @@ test('packs with rfs pack alone (v2.0.x has no config command), writes the tags 
       '-s',
       '80-ff=dir:///var/blobs',
       req.source
+    ],
+    [
+      'config',
+      '-m',
+      req.flistPath,
+      'tag',
+      'add',
+      '-t',
+      'kind=modules',
+      '-t',
+      'kernel-version=6.12.44-Zero-OS'
     ]
   ])
-  const reader = await FlistReader.open(req.flistPath)
-  try {
-    expect(reader.tags()).toEqual([
-      ['kind', 'modules'],
-      ['kernel-version', '6.12.44-Zero-OS']
-    ])
-    // The routes rfs recorded stay when they are the ones asked for.
-    expect(reader.routes()).toEqual([
-      { start: 0, end: 255, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' }
-    ])
-  } finally {
-    reader.close()
-  }
   expect(counts).toEqual({
     files: 2,
     directories: 1,
@@ -188,10 +188,46 @@ test('packs with rfs pack alone (v2.0.x has no config command), writes the tags 
     `${rfs.binary} pack -m ${req.flistPath} -s 00-7f=s3://AKID:***@127.0.0.1:9000/blobs?region=garage -s 80-ff=dir:///var/blobs ${req.source}`
   )
   expect(req.lines).toContain('uploading to s3://AKID:***@127.0.0.1:9000/blobs?region=garage')
-  expect(groups.lines).toEqual(['::group::rfs pack modules', '::endgroup::'])
+  expect(groups.lines).toEqual([
+    '::group::rfs pack modules',
+    '::endgroup::',
+    '::group::rfs tags modules',
+    '::endgroup::'
+  ])
   const everything = [...req.lines, groups.all()].join('\n')
   expect(everything).not.toContain(ENCODED)
   expect(everything).not.toContain(SECRET)
+})
+
+test('an rfs release has no config command (v2.0.x): the tags go in through the built-in SQLite', async () => {
+  const dir = tempDir('release')
+  const rfs = recordingRfs(dir, RELEASE_PACKS.replace('PREPARED', prepared))
+  const req = request(dir)
+  const counts = await createRfsEngine(
+    { path: rfs.binary, version: 'v2.0.6' },
+    { log: keptLog() }
+  ).pack(req)
+  expect(rfs.calls().map(call => call.slice(0, 5))).toEqual([
+    ['pack', '-m', req.flistPath, '-s', `00-7f=${S3_STORE}`],
+    ['config', '-m', req.flistPath, 'tag', 'add']
+  ])
+  expect(req.lines).toContain(
+    `${rfs.binary} has no config command (no rfs release up to v2.0.7 has one): tags and routes are written by the built-in SQLite`
+  )
+  const reader = await FlistReader.open(req.flistPath)
+  try {
+    expect(reader.tags()).toEqual([
+      ['kind', 'modules'],
+      ['kernel-version', '6.12.44-Zero-OS']
+    ])
+    // The routes rfs recorded stay when they are the ones asked for.
+    expect(reader.routes()).toEqual([
+      { start: 0, end: 255, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' }
+    ])
+  } finally {
+    reader.close()
+  }
+  expect(counts.files).toBe(2)
 })
 
 test('a tag already in the flist takes the new value, as rfs config tag add does', async () => {
@@ -202,7 +238,7 @@ test('a tag already in the flist takes the new value, as rfs config tag add does
   writer.tag('author', 'rfs')
   await writer.save(tagged)
   writer.close()
-  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', tagged))
+  const rfs = recordingRfs(dir, RELEASE_PACKS.replace('PREPARED', tagged))
   const req = request(dir)
   await createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() }).pack(req)
   const reader = await FlistReader.open(req.flistPath)
@@ -219,9 +255,24 @@ test('a tag already in the flist takes the new value, as rfs config tag add does
   }
 })
 
-test('routes other than the write stores replace the ones rfs recorded', async () => {
+test('routes other than the write stores are rewritten with rfs config store', async () => {
   const dir = tempDir('routes')
   const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
+  const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() })
+  const req = request(dir, {
+    tags: [],
+    routes: [{ start: 0, end: 255, url: 'https://hub.example.com/blobs' }]
+  })
+  await engine.pack(req)
+  expect(rfs.calls().slice(1)).toEqual([
+    ['config', '-m', req.flistPath, 'store', 'delete', '--all'],
+    ['config', '-m', req.flistPath, 'store', 'add', '-s', 'https://hub.example.com/blobs']
+  ])
+})
+
+test('without a config command, other routes replace the ones rfs recorded', async () => {
+  const dir = tempDir('release-routes')
+  const rfs = recordingRfs(dir, RELEASE_PACKS.replace('PREPARED', prepared))
   const engine = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() })
   const req = request(dir, {
     tags: [],
@@ -231,7 +282,9 @@ test('routes other than the write stores replace the ones rfs recorded', async (
     ]
   })
   await engine.pack(req)
-  expect(rfs.calls()).toHaveLength(1)
+  expect(rfs.calls().slice(1)).toEqual([
+    ['config', '-m', req.flistPath, 'store', 'delete', '--all']
+  ])
   const reader = await FlistReader.open(req.flistPath)
   try {
     expect(reader.routes()).toEqual([

@@ -1,7 +1,8 @@
-// The reference rfs binary as a PackEngine: rfs packs and uploads; what its releases cannot do
-// (tags and routes: v2.0.x has no `config` command; owner, SOURCE_DATE_EPOCH) is written into
-// the flist it made; a file rfs could not upload fails the pack even when rfs exits 0 (v2.0.6
-// does); counts come from the built-in reader, so both engines report alike.
+// The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
+// with rfs's own `config` command where it has one (rfs built from its main branch), else by the
+// built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (owner,
+// SOURCE_DATE_EPOCH) is corrected in the written flist; a file rfs could not upload fails the
+// pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
 import { rm } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
@@ -40,14 +41,32 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           request.source
         ])
         await checkUploads(request.flistPath, request.kind)
-        // rfs records the write stores (password stripped); readers may need other addresses.
-        const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
         await applyMetadataFixes(request.flistPath, {
           owner: request.owner,
-          sourceDateEpoch: request.sourceDateEpoch,
-          tags: request.tags,
-          routes
+          sourceDateEpoch: request.sourceDateEpoch
         })
+        // rfs records the write stores (password stripped); readers may need other addresses.
+        const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
+        const fl = request.flistPath
+        const tagArgs = request.tags.flatMap(([key, value]) => ['-t', `${key}=${value}`])
+        const byRfs =
+          (request.tags.length === 0 ||
+            (await rfs.config(`rfs tags ${request.kind}`, [fl, 'tag', 'add', ...tagArgs]))) &&
+          (routes === undefined ||
+            ((await rfs.config(`rfs routes ${request.kind}`, [fl, 'store', 'delete', '--all'])) &&
+              (await rfs.config(`rfs routes ${request.kind}`, [
+                fl,
+                'store',
+                'add',
+                ...routes.flatMap(route => ['-s', formatStoreSpec(route)])
+              ]))))
+        if (!byRfs) {
+          request.log(
+            `${binary.path} has no config command (no rfs release up to v2.0.7 has one): ` +
+              'tags and routes are written by the built-in SQLite'
+          )
+          await applyMetadataFixes(request.flistPath, { tags: request.tags, routes })
+        }
         return await countsOf(request.flistPath)
       } catch (error) {
         // rfs writes the .fl even when uploads failed; nothing half-made may be published.
@@ -80,7 +99,19 @@ class RfsRunner {
     return defused === undefined ? undefined : this.redact(defused)
   }
 
-  async run(title: string, args: string[]): Promise<void> {
+  /**
+   * `rfs config -m …`; false, with nothing changed, when this rfs has no config command (clap
+   * refuses the unknown subcommand with exit code 2).
+   */
+  async config(title: string, args: string[]): Promise<boolean> {
+    return this.run(title, ['config', '-m', ...args], { mayLackConfig: true })
+  }
+
+  async run(
+    title: string,
+    args: string[],
+    options: { mayLackConfig?: boolean } = {}
+  ): Promise<boolean> {
     const { request, redact } = this
     const tail: string[] = []
     this.groups.startGroup(title)
@@ -104,7 +135,13 @@ class RfsRunner {
     } finally {
       this.groups.endGroup()
     }
-    if (result.code === 0) return
+    if (result.code === 0) return true
+    if (
+      options.mayLackConfig &&
+      result.code === 2 &&
+      tail.some(line => /unrecognized subcommand '?config'?/.test(line))
+    )
+      return false
     // The group is folded in the runner's log; the end of rfs's output is what explains a failure.
     request.log(`${title} ${describeExit(result)}; its last ${tail.length} lines:`)
     for (const line of tail) request.log(line)
