@@ -8,6 +8,7 @@ import { FlistReader } from '../../src/flist/reader.js'
 import { FlistWriter } from '../../src/flist/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
 import { loadSqlite } from '../../src/flist/sqlite.js'
+import { MANGLED_HINT } from '../../src/rfs/credentials.js'
 import { keptLog, removeTempDirs, standInScript, tempDir, writeExecutable } from './helpers.js'
 
 // A secret with characters that must be percent-encoded in the URL, to catch both spellings.
@@ -297,6 +298,23 @@ test('without a config command, other routes replace the ones rfs recorded', asy
   }
 })
 
+test('rfs gets S3 credentials spelled as it signs with them: + $ & , literally, not percent-encoded', async () => {
+  const dir = tempDir('credentials')
+  const rfs = recordingRfs(dir, 'echo "put object over s3 storage: 403" >&2; exit 1')
+  const secret = "Zq+x$y&z,w~(1)!*'"
+  const store = `s3://AK%2Bid:${encodeURIComponent(secret)}@127.0.0.1:9000/blobs?region=garage`
+  const req = request(dir, { writeStores: [{ start: 0, end: 255, url: store }] })
+  const failure = createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() }).pack(
+    req
+  )
+  // Nothing rfs cannot take literally: no hint about the credentials.
+  await expect(failure).rejects.toThrow(
+    /^rfs pack modules failed: rfs exited with code 1: put object over s3 storage: 403; nothing was published$/
+  )
+  expect(rfs.calls()[0][4]).toBe(`s3://AK+id:${secret}@127.0.0.1:9000/blobs?region=garage`)
+  expect(req.lines.join('\n')).not.toContain(secret)
+})
+
 test('files rfs could not upload fail the pack even when rfs exits 0, as v2.0.6 does', async () => {
   const dir = tempDir('short')
   const short = join(dir, 'short.fl')
@@ -361,7 +379,8 @@ test('a failing rfs publishes nothing, and neither the error nor the log holds t
   await expect(failure).rejects.toThrow(UserError)
   const message = await failure.catch((error: Error) => error.message)
   expect(message).toBe(
-    'rfs pack modules failed: rfs exited with code 1: Error: failed to upload (1) files, store s3://AKID:***@127.0.0.1:9000/blobs?region=garage; nothing was published'
+    'rfs pack modules failed: rfs exited with code 1: Error: failed to upload (1) files, store s3://AKID:***@127.0.0.1:9000/blobs?region=garage; nothing was published; ' +
+      MANGLED_HINT
   )
   expect(existsSync(req.flistPath)).toBe(false)
   // Only pack ran: no tags were written into a broken flist.

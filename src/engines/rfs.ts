@@ -11,6 +11,7 @@ import type { StoreSpec } from '../settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
 import { incompleteFiles } from '../rfs/complete.js'
+import { MANGLED_HINT, storesForRfs, type RfsStores } from '../rfs/credentials.js'
 import { applyMetadataFixes } from '../rfs/normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
@@ -31,16 +32,17 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
     name: 'rfs',
     version: binary.version,
     async pack(request: PackRequest): Promise<FlistCounts> {
-      const rfs = new RfsRunner(binary.path, request, groups)
+      const forRfs = storesForRfs(request.writeStores)
+      const rfs = new RfsRunner(binary.path, request, groups, forRfs)
       try {
         await rfs.run(`rfs pack ${request.kind}`, [
           'pack',
           '-m',
           request.flistPath,
-          ...request.writeStores.flatMap(store => ['-s', formatStoreSpec(store)]),
+          ...forRfs.stores.flatMap(store => ['-s', formatStoreSpec(store)]),
           request.source
         ])
-        await checkUploads(request.flistPath, request.kind)
+        await checkUploads(request.flistPath, request.kind, rfs.credentialsHint())
         await applyMetadataFixes(request.flistPath, {
           owner: request.owner,
           sourceDateEpoch: request.sourceDateEpoch
@@ -87,9 +89,11 @@ class RfsRunner {
   constructor(
     private readonly binary: string,
     private readonly request: PackRequest,
-    private readonly groups: RfsLog
+    private readonly groups: RfsLog,
+    private readonly stores: RfsStores
   ) {
-    const hide = redactor(secretsOf(request.writeStores.map(store => store.url)))
+    const urls = [...request.writeStores, ...stores.stores].map(store => store.url)
+    const hide = redactor(secretsOf(urls))
     this.redact = text => hide(redactUrl(text))
   }
 
@@ -97,6 +101,18 @@ class RfsRunner {
   private show(line: string): string | undefined {
     const defused = defuseLine(line)
     return defused === undefined ? undefined : this.redact(defused)
+  }
+
+  /** The end of the last run's output, for explaining a failure. */
+  private tail: string[] = []
+
+  /** When S3 refused rfs and rfs got the credentials escaped, why; else nothing. */
+  credentialsHint(): string {
+    if (!this.stores.mangled) return ''
+    const refused = this.tail.some(line =>
+      /\b403\b|SignatureDoesNotMatch|InvalidAccessKeyId|Access ?Denied/i.test(line)
+    )
+    return refused ? `; ${MANGLED_HINT}` : ''
   }
 
   /**
@@ -114,6 +130,7 @@ class RfsRunner {
   ): Promise<boolean> {
     const { request, redact } = this
     const tail: string[] = []
+    this.tail = tail
     this.groups.startGroup(title)
     let result
     try {
@@ -146,8 +163,9 @@ class RfsRunner {
     request.log(`${title} ${describeExit(result)}; its last ${tail.length} lines:`)
     for (const line of tail) request.log(line)
     const reason = lastError(tail)
+    const hint = this.credentialsHint()
     throw new UserError(
-      `${title} failed: rfs ${describeExit(result)}${reason ? `: ${reason}` : ''}; nothing was published`
+      `${title} failed: rfs ${describeExit(result)}${reason ? `: ${reason}` : ''}; nothing was published${hint}`
     )
   }
 }
@@ -161,12 +179,13 @@ function lastError(tail: string[]): string | undefined {
 }
 
 /** rfs v2.0.6 logs a failed upload and exits 0; the flist shows it as a file short of blocks. */
-async function checkUploads(flistPath: string, kind: string): Promise<void> {
+async function checkUploads(flistPath: string, kind: string, hint: string): Promise<void> {
   const incomplete = await incompleteFiles(flistPath)
   if (incomplete.count === 0) return
   throw new UserError(
     `rfs pack ${kind} failed: ${incomplete.count} file(s) lack blocks, first ${incomplete.first}: ` +
-      `rfs could not upload them (its log above says why); nothing was published`
+      `rfs could not upload them (its log above says why); nothing was published` +
+      hint
   )
 }
 
