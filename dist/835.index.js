@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LIST_PAGE_KEYS: () => (/* binding */ LIST_PAGE_KEYS),
 /* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
@@ -15,11 +16,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
 /* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1644);
 
 
 
 
 
+
+/** Keys one ListObjectsV2 page returns at most. */
+const LIST_PAGE_KEYS = 1000;
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 class S3BlobStore {
     session;
@@ -58,6 +63,34 @@ class S3BlobStore {
                 throw error;
             }
         });
+    }
+    /**
+     * Pages through the keys starting with `prefix`, one request per LIST_PAGE_KEYS keys, and stops
+     * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
+     * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
+     * where version 2's continuation tokens are opaque and some servers fail to make them.
+     */
+    async listIds(prefix, limit) {
+        const keys = [];
+        for (let marker;;) {
+            const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .ListObjectsCommand */ .Wc7({
+                Bucket: this.bucket,
+                Prefix: prefix,
+                MaxKeys: LIST_PAGE_KEYS,
+                Marker: marker
+            }), { abortSignal }));
+            const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []));
+            keys.push(...pageKeys);
+            if (keys.length > limit)
+                return undefined;
+            if (!page.IsTruncated)
+                return new _store_js__WEBPACK_IMPORTED_MODULE_5__/* .BlobIdSet */ .Z(keys);
+            const next = page.NextMarker ?? pageKeys.at(-1);
+            // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
+            if (!next || next === marker)
+                return undefined;
+            marker = next;
+        }
     }
     async put(id, blob) {
         await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .PutObjectCommand */ .wKZ({

@@ -7774,7 +7774,7 @@ __webpack_unused_export__ = ListObjectVersionsCommand;
 __webpack_unused_export__ = ListObjectVersionsOutput$;
 __webpack_unused_export__ = ListObjectVersionsRequest$;
 __webpack_unused_export__ = ListObjects$;
-__webpack_unused_export__ = ListObjectsCommand;
+exports.Wc7 = ListObjectsCommand;
 __webpack_unused_export__ = ListObjectsOutput$;
 __webpack_unused_export__ = ListObjectsRequest$;
 __webpack_unused_export__ = ListObjectsV2$;
@@ -36528,6 +36528,55 @@ function serverAnswer(error, name, message) {
 
 /***/ }),
 
+/***/ 1644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ BlobIdSet)
+/* harmony export */ });
+/** Blob ids held compactly (32 bytes each, sorted), for presence checks against a listing. */
+class BlobIdSet {
+    size;
+    sorted;
+    /** `ids`: lower-case hex ids; other names (not 64 hex digits) are left out. */
+    constructor(ids) {
+        const valid = [...ids].filter(id => BLOB_ID.test(id)).sort();
+        this.sorted = Buffer.alloc(valid.length * 32);
+        let previous = '';
+        let count = 0;
+        for (const id of valid) {
+            if (id === previous)
+                continue;
+            this.sorted.write(id, count * 32, 'hex');
+            previous = id;
+            count++;
+        }
+        this.size = count;
+    }
+    has(id) {
+        if (!BLOB_ID.test(id))
+            return false;
+        const wanted = Buffer.from(id, 'hex');
+        let low = 0;
+        let high = this.size - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
+            if (order === 0)
+                return true;
+            if (order < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return false;
+    }
+}
+const BLOB_ID = /^[0-9a-f]{64}$/;
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -37671,14 +37720,40 @@ class Semaphore {
 
 ;// CONCATENATED MODULE: ./src/flist/upload.ts
 
+/** Names one listing request returns (an S3 ListObjectsV2 page). */
+const LISTING_PAGE = 1000;
+/** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
+const LISTED_IDS_LIMIT = 1 << 20;
+/**
+ * Listings go by the first hex digit of the id: 16 prefixes, each paged. Ids are uniformly spread,
+ * so a prefix holds a sixteenth of the pack's blocks; fewer, fuller prefixes take fewer requests
+ * than 256 nearly empty ones (and some servers walk the whole bucket for every listing request).
+ */
+const LISTING_PREFIX_DIGITS = 1;
+/**
+ * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
+ * is listed when the pack expects at least two blocks under it, and the listing is abandoned (back
+ * to asking) once it has taken more pages than half of those blocks, i.e. when the prefix holds
+ * far more unrelated blobs than the pack needs. Returns the names allowed per prefix, 0: no listing.
+ */
+function listingLimit(expectedBlocks) {
+    const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS;
+    if (perPrefix < 2)
+        return 0;
+    return LISTING_PAGE * Math.floor(perPrefix / 2);
+}
 class BlockUploader {
     router;
     counts = { uploaded: 0, present: 0, repeated: 0 };
     seen = new Set();
     requests;
-    constructor(router, concurrency) {
+    listLimit;
+    listings = new Map();
+    listedIds = 0;
+    constructor(router, options) {
         this.router = router;
-        this.requests = new Semaphore(concurrency);
+        this.requests = new Semaphore(options.concurrency);
+        this.listLimit = listingLimit(options.expectedBlocks ?? 0);
     }
     /** Resolves once every store responsible for the blob holds it. */
     async store(id, blob) {
@@ -37700,15 +37775,74 @@ class BlockUploader {
         this.requests.fail(error);
     }
     async ensure(store, id, blob) {
+        const listed = await this.listing(store, id.slice(0, LISTING_PREFIX_DIGITS));
+        if (listed?.has(id))
+            return false;
         await this.requests.acquire();
         try {
-            if (await store.exists(id))
+            // A listing that completed and lacks the blob is as good an answer as asking.
+            if (!listed && (await store.exists(id)))
                 return false;
             await store.put(id, blob);
             return true;
         }
         catch (error) {
             throw new Error(`block ${id} to ${store.display}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+        finally {
+            this.requests.release();
+        }
+    }
+    /**
+     * The store's ids under one prefix, listed once per run and shared by every blob under it;
+     * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
+     * asked about: a listing never stands in for an upload it did not prove unnecessary).
+     */
+    listing(store, prefix) {
+        if (this.listLimit === 0 || !store.listIds)
+            return Promise.resolve(undefined);
+        let state = this.listings.get(store);
+        if (!state)
+            this.listings.set(store, (state = { byPrefix: new Map() }));
+        let listing = state.byPrefix.get(prefix);
+        if (!listing) {
+            listing = this.list(store, prefix, state);
+            state.byPrefix.set(prefix, listing);
+        }
+        return listing;
+    }
+    /**
+     * The first listing of a store goes alone: when the store cannot list (no permission, a server
+     * without it), the other prefixes learn it from one failed request rather than each retrying.
+     */
+    async list(store, prefix, state) {
+        if (state.works) {
+            if (!(await state.works))
+                return undefined;
+            return (await this.listOnce(store, prefix)) ?? undefined;
+        }
+        const first = this.listOnce(store, prefix);
+        state.works = first.then(ids => ids !== null);
+        return (await first) ?? undefined;
+    }
+    /** null: the listing failed. */
+    async listOnce(store, prefix) {
+        if (this.listedIds >= LISTED_IDS_LIMIT)
+            return undefined;
+        try {
+            await this.requests.acquire();
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const ids = await store.listIds(prefix, this.listLimit);
+            if (ids)
+                this.listedIds += ids.size;
+            return ids;
+        }
+        catch {
+            return null;
         }
         finally {
             this.requests.release();
@@ -38080,7 +38214,10 @@ async function storeBlocks(files, options) {
         }
     }
     const pool = await BlockWorkerPool.start(options.workers);
-    const uploader = new BlockUploader(options.stores, options.uploadConcurrency ?? 32);
+    const uploader = new BlockUploader(options.stores, {
+        concurrency: options.uploadConcurrency ?? 32,
+        expectedBlocks: segments.reduce((sum, segment) => sum + segment.count, 0)
+    });
     const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS));
     const work = [];
     let failure;
@@ -38208,16 +38345,22 @@ async function forEachLimited(items, limit, task, signal) {
 
 // EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
 var client = __nccwpck_require__(339);
+// EXTERNAL MODULE: ./src/store/store.ts
+var store = __nccwpck_require__(1644);
 ;// CONCATENATED MODULE: ./src/store/dir.ts
 // rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
 // ROOT/<hex id>, the older layout.
 
 
 
+
+/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
+const FLAT_LIMIT = 100_000;
 class DirBlobStore {
     root;
     display;
     createdShards = new Set();
+    flatIds;
     constructor(root) {
         this.root = root;
         this.display = `dir://${root}`;
@@ -38255,12 +38398,75 @@ class DirBlobStore {
             throw error;
         }
     }
+    /**
+     * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
+     * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
+     */
+    async listIds(prefix, limit) {
+        this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile);
+        const flat = await this.flatIds;
+        if (!flat)
+            return undefined;
+        const names = [];
+        for (const shard of shardsUnder(prefix)) {
+            const path = (0,external_node_path_.join)(this.root, shard);
+            const found = await readNames(path, limit - names.length, isBlobFile);
+            if (!found)
+                return undefined;
+            if (found.length > 0)
+                this.createdShards.add(path);
+            names.push(...found);
+        }
+        for (const id of flat)
+            if (id.startsWith(prefix))
+                names.push(id);
+        return names.length > limit ? undefined : new store/* BlobIdSet */.Z(names);
+    }
     sharded(id) {
         return (0,external_node_path_.join)(this.root, id.slice(0, 2), id);
     }
     flat(id) {
         return (0,external_node_path_.join)(this.root, id);
     }
+}
+/**
+ * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
+ * than `limit` are found.
+ */
+async function readNames(path, limit, keep) {
+    const names = [];
+    try {
+        const directory = await (0,promises_.opendir)(path, { bufferSize: 1024 });
+        for await (const entry of directory) {
+            if (!keep(entry))
+                continue;
+            names.push(entry.name);
+            // Leaving the loop closes the directory.
+            if (names.length > limit)
+                return undefined;
+        }
+    }
+    catch (error) {
+        if (isMissing(error))
+            return [];
+        throw error;
+    }
+    return names;
+}
+function shardsUnder(prefix) {
+    if (!/^[0-9a-f]{0,2}$/.test(prefix))
+        throw new Error(`not a blob id prefix: ${prefix}`);
+    const shards = [];
+    for (let byte = 0; byte < 256; byte++) {
+        const shard = byte.toString(16).padStart(2, '0');
+        if (shard.startsWith(prefix))
+            shards.push(shard);
+    }
+    return shards;
+}
+/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
+function isBlobFile(entry) {
+    return entry.name.length === 64 && entry.isFile();
 }
 async function isFile(path) {
     try {

@@ -96,7 +96,10 @@ async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<Sto
   }
 
   const pool = await BlockWorkerPool.start(options.workers)
-  const uploader = new BlockUploader(options.stores, options.uploadConcurrency ?? 32)
+  const uploader = new BlockUploader(options.stores, {
+    concurrency: options.uploadConcurrency ?? 32,
+    expectedBlocks: segments.reduce((sum, segment) => sum + segment.count, 0)
+  })
   const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS))
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined

@@ -1,7 +1,7 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
 // it, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
-import type { BlobStore } from '../store/store.js'
+import type { BlobIdSet, BlobStore } from '../store/store.js'
 import { Semaphore } from './semaphore.js'
 
 export interface UploadCounts {
@@ -13,16 +13,54 @@ export interface UploadCounts {
   repeated: number
 }
 
+export interface UploaderOptions {
+  /** Store requests in flight at once. */
+  concurrency: number
+  /**
+   * Blocks the pack expects to store (repeats included). With enough of them, the presence of
+   * blobs is read from store listings, one per id prefix, rather than asked blob by blob.
+   */
+  expectedBlocks?: number
+}
+
+/** Names one listing request returns (an S3 ListObjectsV2 page). */
+export const LISTING_PAGE = 1000
+/** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
+const LISTED_IDS_LIMIT = 1 << 20
+
+/**
+ * Listings go by the first hex digit of the id: 16 prefixes, each paged. Ids are uniformly spread,
+ * so a prefix holds a sixteenth of the pack's blocks; fewer, fuller prefixes take fewer requests
+ * than 256 nearly empty ones (and some servers walk the whole bucket for every listing request).
+ */
+export const LISTING_PREFIX_DIGITS = 1
+
+/**
+ * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
+ * is listed when the pack expects at least two blocks under it, and the listing is abandoned (back
+ * to asking) once it has taken more pages than half of those blocks, i.e. when the prefix holds
+ * far more unrelated blobs than the pack needs. Returns the names allowed per prefix, 0: no listing.
+ */
+export function listingLimit(expectedBlocks: number): number {
+  const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS
+  if (perPrefix < 2) return 0
+  return LISTING_PAGE * Math.floor(perPrefix / 2)
+}
+
 export class BlockUploader {
   readonly counts: UploadCounts = { uploaded: 0, present: 0, repeated: 0 }
   private readonly seen = new Set<string>()
   private readonly requests: Semaphore
+  private readonly listLimit: number
+  private readonly listings = new Map<BlobStore, StoreListings>()
+  private listedIds = 0
 
   constructor(
     private readonly router: RouterBlobStore,
-    concurrency: number
+    options: UploaderOptions
   ) {
-    this.requests = new Semaphore(concurrency)
+    this.requests = new Semaphore(options.concurrency)
+    this.listLimit = listingLimit(options.expectedBlocks ?? 0)
   }
 
   /** Resolves once every store responsible for the blob holds it. */
@@ -47,9 +85,12 @@ export class BlockUploader {
   }
 
   private async ensure(store: BlobStore, id: string, blob: Uint8Array): Promise<boolean> {
+    const listed = await this.listing(store, id.slice(0, LISTING_PREFIX_DIGITS))
+    if (listed?.has(id)) return false
     await this.requests.acquire()
     try {
-      if (await store.exists(id)) return false
+      // A listing that completed and lacks the blob is as good an answer as asking.
+      if (!listed && (await store.exists(id))) return false
       await store.put(id, blob)
       return true
     } catch (error) {
@@ -61,4 +102,64 @@ export class BlockUploader {
       this.requests.release()
     }
   }
+
+  /**
+   * The store's ids under one prefix, listed once per run and shared by every blob under it;
+   * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
+   * asked about: a listing never stands in for an upload it did not prove unnecessary).
+   */
+  private listing(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined> {
+    if (this.listLimit === 0 || !store.listIds) return Promise.resolve(undefined)
+    let state = this.listings.get(store)
+    if (!state) this.listings.set(store, (state = { byPrefix: new Map() }))
+    let listing = state.byPrefix.get(prefix)
+    if (!listing) {
+      listing = this.list(store, prefix, state)
+      state.byPrefix.set(prefix, listing)
+    }
+    return listing
+  }
+
+  /**
+   * The first listing of a store goes alone: when the store cannot list (no permission, a server
+   * without it), the other prefixes learn it from one failed request rather than each retrying.
+   */
+  private async list(
+    store: BlobStore,
+    prefix: string,
+    state: StoreListings
+  ): Promise<BlobIdSet | undefined> {
+    if (state.works) {
+      if (!(await state.works)) return undefined
+      return (await this.listOnce(store, prefix)) ?? undefined
+    }
+    const first = this.listOnce(store, prefix)
+    state.works = first.then(ids => ids !== null)
+    return (await first) ?? undefined
+  }
+
+  /** null: the listing failed. */
+  private async listOnce(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined | null> {
+    if (this.listedIds >= LISTED_IDS_LIMIT) return undefined
+    try {
+      await this.requests.acquire()
+    } catch {
+      return undefined
+    }
+    try {
+      const ids = await store.listIds!(prefix, this.listLimit)
+      if (ids) this.listedIds += ids.size
+      return ids
+    } catch {
+      return null
+    } finally {
+      this.requests.release()
+    }
+  }
+}
+
+interface StoreListings {
+  byPrefix: Map<string, Promise<BlobIdSet | undefined>>
+  /** Whether the store's first listing succeeded. */
+  works?: Promise<boolean>
 }

@@ -1,13 +1,18 @@
 // rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
 // ROOT/<hex id>, the older layout.
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
 import { join } from 'node:path'
-import type { BlobStore } from './store.js'
+import { BlobIdSet, type BlobStore } from './store.js'
+
+/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
+const FLAT_LIMIT = 100_000
 
 export class DirBlobStore implements BlobStore {
   readonly display: string
   private readonly createdShards = new Set<string>()
+  private flatIds: Promise<string[] | undefined> | undefined
 
   constructor(readonly root: string) {
     this.display = `dir://${root}`
@@ -46,6 +51,26 @@ export class DirBlobStore implements BlobStore {
     }
   }
 
+  /**
+   * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
+   * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
+   */
+  async listIds(prefix: string, limit: number): Promise<BlobIdSet | undefined> {
+    this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile)
+    const flat = await this.flatIds
+    if (!flat) return undefined
+    const names: string[] = []
+    for (const shard of shardsUnder(prefix)) {
+      const path = join(this.root, shard)
+      const found = await readNames(path, limit - names.length, isBlobFile)
+      if (!found) return undefined
+      if (found.length > 0) this.createdShards.add(path)
+      names.push(...found)
+    }
+    for (const id of flat) if (id.startsWith(prefix)) names.push(id)
+    return names.length > limit ? undefined : new BlobIdSet(names)
+  }
+
   private sharded(id: string): string {
     return join(this.root, id.slice(0, 2), id)
   }
@@ -53,6 +78,46 @@ export class DirBlobStore implements BlobStore {
   private flat(id: string): string {
     return join(this.root, id)
   }
+}
+
+/**
+ * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
+ * than `limit` are found.
+ */
+async function readNames(
+  path: string,
+  limit: number,
+  keep: (entry: Dirent) => boolean
+): Promise<string[] | undefined> {
+  const names: string[] = []
+  try {
+    const directory = await opendir(path, { bufferSize: 1024 })
+    for await (const entry of directory) {
+      if (!keep(entry)) continue
+      names.push(entry.name)
+      // Leaving the loop closes the directory.
+      if (names.length > limit) return undefined
+    }
+  } catch (error) {
+    if (isMissing(error)) return []
+    throw error
+  }
+  return names
+}
+
+function shardsUnder(prefix: string): string[] {
+  if (!/^[0-9a-f]{0,2}$/.test(prefix)) throw new Error(`not a blob id prefix: ${prefix}`)
+  const shards: string[] = []
+  for (let byte = 0; byte < 256; byte++) {
+    const shard = byte.toString(16).padStart(2, '0')
+    if (shard.startsWith(prefix)) shards.push(shard)
+  }
+  return shards
+}
+
+/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
+function isBlobFile(entry: Dirent): boolean {
+  return entry.name.length === 64 && entry.isFile()
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,9 +1,17 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsCommand,
+  PutObjectCommand
+} from '@aws-sdk/client-s3'
 import { maskSecret } from '../runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { parseS3StoreUrl, stripPassword } from './spec.js'
-import type { BlobStore } from './store.js'
+import { BlobIdSet, type BlobStore } from './store.js'
+
+/** Keys one ListObjectsV2 page returns at most. */
+export const LIST_PAGE_KEYS = 1000
 
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 export class S3BlobStore implements BlobStore {
@@ -45,6 +53,37 @@ export class S3BlobStore implements BlobStore {
         throw error
       }
     })
+  }
+
+  /**
+   * Pages through the keys starting with `prefix`, one request per LIST_PAGE_KEYS keys, and stops
+   * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
+   * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
+   * where version 2's continuation tokens are opaque and some servers fail to make them.
+   */
+  async listIds(prefix: string, limit: number): Promise<BlobIdSet | undefined> {
+    const keys: string[] = []
+    for (let marker: string | undefined; ;) {
+      const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal =>
+        this.session.client.send(
+          new ListObjectsCommand({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            MaxKeys: LIST_PAGE_KEYS,
+            Marker: marker
+          }),
+          { abortSignal }
+        )
+      )
+      const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []))
+      keys.push(...pageKeys)
+      if (keys.length > limit) return undefined
+      if (!page.IsTruncated) return new BlobIdSet(keys)
+      const next = page.NextMarker ?? pageKeys.at(-1)
+      // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
+      if (!next || next === marker) return undefined
+      marker = next
+    }
   }
 
   async put(id: string, blob: Uint8Array): Promise<void> {

@@ -1,0 +1,223 @@
+// Presence of blobs read from store listings (one per id prefix) instead of asked blob by blob:
+// what a listing proves, when it is used, and when the uploader goes back to asking.
+import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { packTree } from '../../src/flist/pack.js'
+import { BlockUploader, listingLimit } from '../../src/flist/upload.js'
+import { verifyFlist } from '../../src/flist/verify.js'
+import { S3Session } from '../../src/s3/client.js'
+import { DirBlobStore } from '../../src/store/dir.js'
+import { openStores } from '../../src/store/open.js'
+import { RouterBlobStore } from '../../src/store/router.js'
+import { S3BlobStore } from '../../src/store/s3.js'
+import { BlobIdSet, type BlobStore } from '../../src/store/store.js'
+import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { pseudoRandomBytes, tempDir } from './helpers/tree.js'
+
+/** A hex id starting with `prefix`, distinct per seed. */
+function idWith(prefix: string, seed: number): string {
+  const digest = createHash('sha256').update(`${prefix}:${seed}`).digest('hex')
+  return prefix + digest.slice(prefix.length)
+}
+
+interface Calls {
+  exists: number
+  put: number
+  list: number
+}
+
+/** The store itself, with its calls counted. */
+function counted(store: BlobStore): { store: BlobStore; calls: Calls } {
+  const calls: Calls = { exists: 0, put: 0, list: 0 }
+  return {
+    calls,
+    store: {
+      display: store.display,
+      exists: id => (calls.exists++, store.exists(id)),
+      get: id => store.get(id),
+      put: (id, blob) => (calls.put++, store.put(id, blob)),
+      listIds: (prefix, limit) => (calls.list++, store.listIds!(prefix, limit))
+    }
+  }
+}
+
+function router(store: BlobStore): RouterBlobStore {
+  return new RouterBlobStore([{ start: 0, end: 255, store }])
+}
+
+describe('blob id sets', () => {
+  test('hold hex ids and answer for them only', () => {
+    const a = idWith('a', 1)
+    const b = idWith('b', 2)
+    const set = new BlobIdSet([b, 'manifests', a, a, `${a}.1234.tmp`])
+    expect(set.size).toBe(2)
+    expect(set.has(a)).toBe(true)
+    expect(set.has(b)).toBe(true)
+    expect(set.has(idWith('a', 3))).toBe(false)
+    expect(set.has('manifests')).toBe(false)
+    expect(new BlobIdSet([]).has(a)).toBe(false)
+  })
+})
+
+describe('listing limits', () => {
+  test('small packs ask blob by blob; larger ones list, with a page budget per prefix', () => {
+    expect(listingLimit(0)).toBe(0)
+    expect(listingLimit(31)).toBe(0)
+    expect(listingLimit(32)).toBe(1000)
+    expect(listingLimit(4000)).toBe(125_000)
+  })
+})
+
+describe('dir store listings', () => {
+  test('read shards and the flat layout, for one or two hex digits, and give up past the limit', async () => {
+    const root = tempDir('dir-list')
+    const store = new DirBlobStore(root)
+    const sharded = [idWith('a1', 1), idWith('a1', 2), idWith('af', 3)]
+    for (const id of sharded) await store.put(id, Buffer.from(id))
+    const flat = idWith('a2', 4)
+    writeFileSync(join(root, flat), 'flat')
+    writeFileSync(join(root, 'a1', `${idWith('a1', 5)}.0123456789ab.tmp`), 'unfinished')
+    mkdirSync(join(root, 'b0'))
+
+    const two = await store.listIds('a1', 10)
+    expect(two?.size).toBe(2)
+    expect(two?.has(sharded[0])).toBe(true)
+    expect(two?.has(idWith('a1', 5))).toBe(false)
+
+    const one = await store.listIds('a', 10)
+    expect(one?.size).toBe(4)
+    for (const id of [...sharded, flat]) expect(one?.has(id)).toBe(true)
+
+    expect((await store.listIds('b', 10))?.size).toBe(0)
+    expect(await store.listIds('a', 3)).toBeUndefined()
+    expect((await new DirBlobStore(join(root, 'missing')).listIds('a', 10))?.size).toBe(0)
+  })
+})
+
+describe('stores that cannot list', () => {
+  test('one failed listing sends every prefix back to asking, and every blob is stored', async () => {
+    const root = tempDir('dir-nolist')
+    const { store, calls } = counted(new DirBlobStore(root))
+    store.listIds = async () => {
+      calls.list++
+      throw new Error('listing denied')
+    }
+    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+    const ids = ['0', '5', 'a', 'f'].map((prefix, seed) => idWith(prefix, seed))
+    await Promise.all(ids.map(id => uploader.store(id, Buffer.from(id))))
+    expect(uploader.counts).toEqual({ uploaded: 4, present: 0, repeated: 0 })
+    expect(calls).toEqual({ exists: 4, put: 4, list: 1 })
+    for (const id of ids) expect(await new DirBlobStore(root).exists(id)).toBe(true)
+  })
+})
+
+describe('presence from listings on a real S3 server', () => {
+  let s3: TestS3
+  let session: S3Session
+  const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
+
+  beforeAll(async () => {
+    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed'] })
+    session = new S3Session({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey
+    } as ConstructorParameters<typeof S3Session>[0])
+    // More keys under one prefix than a page holds.
+    const queue = [...crowded]
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let key = queue.pop(); key; key = queue.pop()) {
+          await session.client.send(
+            new PutObjectCommand({ Bucket: 'crowded', Key: key, Body: Buffer.from('x') })
+          )
+        }
+      })
+    )
+  }, 60_000)
+
+  afterAll(async () => {
+    session.destroy()
+    await s3.stop()
+  })
+
+  test('a listing pages through a prefix, and gives up past its limit', async () => {
+    const store = new S3BlobStore(session, 'crowded', 'crowded')
+    const listed = await store.listIds('c', 5000)
+    expect(listed?.size).toBe(crowded.length)
+    for (const id of crowded) expect(listed?.has(id)).toBe(true)
+    expect(await store.listIds('c', 1000)).toBeUndefined()
+    expect((await store.listIds('d', 1000))?.size).toBe(0)
+  })
+
+  test('a blob the listing shows is not asked about again; one it lacks is uploaded', async () => {
+    const held = idWith('b', 1)
+    const missing = idWith('b', 2)
+    const s3Store = new S3BlobStore(session, 'blobs', 'blobs')
+    await s3Store.put(held, Buffer.from('held'))
+    const { store, calls } = counted(s3Store)
+    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+    await Promise.all([
+      uploader.store(held, Buffer.from('held')),
+      uploader.store(missing, Buffer.from('missing'))
+    ])
+    expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 0 })
+    expect(calls).toEqual({ exists: 0, put: 1, list: 1 })
+    expect(await s3Store.exists(missing)).toBe(true)
+  })
+
+  test('a prefix crowded with unrelated blobs goes back to asking blob by blob', async () => {
+    const { store, calls } = counted(new S3BlobStore(session, 'crowded', 'crowded'))
+    // 32 expected blocks allow one page per prefix; the prefix holds 1001 keys.
+    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 32 })
+    const fresh = idWith('c', 5000)
+    await uploader.store(crowded[7], Buffer.from('x'))
+    await uploader.store(fresh, Buffer.from('fresh'))
+    expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 0 })
+    expect(calls).toEqual({ exists: 2, put: 1, list: 1 })
+  })
+
+  test('small packs do not list', async () => {
+    const { store, calls } = counted(new S3BlobStore(session, 'blobs', 'blobs'))
+    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 10 })
+    await uploader.store(idWith('e', 1), Buffer.from('e'))
+    expect(calls).toEqual({ exists: 1, put: 1, list: 0 })
+  })
+
+  test('a re-pack uploads exactly the blobs that went missing from the bucket', async () => {
+    const work = tempDir('listing-pack')
+    const source = join(work, 'source')
+    mkdirSync(source)
+    // 48 distinct one-block files: enough blocks for listings to be used.
+    for (let index = 0; index < 48; index++) {
+      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 1))
+    }
+    const url = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/packed?region=us-east-1`
+    const specs = [{ start: 0, end: 255, url }]
+    const pack = async (name: string): Promise<Awaited<ReturnType<typeof packTree>>> =>
+      packTree({
+        source,
+        flistPath: join(work, name),
+        stores: await openStores(specs),
+        routes: specs,
+        tags: [],
+        log: () => undefined
+      })
+    const first = await pack('first.fl')
+    expect(first.blocksUploaded).toBe(48)
+    const keys = await listKeys(s3, 'packed')
+    const removed = [keys[0], keys[20], keys[47]]
+    for (const key of removed) {
+      await session.client.send(new DeleteObjectCommand({ Bucket: 'packed', Key: key }))
+    }
+    const again = await pack('again.fl')
+    expect(again).toMatchObject({ blocks: 48, blocksUploaded: 3, blocksPresent: 45 })
+    expect(await listKeys(s3, 'packed')).toEqual(keys)
+    const report = await verifyFlist(join(work, 'again.fl'), 'exists', { stores: specs })
+    expect(report.problems).toEqual([])
+  })
+})
