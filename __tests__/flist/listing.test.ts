@@ -91,6 +91,7 @@ describe('dir store listings', () => {
     expect(one?.size).toBe(4)
     for (const id of [...sharded, flat]) expect(one?.has(id)).toBe(true)
 
+    expect((await store.listIds('', 10))?.size).toBe(4)
     expect((await store.listIds('b', 10))?.size).toBe(0)
     expect(await store.listIds('a', 3)).toBeUndefined()
     expect((await new DirBlobStore(join(root, 'missing')).listIds('a', 10))?.size).toBe(0)
@@ -178,7 +179,11 @@ describe('presence from listings on a real S3 server', () => {
     await uploader.store(crowded[7], Buffer.from('x'))
     await uploader.store(fresh, Buffer.from('fresh'))
     expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 0 })
-    expect(calls).toEqual({ exists: 2, put: 1, list: 1 })
+    // The whole bucket is too large to list, and so is the prefix.
+    expect(calls).toEqual({ exists: 2, put: 1, list: 2 })
+    // Another prefix, with no keys, is listed on its own.
+    await uploader.store(idWith('d', 1), Buffer.from('d'))
+    expect(calls).toEqual({ exists: 2, put: 2, list: 3 })
   })
 
   test('small packs do not list', async () => {

@@ -3225,20 +3225,29 @@ if (!port)
 const buffer = new Uint8Array(BLOCK_SIZE);
 const post = (message, transfer = []) => port.postMessage(message, transfer);
 function serve(hash) {
-    port.on('message', (task) => {
+    port.on('message', ({ task, segments }) => {
         try {
-            encodeSegment(task, hash, buffer, (index, block, plainLength) => {
-                const { id, key, blob } = block;
-                post({ type: 'block', task: task.task, index, id, key, blob, plainLength }, [
-                    blob.buffer
-                ]);
+            const total = segments.reduce((sum, segment) => sum + segment.count, 0);
+            const ids = new Uint8Array(total * HASH_LENGTH);
+            const keys = new Uint8Array(total * HASH_LENGTH);
+            const chunks = [];
+            segments.forEach((segment, position) => {
+                encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
+                    ids.set(block.id, chunks.length * HASH_LENGTH);
+                    keys.set(block.key, chunks.length * HASH_LENGTH);
+                    chunks.push({ segment: position, index, blob: block.blob, plainLength });
+                });
             });
-            post({ type: 'done', task: task.task });
+            post({ type: 'done', task, chunks, ids, keys }, [
+                ids.buffer,
+                keys.buffer,
+                ...chunks.map(chunk => chunk.blob.buffer)
+            ]);
         }
         catch (error) {
             post({
                 type: 'error',
-                task: task.task,
+                task,
                 message: error instanceof Error ? error.message : String(error)
             });
         }

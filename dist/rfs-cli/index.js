@@ -37722,6 +37722,8 @@ class Semaphore {
 
 /** Names one listing request returns (an S3 ListObjectsV2 page). */
 const LISTING_PAGE = 1000;
+/** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
+const WHOLE_LISTING_PAGES = 16;
 /** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
 const LISTED_IDS_LIMIT = 1 << 20;
 /**
@@ -37754,6 +37756,12 @@ class BlockUploader {
         this.router = router;
         this.requests = new Semaphore(options.concurrency);
         this.listLimit = listingLimit(options.expectedBlocks ?? 0);
+        // Stores are listed while the first blocks are being encoded, not after.
+        if (this.listLimit > 0) {
+            for (const { store } of router.routes)
+                if (store.listIds)
+                    this.storeListings(store);
+        }
     }
     /** Resolves once every store responsible for the blob holds it. */
     async store(id, blob) {
@@ -37797,36 +37805,46 @@ class BlockUploader {
      * The store's ids under one prefix, listed once per run and shared by every blob under it;
      * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
      * asked about: a listing never stands in for an upload it did not prove unnecessary).
+     *
+     * The first listing of a store is of the whole store, with a budget of a few pages: a store
+     * holding little more than this pack's blobs is then known in those few requests (some servers
+     * walk the whole bucket for every listing request, whatever its prefix), and a store that cannot
+     * list says so once. Past the budget, each prefix is listed on its own.
      */
     listing(store, prefix) {
         if (this.listLimit === 0 || !store.listIds)
             return Promise.resolve(undefined);
         let state = this.listings.get(store);
-        if (!state)
-            this.listings.set(store, (state = { byPrefix: new Map() }));
+        if (!state) {
+            const whole = this.listOnce(store, '', Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit));
+            this.listings.set(store, (state = { whole, byPrefix: new Map() }));
+        }
         let listing = state.byPrefix.get(prefix);
         if (!listing) {
-            listing = this.list(store, prefix, state);
+            listing = this.listPrefix(store, prefix, state.whole);
             state.byPrefix.set(prefix, listing);
         }
         return listing;
     }
-    /**
-     * The first listing of a store goes alone: when the store cannot list (no permission, a server
-     * without it), the other prefixes learn it from one failed request rather than each retrying.
-     */
-    async list(store, prefix, state) {
-        if (state.works) {
-            if (!(await state.works))
-                return undefined;
-            return (await this.listOnce(store, prefix)) ?? undefined;
+    storeListings(store) {
+        let state = this.listings.get(store);
+        if (!state) {
+            const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit);
+            state = { whole: this.listOnce(store, '', limit), byPrefix: new Map() };
+            this.listings.set(store, state);
         }
-        const first = this.listOnce(store, prefix);
-        state.works = first.then(ids => ids !== null);
-        return (await first) ?? undefined;
+        return state;
     }
-    /** null: the listing failed. */
-    async listOnce(store, prefix) {
+    async listPrefix(store, prefix, whole) {
+        const all = await whole;
+        if (all === null)
+            return undefined;
+        if (all)
+            return all;
+        return (await this.listOnce(store, prefix, this.listLimit)) ?? undefined;
+    }
+    /** undefined: more names than `limit`; null: the listing failed. */
+    async listOnce(store, prefix, limit) {
         if (this.listedIds >= LISTED_IDS_LIMIT)
             return undefined;
         try {
@@ -37836,7 +37854,7 @@ class BlockUploader {
             return undefined;
         }
         try {
-            const ids = await store.listIds(prefix, this.listLimit);
+            const ids = await store.listIds(prefix, limit);
             if (ids)
                 this.listedIds += ids.size;
             return ids;
@@ -37915,6 +37933,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 
 
 
+
 const TASKS_PER_WORKER = 4;
 const worker_pool_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 class BlockWorkerPool {
@@ -37944,13 +37963,13 @@ class BlockWorkerPool {
     get size() {
         return this.workers.length;
     }
-    /** Encodes a segment on the least busy worker; `onChunk` sees each chunk as it is done. */
-    async encode(segment, onChunk) {
+    /** Encodes the segments on the least busy worker; their chunks in order, once all are done. */
+    async encode(segments) {
         const entry = await this.freeWorker();
         const task = this.nextTask++;
-        const message = { type: 'segment', task, ...segment };
+        const message = { type: 'encode', task, segments };
         return new Promise((resolve, reject) => {
-            entry.tasks.set(task, { onChunk, resolve, reject });
+            entry.tasks.set(task, { resolve, reject });
             entry.worker.postMessage(message);
         });
     }
@@ -37978,13 +37997,15 @@ class BlockWorkerPool {
             const pending = entry.tasks.get(message.task);
             if (!pending)
                 return;
-            if (message.type === 'block') {
-                pending.onChunk(message);
-                return;
-            }
             entry.tasks.delete(message.task);
-            if (message.type === 'done')
-                pending.resolve();
+            if (message.type === 'done') {
+                const { ids, keys } = message;
+                pending.resolve(message.chunks.map((chunk, position) => {
+                    const at = position * HASH_LENGTH;
+                    const id = ids.subarray(at, at + HASH_LENGTH);
+                    return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) };
+                }));
+            }
             else
                 pending.reject(new Error(message.message));
             this.waiting.shift()?.();
@@ -38173,24 +38194,59 @@ class FlistWriter {
 
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
+/** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
+const TASK_BYTES = SEGMENT_CHUNKS * BLOCK_SIZE;
+const TASK_FILES = 64;
 async function packTree(options) {
     const uncovered = options.stores.uncoveredPrefixes();
     if (uncovered.length > 0) {
         throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
     }
     options.signal?.throwIfAborted();
-    const items = await walkTree(options.source, options.signal);
-    const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
-    const blocks = await storeBlocks(files, options);
-    await writeFlist(items, blocks.byIno, options);
-    return {
-        ...countEntries(items),
-        blocks: blocks.total,
-        blocksUploaded: blocks.uploaded,
-        blocksPresent: blocks.present
-    };
+    // The workers start and SQLite loads while the tree is listed; whatever happens, both are closed.
+    const pool = BlockWorkerPool.start(options.workers);
+    const writer = FlistWriter.create();
+    try {
+        const items = await walkTree(options.source, options.signal);
+        const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
+        const blocks = await storeBlocks(files, await pool, options);
+        await writeFlist(await writer, items, blocks.byIno, options);
+        return {
+            ...countEntries(items),
+            blocks: blocks.total,
+            blocksUploaded: blocks.uploaded,
+            blocksPresent: blocks.present
+        };
+    }
+    finally {
+        await Promise.all([
+            pool.then(started => started.close(), () => undefined),
+            writer.then(opened => opened.close(), () => undefined)
+        ]);
+    }
 }
-async function storeBlocks(files, options) {
+/** Cuts files into segments and groups them into tasks, in file order. */
+function planTasks(files) {
+    const tasks = [];
+    let current;
+    for (const file of files) {
+        const { size } = file.stats;
+        const chunks = Math.ceil(size / BLOCK_SIZE);
+        for (let first = 0; first < chunks; first += SEGMENT_CHUNKS) {
+            const count = Math.min(SEGMENT_CHUNKS, chunks - first);
+            const bytes = Math.min(size, (first + count) * BLOCK_SIZE) - first * BLOCK_SIZE;
+            if (!current || current.bytes + bytes > TASK_BYTES || current.segments.length >= TASK_FILES) {
+                current = { segments: [], files: [], bytes: 0 };
+                tasks.push(current);
+            }
+            current.segments.push({ path: file.path, first, count, size });
+            current.files.push(file);
+            current.bytes += bytes;
+        }
+    }
+    return tasks;
+}
+async function storeBlocks(files, pool, options) {
     const state = {
         files: files.length,
         filesDone: 0,
@@ -38202,23 +38258,22 @@ async function storeBlocks(files, options) {
     const progress = new ProgressReporter(options.label ?? 'pack', state, options.log);
     const byIno = new Map();
     const chunksLeft = new Map();
-    const segments = [];
+    let expectedBlocks = 0;
     for (const file of files) {
         const chunks = Math.ceil(file.stats.size / BLOCK_SIZE);
         byIno.set(file.ino, new Array(chunks));
         chunksLeft.set(file.ino, chunks);
+        expectedBlocks += chunks;
         if (chunks === 0)
             state.filesDone++;
-        for (let first = 0; first < chunks; first += SEGMENT_CHUNKS) {
-            segments.push({ file, first, count: Math.min(SEGMENT_CHUNKS, chunks - first) });
-        }
     }
-    const pool = await BlockWorkerPool.start(options.workers);
+    const tasks = planTasks(files);
     const uploader = new BlockUploader(options.stores, {
         concurrency: options.uploadConcurrency ?? 32,
-        expectedBlocks: segments.reduce((sum, segment) => sum + segment.count, 0)
+        expectedBlocks
     });
-    const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS));
+    // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
+    const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES));
     const work = [];
     let failure;
     const fail = (error) => {
@@ -38237,25 +38292,28 @@ async function storeBlocks(files, options) {
         options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true });
     });
     aborted.catch(() => undefined);
+    const stored = (file, plainLength) => {
+        pending.release(plainLength);
+        state.blocksUploaded = uploader.counts.uploaded;
+        state.blocksSkipped = uploader.counts.present + uploader.counts.repeated;
+        const left = chunksLeft.get(file.ino) - 1;
+        chunksLeft.set(file.ino, left);
+        if (left === 0)
+            state.filesDone++;
+    };
     progress.start(options.progressIntervalMs ?? 5000);
     try {
         const run = async () => {
-            for (const segment of segments) {
-                await pending.acquire(segment.count);
-                const { file } = segment;
-                const encoded = pool.encode({ path: file.path, first: segment.first, count: segment.count, size: file.stats.size }, chunk => {
-                    byIno.get(file.ino)[chunk.index] = { id: chunk.id, key: chunk.key };
-                    state.bytesDone += chunk.plainLength;
-                    const stored = uploader.store(toHex(chunk.id), chunk.blob).then(() => {
-                        pending.release();
-                        state.blocksUploaded = uploader.counts.uploaded;
-                        state.blocksSkipped = uploader.counts.present + uploader.counts.repeated;
-                        const left = chunksLeft.get(file.ino) - 1;
-                        chunksLeft.set(file.ino, left);
-                        if (left === 0)
-                            state.filesDone++;
-                    });
-                    work.push(stored.catch(fail));
+            for (const task of tasks) {
+                await pending.acquire(task.bytes);
+                const encoded = pool.encode(task.segments).then(chunks => {
+                    for (const chunk of chunks) {
+                        const file = task.files[chunk.segment];
+                        byIno.get(file.ino)[chunk.index] = { id: chunk.id, key: chunk.key };
+                        state.bytesDone += chunk.plainLength;
+                        const upload = uploader.store(toHex(chunk.id), chunk.blob);
+                        work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail));
+                    }
                 });
                 work.push(encoded.catch(fail));
             }
@@ -38280,27 +38338,21 @@ async function storeBlocks(files, options) {
         `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`);
     return { byIno, total: uploaded + present + repeated, uploaded, present };
 }
-async function writeFlist(items, blocks, options) {
-    const writer = await FlistWriter.create();
-    try {
-        writer.transaction(() => {
-            for (const item of items)
-                writer.inode(inodeRecord(item, options));
-            for (const item of items) {
-                for (const block of blocks.get(item.ino) ?? [])
-                    writer.block(item.ino, block.id, block.key);
-            }
-            for (const route of options.routes)
-                writer.route(route.start, route.end, route.url);
-            for (const [key, value] of options.tags)
-                writer.tag(key, value);
-        });
-        options.signal?.throwIfAborted();
-        await writer.save(options.flistPath);
-    }
-    finally {
-        writer.close();
-    }
+async function writeFlist(writer, items, blocks, options) {
+    writer.transaction(() => {
+        for (const item of items)
+            writer.inode(inodeRecord(item, options));
+        for (const item of items) {
+            for (const block of blocks.get(item.ino) ?? [])
+                writer.block(item.ino, block.id, block.key);
+        }
+        for (const route of options.routes)
+            writer.route(route.start, route.end, route.url);
+        for (const [key, value] of options.tags)
+            writer.tag(key, value);
+    });
+    options.signal?.throwIfAborted();
+    await writer.save(options.flistPath);
 }
 function countEntries(items) {
     const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 };

@@ -1,34 +1,37 @@
 // Messages between the pack and its block workers. Chunks are read by the workers themselves, so
 // file bytes never cross threads; only the encoded blobs come back, transferred rather than copied.
+import type { Segment } from './segment.js'
 
-/** Encode `count` chunks of one file, starting at chunk `first`. */
-export interface SegmentTask {
-  type: 'segment'
+/**
+ * Encode the chunks of one or more file segments. Many small files go in one task, so the cost of
+ * a message is paid per few megabytes rather than per file.
+ */
+export interface EncodeTask {
+  type: 'encode'
   task: number
-  path: string | Uint8Array
-  first: number
-  count: number
-  /** The file's size as recorded; the last chunk may be shorter than BLOCK_SIZE. */
-  size: number
+  segments: Segment[]
 }
 
-export interface EncodedChunkMessage {
-  type: 'block'
-  task: number
+/** One encoded chunk of a task. */
+export interface EncodedChunkEntry {
+  /** Position of its segment in the task. */
+  segment: number
   /** Chunk number within the file. */
   index: number
-  id: Uint8Array
-  key: Uint8Array
   blob: Uint8Array
   plainLength: number
 }
 
-export interface SegmentDoneMessage {
+/** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */
+export interface TaskDoneMessage {
   type: 'done'
   task: number
+  chunks: EncodedChunkEntry[]
+  ids: Uint8Array
+  keys: Uint8Array
 }
 
-export interface SegmentFailedMessage {
+export interface TaskFailedMessage {
   type: 'error'
   task: number
   message: string
@@ -38,5 +41,4 @@ export interface WorkerReadyMessage {
   type: 'ready'
 }
 
-export type WorkerMessage =
-  EncodedChunkMessage | SegmentDoneMessage | SegmentFailedMessage | WorkerReadyMessage
+export type WorkerMessage = TaskDoneMessage | TaskFailedMessage | WorkerReadyMessage

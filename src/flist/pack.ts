@@ -12,6 +12,7 @@ import { inodeRecord } from './record.js'
 import { Semaphore } from './semaphore.js'
 import { BlockUploader } from './upload.js'
 import { walkTree, type TreeItem } from './walk.js'
+import type { Segment } from './segment.js'
 import { BlockWorkerPool } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
 
@@ -38,11 +39,16 @@ export interface PackOptions {
 
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8
+/** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
+const TASK_BYTES = SEGMENT_CHUNKS * BLOCK_SIZE
+const TASK_FILES = 64
 
-interface Segment {
-  file: TreeItem
-  first: number
-  count: number
+interface Task {
+  segments: Segment[]
+  /** The file of each segment. */
+  files: TreeItem[]
+  /** Plain bytes the task covers. */
+  bytes: number
 }
 
 export async function packTree(options: PackOptions): Promise<FlistCounts> {
@@ -53,15 +59,31 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     )
   }
   options.signal?.throwIfAborted()
-  const items = await walkTree(options.source, options.signal)
-  const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
-  const blocks = await storeBlocks(files, options)
-  await writeFlist(items, blocks.byIno, options)
-  return {
-    ...countEntries(items),
-    blocks: blocks.total,
-    blocksUploaded: blocks.uploaded,
-    blocksPresent: blocks.present
+  // The workers start and SQLite loads while the tree is listed; whatever happens, both are closed.
+  const pool = BlockWorkerPool.start(options.workers)
+  const writer = FlistWriter.create()
+  try {
+    const items = await walkTree(options.source, options.signal)
+    const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
+    const blocks = await storeBlocks(files, await pool, options)
+    await writeFlist(await writer, items, blocks.byIno, options)
+    return {
+      ...countEntries(items),
+      blocks: blocks.total,
+      blocksUploaded: blocks.uploaded,
+      blocksPresent: blocks.present
+    }
+  } finally {
+    await Promise.all([
+      pool.then(
+        started => started.close(),
+        () => undefined
+      ),
+      writer.then(
+        opened => opened.close(),
+        () => undefined
+      )
+    ])
   }
 }
 
@@ -72,7 +94,33 @@ interface StoredBlocks {
   present: number
 }
 
-async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<StoredBlocks> {
+/** Cuts files into segments and groups them into tasks, in file order. */
+function planTasks(files: TreeItem[]): Task[] {
+  const tasks: Task[] = []
+  let current: Task | undefined
+  for (const file of files) {
+    const { size } = file.stats
+    const chunks = Math.ceil(size / BLOCK_SIZE)
+    for (let first = 0; first < chunks; first += SEGMENT_CHUNKS) {
+      const count = Math.min(SEGMENT_CHUNKS, chunks - first)
+      const bytes = Math.min(size, (first + count) * BLOCK_SIZE) - first * BLOCK_SIZE
+      if (!current || current.bytes + bytes > TASK_BYTES || current.segments.length >= TASK_FILES) {
+        current = { segments: [], files: [], bytes: 0 }
+        tasks.push(current)
+      }
+      current.segments.push({ path: file.path, first, count, size })
+      current.files.push(file)
+      current.bytes += bytes
+    }
+  }
+  return tasks
+}
+
+async function storeBlocks(
+  files: TreeItem[],
+  pool: BlockWorkerPool,
+  options: PackOptions
+): Promise<StoredBlocks> {
   const state: PackProgressState = {
     files: files.length,
     filesDone: 0,
@@ -84,23 +132,22 @@ async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<Sto
   const progress = new ProgressReporter(options.label ?? 'pack', state, options.log)
   const byIno = new Map<number, BlockRecord[]>()
   const chunksLeft = new Map<number, number>()
-  const segments: Segment[] = []
+  let expectedBlocks = 0
   for (const file of files) {
     const chunks = Math.ceil(file.stats.size / BLOCK_SIZE)
     byIno.set(file.ino, new Array<BlockRecord>(chunks))
     chunksLeft.set(file.ino, chunks)
+    expectedBlocks += chunks
     if (chunks === 0) state.filesDone++
-    for (let first = 0; first < chunks; first += SEGMENT_CHUNKS) {
-      segments.push({ file, first, count: Math.min(SEGMENT_CHUNKS, chunks - first) })
-    }
   }
+  const tasks = planTasks(files)
 
-  const pool = await BlockWorkerPool.start(options.workers)
   const uploader = new BlockUploader(options.stores, {
     concurrency: options.uploadConcurrency ?? 32,
-    expectedBlocks: segments.reduce((sum, segment) => sum + segment.count, 0)
+    expectedBlocks
   })
-  const pending = new Semaphore(Math.max(options.maxPendingBlocks ?? 64, SEGMENT_CHUNKS))
+  // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
+  const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES))
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined
   const fail = (error: unknown): void => {
@@ -118,28 +165,29 @@ async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<Sto
   })
   aborted.catch(() => undefined)
 
+  const stored = (file: TreeItem, plainLength: number): void => {
+    pending.release(plainLength)
+    state.blocksUploaded = uploader.counts.uploaded
+    state.blocksSkipped = uploader.counts.present + uploader.counts.repeated
+    const left = chunksLeft.get(file.ino)! - 1
+    chunksLeft.set(file.ino, left)
+    if (left === 0) state.filesDone++
+  }
+
   progress.start(options.progressIntervalMs ?? 5000)
   try {
     const run = async (): Promise<void> => {
-      for (const segment of segments) {
-        await pending.acquire(segment.count)
-        const { file } = segment
-        const encoded = pool.encode(
-          { path: file.path, first: segment.first, count: segment.count, size: file.stats.size },
-          chunk => {
+      for (const task of tasks) {
+        await pending.acquire(task.bytes)
+        const encoded = pool.encode(task.segments).then(chunks => {
+          for (const chunk of chunks) {
+            const file = task.files[chunk.segment]
             byIno.get(file.ino)![chunk.index] = { id: chunk.id, key: chunk.key }
             state.bytesDone += chunk.plainLength
-            const stored = uploader.store(toHex(chunk.id), chunk.blob).then(() => {
-              pending.release()
-              state.blocksUploaded = uploader.counts.uploaded
-              state.blocksSkipped = uploader.counts.present + uploader.counts.repeated
-              const left = chunksLeft.get(file.ino)! - 1
-              chunksLeft.set(file.ino, left)
-              if (left === 0) state.filesDone++
-            })
-            work.push(stored.catch(fail))
+            const upload = uploader.store(toHex(chunk.id), chunk.blob)
+            work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail))
           }
-        )
+        })
         work.push(encoded.catch(fail))
       }
       // Encoding pushes upload promises while it runs: wait until the list stops growing.
@@ -165,25 +213,21 @@ async function storeBlocks(files: TreeItem[], options: PackOptions): Promise<Sto
 }
 
 async function writeFlist(
+  writer: FlistWriter,
   items: TreeItem[],
   blocks: Map<number, BlockRecord[]>,
   options: PackOptions
 ): Promise<void> {
-  const writer = await FlistWriter.create()
-  try {
-    writer.transaction(() => {
-      for (const item of items) writer.inode(inodeRecord(item, options))
-      for (const item of items) {
-        for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
-      }
-      for (const route of options.routes) writer.route(route.start, route.end, route.url)
-      for (const [key, value] of options.tags) writer.tag(key, value)
-    })
-    options.signal?.throwIfAborted()
-    await writer.save(options.flistPath)
-  } finally {
-    writer.close()
-  }
+  writer.transaction(() => {
+    for (const item of items) writer.inode(inodeRecord(item, options))
+    for (const item of items) {
+      for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
+    }
+    for (const route of options.routes) writer.route(route.start, route.end, route.url)
+    for (const [key, value] of options.tags) writer.tag(key, value)
+  })
+  options.signal?.throwIfAborted()
+  await writer.save(options.flistPath)
 }
 
 function countEntries(

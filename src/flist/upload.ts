@@ -25,6 +25,8 @@ export interface UploaderOptions {
 
 /** Names one listing request returns (an S3 ListObjectsV2 page). */
 export const LISTING_PAGE = 1000
+/** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
+const WHOLE_LISTING_PAGES = 16
 /** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
 const LISTED_IDS_LIMIT = 1 << 20
 
@@ -61,6 +63,10 @@ export class BlockUploader {
   ) {
     this.requests = new Semaphore(options.concurrency)
     this.listLimit = listingLimit(options.expectedBlocks ?? 0)
+    // Stores are listed while the first blocks are being encoded, not after.
+    if (this.listLimit > 0) {
+      for (const { store } of router.routes) if (store.listIds) this.storeListings(store)
+    }
   }
 
   /** Resolves once every store responsible for the blob holds it. */
@@ -107,39 +113,58 @@ export class BlockUploader {
    * The store's ids under one prefix, listed once per run and shared by every blob under it;
    * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
    * asked about: a listing never stands in for an upload it did not prove unnecessary).
+   *
+   * The first listing of a store is of the whole store, with a budget of a few pages: a store
+   * holding little more than this pack's blobs is then known in those few requests (some servers
+   * walk the whole bucket for every listing request, whatever its prefix), and a store that cannot
+   * list says so once. Past the budget, each prefix is listed on its own.
    */
   private listing(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined> {
     if (this.listLimit === 0 || !store.listIds) return Promise.resolve(undefined)
     let state = this.listings.get(store)
-    if (!state) this.listings.set(store, (state = { byPrefix: new Map() }))
+    if (!state) {
+      const whole = this.listOnce(
+        store,
+        '',
+        Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
+      )
+      this.listings.set(store, (state = { whole, byPrefix: new Map() }))
+    }
     let listing = state.byPrefix.get(prefix)
     if (!listing) {
-      listing = this.list(store, prefix, state)
+      listing = this.listPrefix(store, prefix, state.whole)
       state.byPrefix.set(prefix, listing)
     }
     return listing
   }
 
-  /**
-   * The first listing of a store goes alone: when the store cannot list (no permission, a server
-   * without it), the other prefixes learn it from one failed request rather than each retrying.
-   */
-  private async list(
-    store: BlobStore,
-    prefix: string,
-    state: StoreListings
-  ): Promise<BlobIdSet | undefined> {
-    if (state.works) {
-      if (!(await state.works)) return undefined
-      return (await this.listOnce(store, prefix)) ?? undefined
+  private storeListings(store: BlobStore): StoreListings {
+    let state = this.listings.get(store)
+    if (!state) {
+      const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
+      state = { whole: this.listOnce(store, '', limit), byPrefix: new Map() }
+      this.listings.set(store, state)
     }
-    const first = this.listOnce(store, prefix)
-    state.works = first.then(ids => ids !== null)
-    return (await first) ?? undefined
+    return state
   }
 
-  /** null: the listing failed. */
-  private async listOnce(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined | null> {
+  private async listPrefix(
+    store: BlobStore,
+    prefix: string,
+    whole: Promise<BlobIdSet | undefined | null>
+  ): Promise<BlobIdSet | undefined> {
+    const all = await whole
+    if (all === null) return undefined
+    if (all) return all
+    return (await this.listOnce(store, prefix, this.listLimit)) ?? undefined
+  }
+
+  /** undefined: more names than `limit`; null: the listing failed. */
+  private async listOnce(
+    store: BlobStore,
+    prefix: string,
+    limit: number
+  ): Promise<BlobIdSet | undefined | null> {
     if (this.listedIds >= LISTED_IDS_LIMIT) return undefined
     try {
       await this.requests.acquire()
@@ -147,7 +172,7 @@ export class BlockUploader {
       return undefined
     }
     try {
-      const ids = await store.listIds!(prefix, this.listLimit)
+      const ids = await store.listIds!(prefix, limit)
       if (ids) this.listedIds += ids.size
       return ids
     } catch {
@@ -159,7 +184,7 @@ export class BlockUploader {
 }
 
 interface StoreListings {
+  /** The first listing: of the whole store, within WHOLE_LISTING_PAGES pages. */
+  whole: Promise<BlobIdSet | undefined | null>
   byPrefix: Map<string, Promise<BlobIdSet | undefined>>
-  /** Whether the store's first listing succeeded. */
-  works?: Promise<boolean>
 }

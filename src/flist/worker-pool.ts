@@ -6,17 +6,26 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { EncodedChunkMessage, SegmentTask, WorkerMessage } from './block-protocol.js'
+import { HASH_LENGTH } from './codec.js'
+import type { EncodeTask, WorkerMessage } from './block-protocol.js'
 import type { Segment } from './segment.js'
 
 const TASKS_PER_WORKER = 4
 const require = createRequire(import.meta.url)
 
-export type EncodedChunk = Omit<EncodedChunkMessage, 'type' | 'task'>
+export interface EncodedChunk {
+  /** Position of its segment in the task. */
+  segment: number
+  /** Chunk number within the file. */
+  index: number
+  id: Uint8Array
+  key: Uint8Array
+  blob: Uint8Array
+  plainLength: number
+}
 
 interface PendingTask {
-  onChunk: (chunk: EncodedChunk) => void
-  resolve: () => void
+  resolve: (chunks: EncodedChunk[]) => void
   reject: (error: Error) => void
 }
 
@@ -55,13 +64,13 @@ export class BlockWorkerPool {
     return this.workers.length
   }
 
-  /** Encodes a segment on the least busy worker; `onChunk` sees each chunk as it is done. */
-  async encode(segment: Segment, onChunk: (chunk: EncodedChunk) => void): Promise<void> {
+  /** Encodes the segments on the least busy worker; their chunks in order, once all are done. */
+  async encode(segments: Segment[]): Promise<EncodedChunk[]> {
     const entry = await this.freeWorker()
     const task = this.nextTask++
-    const message: SegmentTask = { type: 'segment', task, ...segment }
-    return new Promise<void>((resolve, reject) => {
-      entry.tasks.set(task, { onChunk, resolve, reject })
+    const message: EncodeTask = { type: 'encode', task, segments }
+    return new Promise<EncodedChunk[]>((resolve, reject) => {
+      entry.tasks.set(task, { resolve, reject })
       entry.worker.postMessage(message)
     })
   }
@@ -89,13 +98,17 @@ export class BlockWorkerPool {
       if (message.type === 'ready') return
       const pending = entry.tasks.get(message.task)
       if (!pending) return
-      if (message.type === 'block') {
-        pending.onChunk(message)
-        return
-      }
       entry.tasks.delete(message.task)
-      if (message.type === 'done') pending.resolve()
-      else pending.reject(new Error(message.message))
+      if (message.type === 'done') {
+        const { ids, keys } = message
+        pending.resolve(
+          message.chunks.map((chunk, position) => {
+            const at = position * HASH_LENGTH
+            const id = ids.subarray(at, at + HASH_LENGTH)
+            return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) }
+          })
+        )
+      } else pending.reject(new Error(message.message))
       this.waiting.shift()?.()
     })
     entry.worker.on('error', error => this.fail(error))
