@@ -8,6 +8,8 @@ interface Job {
   source: string
   flistPath: string
   store: string
+  /** Block workers; one per core when absent. */
+  workers?: number
 }
 
 const job = JSON.parse(process.argv[2]) as Job
@@ -19,6 +21,7 @@ const counts = await packTree({
   stores: await openStores(specs),
   routes: specs,
   tags: [],
+  workers: job.workers,
   log: line => process.stderr.write(`    ${line.replace(/:\/\/[^@/]*@/, '://')}\n`),
   progressIntervalMs: 10_000
 })

@@ -37553,6 +37553,8 @@ async function readFlistCounts(flistPath) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/store/router.ts
 class RouterBlobStore {
     routes;
@@ -37869,6 +37871,13 @@ class BlockUploader {
 }
 
 ;// CONCATENATED MODULE: ./src/flist/walk.ts
+// Lists a tree with lstat, in a fixed order: directories breadth first, the children of each
+// sorted by the bytes of their names, so the same tree always gives the same inode numbers.
+// Directory by directory with synchronous calls: the trees packed are freshly built or checked
+// out, so their metadata is cached, and a cached lstat costs a fraction of a promise round trip
+// through the thread pool. The event loop gets a turn between directories.
+
+
 
 
 
@@ -37891,17 +37900,18 @@ async function walkTree(root, signal) {
         const directory = items[next];
         if ((directory.stats.mode & S_IFMT) !== S_IFDIR)
             continue;
-        const names = (await (0,promises_.readdir)(directory.path, { encoding: 'buffer' })).sort(Buffer.compare);
-        const children = await Promise.all(names.map(name => describe(directory, name)));
-        for (const child of children)
-            items.push({ ...child, ino: items.length + 1 });
+        const names = (0,external_node_fs_.readdirSync)(directory.path, { encoding: 'buffer' }).sort(Buffer.compare);
+        for (const name of names)
+            items.push({ ...describe(directory, name), ino: items.length + 1 });
+        if (next % 16 === 15)
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
     }
     return items;
 }
-async function describe(parent, name) {
+function describe(parent, name) {
     const path = Buffer.concat([parent.path, SLASH, name]);
-    const stats = await (0,promises_.lstat)(path);
-    const linkTarget = (stats.mode & S_IFMT) === S_IFLNK ? await (0,promises_.readlink)(path, { encoding: 'buffer' }) : undefined;
+    const stats = (0,external_node_fs_.lstatSync)(path);
+    const linkTarget = (stats.mode & S_IFMT) === S_IFLNK ? (0,external_node_fs_.readlinkSync)(path, { encoding: 'buffer' }) : undefined;
     return { parent: parent.ino, name, path, stats, linkTarget };
 }
 async function statRoot(root) {
@@ -38109,16 +38119,23 @@ class FlistWriter {
     }
     /** Groups many inserts into one transaction; without it every row is its own journal write. */
     transaction(body) {
-        this.db.run('BEGIN');
+        this.begin();
         try {
             const result = body();
-            this.db.run('COMMIT');
+            this.commit();
             return result;
         }
         catch (error) {
             this.db.run('ROLLBACK');
             throw error;
         }
+    }
+    /** Opens a transaction that spans several steps; closing the writer without commit drops it. */
+    begin() {
+        this.db.run('BEGIN');
+    }
+    commit() {
+        this.db.run('COMMIT');
     }
     /** Inode numbers are given, not assigned, so the caller's order fixes them. */
     inode(inode) {
@@ -38192,11 +38209,14 @@ class FlistWriter {
 
 
 
+
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
 const TASK_BYTES = SEGMENT_CHUNKS * BLOCK_SIZE;
 const TASK_FILES = 64;
+/** Inode rows written between two turns of the event loop. */
+const INODE_SLICE = 500;
 async function packTree(options) {
     const uncovered = options.stores.uncoveredPrefixes();
     if (uncovered.length > 0) {
@@ -38209,7 +38229,11 @@ async function packTree(options) {
     try {
         const items = await walkTree(options.source, options.signal);
         const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
+        // Inode rows do not depend on blocks: they are written while the blocks are encoded.
+        const inodes = writer.then(opened => writeInodes(opened, items, options));
+        inodes.catch(() => undefined);
         const blocks = await storeBlocks(files, await pool, options);
+        await inodes;
         await writeFlist(await writer, items, blocks.byIno, options);
         return {
             ...countEntries(items),
@@ -38338,19 +38362,28 @@ async function storeBlocks(files, pool, options) {
         `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`);
     return { byIno, total: uploaded + present + repeated, uploaded, present };
 }
-async function writeFlist(writer, items, blocks, options) {
-    writer.transaction(() => {
-        for (const item of items)
+/** Opens the flist's one transaction and adds the inode rows, a slice at a time. */
+async function writeInodes(writer, items, options) {
+    writer.begin();
+    for (let start = 0; start < items.length; start += INODE_SLICE) {
+        for (const item of items.slice(start, start + INODE_SLICE)) {
             writer.inode(inodeRecord(item, options));
-        for (const item of items) {
-            for (const block of blocks.get(item.ino) ?? [])
-                writer.block(item.ino, block.id, block.key);
         }
-        for (const route of options.routes)
-            writer.route(route.start, route.end, route.url);
-        for (const [key, value] of options.tags)
-            writer.tag(key, value);
-    });
+        // Worker replies and store writes wait for the main thread: let them through.
+        await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+    }
+}
+/** Adds the block rows, routes and tags to the transaction writeInodes opened, and saves. */
+async function writeFlist(writer, items, blocks, options) {
+    for (const item of items) {
+        for (const block of blocks.get(item.ino) ?? [])
+            writer.block(item.ino, block.id, block.key);
+    }
+    for (const route of options.routes)
+        writer.route(route.start, route.end, route.url);
+    for (const [key, value] of options.tags)
+        writer.tag(key, value);
+    writer.commit();
     options.signal?.throwIfAborted();
     await writer.save(options.flistPath);
 }

@@ -1,6 +1,7 @@
 // Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
 // stores lack, then write the metadata. The .fl is written only once every blob is stored.
 import type { FlistCounts } from '../engine.js'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../errors.js'
 import type { Owner, StoreSpec } from '../settings.js'
 import { hexByte, type RouterBlobStore } from '../store/router.js'
@@ -42,6 +43,8 @@ const SEGMENT_CHUNKS = 8
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
 const TASK_BYTES = SEGMENT_CHUNKS * BLOCK_SIZE
 const TASK_FILES = 64
+/** Inode rows written between two turns of the event loop. */
+const INODE_SLICE = 500
 
 interface Task {
   segments: Segment[]
@@ -65,7 +68,11 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   try {
     const items = await walkTree(options.source, options.signal)
     const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
+    // Inode rows do not depend on blocks: they are written while the blocks are encoded.
+    const inodes = writer.then(opened => writeInodes(opened, items, options))
+    inodes.catch(() => undefined)
     const blocks = await storeBlocks(files, await pool, options)
+    await inodes
     await writeFlist(await writer, items, blocks.byIno, options)
     return {
       ...countEntries(items),
@@ -212,20 +219,35 @@ async function storeBlocks(
   return { byIno, total: uploaded + present + repeated, uploaded, present }
 }
 
+/** Opens the flist's one transaction and adds the inode rows, a slice at a time. */
+async function writeInodes(
+  writer: FlistWriter,
+  items: TreeItem[],
+  options: PackOptions
+): Promise<void> {
+  writer.begin()
+  for (let start = 0; start < items.length; start += INODE_SLICE) {
+    for (const item of items.slice(start, start + INODE_SLICE)) {
+      writer.inode(inodeRecord(item, options))
+    }
+    // Worker replies and store writes wait for the main thread: let them through.
+    await nextTurn()
+  }
+}
+
+/** Adds the block rows, routes and tags to the transaction writeInodes opened, and saves. */
 async function writeFlist(
   writer: FlistWriter,
   items: TreeItem[],
   blocks: Map<number, BlockRecord[]>,
   options: PackOptions
 ): Promise<void> {
-  writer.transaction(() => {
-    for (const item of items) writer.inode(inodeRecord(item, options))
-    for (const item of items) {
-      for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
-    }
-    for (const route of options.routes) writer.route(route.start, route.end, route.url)
-    for (const [key, value] of options.tags) writer.tag(key, value)
-  })
+  for (const item of items) {
+    for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
+  }
+  for (const route of options.routes) writer.route(route.start, route.end, route.url)
+  for (const [key, value] of options.tags) writer.tag(key, value)
+  writer.commit()
   options.signal?.throwIfAborted()
   await writer.save(options.flistPath)
 }

@@ -35,15 +35,24 @@ export class FlistWriter {
 
   /** Groups many inserts into one transaction; without it every row is its own journal write. */
   transaction<T>(body: () => T): T {
-    this.db.run('BEGIN')
+    this.begin()
     try {
       const result = body()
-      this.db.run('COMMIT')
+      this.commit()
       return result
     } catch (error) {
       this.db.run('ROLLBACK')
       throw error
     }
+  }
+
+  /** Opens a transaction that spans several steps; closing the writer without commit drops it. */
+  begin(): void {
+    this.db.run('BEGIN')
+  }
+
+  commit(): void {
+    this.db.run('COMMIT')
   }
 
   /** Inode numbers are given, not assigned, so the caller's order fixes them. */
