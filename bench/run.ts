@@ -27,6 +27,9 @@ interface PackMeasure {
   counts: FlistCounts
   seconds: number
   maxRssMb: number
+  /** CPU time of the whole pack process; system time is mostly the store's file writes. */
+  userSeconds: number
+  systemSeconds: number
 }
 
 async function b2sumSeconds(root: string): Promise<number> {
@@ -95,13 +98,14 @@ function row(
   measure: PackMeasure,
   reference?: { label: string; seconds: number }
 ): string {
-  const { counts, seconds, maxRssMb } = measure
+  const { counts, seconds, maxRssMb, userSeconds, systemSeconds } = measure
   const mbs = tree.bytes / 1e6 / seconds
   const ratio = reference ? `, ${(seconds / reference.seconds).toFixed(2)}× ${reference.label}` : ''
   return (
     `  ${label.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(1).padStart(7)} MB/s  ` +
     `${(counts.blocks / seconds).toFixed(0).padStart(6)} blocks/s  uploaded ${String(counts.blocksUploaded).padStart(5)}  ` +
-    `present ${String(counts.blocksPresent).padStart(5)}  peak RSS ${maxRssMb.toFixed(0)} MB${ratio}`
+    `present ${String(counts.blocksPresent).padStart(5)}  peak RSS ${maxRssMb.toFixed(0)} MB  ` +
+    `cpu ${userSeconds.toFixed(2)} user + ${systemSeconds.toFixed(2)} sys${ratio}`
   )
 }
 
