@@ -37722,10 +37722,15 @@ class Semaphore {
 
 ;// CONCATENATED MODULE: ./src/flist/upload.ts
 
-/** Names one listing request returns (an S3 ListObjectsV2 page). */
+/** Names one listing request returns (an S3 ListObjects page). */
 const LISTING_PAGE = 1000;
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
 const WHOLE_LISTING_PAGES = 16;
+/**
+ * Pages one prefix may take at most, whatever the pack's size: names are held as strings until a
+ * listing completes, and 16 prefixes are listed at once, so this bounds their memory.
+ */
+const PREFIX_PAGES_LIMIT = 32;
 /** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
 const LISTED_IDS_LIMIT = 1 << 20;
 /**
@@ -37738,13 +37743,14 @@ const LISTING_PREFIX_DIGITS = 1;
  * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
  * is listed when the pack expects at least two blocks under it, and the listing is abandoned (back
  * to asking) once it has taken more pages than half of those blocks, i.e. when the prefix holds
- * far more unrelated blobs than the pack needs. Returns the names allowed per prefix, 0: no listing.
+ * far more unrelated blobs than the pack needs (or more than PREFIX_PAGES_LIMIT pages). Returns the
+ * names allowed per prefix, 0: no listing.
  */
 function listingLimit(expectedBlocks) {
     const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS;
     if (perPrefix < 2)
         return 0;
-    return LISTING_PAGE * Math.floor(perPrefix / 2);
+    return LISTING_PAGE * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT);
 }
 class BlockUploader {
     router;
