@@ -73,6 +73,18 @@ describe('verify', () => {
     expect(report.problems[0]).toMatch(/does not match its id/)
   })
 
+  test('a blob read while it is being rewritten is read again before it is reported', async () => {
+    const [rewritten] = blobPaths()
+    const good = readFileSync(rewritten)
+    writeFileSync(rewritten, good.subarray(0, good.length >> 1))
+    const restored = new Promise(resolve =>
+      setTimeout(() => resolve(writeFileSync(rewritten, good)), 150)
+    )
+    const report = await verifyFlist(flist, 'full')
+    await restored
+    expect(report.problems).toEqual([])
+  })
+
   test('a file whose blocks do not add up to its size fails full', async () => {
     execFileSync('sqlite3', [flist, "update inode set size = size + 1 where name = 'a.bin'"])
     expect((await verifyFlist(flist, 'exists')).problems).toEqual([])

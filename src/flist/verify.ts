@@ -1,6 +1,7 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
 // names. `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
 // each file's blocks add up to its recorded size. Findings are returned, store failures thrown.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from './codec.js'
 import { forEachLimited } from './concurrency.js'
@@ -30,6 +31,13 @@ export interface VerifyReport {
   /** One line per finding; empty when the flist is sound. */
   problems: string[]
 }
+
+/**
+ * A blob that does not decode is read again after these pauses before it is reported: S3 servers
+ * that write objects in place serve a partial object while another pack rewrites the same blob.
+ * A damaged blob stays damaged.
+ */
+const REREAD_DELAYS_MS = [250, 1000]
 
 export async function verifyFlist(
   flistPath: string,
@@ -67,16 +75,23 @@ export async function verifyFlist(
       concurrency,
       async ({ id, key }) => {
         const hex = toHex(id)
-        const blob = await stores.get(hex)
-        if (!blob) {
-          problems.push(`block ${hex}: missing from ${describe(stores.storesFor(hex))}`)
-          return
-        }
-        try {
-          plainLengths.set(hex, decodeBlock(blob, id, key, hash).length)
-        } catch (error) {
-          if (!(error instanceof CorruptBlockError)) throw error
-          problems.push(`block ${hex}: ${error.message}`)
+        for (let attempt = 0; ; attempt++) {
+          const blob = await stores.get(hex)
+          if (!blob) {
+            problems.push(`block ${hex}: missing from ${describe(stores.storesFor(hex))}`)
+            return
+          }
+          try {
+            plainLengths.set(hex, decodeBlock(blob, id, key, hash).length)
+            return
+          } catch (error) {
+            if (!(error instanceof CorruptBlockError)) throw error
+            if (attempt >= REREAD_DELAYS_MS.length) {
+              problems.push(`block ${hex}: ${error.message}`)
+              return
+            }
+          }
+          await sleep(REREAD_DELAYS_MS[attempt], undefined, { signal: options.signal })
         }
       },
       options.signal
