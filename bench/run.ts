@@ -131,7 +131,10 @@ async function benchTree(
   console.log(row('dir store, first pack', tree, dirFirst, reference))
   const dirAgain = await measurePack(command, tree.root, dirStore, join(work, 'dir-2.fl'))
   console.log(row('dir store, unchanged', tree, dirAgain, reference))
-  if (!s3) return
+  if (!s3) {
+    rmSync(work, { recursive: true, force: true })
+    return
+  }
   const bucket = `${shape.name}-blobs`
   await fetch(`${s3.endpoint}/${bucket}`, { method: 'PUT' })
   const s3Store = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/${bucket}?region=us-east-1`
