@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { readRfsConf, rfsConfFromValues } from '../../src/config/rfs-conf.js'
 import { parseShellConf } from '../../src/config/shell-conf.js'
 import { UserError } from '../../src/errors.js'
+import { maskedValues } from '../fixtures/settings/capture.js'
 
 const FILE = 'config/rfs.conf'
 
@@ -52,20 +53,6 @@ describe('rfsConfFromValues', () => {
     expect(conf.warnings[0]).toContain(FILE)
   })
 })
-
-/** The values of the ::add-mask:: commands in the output, unescaped as the runner reads them. */
-function maskedValues(output: string): string[] {
-  return output
-    .split('\n')
-    .filter(line => line.startsWith('::add-mask::'))
-    .map(line =>
-      line
-        .slice('::add-mask::'.length)
-        .replace(/%0D/g, '\r')
-        .replace(/%0A/g, '\n')
-        .replace(/%25/g, '%')
-    )
-}
 
 describe('readRfsConf', () => {
   let project: string
