@@ -38093,6 +38093,25 @@ function locateWorker() {
     return { code, eval: true };
 }
 
+;// CONCATENATED MODULE: ./src/atomic-write.ts
+
+
+/**
+ * Writes a file through a temporary name in the same directory and renames it into place, so a
+ * reader (or a concurrent writer of the same content) never sees half of it.
+ */
+async function writeFileAtomically(path, bytes) {
+    const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temporary, bytes);
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flist/writer.ts
 // Writes flist metadata into an in-memory SQLite database and saves it in one go. Rows go in
 // the order they are given: callers that want byte-identical files give them in a fixed order.
@@ -38182,18 +38201,9 @@ class FlistWriter {
     deleteAllRoutes() {
         this.db.run('delete from route');
     }
-    /** Writes the database to path through a temporary file, so readers never see half of it. */
+    /** Writes the database to path; readers never see half of it. */
     async save(path) {
-        const bytes = this.db.export();
-        const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-        try {
-            await (0,promises_.writeFile)(temporary, bytes);
-            await (0,promises_.rename)(temporary, path);
-        }
-        catch (error) {
-            await (0,promises_.rm)(temporary, { force: true });
-            throw error;
-        }
+        await writeFileAtomically(path, this.db.export());
     }
     close() {
         this.insertInode.free();
@@ -38479,15 +38489,7 @@ class DirBlobStore {
             this.createdShards.add(shard);
         }
         const target = (0,external_node_path_.join)(shard, id);
-        const temporary = `${target}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-        try {
-            await (0,promises_.writeFile)(temporary, blob);
-            await (0,promises_.rename)(temporary, target);
-        }
-        catch (error) {
-            await (0,promises_.rm)(temporary, { force: true });
-            throw error;
-        }
+        await writeFileAtomically(target, blob);
     }
     /**
      * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The

@@ -1,7 +1,7 @@
 // Writes flist metadata into an in-memory SQLite database and saves it in one go. Rows go in
 // the order they are given: callers that want byte-identical files give them in a fixed order.
-import { randomBytes } from 'node:crypto'
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomically } from '../atomic-write.js'
 import type { Database, Statement } from 'sql.js'
 import type { InodeRecord } from './inode.js'
 import { SCHEMA_STATEMENTS } from './schema.js'
@@ -101,17 +101,9 @@ export class FlistWriter {
     this.db.run('delete from route')
   }
 
-  /** Writes the database to path through a temporary file, so readers never see half of it. */
+  /** Writes the database to path; readers never see half of it. */
   async save(path: string): Promise<void> {
-    const bytes = this.db.export()
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`
-    try {
-      await writeFile(temporary, bytes)
-      await rename(temporary, path)
-    } catch (error) {
-      await rm(temporary, { force: true })
-      throw error
-    }
+    await writeFileAtomically(path, this.db.export())
   }
 
   close(): void {

@@ -4,8 +4,8 @@
 // - tags and routes: the rfs releases (v2.0.x) have no `config` command, so they are written here,
 //   the way rfs's later `config tag add` and `config store` do (insert-or-replace; whole table).
 // Only metadata changes, never a block, so the store is unaffected.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomically } from '../atomic-write.js'
 import type { Owner, StoreSpec } from '../settings.js'
 import { loadSqlite } from '../flist/sqlite.js'
 
@@ -54,14 +54,7 @@ export async function applyMetadataFixes(flistPath: string, fixes: MetadataFixes
       }
     }
     db.run('COMMIT')
-    const temporary = `${flistPath}.${randomBytes(6).toString('hex')}.tmp`
-    try {
-      await writeFile(temporary, db.export())
-      await rename(temporary, flistPath)
-    } catch (error) {
-      await rm(temporary, { force: true })
-      throw error
-    }
+    await writeFileAtomically(flistPath, db.export())
   } finally {
     db.close()
   }

@@ -1,9 +1,9 @@
 // rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
 // ROOT/<hex id>, the older layout.
-import { randomBytes } from 'node:crypto'
-import { mkdir, opendir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, opendir, readFile, stat } from 'node:fs/promises'
 import type { Dirent } from 'node:fs'
 import { join } from 'node:path'
+import { writeFileAtomically } from '../atomic-write.js'
 import { BlobIdSet, type BlobStore } from './store.js'
 
 /** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
@@ -41,14 +41,7 @@ export class DirBlobStore implements BlobStore {
       this.createdShards.add(shard)
     }
     const target = join(shard, id)
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
-    try {
-      await writeFile(temporary, blob)
-      await rename(temporary, target)
-    } catch (error) {
-      await rm(temporary, { force: true })
-      throw error
-    }
+    await writeFileAtomically(target, blob)
   }
 
   /**
