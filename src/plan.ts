@@ -1,11 +1,10 @@
-import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readKernelVersion } from './config/kernel-version.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
 import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
-import { findFirmwareSource, findModulesSource } from './sources.js'
+import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
 import { routeWarnings } from './store/reach.js'
 import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
 
@@ -60,7 +59,11 @@ export const DEFAULT_REGION = 'us-east-1'
  * network, no writes.
  */
 export async function buildPlan(settings: Settings, options: PlanOptions = {}): Promise<Plan> {
-  await requireDirectory(settings.projectRoot, 'project-root')
+  await requireDirectory(
+    settings.projectRoot,
+    'project-root',
+    'point project-root at the Zero-OS build project'
+  )
   const warnings: string[] = []
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
@@ -110,18 +113,6 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
     warnings
   }
-}
-
-async function requireDirectory(path: string, input: string): Promise<void> {
-  let isDirectory: boolean
-  try {
-    isDirectory = (await stat(path)).isDirectory()
-  } catch {
-    throw new UserError(
-      `${input} ${path} does not exist: point ${input} at the Zero-OS build project`
-    )
-  }
-  if (!isDirectory) throw new UserError(`${input} ${path} is not a directory`)
 }
 
 function findSource(

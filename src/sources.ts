@@ -13,18 +13,23 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-/** An explicit modules-dir or firmware-dir: used as given, so it must be there. */
-async function explicitDirectory(path: string, input: string): Promise<string> {
+/**
+ * A directory an input names explicitly: used as given, so it must be there. `fix` completes the
+ * message when it does not exist.
+ */
+export async function requireDirectory(path: string, input: string, fix: string): Promise<string> {
   let isDir: boolean
   try {
     isDir = (await stat(path)).isDirectory()
   } catch {
-    throw new UserError(
-      `${input} ${path} does not exist: give an existing directory or leave ${input} empty`
-    )
+    throw new UserError(`${input} ${path} does not exist: ${fix}`)
   }
   if (!isDir) throw new UserError(`${input} ${path} is not a directory`)
   return path
+}
+
+function explicitDirectory(path: string, input: string): Promise<string> {
+  return requireDirectory(path, input, `give an existing directory or leave ${input} empty`)
 }
 
 async function firstDirectory(candidates: string[]): Promise<string | undefined> {
