@@ -3,7 +3,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runCli } from '../../src/flist/cli/main.js'
-import { parseStoreArg, stripPassword } from '../../src/flist/cli/store-args.js'
+import { parseStoreArg } from '../../src/flist/cli/store-args.js'
+import { stripPassword } from '../../src/store/spec.js'
 import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
 
 const require = createRequire(import.meta.url)

@@ -36256,6 +36256,80 @@ function oneLine(error) {
 
 /***/ }),
 
+/***/ 712:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ redactor),
+/* harmony export */   BO: () => (/* binding */ redactUrl)
+/* harmony export */ });
+/* unused harmony exports secretsOf, defuseLine, displayCommand */
+// Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
+// an error passes through here first.
+const MASK = '***';
+/** Any user:password@ of a URL inside a text (a log line, an error message). */
+const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi;
+/** The text with the password of every URL in it replaced by ***. */
+function redactUrl(text) {
+    // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
+    return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`);
+}
+/**
+ * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
+ * print it: as written, percent-decoded, and fully percent-encoded.
+ */
+function secretsOf(urls) {
+    const secrets = new Set();
+    for (const url of urls) {
+        const match = /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:([^/?#@]*)@/i.exec(url);
+        const raw = match?.[1];
+        if (!raw)
+            continue;
+        secrets.add(raw);
+        try {
+            const decoded = decodeURIComponent(raw);
+            secrets.add(decoded);
+            secrets.add(encodeURIComponent(decoded));
+        }
+        catch {
+            // A malformed escape is still masked in its raw form.
+        }
+    }
+    return [...secrets].filter(secret => secret.length > 0);
+}
+/**
+ * A line of a child's output, made safe for the runner's log: a workflow command in it (`::…::`)
+ * would be obeyed by the runner, and an `::add-mask::` line prints the very value it hides
+ * wherever no runner consumes it, so the first is defused and the second dropped.
+ */
+function defuseLine(line) {
+    if (/^\s*::add-mask::/.test(line))
+        return undefined;
+    return line.replace(/^(\s*)::/, '$1: :');
+}
+/** A function that masks every occurrence of the given secrets, longest first. */
+function redactor(secrets) {
+    const ordered = [...new Set(secrets)]
+        .filter(s => s.length > 0)
+        .sort((a, b) => b.length - a.length);
+    return text => {
+        let out = text;
+        for (const secret of ordered)
+            out = out.split(secret).join(MASK);
+        return out;
+    };
+}
+/** A command line for the log: passwords masked, arguments with spaces quoted. */
+function displayCommand(file, args) {
+    return [file, ...args]
+        .map(redactUrl)
+        .map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg))
+        .join(' ');
+}
+
+
+/***/ }),
+
 /***/ 339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -36419,6 +36493,8 @@ class RequestTimeout extends Error {
 /* harmony export */ });
 /* unused harmony export scrubSecret */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _rfs_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(712);
+
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -36487,13 +36563,7 @@ function isRetryableS3Error(error) {
 }
 /** Replaces the secret, raw or percent-encoded, wherever an SDK message might carry it. */
 function scrubSecret(text, secret) {
-    if (!secret)
-        return text;
-    let scrubbed = text;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-        scrubbed = scrubbed.split(form).join('***');
-    }
-    return scrubbed;
+    return (0,_rfs_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secret, encodeURIComponent(secret)])(text);
 }
 /** The bucket a path-style operation label (`PUT bucket/key`) names. */
 function bucketOf(what) {
@@ -36523,6 +36593,223 @@ function serverAnswer(error, name, message) {
         return status === undefined ? message : `HTTP ${status}`;
     }
     return `${status === undefined ? '' : `HTTP ${status} `}${name}: ${message}`;
+}
+
+
+/***/ }),
+
+/***/ 9086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ stripPassword),
+/* harmony export */   U5: () => (/* binding */ parseS3StoreUrl)
+/* harmony export */ });
+/* unused harmony exports STORE_SCHEMES, urlPassword, parseStoreSpec, parseStoreSpecs, formatStoreSpec, parseS3Endpoint, s3StoreUrl */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+// rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
+// dir://, s3://, s3s://, s3+tls://, http(s):// or zdb://. Store URLs may hold the S3 secret as
+// their password, so no message here ever shows a URL before its password is removed.
+const STORE_SCHEMES = (/* unused pure expression or super */ null && (['dir', 's3', 's3s', 's3+tls', 'http', 'https', 'zdb']));
+const S3_SCHEMES = ['s3', 's3s', 's3+tls'];
+const DEFAULT_REGION = 'us-east-1';
+const RANGE = /^([0-9a-fA-F]{2})-([0-9a-fA-F]{2})=/;
+const SCHEME_AND_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
+/** Splits the way URL parsers do: the authority ends at the first / ? #, the userinfo at its last @. */
+function splitUrl(url) {
+    const match = SCHEME_AND_AUTHORITY.exec(url);
+    if (!match)
+        return undefined;
+    const [, scheme, authority, rest] = match;
+    const at = authority.lastIndexOf('@');
+    return at < 0
+        ? { scheme, host: authority, rest }
+        : { scheme, userinfo: authority.slice(0, at), host: authority.slice(at + 1), rest };
+}
+/**
+ * The URL with its password removed and the user kept, as rfs records routes:
+ * `s3://ACCESS@HOST:PORT/BUCKET?region=R`. Text that is not such a URL comes back unchanged.
+ */
+function stripPassword(url) {
+    const parts = splitUrl(url);
+    if (!parts || parts.userinfo === undefined || !parts.userinfo.includes(':'))
+        return url;
+    const user = parts.userinfo.slice(0, parts.userinfo.indexOf(':'));
+    const authority = user === '' ? parts.host : `${user}@${parts.host}`;
+    return `${parts.scheme}://${authority}${parts.rest}`;
+}
+/** The password of a URL as written (percent-encoded), or undefined. */
+function urlPassword(url) {
+    const userinfo = splitUrl(url)?.userinfo;
+    if (userinfo === undefined || !userinfo.includes(':'))
+        return undefined;
+    const password = userinfo.slice(userinfo.indexOf(':') + 1);
+    return password === '' ? undefined : password;
+}
+/** `[xx-xx=]url` → a store spec; `source` names where the text came from, for messages. */
+function parseStoreSpec(text, source) {
+    const spec = text.trim();
+    let start = 0;
+    let end = 255;
+    let url = spec;
+    const range = RANGE.exec(spec);
+    if (range) {
+        start = parseInt(range[1], 16);
+        end = parseInt(range[2], 16);
+        url = spec.slice(range[0].length);
+        if (start > end) {
+            throw new UserError(`${source}: range ${range[1]}-${range[2]} starts after it ends: write the lower byte first, e.g. ${range[2]}-${range[1]}`);
+        }
+    }
+    else if (/^[^:/]*=/.test(spec)) {
+        const written = spec.slice(0, spec.indexOf('='));
+        throw new UserError(`${source}: '${written}' is not a range: write two hex bytes, e.g. 00-7f=url, or the url alone for 00-ff`);
+    }
+    return { start, end, url: checkStoreUrl(url, source) };
+}
+/** One spec a line; blank lines are skipped. */
+function parseStoreSpecs(text, source) {
+    const specs = [];
+    text.split('\n').forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        specs.push(parseStoreSpec(line, `${source}, line ${index + 1}`));
+    });
+    return specs;
+}
+/** The spec as rfs takes it on the command line; the range is left out when it is 00-ff. */
+function formatStoreSpec(spec) {
+    if (spec.start === 0 && spec.end === 255)
+        return spec.url;
+    const hex = (byte) => byte.toString(16).padStart(2, '0');
+    return `${hex(spec.start)}-${hex(spec.end)}=${spec.url}`;
+}
+/** Checks a store URL and returns it with its scheme in lower case. */
+function checkStoreUrl(url, source) {
+    const shown = stripPassword(url);
+    const parts = splitUrl(url);
+    if (!parts) {
+        throw new UserError(`${source}: '${shown}' is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`);
+    }
+    const scheme = parts.scheme.toLowerCase();
+    if (!STORE_SCHEMES.includes(scheme)) {
+        throw new UserError(`${source}: unknown store scheme '${parts.scheme}' in '${shown}': use one of ${STORE_SCHEMES.join(', ')}`);
+    }
+    const normalised = scheme + url.slice(parts.scheme.length);
+    if (scheme === 'dir') {
+        if (parts.host !== '' || parts.userinfo !== undefined || !/^\/[^?#]/.test(parts.rest)) {
+            throw new UserError(`${source}: '${shown}' needs an absolute path after dir://, e.g. dir:///var/cache/blobs`);
+        }
+    }
+    else if (S3_SCHEMES.includes(scheme)) {
+        parseS3StoreUrl(normalised, source);
+    }
+    else {
+        checkHostUrl(normalised, parts.host, shown, source);
+    }
+    return normalised;
+}
+function checkHostUrl(url, host, shown, source) {
+    // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
+    if (host === '')
+        throw new UserError(`${source}: '${shown}' has no host`);
+    try {
+        new URL(url);
+    }
+    catch {
+        throw new UserError(`${source}: '${shown}' is not a valid URL (check the host and port)`);
+    }
+}
+/**
+ * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
+ * input or key it came from.
+ */
+function parseS3Endpoint(endpoint, source) {
+    const shown = stripPassword(endpoint);
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint)) {
+        throw new UserError(`${source}: '${shown}' has no scheme: write https://${shown.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
+    }
+    let url;
+    try {
+        url = new URL(endpoint);
+    }
+    catch {
+        throw new UserError(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UserError(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new UserError(`${source}: credentials do not belong in the endpoint: set them as the access key and secret key`);
+    }
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(endpoint)) {
+        throw new UserError(`${source}: '${shown}' has a path or query: give only scheme://host[:port]; the bucket is its own setting`);
+    }
+    if (url.port === '0') {
+        throw new UserError(`${source}: '${shown}' has port 0: give the port the S3 server listens on`);
+    }
+    const secure = url.protocol === 'https:';
+    return {
+        origin: `${url.protocol}//${url.host}`,
+        secure,
+        host: url.hostname,
+        port: url.port === '' ? (secure ? 443 : 80) : Number(url.port)
+    };
+}
+/**
+ * The rfs store URL of a bucket, exactly as rfs wants it: `s3s://` for https and `s3://` for http,
+ * an explicit port, percent-encoded credentials and `?region=`.
+ */
+function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
+    const endpoint = parseS3Endpoint(connection.endpoint, source);
+    const scheme = endpoint.secure ? 's3s' : 's3';
+    const credentials = connection.accessKey === '' && connection.secretKey === ''
+        ? ''
+        : `${encodeURIComponent(connection.accessKey)}:${encodeURIComponent(connection.secretKey)}@`;
+    const region = connection.region === '' ? '' : `?region=${encodeURIComponent(connection.region)}`;
+    return `${scheme}://${credentials}${endpoint.host}:${endpoint.port}/${bucket}${region}`;
+}
+/** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
+function parseS3StoreUrl(url, source = 'store URL') {
+    const shown = stripPassword(url);
+    const parts = splitUrl(url);
+    const scheme = parts?.scheme.toLowerCase();
+    if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
+    }
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
+    }
+    if (parsed.hostname === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
+    if (parsed.port === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
+    }
+    const segments = parsed.pathname.split('/').filter(segment => segment !== '');
+    if (segments.length !== 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
+    }
+    const secure = scheme !== 's3';
+    const connection = {
+        endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
+        region: parsed.searchParams.get('region') || DEFAULT_REGION,
+        accessKey: decodeCredential(parsed.username, shown, source),
+        secretKey: decodeCredential(parsed.password, shown, source)
+    };
+    return { connection, bucket: segments[0] };
+}
+function decodeCredential(encoded, shown, source) {
+    try {
+        return decodeURIComponent(encoded);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of '${shown}' have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
+    }
 }
 
 
@@ -38633,7 +38920,7 @@ async function openStore(url, access = 'write', options = {}) {
     if (scheme === 'dir')
         return new DirBlobStore(dirPath(url));
     if (scheme && S3_SCHEMES.has(scheme))
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(479)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6479))).openS3Store(url, s3Options(options));
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9973))).openS3Store(url, s3Options(options));
     if (scheme === 'http' || scheme === 'https') {
         if (access === 'read')
             return new HttpBlobStore(url);
@@ -38768,7 +39055,12 @@ function checkName(entry) {
     }
 }
 
+// EXTERNAL MODULE: ./src/store/spec.ts
+var store_spec = __nccwpck_require__(9086);
+// EXTERNAL MODULE: ./src/rfs/redact.ts
+var redact = __nccwpck_require__(712);
 ;// CONCATENATED MODULE: ./src/flist/cli/store-args.ts
+
 
 function parseStoreArg(text) {
     const ranged = /^([0-9a-f]{2})-([0-9a-f]{2})=(.+)$/.exec(text);
@@ -38776,37 +39068,17 @@ function parseStoreArg(text) {
         ? { start: Number.parseInt(ranged[1], 16), end: Number.parseInt(ranged[2], 16), url: ranged[3] }
         : { start: 0, end: 0xff, url: text };
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.url)) {
-        throw new UsageError(`invalid store '${redact(spec.url)}': expected [xx-xx=]<scheme>://...`);
+        throw new UsageError(`invalid store '${(0,redact/* redactUrl */.BO)(spec.url)}': expected [xx-xx=]<scheme>://...`);
     }
     if (spec.start > spec.end)
         throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`);
     return spec;
 }
-/**
- * The URL without its password, as rfs records routes by default. Like rfs, a URL is rewritten
- * only when it has a password, so other URLs keep their exact text.
- */
-function stripPassword(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return url;
-    }
-    if (parsed.password === '')
-        return url;
-    parsed.password = '';
-    return parsed.toString();
-}
-/** For messages: the password masked. */
-function redact(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#@]*@/i, '$1***@');
-}
 
 ;// CONCATENATED MODULE: ./src/flist/cli/commands.ts
 // The rfs subcommands the built-in engine covers, with rfs's flags and output shapes, so tests of
 // the rfs engine can run this CLI in place of the binary.
+
 
 
 
@@ -38833,7 +39105,7 @@ async function packCommand(argv, io) {
         source: (0,external_node_path_.resolve)(target),
         flistPath: (0,external_node_path_.resolve)(meta),
         stores: await openStores(specs, 'write', { signal: io.signal }),
-        routes: specs.map(spec => ({ ...spec, url: strip ? stripPassword(spec.url) : spec.url })),
+        routes: specs.map(spec => ({ ...spec, url: strip ? (0,store_spec/* stripPassword */.CK)(spec.url) : spec.url })),
         tags: [],
         signal: io.signal,
         log: io.err,

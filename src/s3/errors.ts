@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { redactor } from '../rfs/redact.js'
 import type { S3Connection } from '../settings.js'
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
@@ -89,12 +90,7 @@ export function isRetryableS3Error(error: unknown): boolean {
 
 /** Replaces the secret, raw or percent-encoded, wherever an SDK message might carry it. */
 export function scrubSecret(text: string, secret: string): string {
-  if (!secret) return text
-  let scrubbed = text
-  for (const form of new Set([secret, encodeURIComponent(secret)])) {
-    scrubbed = scrubbed.split(form).join('***')
-  }
-  return scrubbed
+  return redactor([secret, encodeURIComponent(secret)])(text)
 }
 
 /** The bucket a path-style operation label (`PUT bucket/key`) names. */

@@ -9,7 +9,8 @@ import { unpackFlist } from '../unpack.js'
 import { FlistWriter } from '../writer.js'
 import { openStores } from '../../store/open.js'
 import { parseArgs, requirePositional, requireValue, UsageError, type ParsedArgs } from './args.js'
-import { parseStoreArg, stripPassword } from './store-args.js'
+import { stripPassword } from '../../store/spec.js'
+import { parseStoreArg } from './store-args.js'
 
 export interface CliIo {
   out: (line: string) => void

@@ -1,5 +1,6 @@
 // Store arguments as rfs takes them: `[xx-xx=]URL`, lower-case hex range, inclusive.
 import type { StoreSpec } from '../../settings.js'
+import { redactUrl } from '../../rfs/redact.js'
 import { UsageError } from './args.js'
 
 export function parseStoreArg(text: string): StoreSpec {
@@ -8,30 +9,9 @@ export function parseStoreArg(text: string): StoreSpec {
     ? { start: Number.parseInt(ranged[1], 16), end: Number.parseInt(ranged[2], 16), url: ranged[3] }
     : { start: 0, end: 0xff, url: text }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.url)) {
-    throw new UsageError(`invalid store '${redact(spec.url)}': expected [xx-xx=]<scheme>://...`)
+    throw new UsageError(`invalid store '${redactUrl(spec.url)}': expected [xx-xx=]<scheme>://...`)
   }
   if (spec.start > spec.end)
     throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`)
   return spec
-}
-
-/**
- * The URL without its password, as rfs records routes by default. Like rfs, a URL is rewritten
- * only when it has a password, so other URLs keep their exact text.
- */
-export function stripPassword(url: string): string {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return url
-  }
-  if (parsed.password === '') return url
-  parsed.password = ''
-  return parsed.toString()
-}
-
-/** For messages: the password masked. */
-export function redact(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:)[^/?#@]*@/i, '$1***@')
 }
