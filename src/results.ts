@@ -37,7 +37,12 @@ function flistResult(flist: Plan['flists'][number]): FlistResult {
   return { name: flist.name, path: flist.path, url: flist.url, manifestKey: flist.manifestKey }
 }
 
-function baseResult(plan: Plan, settings: Settings, timings: Record<string, number>): RunResult {
+/** Everything known without packing. */
+export function planResult(
+  plan: Plan,
+  settings: Settings,
+  timings: Record<string, number>
+): RunResult {
   return {
     kernelVersion: plan.kernel.full,
     firmwareTag: plan.firmwareTag,
@@ -49,15 +54,6 @@ function baseResult(plan: Plan, settings: Settings, timings: Record<string, numb
   }
 }
 
-/** Everything known without packing. */
-export function planResult(
-  plan: Plan,
-  settings: Settings,
-  timings: Record<string, number>
-): RunResult {
-  return baseResult(plan, settings, timings)
-}
-
 /** The plan completed with what packing and publishing found out. */
 export function runResult(
   plan: Plan,
@@ -67,7 +63,7 @@ export function runResult(
   outcomes: Partial<Record<FlistKind, PublishOutcome>> | undefined,
   timings: Record<string, number>
 ): RunResult {
-  const result = baseResult(plan, settings, timings)
+  const result = planResult(plan, settings, timings)
   result.rfsPath = engine.rfsPath
   result.rfsVersion = engine.engine.version
   for (const { plan: flist, counts, sha256 } of packed) {

@@ -3168,9 +3168,6 @@ function decryptAndDecompress(blob, key, id) {
 function toHex(bytes) {
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
-function fromHex(hex) {
-    return new Uint8Array(Buffer.from(hex, 'hex'));
-}
 function equalBytes(a, b) {
     return a.length === b.length && Buffer.compare(a, b) === 0;
 }
