@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { errorLines, runAction, runCli, type ActionRun } from './helpers/action.js'
+import { runAction, runCli, type ActionRun } from './helpers/action.js'
 import {
   copyExample,
   EXAMPLE_KERNEL,
@@ -38,14 +38,6 @@ async function dryRun(
   inputs: Record<string, string> = {}
 ): Promise<ActionRun> {
   return runAction({ 'project-root': project.root, 'dry-run': 'true', ...inputs })
-}
-
-function expectOneLineFailure(run: ActionRun, pattern: RegExp): void {
-  expect(run.code).not.toBe(0)
-  const errors = errorLines(run)
-  expect(errors).toHaveLength(1)
-  expect(errors[0]).toMatch(pattern)
-  expect(run.everything).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/)
 }
 
 describe('dry run outputs', () => {
@@ -169,83 +161,8 @@ describe('dry run outputs', () => {
   })
 })
 
-describe('user errors end the run with one line', () => {
-  const cases: Array<[string, () => TestProject, Record<string, string>, RegExp]> = [
-    ['missing build.conf', () => makeProject({ kernelConfig: '' }), {}, /build\.conf/],
-    [
-      'KERNEL_VERSION missing',
-      () => makeProject({ buildConf: 'OTHER=1\n', kernelConfig: '' }),
-      {},
-      /KERNEL_VERSION/
-    ],
-    [
-      'KERNEL_VERSION not a version',
-      () => makeProject({ buildConf: 'KERNEL_VERSION=latest\n', kernelConfig: '' }),
-      {},
-      /build\.conf.*KERNEL_VERSION|KERNEL_VERSION.*build\.conf/
-    ],
-    [
-      'command substitution',
-      () => makeProject({ buildConf: 'KERNEL_VERSION=$(uname -r)\n', kernelConfig: '' }),
-      {},
-      /build\.conf.*literal|literal.*build\.conf/
-    ],
-    [
-      'an endpoint without a bucket',
-      () => standardProject('S3_ENDPOINT=https://s3.example.com\n'),
-      {},
-      /bucket/i
-    ],
-    [
-      'an access key without a secret',
-      () => standardProject(S3_CONF.replace(/^S3_SECRET_KEY=.*$/m, '')),
-      {},
-      /secret/i
-    ],
-    ['a bad store range', () => standardProject(), { store: 'a0-0f=dir:///tmp/x' }, /store/],
-    ['an unknown store scheme', () => standardProject(), { store: 'ftp://x/y' }, /store/],
-    ['an unknown engine', () => standardProject(), { engine: 'docker' }, /engine/],
-    ['an unknown verify mode', () => standardProject(), { verify: 'some' }, /verify/],
-    ['an unknown flist kind', () => standardProject(), { flists: 'modules,kernel' }, /flists/],
-    ['a bad owner', () => standardProject(), { owner: 'root' }, /owner/],
-    ['a bad tag', () => standardProject(), { tags: 'novalue' }, /tags/],
-    [
-      'a firmware tag with a slash',
-      () => standardProject(),
-      { 'firmware-tag': 'a/b' },
-      /firmware-tag/
-    ],
-    [
-      'a modules tree for another version',
-      () =>
-        makeProject({
-          buildConf: 'KERNEL_VERSION=6.12.44\n',
-          kernelConfig: 'CONFIG_LOCALVERSION="-Zero-OS"\n',
-          moduleVersions: ['6.12.44'],
-          firmware: true
-        }),
-      {},
-      /6\.12\.44-Zero-OS[\s\S]*6\.12\.44/
-    ],
-    [
-      'no firmware tree',
-      () =>
-        makeProject({
-          buildConf: 'KERNEL_VERSION=6.12.44\n',
-          kernelConfig: 'CONFIG_LOCALVERSION="-Zero-OS"\n',
-          moduleVersions: [EXAMPLE_KERNEL]
-        }),
-      {},
-      /firmware/
-    ]
-  ]
-
-  test.each(cases)('%s', async (_, make, inputs, pattern) => {
-    const project = track(make())
-    const run = await dryRun(project, inputs)
-    expectOneLineFailure(run, pattern)
-  })
-
+// The catalogue of user errors runs in bad-input.test.ts; these are the shell's own forms.
+describe('user errors in a shell run', () => {
   test('a shell run prints the error on stderr, with no stack', async () => {
     const project = track(makeProject({ buildConf: 'KERNEL_VERSION=\n', kernelConfig: '' }))
     const run = await runCli(['--project-root', project.root, '--dry-run'])
