@@ -9,7 +9,14 @@ import { FlistWriter } from '../../src/flist/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
 import { loadSqlite } from '../../src/flist/sqlite.js'
 import { MANGLED_HINT } from '../../src/rfs/credentials.js'
-import { keptLog, removeTempDirs, standInScript, tempDir, writeExecutable } from './helpers.js'
+import {
+  keptLog,
+  packRequest,
+  removeTempDirs,
+  standInScript,
+  tempDir,
+  writeExecutable
+} from './helpers.js'
 
 // A secret with characters that must be percent-encoded in the URL, to catch both spellings.
 const SECRET = 'p@ss/w0rd+Zq'
@@ -107,31 +114,22 @@ function recordingRfs(dir: string, body: string): { binary: string; calls: () =>
   }
 }
 
-function request(
-  dir: string,
-  overrides: Partial<PackRequest> = {}
-): PackRequest & { lines: string[] } {
-  const lines: string[] = []
-  return {
-    kind: 'modules',
-    source: join(dir, 'tree'),
-    flistPath: join(dir, 'out', 'modules.fl.partial'),
-    writeStores: [
-      { start: 0x00, end: 0x7f, url: S3_STORE },
-      { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
-    ],
-    routes: [
-      { start: 0x00, end: 0x7f, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' },
-      { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
-    ],
-    tags: [
-      ['kind', 'modules'],
-      ['kernel-version', '6.12.44-Zero-OS']
-    ],
-    log: line => lines.push(line),
-    lines,
-    ...overrides
-  }
+function request(dir: string, overrides: Partial<PackRequest> = {}) {
+  return packRequest(
+    {
+      source: join(dir, 'tree'),
+      flistPath: join(dir, 'out', 'modules.fl.partial'),
+      writeStores: [
+        { start: 0x00, end: 0x7f, url: S3_STORE },
+        { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
+      ],
+      routes: [
+        { start: 0x00, end: 0x7f, url: 's3://AKID@127.0.0.1:9000/blobs?region=garage' },
+        { start: 0x80, end: 0xff, url: 'dir:///var/blobs' }
+      ]
+    },
+    overrides
+  )
 }
 
 // An rfs built from its main branch, which has `config` (this stand-in only records the call).

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { PackRequest } from '../../src/engine.js'
 import type { RfsLog } from '../../src/rfs/log.js'
 import type { RfsSettings } from '../../src/settings.js'
 
@@ -120,4 +121,23 @@ export function isolateRunnerDirs(): { toolCache: string; temp: string } {
   delete process.env.ACTIONS_RESULTS_URL
   delete process.env.ACTIONS_CACHE_SERVICE_V2
   return { toolCache, temp }
+}
+
+/** A modules pack request whose log lines are kept; `where` says what to pack, and into which stores. */
+export function packRequest(
+  where: Pick<PackRequest, 'source' | 'flistPath' | 'writeStores' | 'routes'>,
+  overrides: Partial<PackRequest> = {}
+): PackRequest & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    kind: 'modules',
+    tags: [
+      ['kind', 'modules'],
+      ['kernel-version', '6.12.44-Zero-OS']
+    ],
+    log: line => lines.push(line),
+    lines,
+    ...where,
+    ...overrides
+  }
 }

@@ -10,7 +10,14 @@ import { FlistReader } from '../../src/flist/reader.js'
 import { acquireRfs, type AcquiredRfs } from '../../src/rfs/acquire.js'
 import type { PackRequest } from '../../src/engine.js'
 import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
-import { keptLog, removeTempDirs, rfsSettings, tempDir, writeExecutable } from './helpers.js'
+import {
+  keptLog,
+  packRequest,
+  removeTempDirs,
+  rfsSettings,
+  tempDir,
+  writeExecutable
+} from './helpers.js'
 
 const REPO = resolve('.')
 
@@ -44,32 +51,22 @@ function s3Url(bucket: string): string {
   return `s3://${s3.accessKey}:${secret}@127.0.0.1:${s3.port}/${bucket}?region=us-east-1`
 }
 
-function request(
-  name: string,
-  bucket: string,
-  overrides: Partial<PackRequest> = {}
-): PackRequest & { lines: string[] } {
-  const lines: string[] = []
-  return {
-    kind: 'modules',
-    source: tree,
-    flistPath: join(work, `${name}.fl`),
-    writeStores: [{ start: 0, end: 255, url: s3Url(bucket) }],
-    routes: [
-      {
-        start: 0,
-        end: 255,
-        url: `s3://${s3.accessKey}@127.0.0.1:${s3.port}/${bucket}?region=us-east-1`
-      }
-    ],
-    tags: [
-      ['kind', 'modules'],
-      ['kernel-version', '6.12.44-Zero-OS']
-    ],
-    log: line => lines.push(line),
-    lines,
-    ...overrides
-  }
+function request(name: string, bucket: string, overrides: Partial<PackRequest> = {}) {
+  return packRequest(
+    {
+      source: tree,
+      flistPath: join(work, `${name}.fl`),
+      writeStores: [{ start: 0, end: 255, url: s3Url(bucket) }],
+      routes: [
+        {
+          start: 0,
+          end: 255,
+          url: `s3://${s3.accessKey}@127.0.0.1:${s3.port}/${bucket}?region=us-east-1`
+        }
+      ]
+    },
+    overrides
+  )
 }
 
 function expectNoSecret(text: string): void {
