@@ -36714,12 +36714,7 @@ function checkHostUrl(url, host, shown, source) {
     // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
     if (host === '')
         throw new UserError(`${source}: '${shown}' has no host`);
-    try {
-        new URL(url);
-    }
-    catch {
-        throw new UserError(`${source}: '${shown}' is not a valid URL (check the host and port)`);
-    }
+    parseUrl(url, shown, source);
 }
 /**
  * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
@@ -36730,13 +36725,7 @@ function parseS3Endpoint(endpoint, source) {
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint)) {
         throw new UserError(`${source}: '${shown}' has no scheme: write https://${shown.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
     }
-    let url;
-    try {
-        url = new URL(endpoint);
-    }
-    catch {
-        throw new UserError(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
-    }
+    const url = parseUrl(endpoint, shown, source);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new UserError(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
     }
@@ -36778,13 +36767,7 @@ function parseS3StoreUrl(url, source = 'store URL') {
     if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
     }
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
-    }
+    const parsed = parseUrl(url, shown, source);
     if (parsed.hostname === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
     if (parsed.port === '') {
@@ -36802,6 +36785,15 @@ function parseS3StoreUrl(url, source = 'store URL') {
         secretKey: decodeCredential(parsed.password, shown, source)
     };
     return { connection, bucket: segments[0] };
+}
+/** WHATWG URL parsing, its failure told as one line; `shown` is the text without its password. */
+function parseUrl(text, shown, source) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
+    }
 }
 function decodeCredential(encoded, shown, source) {
     try {

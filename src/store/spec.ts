@@ -127,11 +127,7 @@ function checkStoreUrl(url: string, source: string): string {
 function checkHostUrl(url: string, host: string, shown: string, source: string): void {
   // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
   if (host === '') throw new UserError(`${source}: '${shown}' has no host`)
-  try {
-    new URL(url)
-  } catch {
-    throw new UserError(`${source}: '${shown}' is not a valid URL (check the host and port)`)
-  }
+  parseUrl(url, shown, source)
 }
 
 /** A checked S3 endpoint: `scheme://host[:port]` and what rfs needs of it. */
@@ -156,14 +152,7 @@ export function parseS3Endpoint(endpoint: string, source: string): S3Endpoint {
       `${source}: '${shown}' has no scheme: write https://${shown.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`
     )
   }
-  let url: URL
-  try {
-    url = new URL(endpoint)
-  } catch {
-    throw new UserError(
-      `${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`
-    )
-  }
+  const url = parseUrl(endpoint, shown, source)
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(
       `${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`
@@ -221,14 +210,7 @@ export function parseS3StoreUrl(
   if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
     throw new UserError(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`)
   }
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new UserError(
-      `${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`
-    )
-  }
+  const parsed = parseUrl(url, shown, source)
   if (parsed.hostname === '') throw new UserError(`${source}: '${shown}' has no host`)
   if (parsed.port === '') {
     throw new UserError(
@@ -249,6 +231,17 @@ export function parseS3StoreUrl(
     secretKey: decodeCredential(parsed.password, shown, source)
   }
   return { connection, bucket: segments[0] }
+}
+
+/** WHATWG URL parsing, its failure told as one line; `shown` is the text without its password. */
+function parseUrl(text: string, shown: string, source: string): URL {
+  try {
+    return new URL(text)
+  } catch {
+    throw new UserError(
+      `${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`
+    )
+  }
 }
 
 function decodeCredential(encoded: string, shown: string, source: string): string {
