@@ -36231,9 +36231,9 @@ else {}
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   iU: () => (/* binding */ isUserError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export isUserError */
 /**
  * A mistake the user can fix: bad input, a missing file, a refused credential. The action ends
  * with its one-line message and no stack trace. Anything else is a bug and keeps its stack.
@@ -37998,6 +37998,7 @@ class Semaphore {
 
 ;// CONCATENATED MODULE: ./src/flist/upload.ts
 
+
 /** Names one listing request returns (an S3 ListObjects page). */
 const LISTING_PAGE = 1000;
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
@@ -38079,7 +38080,10 @@ class BlockUploader {
             return true;
         }
         catch (error) {
-            throw new Error(`block ${id} to ${store.display}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+            // S3 failures already name the object, the endpoint and what to check.
+            if ((0,errors/* isUserError */.iU)(error))
+                throw error;
+            throw new errors/* UserError */.yo(`storing block ${id} in ${store.display} failed: ${(0,errors/* oneLine */.TN)(error)}`);
         }
         finally {
             this.requests.release();

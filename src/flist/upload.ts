@@ -2,6 +2,7 @@
 // it, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
 import type { BlobIdSet, BlobStore } from '../store/store.js'
+import { isUserError, oneLine, UserError } from '../errors.js'
 import { Semaphore } from './semaphore.js'
 
 export interface UploadCounts {
@@ -106,10 +107,9 @@ export class BlockUploader {
       await store.put(id, blob)
       return true
     } catch (error) {
-      throw new Error(
-        `block ${id} to ${store.display}: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error }
-      )
+      // S3 failures already name the object, the endpoint and what to check.
+      if (isUserError(error)) throw error
+      throw new UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`)
     } finally {
       this.requests.release()
     }
