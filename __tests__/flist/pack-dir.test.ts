@@ -152,7 +152,9 @@ describe('pack to a dir store', () => {
     const blocked = join(work, 'blocked-store')
     writeFileSync(blocked, 'a file where the store directory should be')
     const target = join(work, 'never.fl')
-    await expect(pack(source, target, blocked)).rejects.toThrow(/storing block [0-9a-f]{64} in dir:\/\/\S+ failed: .*ENOTDIR/)
+    await expect(pack(source, target, blocked)).rejects.toThrow(
+      /storing block [0-9a-f]{64} in dir:\/\/\S+ failed: .*ENOTDIR/
+    )
     expect(existsSync(target)).toBe(false)
   })
 
