@@ -1,6 +1,14 @@
 // Messages between the pack and its block workers. Chunks are read by the workers themselves, so
-// file bytes never cross threads; only the encoded blobs come back, transferred rather than copied.
+// file bytes never cross threads; the encoded blobs come back transferred rather than copied, or
+// not at all when the workers store them in local directories.
+import type { LocalStoreRoute } from './local-blobs.js'
 import type { Segment } from './segment.js'
+
+/** Given to every worker as it starts. */
+export interface WorkerSetup {
+  /** Directory stores the worker puts each blob into itself, rather than sending it back. */
+  localStores?: LocalStoreRoute[]
+}
 
 /**
  * Encode the chunks of one or more file segments. Many small files go in one task, so the cost of
@@ -18,8 +26,11 @@ export interface EncodedChunkEntry {
   segment: number
   /** Chunk number within the file. */
   index: number
-  blob: Uint8Array
   plainLength: number
+  /** The blob, for the main thread to store; absent when the worker stored it. */
+  blob?: Uint8Array
+  /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
+  written?: boolean
 }
 
 /** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */
@@ -35,6 +46,8 @@ export interface TaskFailedMessage {
   type: 'error'
   task: number
   message: string
+  /** A failure the user can act on (a store refused a blob), not a bug. */
+  userFacing: boolean
 }
 
 export interface WorkerReadyMessage {

@@ -11,7 +11,9 @@ import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './modes.js'
 import { ProgressReporter, megabytes, type PackProgressState } from './progress.js'
 import { inodeRecord } from './record.js'
 import { Semaphore } from './semaphore.js'
+import { BlobTally } from './tally.js'
 import { BlockUploader } from './upload.js'
+import { localStoreRoutes } from './local-blobs.js'
 import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
 import { BlockWorkerPool } from './worker-pool.js'
@@ -62,16 +64,19 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     )
   }
   options.signal?.throwIfAborted()
-  // The workers start and SQLite loads while the tree is listed; whatever happens, both are closed.
-  const pool = BlockWorkerPool.start(options.workers)
-  const writer = FlistWriter.create()
+  // The workers start while the tree is listed; directory stores are written by the workers as
+  // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
+  // at the same time slows their start. Whatever happens, both are closed.
+  const localStores = localStoreRoutes(options.stores)
+  const pool = BlockWorkerPool.start(options.workers, { localStores })
+  const writer = pool.then(() => FlistWriter.create())
   try {
     const items = await walkTree(options.source, options.signal)
     const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
     // Inode rows do not depend on blocks: they are written while the blocks are encoded.
     const inodes = writer.then(opened => writeInodes(opened, items, options))
     inodes.catch(() => undefined)
-    const blocks = await storeBlocks(files, await pool, options)
+    const blocks = await storeBlocks(files, await pool, localStores !== undefined, options)
     await inodes
     await writeFlist(await writer, items, blocks.byIno, options)
     return {
@@ -123,9 +128,11 @@ function planTasks(files: TreeItem[]): Task[] {
   return tasks
 }
 
+/** `workersStore`: the workers put the blobs into the stores; otherwise they are uploaded here. */
 async function storeBlocks(
   files: TreeItem[],
   pool: BlockWorkerPool,
+  workersStore: boolean,
   options: PackOptions
 ): Promise<StoredBlocks> {
   const state: PackProgressState = {
@@ -149,10 +156,14 @@ async function storeBlocks(
   }
   const tasks = planTasks(files)
 
-  const uploader = new BlockUploader(options.stores, {
-    concurrency: options.uploadConcurrency ?? 32,
-    expectedBlocks
-  })
+  const tally = new BlobTally()
+  const uploader = workersStore
+    ? undefined
+    : new BlockUploader(options.stores, {
+        concurrency: options.uploadConcurrency ?? 32,
+        expectedBlocks,
+        tally
+      })
   // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
   const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES))
   const work: Array<Promise<unknown>> = []
@@ -161,7 +172,7 @@ async function storeBlocks(
     if (failure) return
     failure = { error }
     pending.fail(error)
-    uploader.stop(error)
+    uploader?.stop(error)
     void pool.close()
   }
   const onAbort = (): void => fail(options.signal?.reason)
@@ -174,8 +185,8 @@ async function storeBlocks(
 
   const stored = (file: TreeItem, plainLength: number): void => {
     pending.release(plainLength)
-    state.blocksUploaded = uploader.counts.uploaded
-    state.blocksSkipped = uploader.counts.present + uploader.counts.repeated
+    state.blocksUploaded = tally.counts.uploaded
+    state.blocksSkipped = tally.counts.present + tally.counts.repeated
     const left = chunksLeft.get(file.ino)! - 1
     chunksLeft.set(file.ino, left)
     if (left === 0) state.filesDone++
@@ -191,7 +202,14 @@ async function storeBlocks(
             const file = task.files[chunk.segment]
             byIno.get(file.ino)![chunk.index] = { id: chunk.id, key: chunk.key }
             state.bytesDone += chunk.plainLength
-            const upload = uploader.store(toHex(chunk.id), chunk.blob)
+            const id = toHex(chunk.id)
+            if (!uploader) {
+              tally.record(id, chunk.written === true)
+              stored(file, chunk.plainLength)
+              continue
+            }
+            if (!chunk.blob) throw new Error(`a block worker kept blob ${id} it was to send back`)
+            const upload = uploader.store(id, chunk.blob)
             work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail))
           }
         })
@@ -211,7 +229,7 @@ async function storeBlocks(
     options.signal?.removeEventListener('abort', onAbort)
     await pool.close()
   }
-  const { uploaded, present, repeated } = uploader.counts
+  const { uploaded, present, repeated } = tally.counts
   options.log(
     `${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
       `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`

@@ -1,18 +1,9 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
 // it, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
-import type { BlobIdSet, BlobStore } from '../store/store.js'
-import { isUserError, oneLine, UserError } from '../errors.js'
+import { storeFailure, type BlobIdSet, type BlobStore } from '../store/store.js'
 import { Semaphore } from './semaphore.js'
-
-export interface UploadCounts {
-  /** Distinct blobs written to at least one store. */
-  uploaded: number
-  /** Distinct blobs every responsible store already held. */
-  present: number
-  /** Blocks whose blob was already handled earlier in this run. */
-  repeated: number
-}
+import { BlobTally, type UploadCounts } from './tally.js'
 
 export interface UploaderOptions {
   /** Store requests in flight at once. */
@@ -22,6 +13,8 @@ export interface UploaderOptions {
    * blobs is read from store listings, one per id prefix, rather than asked blob by blob.
    */
   expectedBlocks?: number
+  /** Where outcomes are counted; the uploader's own when absent. */
+  tally?: BlobTally
 }
 
 /** Names one listing request returns (an S3 ListObjects page). */
@@ -57,8 +50,7 @@ export function listingLimit(expectedBlocks: number): number {
 }
 
 export class BlockUploader {
-  readonly counts: UploadCounts = { uploaded: 0, present: 0, repeated: 0 }
-  private readonly seen = new Set<string>()
+  private readonly tally: BlobTally
   private readonly requests: Semaphore
   private readonly listLimit: number
   private readonly listings = new Map<BlobStore, StoreListings>()
@@ -68,6 +60,7 @@ export class BlockUploader {
     private readonly router: RouterBlobStore,
     options: UploaderOptions
   ) {
+    this.tally = options.tally ?? new BlobTally()
     this.requests = new Semaphore(options.concurrency)
     this.listLimit = listingLimit(options.expectedBlocks ?? 0)
     // Stores are listed while the first blocks are being encoded, not after.
@@ -76,20 +69,19 @@ export class BlockUploader {
     }
   }
 
+  get counts(): UploadCounts {
+    return this.tally.counts
+  }
+
   /** Resolves once every store responsible for the blob holds it. */
   async store(id: string, blob: Uint8Array): Promise<void> {
-    if (this.seen.has(id)) {
-      this.counts.repeated++
-      return
-    }
-    this.seen.add(id)
+    if (!this.tally.claim(id)) return
     const written = await Promise.all(
       this.router.storesFor(id).map(store => this.ensure(store, id, blob))
     )
     if (written.length === 0)
       throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`)
-    if (written.some(Boolean)) this.counts.uploaded++
-    else this.counts.present++
+    this.tally.settle(id, written.some(Boolean))
   }
 
   /** Stops queued requests; those already sent finish on their own. */
@@ -107,9 +99,7 @@ export class BlockUploader {
       await store.put(id, blob)
       return true
     } catch (error) {
-      // S3 failures already name the object, the endpoint and what to check.
-      if (isUserError(error)) throw error
-      throw new UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`)
+      throw storeFailure(error, id, store)
     } finally {
       this.requests.release()
     }

@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { UserError } from '../errors.js'
 import { HASH_LENGTH } from './codec.js'
-import type { EncodeTask, WorkerMessage } from './block-protocol.js'
+import type { EncodeTask, WorkerMessage, WorkerSetup } from './block-protocol.js'
 import type { Segment } from './segment.js'
 
 const TASKS_PER_WORKER = 4
@@ -20,8 +21,11 @@ export interface EncodedChunk {
   index: number
   id: Uint8Array
   key: Uint8Array
-  blob: Uint8Array
   plainLength: number
+  /** The blob, for the caller to store; absent when the worker stored it. */
+  blob?: Uint8Array
+  /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
+  written?: boolean
 }
 
 interface PendingTask {
@@ -45,11 +49,14 @@ export class BlockWorkerPool {
   }
 
   /** Starts `size` workers (default: one per core) and waits until each is ready. */
-  static async start(size = availableParallelism()): Promise<BlockWorkerPool> {
+  static async start(
+    size = availableParallelism(),
+    setup: WorkerSetup = {}
+  ): Promise<BlockWorkerPool> {
     const entry = locateWorker()
     const workers = Array.from(
       { length: Math.max(1, size) },
-      () => new Worker(entry.code, { eval: entry.eval })
+      () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
     try {
       await Promise.all(workers.map(waitReady))
@@ -108,7 +115,11 @@ export class BlockWorkerPool {
             return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) }
           })
         )
-      } else pending.reject(new Error(message.message))
+      } else {
+        pending.reject(
+          message.userFacing ? new UserError(message.message) : new Error(message.message)
+        )
+      }
       this.waiting.shift()?.()
     })
     entry.worker.on('error', error => this.fail(error))

@@ -1,9 +1,9 @@
 // rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
 // ROOT/<hex id>, the older layout.
 import { mkdir, opendir, readFile, stat } from 'node:fs/promises'
-import type { Dirent } from 'node:fs'
+import { mkdirSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomically } from '../atomic-write.js'
+import { writeFileAtomically, writeFileAtomicallySync } from '../atomic-write.js'
 import { BlobIdSet, type BlobStore } from './store.js'
 
 /** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
@@ -40,8 +40,22 @@ export class DirBlobStore implements BlobStore {
       await mkdir(shard, { recursive: true })
       this.createdShards.add(shard)
     }
-    const target = join(shard, id)
-    await writeFileAtomically(target, blob)
+    await writeFileAtomically(join(shard, id), blob)
+  }
+
+  /** exists, blocking: for block workers, which store blobs as they encode them. */
+  existsSync(id: string): boolean {
+    return isFileSync(this.sharded(id)) || isFileSync(this.flat(id))
+  }
+
+  /** put, blocking: for block workers, which store blobs as they encode them. */
+  putSync(id: string, blob: Uint8Array): void {
+    const shard = join(this.root, id.slice(0, 2))
+    if (!this.createdShards.has(shard)) {
+      mkdirSync(shard, { recursive: true })
+      this.createdShards.add(shard)
+    }
+    writeFileAtomicallySync(join(shard, id), blob)
   }
 
   /**
@@ -116,6 +130,16 @@ function isBlobFile(entry: Dirent): boolean {
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile()
+  } catch (error) {
+    if (isMissing(error)) return false
+    throw error
+  }
+}
+
+/** No exception for the common answer: most blobs a pack asks about are new. */
+function isFileSync(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
   } catch (error) {
     if (isMissing(error)) return false
     throw error

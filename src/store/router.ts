@@ -2,23 +2,23 @@
 // does: overlapping ranges replicate, disjoint ranges shard.
 import type { BlobStore } from './store.js'
 
-export interface RoutedStore {
+export interface RoutedStore<S extends BlobStore = BlobStore> {
   start: number
   end: number
-  store: BlobStore
+  store: S
 }
 
-export class RouterBlobStore implements BlobStore {
+export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobStore {
   readonly display: string
 
-  constructor(readonly routes: readonly RoutedStore[]) {
+  constructor(readonly routes: ReadonlyArray<RoutedStore<S>>) {
     this.display = routes
       .map(route => `${hexByte(route.start)}-${hexByte(route.end)}=${route.store.display}`)
       .join(', ')
   }
 
   /** The stores responsible for a blob, in the order they were given. */
-  storesFor(id: string): BlobStore[] {
+  storesFor(id: string): S[] {
     const prefix = Number.parseInt(id.slice(0, 2), 16)
     return this.routes
       .filter(route => route.start <= prefix && prefix <= route.end)

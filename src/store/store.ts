@@ -1,3 +1,5 @@
+import { isUserError, oneLine, UserError } from '../errors.js'
+
 /** A content-addressed blob store. Blob names are the lower-case hex of the block id. */
 export interface BlobStore {
   /** Human-readable location without secrets, for logs and errors. */
@@ -13,6 +15,12 @@ export interface BlobStore {
    * be written by someone else meanwhile (writing it again is harmless).
    */
   listIds?(prefix: string, limit: number): Promise<BlobIdSet | undefined>
+}
+
+/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
+export function storeFailure(error: unknown, id: string, store: BlobStore): unknown {
+  if (isUserError(error)) return error
+  return new UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`)
 }
 
 /** Blob ids held compactly (32 bytes each, sorted), for presence checks against a listing. */
