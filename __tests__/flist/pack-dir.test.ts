@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { readFlistCounts } from '../../src/flist/counts.js'
@@ -170,6 +179,53 @@ describe('pack to a dir store', () => {
     await expect(packing).rejects.toThrow('stop now')
     expect(Date.now() - started).toBeLessThan(5000)
     expect(existsSync(target)).toBe(false)
+  })
+
+  test('the workers shard and replicate blobs over directory stores as the routes say', async () => {
+    const [low, high, all] = ['low', 'high', 'all'].map(name => join(work, 'routed', name))
+    const specs = [
+      { start: 0x00, end: 0x7f, url: `dir://${low}` },
+      { start: 0x80, end: 0xff, url: `dir://${high}` },
+      { start: 0x00, end: 0xff, url: `dir://${all}` }
+    ]
+    const packRouted = async (name: string): Promise<FlistCounts> =>
+      packTree({
+        source,
+        flistPath: join(work, name),
+        stores: await openStores(specs),
+        routes: specs,
+        tags: [],
+        log: () => undefined,
+        workers: 2
+      })
+    const counts = await packRouted('routed.fl')
+    expect(counts.blocksUploaded).toBe(first.blocksUploaded)
+    const held = (root: string): string[] =>
+      existsSync(root) ? readdirSync(root).flatMap(shard => readdirSync(join(root, shard))) : []
+    const everyBlob = held(all).sort()
+    expect(everyBlob).toHaveLength(first.blocksUploaded)
+    expect(held(low).sort()).toEqual(everyBlob.filter(id => id < '80'))
+    expect(held(high).sort()).toEqual(everyBlob.filter(id => id >= '80'))
+
+    // A blob missing from one replica is written there again, and only there.
+    const lost = everyBlob.find(id => id >= '80')!
+    rmSync(join(high, lost.slice(0, 2), lost))
+    const again = await packRouted('routed-again.fl')
+    expect(again).toMatchObject({ blocksUploaded: 1, blocksPresent: first.blocksUploaded - 1 })
+    expect(held(high).sort()).toEqual(everyBlob.filter(id => id >= '80'))
+  })
+
+  test('blobs in the flat layout count as present and are not written again', async () => {
+    const flat = join(work, 'flat-store')
+    await pack(source, join(work, 'flat-1.fl'), flat)
+    for (const shard of readdirSync(flat)) {
+      for (const id of readdirSync(join(flat, shard)))
+        renameSync(join(flat, shard, id), join(flat, id))
+      rmSync(join(flat, shard), { recursive: true })
+    }
+    const counts = await pack(source, join(work, 'flat-2.fl'), flat)
+    expect(counts).toMatchObject({ blocksUploaded: 0, blocksPresent: first.blocksUploaded })
+    expect(readdirSync(flat).every(name => name.length === 64)).toBe(true)
   })
 
   test('store ranges that leave ids uncovered are refused before anything is read', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -97,6 +97,26 @@ describe('pack to a real S3 server', () => {
     })
     expect(again).toEqual({ ...counts, blocksUploaded: 0, blocksPresent: counts.blocksUploaded })
     expect(readFileSync(join(work, 'again.fl')).equals(readFileSync(flist))).toBe(true)
+  })
+
+  test('a directory store beside an S3 store: both receive every blob', async () => {
+    const mirror = join(work, 'mirror')
+    const mixed = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'mixed.fl'),
+      writeStores: [
+        { start: 0, end: 255, url: storeUrl },
+        { start: 0, end: 255, url: `dir://${mirror}` }
+      ],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [],
+      log: () => undefined
+    })
+    // The bucket held every blob already; the directory did not, so each one counts as uploaded.
+    expect(mixed).toMatchObject({ blocksUploaded: counts.blocksUploaded, blocksPresent: 0 })
+    const mirrored = readdirSync(mirror).flatMap(shard => readdirSync(join(mirror, shard)))
+    expect(mirrored.sort()).toEqual(await listKeys(s3, 'blobs'))
   })
 
   test('the CLI packs to S3 and exits by itself', async () => {
