@@ -13,9 +13,12 @@ export class DirBlobStore implements BlobStore {
   readonly display: string
   private readonly createdShards = new Set<string>()
   private flatIds: Promise<string[] | undefined> | undefined
+  /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
+  private readonly prefix: string
 
   constructor(readonly root: string) {
     this.display = `dir://${root}`
+    this.prefix = join(root, '/')
   }
 
   async exists(id: string): Promise<boolean> {
@@ -35,12 +38,12 @@ export class DirBlobStore implements BlobStore {
 
   /** Writes through a temporary name and renames, so a blob is either whole or absent. */
   async put(id: string, blob: Uint8Array): Promise<void> {
-    const shard = join(this.root, id.slice(0, 2))
+    const shard = this.shard(id)
     if (!this.createdShards.has(shard)) {
       await mkdir(shard, { recursive: true })
       this.createdShards.add(shard)
     }
-    await writeFileAtomically(join(shard, id), blob)
+    await writeFileAtomically(this.sharded(id), blob)
   }
 
   /** exists, blocking: for block workers, which store blobs as they encode them. */
@@ -50,12 +53,12 @@ export class DirBlobStore implements BlobStore {
 
   /** put, blocking: for block workers, which store blobs as they encode them. */
   putSync(id: string, blob: Uint8Array): void {
-    const shard = join(this.root, id.slice(0, 2))
+    const shard = this.shard(id)
     if (!this.createdShards.has(shard)) {
       mkdirSync(shard, { recursive: true })
       this.createdShards.add(shard)
     }
-    writeFileAtomicallySync(join(shard, id), blob)
+    writeFileAtomicallySync(this.sharded(id), blob)
   }
 
   /**
@@ -68,7 +71,7 @@ export class DirBlobStore implements BlobStore {
     if (!flat) return undefined
     const names: string[] = []
     for (const shard of shardsUnder(prefix)) {
-      const path = join(this.root, shard)
+      const path = `${this.prefix}${shard}`
       const found = await readNames(path, limit - names.length, isBlobFile)
       if (!found) return undefined
       if (found.length > 0) this.createdShards.add(path)
@@ -78,12 +81,16 @@ export class DirBlobStore implements BlobStore {
     return names.length > limit ? undefined : new BlobIdSet(names)
   }
 
+  private shard(id: string): string {
+    return `${this.prefix}${id.slice(0, 2)}`
+  }
+
   private sharded(id: string): string {
-    return join(this.root, id.slice(0, 2), id)
+    return `${this.prefix}${id.slice(0, 2)}/${id}`
   }
 
   private flat(id: string): string {
-    return join(this.root, id)
+    return `${this.prefix}${id}`
   }
 }
 
