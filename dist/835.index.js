@@ -11,12 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
 /* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1644);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
 
 
 
@@ -38,7 +38,7 @@ class S3BlobStore {
     async exists(id) {
         return this.session.request(`HEAD ${this.bucket}/${id}`, async (abortSignal) => {
             try {
-                await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), {
+                await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), {
                     abortSignal
                 });
                 return true;
@@ -53,7 +53,7 @@ class S3BlobStore {
     async get(id) {
         return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {
             try {
-                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
+                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
                 // Read the body inside the attempt, so a reset mid-body is retried too.
                 return Buffer.from(await response.Body.transformToByteArray());
             }
@@ -73,7 +73,7 @@ class S3BlobStore {
     async listIds(prefix, limit) {
         const keys = [];
         for (let marker;;) {
-            const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .ListObjectsCommand */ .Wc7({
+            const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .ListObjectsCommand */ .Wc7({
                 Bucket: this.bucket,
                 Prefix: prefix,
                 MaxKeys: LIST_PAGE_KEYS,
@@ -84,7 +84,7 @@ class S3BlobStore {
             if (keys.length > limit)
                 return undefined;
             if (!page.IsTruncated)
-                return new _store_js__WEBPACK_IMPORTED_MODULE_5__/* .BlobIdSet */ .Z(keys);
+                return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z(keys);
             const next = page.NextMarker ?? pageKeys.at(-1);
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)
@@ -93,7 +93,7 @@ class S3BlobStore {
         }
     }
     async put(id, blob) {
-        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__/* .PutObjectCommand */ .wKZ({
+        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({
             Bucket: this.bucket,
             Key: id,
             Body: blob,

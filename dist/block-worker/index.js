@@ -3081,6 +3081,26 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * A mistake the user can fix: bad input, a missing file, a refused credential. The action ends
+ * with its one-line message and no stack trace. Anything else is a bug and keeps its stack.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+/** The message of any thrown value, on one line. */
+function oneLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./node_modules/hash-wasm/dist/index.umd.js
@@ -3172,8 +3192,362 @@ function equalBytes(a, b) {
     return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/atomic-write.ts
+
+
+
+/**
+ * Writes a file through a temporary name in the same directory and renames it into place, so a
+ * reader (or a concurrent writer of the same content) never sees half of it.
+ */
+async function writeFileAtomically(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        await (0,promises_namespaceObject.writeFile)(temporary, bytes);
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
+function writeFileAtomicallySync(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, bytes);
+        (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Unique among writers in other threads, processes or hosts that share the directory: a random
+ * part drawn once per thread, and a counter.
+ */
+const writer = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
+let written = 0;
+function temporaryName(path) {
+    return `${path}.${writer}${(written++).toString(36)}.tmp`;
+}
+
+;// CONCATENATED MODULE: ./src/store/store.ts
+
+/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
+function storeFailure(error, id, store) {
+    if (isUserError(error))
+        return error;
+    return new UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`);
+}
+/** Blob ids held compactly (32 bytes each, sorted), for presence checks against a listing. */
+class BlobIdSet {
+    size;
+    sorted;
+    /** `ids`: lower-case hex ids; other names (not 64 hex digits) are left out. */
+    constructor(ids) {
+        const valid = [...ids].filter(id => BLOB_ID.test(id)).sort();
+        this.sorted = Buffer.alloc(valid.length * 32);
+        let previous = '';
+        let count = 0;
+        for (const id of valid) {
+            if (id === previous)
+                continue;
+            this.sorted.write(id, count * 32, 'hex');
+            previous = id;
+            count++;
+        }
+        this.size = count;
+    }
+    has(id) {
+        if (!BLOB_ID.test(id))
+            return false;
+        const wanted = Buffer.from(id, 'hex');
+        let low = 0;
+        let high = this.size - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
+            if (order === 0)
+                return true;
+            if (order < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return false;
+    }
+}
+const BLOB_ID = /^[0-9a-f]{64}$/;
+
+;// CONCATENATED MODULE: ./src/store/dir.ts
+// rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
+// ROOT/<hex id>, the older layout.
+
+
+
+
+
+/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
+const FLAT_LIMIT = 100_000;
+class dir_DirBlobStore {
+    root;
+    display;
+    createdShards = new Set();
+    flatIds;
+    /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
+    prefix;
+    constructor(root) {
+        this.root = root;
+        this.display = `dir://${root}`;
+        this.prefix = (0,external_node_path_namespaceObject.join)(root, '/');
+    }
+    async exists(id) {
+        return (await isFile(this.sharded(id))) || (await isFile(this.flat(id)));
+    }
+    async get(id) {
+        for (const path of [this.sharded(id), this.flat(id)]) {
+            try {
+                return await (0,promises_namespaceObject.readFile)(path);
+            }
+            catch (error) {
+                if (!isMissing(error))
+                    throw error;
+            }
+        }
+        return undefined;
+    }
+    /** Writes through a temporary name and renames, so a blob is either whole or absent. */
+    async put(id, blob) {
+        const shard = this.shard(id);
+        if (!this.createdShards.has(shard)) {
+            await (0,promises_namespaceObject.mkdir)(shard, { recursive: true });
+            this.createdShards.add(shard);
+        }
+        await writeFileAtomically(this.sharded(id), blob);
+    }
+    /** exists, blocking: for block workers, which store blobs as they encode them. */
+    existsSync(id) {
+        return isFileSync(this.sharded(id)) || isFileSync(this.flat(id));
+    }
+    /** put, blocking: for block workers, which store blobs as they encode them. */
+    putSync(id, blob) {
+        const shard = this.shard(id);
+        if (!this.createdShards.has(shard)) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
+            this.createdShards.add(shard);
+        }
+        writeFileAtomicallySync(this.sharded(id), blob);
+    }
+    /**
+     * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
+     * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
+     */
+    async listIds(prefix, limit) {
+        this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile);
+        const flat = await this.flatIds;
+        if (!flat)
+            return undefined;
+        const names = [];
+        for (const shard of shardsUnder(prefix)) {
+            const path = `${this.prefix}${shard}`;
+            const found = await readNames(path, limit - names.length, isBlobFile);
+            if (!found)
+                return undefined;
+            if (found.length > 0)
+                this.createdShards.add(path);
+            names.push(...found);
+        }
+        for (const id of flat)
+            if (id.startsWith(prefix))
+                names.push(id);
+        return names.length > limit ? undefined : new BlobIdSet(names);
+    }
+    shard(id) {
+        return `${this.prefix}${id.slice(0, 2)}`;
+    }
+    sharded(id) {
+        return `${this.prefix}${id.slice(0, 2)}/${id}`;
+    }
+    flat(id) {
+        return `${this.prefix}${id}`;
+    }
+}
+/**
+ * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
+ * than `limit` are found.
+ */
+async function readNames(path, limit, keep) {
+    const names = [];
+    try {
+        const directory = await (0,promises_namespaceObject.opendir)(path, { bufferSize: 1024 });
+        for await (const entry of directory) {
+            if (!keep(entry))
+                continue;
+            names.push(entry.name);
+            // Leaving the loop closes the directory.
+            if (names.length > limit)
+                return undefined;
+        }
+    }
+    catch (error) {
+        if (isMissing(error))
+            return [];
+        throw error;
+    }
+    return names;
+}
+function shardsUnder(prefix) {
+    if (!/^[0-9a-f]{0,2}$/.test(prefix))
+        throw new Error(`not a blob id prefix: ${prefix}`);
+    const shards = [];
+    for (let byte = 0; byte < 256; byte++) {
+        const shard = byte.toString(16).padStart(2, '0');
+        if (shard.startsWith(prefix))
+            shards.push(shard);
+    }
+    return shards;
+}
+/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
+function isBlobFile(entry) {
+    return entry.name.length === 64 && entry.isFile();
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+    }
+    catch (error) {
+        if (isMissing(error))
+            return false;
+        throw error;
+    }
+}
+/** No exception for the common answer: most blobs a pack asks about are new. */
+function isFileSync(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return false;
+        throw error;
+    }
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+;// CONCATENATED MODULE: ./src/store/router.ts
+class RouterBlobStore {
+    routes;
+    display;
+    constructor(routes) {
+        this.routes = routes;
+        this.display = routes
+            .map(route => `${hexByte(route.start)}-${hexByte(route.end)}=${route.store.display}`)
+            .join(', ');
+    }
+    /** The stores responsible for a blob, in the order they were given. */
+    storesFor(id) {
+        const prefix = Number.parseInt(id.slice(0, 2), 16);
+        return this.routes
+            .filter(route => route.start <= prefix && prefix <= route.end)
+            .map(route => route.store);
+    }
+    /** The first bytes no store covers; a pack cannot place blobs starting with them. */
+    uncoveredPrefixes() {
+        const uncovered = [];
+        for (let byte = 0; byte <= 0xff; byte++) {
+            if (!this.routes.some(route => route.start <= byte && byte <= route.end))
+                uncovered.push(byte);
+        }
+        return uncovered;
+    }
+    /** Whether any responsible store holds the blob (enough for a reader to find it). */
+    async exists(id) {
+        for (const store of this.storesFor(id))
+            if (await store.exists(id))
+                return true;
+        return false;
+    }
+    async get(id) {
+        const errors = [];
+        for (const store of this.storesFor(id)) {
+            try {
+                const blob = await store.get(id);
+                if (blob)
+                    return blob;
+            }
+            catch (error) {
+                errors.push(error);
+            }
+        }
+        if (errors.length > 0)
+            throw errors[0];
+        return undefined;
+    }
+    async put(id, blob) {
+        const stores = this.storesFor(id);
+        if (stores.length === 0)
+            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
+        await Promise.all(stores.map(store => store.put(id, blob)));
+    }
+}
+function hexByte(value) {
+    return value.toString(16).padStart(2, '0');
+}
+
+;// CONCATENATED MODULE: ./src/flist/local-blobs.ts
+// When every store is a local directory, the block workers store the blobs they encode: no blob
+// crosses back to the main thread, and no file operation waits for a turn of its event loop.
+
+
+
+/** The stores as routes workers can open, or undefined when any is not a directory. */
+function localStoreRoutes(router) {
+    const routes = [];
+    for (const { start, end, store } of router.routes) {
+        if (!(store instanceof DirBlobStore))
+            return undefined;
+        routes.push({ start, end, root: store.root });
+    }
+    return routes;
+}
+/** One worker's view of the directory stores. */
+class LocalBlobStores {
+    router;
+    constructor(routes) {
+        this.router = new RouterBlobStore(routes.map(({ start, end, root }) => ({ start, end, store: new dir_DirBlobStore(root) })));
+    }
+    /** Puts the blob into every responsible store that lacks it; true when any was written. */
+    store(id, blob) {
+        const stores = this.router.storesFor(id);
+        if (stores.length === 0)
+            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
+        let written = false;
+        for (const store of stores) {
+            try {
+                if (store.existsSync(id))
+                    continue;
+                store.putSync(id, blob);
+                written = true;
+            }
+            catch (error) {
+                throw storeFailure(error, id, store);
+            }
+        }
+        return written;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flist/segment.ts
 // Reads and encodes one segment of a file. Kept apart from the worker entry so it can run (and be
 // tested) on any thread.
@@ -3212,13 +3586,18 @@ function readFully(fd, target, position, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/flist/block-worker.ts
-// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime.
+// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime,
+// and stores the blobs itself when the stores are local directories.
+
+
 
 
 
 const port = external_node_worker_threads_namespaceObject.parentPort;
 if (!port)
     throw new Error('block-worker must run as a worker thread');
+const setup = (external_node_worker_threads_namespaceObject.workerData ?? {});
+const localStores = setup.localStores && new LocalBlobStores(setup.localStores);
 const buffer = new Uint8Array(BLOCK_SIZE);
 const post = (message, transfer = []) => port.postMessage(message, transfer);
 function serve(hash) {
@@ -3228,24 +3607,29 @@ function serve(hash) {
             const ids = new Uint8Array(total * HASH_LENGTH);
             const keys = new Uint8Array(total * HASH_LENGTH);
             const chunks = [];
+            const transfer = [ids.buffer, keys.buffer];
             segments.forEach((segment, position) => {
                 encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
                     ids.set(block.id, chunks.length * HASH_LENGTH);
                     keys.set(block.key, chunks.length * HASH_LENGTH);
-                    chunks.push({ segment: position, index, blob: block.blob, plainLength });
+                    if (localStores) {
+                        const written = localStores.store(toHex(block.id), block.blob);
+                        chunks.push({ segment: position, index, plainLength, written });
+                    }
+                    else {
+                        chunks.push({ segment: position, index, plainLength, blob: block.blob });
+                        transfer.push(block.blob.buffer);
+                    }
                 });
             });
-            post({ type: 'done', task, chunks, ids, keys }, [
-                ids.buffer,
-                keys.buffer,
-                ...chunks.map(chunk => chunk.blob.buffer)
-            ]);
+            post({ type: 'done', task, chunks, ids, keys }, transfer);
         }
         catch (error) {
             post({
                 type: 'error',
                 task,
-                message: error instanceof Error ? error.message : String(error)
+                message: error instanceof Error ? error.message : String(error),
+                userFacing: isUserError(error)
             });
         }
     });

@@ -36811,8 +36811,17 @@ function decodeCredential(encoded, shown, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ storeFailure),
 /* harmony export */   Z: () => (/* binding */ BlobIdSet)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
+function storeFailure(error, id, store) {
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
+        return error;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`storing block ${id} in ${store.display} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+}
 /** Blob ids held compactly (32 bytes each, sorted), for presence checks against a listing. */
 class BlobIdSet {
     size;
@@ -37832,7 +37841,7 @@ async function readFlistCounts(flistPath) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/store/router.ts
-class RouterBlobStore {
+class router_RouterBlobStore {
     routes;
     display;
     constructor(routes) {
@@ -37996,7 +38005,52 @@ class Semaphore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/flist/tally.ts
+// What became of each distinct blob of a pack: written by this run, found in the stores, or met
+// again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
+class BlobTally {
+    counts = { uploaded: 0, present: 0, repeated: 0 };
+    /** Blob id → whether this run wrote it; undefined while its stores are being asked. */
+    outcomes = new Map();
+    /** Counts a block of this blob; false when the blob was met before in this run. */
+    claim(id) {
+        if (this.outcomes.has(id)) {
+            this.counts.repeated++;
+            return false;
+        }
+        this.outcomes.set(id, undefined);
+        return true;
+    }
+    /**
+     * Records whether the blob was written or found. Two workers can race on one blob and report
+     * in either order: a blob written by either of them counts as uploaded, once.
+     */
+    settle(id, written) {
+        const before = this.outcomes.get(id);
+        if (before === undefined) {
+            this.outcomes.set(id, written);
+            if (written)
+                this.counts.uploaded++;
+            else
+                this.counts.present++;
+        }
+        else if (written && !before) {
+            this.outcomes.set(id, true);
+            this.counts.present--;
+            this.counts.uploaded++;
+        }
+    }
+    /** A block whose blob was stored elsewhere (by a block worker): claim and settle at once. */
+    record(id, written) {
+        this.claim(id);
+        this.settle(id, written);
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/store.ts
+var store_store = __nccwpck_require__(1644);
 ;// CONCATENATED MODULE: ./src/flist/upload.ts
+
 
 
 /** Names one listing request returns (an S3 ListObjects page). */
@@ -38031,14 +38085,14 @@ function listingLimit(expectedBlocks) {
 }
 class BlockUploader {
     router;
-    counts = { uploaded: 0, present: 0, repeated: 0 };
-    seen = new Set();
+    tally;
     requests;
     listLimit;
     listings = new Map();
     listedIds = 0;
     constructor(router, options) {
         this.router = router;
+        this.tally = options.tally ?? new BlobTally();
         this.requests = new Semaphore(options.concurrency);
         this.listLimit = listingLimit(options.expectedBlocks ?? 0);
         // Stores are listed while the first blocks are being encoded, not after.
@@ -38048,20 +38102,17 @@ class BlockUploader {
                     this.storeListings(store);
         }
     }
+    get counts() {
+        return this.tally.counts;
+    }
     /** Resolves once every store responsible for the blob holds it. */
     async store(id, blob) {
-        if (this.seen.has(id)) {
-            this.counts.repeated++;
+        if (!this.tally.claim(id))
             return;
-        }
-        this.seen.add(id);
         const written = await Promise.all(this.router.storesFor(id).map(store => this.ensure(store, id, blob)));
         if (written.length === 0)
             throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
-        if (written.some(Boolean))
-            this.counts.uploaded++;
-        else
-            this.counts.present++;
+        this.tally.settle(id, written.some(Boolean));
     }
     /** Stops queued requests; those already sent finish on their own. */
     stop(error) {
@@ -38080,10 +38131,7 @@ class BlockUploader {
             return true;
         }
         catch (error) {
-            // S3 failures already name the object, the endpoint and what to check.
-            if ((0,errors/* isUserError */.iU)(error))
-                throw error;
-            throw new errors/* UserError */.yo(`storing block ${id} in ${store.display} failed: ${(0,errors/* oneLine */.TN)(error)}`);
+            throw (0,store_store/* storeFailure */.S)(error, id, store);
         }
         finally {
             this.requests.release();
@@ -38153,6 +38201,248 @@ class BlockUploader {
         finally {
             this.requests.release();
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/atomic-write.ts
+
+
+
+/**
+ * Writes a file through a temporary name in the same directory and renames it into place, so a
+ * reader (or a concurrent writer of the same content) never sees half of it.
+ */
+async function writeFileAtomically(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        await (0,promises_.writeFile)(temporary, bytes);
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
+function writeFileAtomicallySync(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        (0,external_node_fs_.writeFileSync)(temporary, bytes);
+        (0,external_node_fs_.renameSync)(temporary, path);
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Unique among writers in other threads, processes or hosts that share the directory: a random
+ * part drawn once per thread, and a counter.
+ */
+const writer = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+let written = 0;
+function temporaryName(path) {
+    return `${path}.${writer}${(written++).toString(36)}.tmp`;
+}
+
+;// CONCATENATED MODULE: ./src/store/dir.ts
+// rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
+// ROOT/<hex id>, the older layout.
+
+
+
+
+
+/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
+const FLAT_LIMIT = 100_000;
+class dir_DirBlobStore {
+    root;
+    display;
+    createdShards = new Set();
+    flatIds;
+    /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
+    prefix;
+    constructor(root) {
+        this.root = root;
+        this.display = `dir://${root}`;
+        this.prefix = (0,external_node_path_.join)(root, '/');
+    }
+    async exists(id) {
+        return (await isFile(this.sharded(id))) || (await isFile(this.flat(id)));
+    }
+    async get(id) {
+        for (const path of [this.sharded(id), this.flat(id)]) {
+            try {
+                return await (0,promises_.readFile)(path);
+            }
+            catch (error) {
+                if (!isMissing(error))
+                    throw error;
+            }
+        }
+        return undefined;
+    }
+    /** Writes through a temporary name and renames, so a blob is either whole or absent. */
+    async put(id, blob) {
+        const shard = this.shard(id);
+        if (!this.createdShards.has(shard)) {
+            await (0,promises_.mkdir)(shard, { recursive: true });
+            this.createdShards.add(shard);
+        }
+        await writeFileAtomically(this.sharded(id), blob);
+    }
+    /** exists, blocking: for block workers, which store blobs as they encode them. */
+    existsSync(id) {
+        return isFileSync(this.sharded(id)) || isFileSync(this.flat(id));
+    }
+    /** put, blocking: for block workers, which store blobs as they encode them. */
+    putSync(id, blob) {
+        const shard = this.shard(id);
+        if (!this.createdShards.has(shard)) {
+            (0,external_node_fs_.mkdirSync)(shard, { recursive: true });
+            this.createdShards.add(shard);
+        }
+        writeFileAtomicallySync(this.sharded(id), blob);
+    }
+    /**
+     * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
+     * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
+     */
+    async listIds(prefix, limit) {
+        this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile);
+        const flat = await this.flatIds;
+        if (!flat)
+            return undefined;
+        const names = [];
+        for (const shard of shardsUnder(prefix)) {
+            const path = `${this.prefix}${shard}`;
+            const found = await readNames(path, limit - names.length, isBlobFile);
+            if (!found)
+                return undefined;
+            if (found.length > 0)
+                this.createdShards.add(path);
+            names.push(...found);
+        }
+        for (const id of flat)
+            if (id.startsWith(prefix))
+                names.push(id);
+        return names.length > limit ? undefined : new store_store/* BlobIdSet */.Z(names);
+    }
+    shard(id) {
+        return `${this.prefix}${id.slice(0, 2)}`;
+    }
+    sharded(id) {
+        return `${this.prefix}${id.slice(0, 2)}/${id}`;
+    }
+    flat(id) {
+        return `${this.prefix}${id}`;
+    }
+}
+/**
+ * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
+ * than `limit` are found.
+ */
+async function readNames(path, limit, keep) {
+    const names = [];
+    try {
+        const directory = await (0,promises_.opendir)(path, { bufferSize: 1024 });
+        for await (const entry of directory) {
+            if (!keep(entry))
+                continue;
+            names.push(entry.name);
+            // Leaving the loop closes the directory.
+            if (names.length > limit)
+                return undefined;
+        }
+    }
+    catch (error) {
+        if (isMissing(error))
+            return [];
+        throw error;
+    }
+    return names;
+}
+function shardsUnder(prefix) {
+    if (!/^[0-9a-f]{0,2}$/.test(prefix))
+        throw new Error(`not a blob id prefix: ${prefix}`);
+    const shards = [];
+    for (let byte = 0; byte < 256; byte++) {
+        const shard = byte.toString(16).padStart(2, '0');
+        if (shard.startsWith(prefix))
+            shards.push(shard);
+    }
+    return shards;
+}
+/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
+function isBlobFile(entry) {
+    return entry.name.length === 64 && entry.isFile();
+}
+async function isFile(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isFile();
+    }
+    catch (error) {
+        if (isMissing(error))
+            return false;
+        throw error;
+    }
+}
+/** No exception for the common answer: most blobs a pack asks about are new. */
+function isFileSync(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return false;
+        throw error;
+    }
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+;// CONCATENATED MODULE: ./src/flist/local-blobs.ts
+// When every store is a local directory, the block workers store the blobs they encode: no blob
+// crosses back to the main thread, and no file operation waits for a turn of its event loop.
+
+
+
+/** The stores as routes workers can open, or undefined when any is not a directory. */
+function localStoreRoutes(router) {
+    const routes = [];
+    for (const { start, end, store } of router.routes) {
+        if (!(store instanceof dir_DirBlobStore))
+            return undefined;
+        routes.push({ start, end, root: store.root });
+    }
+    return routes;
+}
+/** One worker's view of the directory stores. */
+class LocalBlobStores {
+    router;
+    constructor(routes) {
+        this.router = new RouterBlobStore(routes.map(({ start, end, root }) => ({ start, end, store: new DirBlobStore(root) })));
+    }
+    /** Puts the blob into every responsible store that lacks it; true when any was written. */
+    store(id, blob) {
+        const stores = this.router.storesFor(id);
+        if (stores.length === 0)
+            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
+        let written = false;
+        for (const store of stores) {
+            try {
+                if (store.existsSync(id))
+                    continue;
+                store.putSync(id, blob);
+                written = true;
+            }
+            catch (error) {
+                throw storeFailure(error, id, store);
+            }
+        }
+        return written;
     }
 }
 
@@ -38230,6 +38520,7 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 
 
 
+
 const TASKS_PER_WORKER = 4;
 const worker_pool_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 class BlockWorkerPool {
@@ -38244,9 +38535,9 @@ class BlockWorkerPool {
             this.watch(entry);
     }
     /** Starts `size` workers (default: one per core) and waits until each is ready. */
-    static async start(size = (0,external_node_os_.availableParallelism)()) {
+    static async start(size = (0,external_node_os_.availableParallelism)(), setup = {}) {
         const entry = locateWorker();
-        const workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval }));
+        const workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
         try {
             await Promise.all(workers.map(waitReady));
         }
@@ -38302,8 +38593,9 @@ class BlockWorkerPool {
                     return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) };
                 }));
             }
-            else
-                pending.reject(new Error(message.message));
+            else {
+                pending.reject(message.userFacing ? new errors/* UserError */.yo(message.message) : new Error(message.message));
+            }
             this.waiting.shift()?.();
         });
         entry.worker.on('error', error => this.fail(error));
@@ -38371,25 +38663,6 @@ function locateWorker() {
     const tsx = (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)((0,external_node_path_.dirname)(worker_pool_require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
     const code = `import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify((0,external_node_url_.pathToFileURL)(source).href)}) })`;
     return { code, eval: true };
-}
-
-;// CONCATENATED MODULE: ./src/atomic-write.ts
-
-
-/**
- * Writes a file through a temporary name in the same directory and renames it into place, so a
- * reader (or a concurrent writer of the same content) never sees half of it.
- */
-async function writeFileAtomically(path, bytes) {
-    const temporary = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temporary, bytes);
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/flist/writer.ts
@@ -38506,6 +38779,8 @@ class FlistWriter {
 
 
 
+
+
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
@@ -38519,16 +38794,19 @@ async function packTree(options) {
         throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
     }
     options.signal?.throwIfAborted();
-    // The workers start and SQLite loads while the tree is listed; whatever happens, both are closed.
-    const pool = BlockWorkerPool.start(options.workers);
-    const writer = FlistWriter.create();
+    // The workers start while the tree is listed; directory stores are written by the workers as
+    // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
+    // at the same time slows their start. Whatever happens, both are closed.
+    const localStores = localStoreRoutes(options.stores);
+    const pool = BlockWorkerPool.start(options.workers, { localStores });
+    const writer = pool.then(() => FlistWriter.create());
     try {
         const items = await walkTree(options.source, options.signal);
         const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
         // Inode rows do not depend on blocks: they are written while the blocks are encoded.
         const inodes = writer.then(opened => writeInodes(opened, items, options));
         inodes.catch(() => undefined);
-        const blocks = await storeBlocks(files, await pool, options);
+        const blocks = await storeBlocks(files, await pool, localStores !== undefined, options);
         await inodes;
         await writeFlist(await writer, items, blocks.byIno, options);
         return {
@@ -38566,7 +38844,8 @@ function planTasks(files) {
     }
     return tasks;
 }
-async function storeBlocks(files, pool, options) {
+/** `workersStore`: the workers put the blobs into the stores; otherwise they are uploaded here. */
+async function storeBlocks(files, pool, workersStore, options) {
     const state = {
         files: files.length,
         filesDone: 0,
@@ -38588,10 +38867,14 @@ async function storeBlocks(files, pool, options) {
             state.filesDone++;
     }
     const tasks = planTasks(files);
-    const uploader = new BlockUploader(options.stores, {
-        concurrency: options.uploadConcurrency ?? 32,
-        expectedBlocks
-    });
+    const tally = new BlobTally();
+    const uploader = workersStore
+        ? undefined
+        : new BlockUploader(options.stores, {
+            concurrency: options.uploadConcurrency ?? 32,
+            expectedBlocks,
+            tally
+        });
     // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
     const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES));
     const work = [];
@@ -38601,7 +38884,7 @@ async function storeBlocks(files, pool, options) {
             return;
         failure = { error };
         pending.fail(error);
-        uploader.stop(error);
+        uploader?.stop(error);
         void pool.close();
     };
     const onAbort = () => fail(options.signal?.reason);
@@ -38614,8 +38897,8 @@ async function storeBlocks(files, pool, options) {
     aborted.catch(() => undefined);
     const stored = (file, plainLength) => {
         pending.release(plainLength);
-        state.blocksUploaded = uploader.counts.uploaded;
-        state.blocksSkipped = uploader.counts.present + uploader.counts.repeated;
+        state.blocksUploaded = tally.counts.uploaded;
+        state.blocksSkipped = tally.counts.present + tally.counts.repeated;
         const left = chunksLeft.get(file.ino) - 1;
         chunksLeft.set(file.ino, left);
         if (left === 0)
@@ -38631,7 +38914,15 @@ async function storeBlocks(files, pool, options) {
                         const file = task.files[chunk.segment];
                         byIno.get(file.ino)[chunk.index] = { id: chunk.id, key: chunk.key };
                         state.bytesDone += chunk.plainLength;
-                        const upload = uploader.store(toHex(chunk.id), chunk.blob);
+                        const id = toHex(chunk.id);
+                        if (!uploader) {
+                            tally.record(id, chunk.written === true);
+                            stored(file, chunk.plainLength);
+                            continue;
+                        }
+                        if (!chunk.blob)
+                            throw new Error(`a block worker kept blob ${id} it was to send back`);
+                        const upload = uploader.store(id, chunk.blob);
                         work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail));
                     }
                 });
@@ -38653,7 +38944,7 @@ async function storeBlocks(files, pool, options) {
         options.signal?.removeEventListener('abort', onAbort);
         await pool.close();
     }
-    const { uploaded, present, repeated } = uploader.counts;
+    const { uploaded, present, repeated } = tally.counts;
     options.log(`${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
         `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`);
     return { byIno, total: uploaded + present + repeated, uploaded, present };
@@ -38726,136 +39017,6 @@ async function forEachLimited(items, limit, task, signal) {
 
 // EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
 var client = __nccwpck_require__(339);
-// EXTERNAL MODULE: ./src/store/store.ts
-var store = __nccwpck_require__(1644);
-;// CONCATENATED MODULE: ./src/store/dir.ts
-// rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
-// ROOT/<hex id>, the older layout.
-
-
-
-
-/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
-const FLAT_LIMIT = 100_000;
-class DirBlobStore {
-    root;
-    display;
-    createdShards = new Set();
-    flatIds;
-    constructor(root) {
-        this.root = root;
-        this.display = `dir://${root}`;
-    }
-    async exists(id) {
-        return (await isFile(this.sharded(id))) || (await isFile(this.flat(id)));
-    }
-    async get(id) {
-        for (const path of [this.sharded(id), this.flat(id)]) {
-            try {
-                return await (0,promises_.readFile)(path);
-            }
-            catch (error) {
-                if (!isMissing(error))
-                    throw error;
-            }
-        }
-        return undefined;
-    }
-    /** Writes through a temporary name and renames, so a blob is either whole or absent. */
-    async put(id, blob) {
-        const shard = (0,external_node_path_.join)(this.root, id.slice(0, 2));
-        if (!this.createdShards.has(shard)) {
-            await (0,promises_.mkdir)(shard, { recursive: true });
-            this.createdShards.add(shard);
-        }
-        const target = (0,external_node_path_.join)(shard, id);
-        await writeFileAtomically(target, blob);
-    }
-    /**
-     * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
-     * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
-     */
-    async listIds(prefix, limit) {
-        this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile);
-        const flat = await this.flatIds;
-        if (!flat)
-            return undefined;
-        const names = [];
-        for (const shard of shardsUnder(prefix)) {
-            const path = (0,external_node_path_.join)(this.root, shard);
-            const found = await readNames(path, limit - names.length, isBlobFile);
-            if (!found)
-                return undefined;
-            if (found.length > 0)
-                this.createdShards.add(path);
-            names.push(...found);
-        }
-        for (const id of flat)
-            if (id.startsWith(prefix))
-                names.push(id);
-        return names.length > limit ? undefined : new store/* BlobIdSet */.Z(names);
-    }
-    sharded(id) {
-        return (0,external_node_path_.join)(this.root, id.slice(0, 2), id);
-    }
-    flat(id) {
-        return (0,external_node_path_.join)(this.root, id);
-    }
-}
-/**
- * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
- * than `limit` are found.
- */
-async function readNames(path, limit, keep) {
-    const names = [];
-    try {
-        const directory = await (0,promises_.opendir)(path, { bufferSize: 1024 });
-        for await (const entry of directory) {
-            if (!keep(entry))
-                continue;
-            names.push(entry.name);
-            // Leaving the loop closes the directory.
-            if (names.length > limit)
-                return undefined;
-        }
-    }
-    catch (error) {
-        if (isMissing(error))
-            return [];
-        throw error;
-    }
-    return names;
-}
-function shardsUnder(prefix) {
-    if (!/^[0-9a-f]{0,2}$/.test(prefix))
-        throw new Error(`not a blob id prefix: ${prefix}`);
-    const shards = [];
-    for (let byte = 0; byte < 256; byte++) {
-        const shard = byte.toString(16).padStart(2, '0');
-        if (shard.startsWith(prefix))
-            shards.push(shard);
-    }
-    return shards;
-}
-/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
-function isBlobFile(entry) {
-    return entry.name.length === 64 && entry.isFile();
-}
-async function isFile(path) {
-    try {
-        return (await (0,promises_.stat)(path)).isFile();
-    }
-    catch (error) {
-        if (isMissing(error))
-            return false;
-        throw error;
-    }
-}
-function isMissing(error) {
-    const code = error.code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
 ;// CONCATENATED MODULE: ./src/store/http.ts
 class HttpBlobStore {
     display;
@@ -38911,7 +39072,7 @@ const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls']);
 async function openStore(url, access = 'write', options = {}) {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
     if (scheme === 'dir')
-        return new DirBlobStore(dirPath(url));
+        return new dir_DirBlobStore(dirPath(url));
     if (scheme && S3_SCHEMES.has(scheme))
         return (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9973))).openS3Store(url, s3Options(options));
     if (scheme === 'http' || scheme === 'https') {
@@ -38927,7 +39088,7 @@ async function openStore(url, access = 'write', options = {}) {
 /** A router over store specs: each blob goes to every store whose range holds its first byte. */
 async function openStores(specs, access = 'write', options = {}) {
     const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)));
-    return new RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
+    return new router_RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
 }
 function s3Options({ signal, s3Requests }) {
     return s3Requests ? (0,client/* sessionOptions */.xl)(s3Requests, signal) : { signal };
