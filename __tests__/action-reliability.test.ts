@@ -1,7 +1,9 @@
-// The bundled action under conditions real CI meets: a cancelled job, two jobs at once.
+// The bundled action under conditions real CI meets: a cancelled job, two jobs at once, a store
+// left holding a damaged blob. Each test has a bucket of its own: s3rver writes objects in place,
+// so an upload cut off by a cancelled job leaves an empty or partial object behind.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction } from './helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from './helpers/project.js'
@@ -10,20 +12,19 @@ import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
 let s3: TestS3
 const projects: TestProject[] = []
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['blobs'] })
+  s3 = await startS3({ buckets: ['cancelled', 'race', 'damaged'] })
 })
 afterAll(async () => {
   await s3.stop()
   projects.forEach(project => project.remove())
 })
 
-function s3Inputs(prefix: string): Record<string, string> {
+function s3Inputs(bucket: string): Record<string, string> {
   return {
     engine: 'native',
     'firmware-tag': 'fw1',
     's3-endpoint': s3.endpoint,
-    's3-bucket': 'blobs',
-    's3-prefix': prefix,
+    's3-bucket': bucket,
     's3-access-key': s3.accessKey,
     's3-secret-key': s3.secretKey
   }
@@ -53,7 +54,9 @@ describe('cancellation', () => {
     expect(signalled).toBe(true)
     expect(run.code).not.toBe(0)
     expect(errorLines(run)).toEqual([expect.stringMatching(/cancelled by SIGTERM/)])
-    expect((await listKeys(s3, 'blobs')).filter(key => key.startsWith('cancelled/'))).toEqual([])
+    expect((await listKeys(s3, 'cancelled')).filter(key => key.startsWith('manifests/'))).toEqual(
+      []
+    )
     const output = join(project.root, 'dist', 'flists')
     expect(
       readdirSync(output).filter(name => name.endsWith('.fl') || name.endsWith('.partial'))
@@ -84,10 +87,42 @@ describe('two jobs at once', () => {
     )
     expect(outcomes).toContain('published')
     for (const outcome of outcomes) expect(['published', 'unchanged']).toContain(outcome)
-    const key = `race/manifests/modules-${EXAMPLE_KERNEL}.fl`
-    const published = await getObject(s3, 'blobs', key)
+    const key = `manifests/modules-${EXAMPLE_KERNEL}.fl`
+    const published = await getObject(s3, 'race', key)
     expect(createHash('sha256').update(published!).digest('hex')).toBe(
       first.outputs['modules-flist-sha256']
     )
+  })
+})
+
+describe('a damaged blob in the store', () => {
+  test('verify full names it and says to delete it; once deleted, the next run uploads it again', async () => {
+    const project = copyExample()
+    projects.push(project)
+    const inputs = { 'project-root': project.root, ...s3Inputs('damaged') }
+    const first = await runAction({ ...inputs, 'output-dir': 'out-1' })
+    expect(errorLines(first)).toEqual([])
+    // What an upload cut off midway leaves on a server that writes objects in place.
+    const blob = (await listKeys(s3, 'damaged')).find(key => /^[0-9a-f]{64}$/.test(key))!
+    const objectFile = join(s3.directory, 'damaged', `${blob}._S3rver_object`)
+    truncateSync(objectFile, 0)
+
+    const exists = await runAction({ ...inputs, 'output-dir': 'out-2' })
+    expect(errorLines(exists)).toEqual([])
+    const full = await runAction({ ...inputs, 'output-dir': 'out-3', verify: 'full' })
+    expect(full.code).not.toBe(0)
+    expect(errorLines(full)).toEqual([
+      expect.stringContaining(
+        `delete the damaged blob (${blob}) from the store, as an upload cut off on a server that writes objects in place leaves them, and run again; nothing was published`
+      )
+    ])
+
+    for (const suffix of ['object', 'object.md5', 'metadata.json']) {
+      rmSync(join(s3.directory, 'damaged', `${blob}._S3rver_${suffix}`), { force: true })
+    }
+    const repaired = await runAction({ ...inputs, 'output-dir': 'out-4', verify: 'full' })
+    expect(errorLines(repaired)).toEqual([])
+    const flists = JSON.parse(repaired.outputs.result).flists
+    expect(flists.modules.blocksUploaded + flists.firmware.blocksUploaded).toBe(1)
   })
 })

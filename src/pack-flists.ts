@@ -85,9 +85,20 @@ export async function verifyFlists(
     if (report.problems.length > 0) {
       const first = report.problems[0]
       throw new UserError(
-        `verify ${mode} of ${flist.name} failed: ${report.problems.length} problem(s), first: ${first}; nothing was published`
+        `verify ${mode} of ${flist.name} failed: ${report.problems.length} problem(s), first: ${first}; ` +
+          `${damagedAdvice(report.damaged)}nothing was published`
       )
     }
     core.info(`${flist.name}: ${report.blocksChecked} blocks checked (${mode})`)
   }
+}
+
+/**
+ * A damaged blob stays in the store, and later packs take it as present: the fix is to delete it.
+ * Such copies are what an upload cut off midway leaves on a server that writes objects in place.
+ */
+function damagedAdvice(damaged: readonly string[]): string {
+  if (damaged.length === 0) return ''
+  const count = damaged.length === 1 ? 'blob' : `${damaged.length} blobs`
+  return `delete the damaged ${count} (${damaged[0]}${damaged.length > 1 ? ', …' : ''}) from the store, as an upload cut off on a server that writes objects in place leaves them, and run again; `
 }

@@ -42,13 +42,15 @@ describe('verify', () => {
       mode: 'exists',
       blocksChecked: 3,
       filesChecked: 0,
-      problems: []
+      problems: [],
+      damaged: []
     })
     expect(await verifyFlist(flist, 'full')).toEqual({
       mode: 'full',
       blocksChecked: 3,
       filesChecked: 2,
-      problems: []
+      problems: [],
+      damaged: []
     })
   })
 
@@ -71,6 +73,7 @@ describe('verify', () => {
     const report = await verifyFlist(flist, 'full')
     expect(report.problems).toHaveLength(1)
     expect(report.problems[0]).toMatch(/does not match its id/)
+    expect(report.damaged).toEqual([damaged.split('/').at(-1)])
   })
 
   test('a blob read while it is being rewritten is read again before it is reported', async () => {

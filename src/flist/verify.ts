@@ -30,6 +30,8 @@ export interface VerifyReport {
   filesChecked: number
   /** One line per finding; empty when the flist is sound. */
   problems: string[]
+  /** Ids of blobs a store holds that do not decode (`full` only): damaged copies to delete. */
+  damaged: string[]
 }
 
 /**
@@ -65,11 +67,12 @@ export async function verifyFlist(
         },
         options.signal
       )
-      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems }
+      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems, damaged: [] }
     }
 
     const hash = await createBlake2b256()
     const plainLengths = new Map<string, number>()
+    const damaged: string[] = []
     await forEachLimited(
       blocks,
       concurrency,
@@ -88,6 +91,7 @@ export async function verifyFlist(
             if (!(error instanceof CorruptBlockError)) throw error
             if (attempt >= REREAD_DELAYS_MS.length) {
               problems.push(`block ${hex}: ${error.message}`)
+              damaged.push(hex)
               return
             }
           }
@@ -97,7 +101,7 @@ export async function verifyFlist(
       options.signal
     )
     const filesChecked = checkFileSizes(reader, plainLengths, problems)
-    return { mode, blocksChecked: blocks.length, filesChecked, problems }
+    return { mode, blocksChecked: blocks.length, filesChecked, problems, damaged }
   } finally {
     reader.close()
   }
