@@ -4,7 +4,7 @@ import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
@@ -30,6 +30,13 @@ if (args.has('--fresh')) rmSync(base, { recursive: true, force: true })
  * blob files cost seconds of system time; journaled ext4 (hosted runners) does not do this.
  */
 const memoryBase = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/rfs-flist-bench-') : undefined
+
+/** tmpfs only when it has room for the store (containers often give /dev/shm 64 MB). */
+function memoryRoomFor(bytes: number): boolean {
+  if (!memoryBase) return false
+  const { bavail, bsize } = statfsSync(memoryBase)
+  return bavail * bsize > bytes * 1.5
+}
 
 interface PackMeasure {
   counts: FlistCounts
@@ -135,16 +142,17 @@ async function benchTree(
   )
   const work = join(base, `${shape.name}-out`)
   rmSync(work, { recursive: true, force: true })
-  const memoryWork = join(memoryBase ?? base, `${shape.name}-out`)
+  const inMemory = memoryRoomFor(tree.bytes)
+  const memoryWork = join(inMemory ? memoryBase! : base, `${shape.name}-out`)
   const dirStore = `dir://${join(memoryWork, 'store')}`
   const reference = { label: 'b2sum', seconds: b2sum }
-  const where = memoryBase ? ' (tmpfs)' : ''
+  const where = inMemory ? ' (tmpfs)' : ''
   const dirFirst = await measurePack(command, tree.root, dirStore, join(memoryWork, 'dir-1.fl'))
   console.log(row(`dir${where}, first pack`, tree, dirFirst, reference))
   const dirAgain = await measurePack(command, tree.root, dirStore, join(memoryWork, 'dir-2.fl'))
   console.log(row(`dir${where}, unchanged`, tree, dirAgain, reference))
-  rmSync(memoryWork, { recursive: true, force: true })
-  if (memoryBase) {
+  if (inMemory) {
+    rmSync(memoryWork, { recursive: true, force: true })
     const diskStore = `dir://${join(work, 'store')}`
     const diskFirst = await measurePack(command, tree.root, diskStore, join(work, 'disk-1.fl'))
     console.log(row('dir (disk), first pack', tree, diskFirst, reference))
