@@ -33,10 +33,8 @@ export class LocalBlobStores {
 
   /** Puts the blob into every responsible store that lacks it; true when any was written. */
   store(id: string, blob: Uint8Array): boolean {
-    const stores = this.router.storesFor(id)
-    if (stores.length === 0) throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`)
     let written = false
-    for (const store of stores) {
+    for (const store of this.router.storesToWrite(id)) {
       try {
         if (store.existsSync(id)) continue
         store.putSync(id, blob)

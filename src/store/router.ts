@@ -25,6 +25,13 @@ export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobSto
       .map(route => route.store)
   }
 
+  /** The stores a blob must be written to: at least one, or the blob cannot be placed. */
+  storesToWrite(id: string): S[] {
+    const stores = this.storesFor(id)
+    if (stores.length === 0) throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`)
+    return stores
+  }
+
   /** The first bytes no store covers; a pack cannot place blobs starting with them. */
   uncoveredPrefixes(): number[] {
     const uncovered: number[] = []
@@ -55,9 +62,7 @@ export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobSto
   }
 
   async put(id: string, blob: Uint8Array): Promise<void> {
-    const stores = this.storesFor(id)
-    if (stores.length === 0) throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`)
-    await Promise.all(stores.map(store => store.put(id, blob)))
+    await Promise.all(this.storesToWrite(id).map(store => store.put(id, blob)))
   }
 }
 
