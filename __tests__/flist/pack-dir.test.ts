@@ -16,19 +16,22 @@ import { packTree, type PackOptions } from '../../src/flist/pack.js'
 import { SCHEMA_STATEMENTS } from '../../src/flist/schema.js'
 import { unpackFlist } from '../../src/flist/unpack.js'
 import type { FlistCounts } from '../../src/engine.js'
+import type { StoreSpec } from '../../src/settings.js'
 import { openStores } from '../../src/store/open.js'
 import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
 
 const sqlite = (flist: string, sql: string): string =>
   execFileSync('sqlite3', [flist, sql], { encoding: 'utf8' }).trim()
 
+/** Packs into one directory store taking every id, or against the routes given. */
 async function pack(
   source: string,
   flistPath: string,
-  storeDir: string,
+  stores: string | StoreSpec[],
   extra: Partial<PackOptions> = {}
 ): Promise<FlistCounts> {
-  const specs = [{ start: 0, end: 255, url: `dir://${storeDir}` }]
+  const specs =
+    typeof stores === 'string' ? [{ start: 0, end: 255, url: `dir://${stores}` }] : stores
   return packTree({
     source,
     flistPath,
@@ -188,17 +191,7 @@ describe('pack to a dir store', () => {
       { start: 0x80, end: 0xff, url: `dir://${high}` },
       { start: 0x00, end: 0xff, url: `dir://${all}` }
     ]
-    const packRouted = async (name: string): Promise<FlistCounts> =>
-      packTree({
-        source,
-        flistPath: join(work, name),
-        stores: await openStores(specs),
-        routes: specs,
-        tags: [],
-        log: () => undefined,
-        workers: 2
-      })
-    const counts = await packRouted('routed.fl')
+    const counts = await pack(source, join(work, 'routed.fl'), specs)
     expect(counts.blocksUploaded).toBe(first.blocksUploaded)
     const held = (root: string): string[] =>
       existsSync(root) ? readdirSync(root).flatMap(shard => readdirSync(join(root, shard))) : []
@@ -210,7 +203,7 @@ describe('pack to a dir store', () => {
     // A blob missing from one replica is written there again, and only there.
     const lost = everyBlob.find(id => id >= '80')!
     rmSync(join(high, lost.slice(0, 2), lost))
-    const again = await packRouted('routed-again.fl')
+    const again = await pack(source, join(work, 'routed-again.fl'), specs)
     expect(again).toMatchObject({ blocksUploaded: 1, blocksPresent: first.blocksUploaded - 1 })
     expect(held(high).sort()).toEqual(everyBlob.filter(id => id >= '80'))
   })
@@ -230,16 +223,9 @@ describe('pack to a dir store', () => {
 
   test('store ranges that leave ids uncovered are refused before anything is read', async () => {
     const specs = [{ start: 0, end: 0x7f, url: `dir://${store}` }]
-    await expect(
-      packTree({
-        source,
-        flistPath: join(work, 'half.fl'),
-        stores: await openStores(specs),
-        routes: specs,
-        tags: [],
-        log: () => undefined
-      })
-    ).rejects.toThrow(/do not cover blob ids starting with 80, 81, 82, 83 and 124 more/)
+    await expect(pack(source, join(work, 'half.fl'), specs)).rejects.toThrow(
+      /do not cover blob ids starting with 80, 81, 82, 83 and 124 more/
+    )
   })
 
   test('progress lines come at the interval asked for', async () => {
