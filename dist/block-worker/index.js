@@ -3462,6 +3462,13 @@ class RouterBlobStore {
             .filter(route => route.start <= prefix && prefix <= route.end)
             .map(route => route.store);
     }
+    /** The stores a blob must be written to: at least one, or the blob cannot be placed. */
+    storesToWrite(id) {
+        const stores = this.storesFor(id);
+        if (stores.length === 0)
+            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
+        return stores;
+    }
     /** The first bytes no store covers; a pack cannot place blobs starting with them. */
     uncoveredPrefixes() {
         const uncovered = [];
@@ -3495,10 +3502,7 @@ class RouterBlobStore {
         return undefined;
     }
     async put(id, blob) {
-        const stores = this.storesFor(id);
-        if (stores.length === 0)
-            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
-        await Promise.all(stores.map(store => store.put(id, blob)));
+        await Promise.all(this.storesToWrite(id).map(store => store.put(id, blob)));
     }
 }
 function hexByte(value) {
@@ -3529,11 +3533,8 @@ class LocalBlobStores {
     }
     /** Puts the blob into every responsible store that lacks it; true when any was written. */
     store(id, blob) {
-        const stores = this.router.storesFor(id);
-        if (stores.length === 0)
-            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
         let written = false;
-        for (const store of stores) {
+        for (const store of this.router.storesToWrite(id)) {
             try {
                 if (store.existsSync(id))
                     continue;
