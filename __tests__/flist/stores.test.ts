@@ -31,6 +31,28 @@ describe('dir store', () => {
     expect(await store.exists(ID_80)).toBe(true)
     expect((await store.get(ID_80))?.toString()).toBe('flat')
   })
+
+  test('putIfAbsentSync writes only what neither layout holds, and each blob once', () => {
+    const root = tempDir('dir-put-if-absent')
+    writeFileSync(join(root, ID_80), 'flat')
+    mkdirSync(join(root, 'ff'))
+    writeFileSync(join(root, 'ff', ID_FF), 'sharded')
+    const store = new DirBlobStore(root)
+
+    expect(store.putIfAbsentSync(ID_80, Buffer.from('new'))).toBe(false)
+    expect(existsSync(join(root, '80'))).toBe(false)
+    expect(store.putIfAbsentSync(ID_FF, Buffer.from('new'))).toBe(false)
+    expect(readFileSync(join(root, 'ff', ID_FF), 'utf8')).toBe('sharded')
+
+    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
+    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(false)
+    expect(readFileSync(join(root, '7f', ID_7F), 'utf8')).toBe('blob')
+    // A shard that existed before is asked on disk each time: another writer may fill it.
+    const later = 'ff' + '01'.repeat(31)
+    writeFileSync(join(root, 'ff', later), 'other')
+    expect(store.putIfAbsentSync(later, Buffer.from('x'))).toBe(false)
+    expect(readFileSync(join(root, 'ff', later), 'utf8')).toBe('other')
+  })
 })
 
 describe('router', () => {

@@ -36,9 +36,7 @@ export class LocalBlobStores {
     let written = false
     for (const store of this.router.storesToWrite(id)) {
       try {
-        if (store.existsSync(id)) continue
-        store.putSync(id, blob)
-        written = true
+        if (store.putIfAbsentSync(id, blob)) written = true
       } catch (error) {
         throw storeFailure(error, id, store)
       }

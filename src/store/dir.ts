@@ -1,7 +1,7 @@
 // rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
 // ROOT/<hex id>, the older layout.
 import { mkdir, opendir, readFile, stat } from 'node:fs/promises'
-import { mkdirSync, statSync, type Dirent } from 'node:fs'
+import { mkdirSync, opendirSync, statSync, type Dir, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomically, writeFileAtomicallySync } from '../atomic-write.js'
 import { BlobIdSet, type BlobStore } from './store.js'
@@ -12,6 +12,10 @@ const FLAT_LIMIT = 100_000
 export class DirBlobStore implements BlobStore {
   readonly display: string
   private readonly createdShards = new Set<string>()
+  /** Shards this object created, with the ids it has written into them since. */
+  private readonly shardsMadeHere = new Map<string, Set<string>>()
+  /** Flat-layout ids, read once by the blocking path; undefined: too many to hold, ask each. */
+  private flatIdsSync: Set<string> | undefined | null = null
   private flatIds: Promise<string[] | undefined> | undefined
   /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
   private readonly prefix: string
@@ -46,19 +50,30 @@ export class DirBlobStore implements BlobStore {
     await writeFileAtomically(this.sharded(id), blob)
   }
 
-  /** exists, blocking: for block workers, which store blobs as they encode them. */
-  existsSync(id: string): boolean {
-    return isFileSync(this.sharded(id)) || isFileSync(this.flat(id))
-  }
-
-  /** put, blocking: for block workers, which store blobs as they encode them. */
-  putSync(id: string, blob: Uint8Array): void {
+  /**
+   * put unless the store holds the blob, blocking: for block workers, which store blobs as they
+   * encode them. True when it was written.
+   *
+   * Presence is asked of the disk only where the answer can be yes. A shard this object created
+   * held nothing then, so the blobs in it are the ones it wrote since (another writer can only
+   * add the same bytes under the same name, which an atomic rewrite leaves intact); flat-layout
+   * blobs are listed once, as most stores have none.
+   */
+  putIfAbsentSync(id: string, blob: Uint8Array): boolean {
     const shard = this.shard(id)
-    if (!this.createdShards.has(shard)) {
-      mkdirSync(shard, { recursive: true })
+    let known = this.shardsMadeHere.get(shard)
+    if (known ? known.has(id) : isFileSync(this.sharded(id))) return false
+    if (this.hasFlatSync(id)) return false
+    if (!known && !this.createdShards.has(shard)) {
+      if (mkdirSync(shard, { recursive: true }) !== undefined) {
+        known = new Set()
+        this.shardsMadeHere.set(shard, known)
+      }
       this.createdShards.add(shard)
     }
     writeFileAtomicallySync(this.sharded(id), blob)
+    known?.add(id)
+    return true
   }
 
   /**
@@ -79,6 +94,11 @@ export class DirBlobStore implements BlobStore {
     }
     for (const id of flat) if (id.startsWith(prefix)) names.push(id)
     return names.length > limit ? undefined : new BlobIdSet(names)
+  }
+
+  private hasFlatSync(id: string): boolean {
+    if (this.flatIdsSync === null) this.flatIdsSync = readNamesSync(this.root, FLAT_LIMIT)
+    return this.flatIdsSync ? this.flatIdsSync.has(id) : isFileSync(this.flat(id))
   }
 
   private shard(id: string): string {
@@ -115,6 +135,28 @@ async function readNames(
   } catch (error) {
     if (isMissing(error)) return []
     throw error
+  }
+  return names
+}
+
+/** readNames for blob files, blocking. */
+function readNamesSync(path: string, limit: number): Set<string> | undefined {
+  const names = new Set<string>()
+  let directory: Dir
+  try {
+    directory = opendirSync(path, { bufferSize: 1024 })
+  } catch (error) {
+    if (isMissing(error)) return names
+    throw error
+  }
+  try {
+    for (let entry = directory.readSync(); entry; entry = directory.readSync()) {
+      if (!isBlobFile(entry)) continue
+      names.add(entry.name)
+      if (names.size > limit) return undefined
+    }
+  } finally {
+    directory.closeSync()
   }
   return names
 }
