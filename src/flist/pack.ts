@@ -18,6 +18,7 @@ import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
 import { BlockWorkerPool } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
+import { stopYoungGenerationGrowth } from './heap.js'
 
 export interface PackOptions {
   source: string
@@ -64,6 +65,7 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     )
   }
   options.signal?.throwIfAborted()
+  stopYoungGenerationGrowth()
   // The workers start while the tree is listed; directory stores are written by the workers as
   // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
   // at the same time slows their start. Whatever happens, both are closed.
