@@ -18,7 +18,7 @@ import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
 import { BlockWorkerPool } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
-import { stopYoungGenerationGrowth } from './heap.js'
+import { stopYoungGenerationGrowth } from './v8-settings.js'
 
 export interface PackOptions {
   source: string

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlJsStatic } from 'sql.js'
 import initSqlJs from './sqlite-loader.cjs'
+import { instantiateUnoptimised } from './v8-settings.js'
 
 const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
@@ -19,7 +20,7 @@ export function loadSqlite(): Promise<SqlJsStatic> {
 async function instantiate(): Promise<SqlJsStatic> {
   const bytes = readFileSync(locateWasm())
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-  return initSqlJs({ wasmBinary })
+  return instantiateUnoptimised(() => initSqlJs({ wasmBinary }))
 }
 
 function locateWasm(): string {
