@@ -173,6 +173,28 @@ describe('presence from listings on a real S3 server', () => {
     expect(await s3Store.exists(missing)).toBe(true)
   })
 
+  test('while a listing is on its way, blobs can be let go and asked about once it comes', async () => {
+    const held = idWith('f', 1)
+    const missing = idWith('f', 2)
+    const s3Store = new S3BlobStore(session, 'blobs', 'blobs')
+    await s3Store.put(held, Buffer.from('held'))
+    const { store, calls } = counted(s3Store)
+    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+    expect(uploader.awaitsListing(held)).toBe(true)
+    expect(await uploader.listedEverywhere(held)).toBe(true)
+    expect(await uploader.listedEverywhere(held)).toBe(true)
+    expect(await uploader.listedEverywhere(missing)).toBe(false)
+    expect(uploader.awaitsListing(missing)).toBe(false)
+    // The blob the listing lacks is then stored without asking about it again.
+    await uploader.store(missing, Buffer.from('missing'))
+    expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 1 })
+    expect(calls).toEqual({ exists: 0, put: 1, list: 1 })
+
+    // Nothing to wait for when the pack is too small to list.
+    const small = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 10 })
+    expect(small.awaitsListing(held)).toBe(false)
+  })
+
   test('a prefix crowded with unrelated blobs goes back to asking blob by blob', async () => {
     const { store, calls } = counted(new S3BlobStore(session, 'crowded', 'crowded'))
     // 32 expected blocks allow one page per prefix; the prefix holds 1001 keys.

@@ -16,7 +16,7 @@ import { BlockUploader } from './upload.js'
 import { localStoreRoutes } from './local-blobs.js'
 import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
-import { BlockWorkerPool } from './worker-pool.js'
+import { BlockWorkerPool, type EncodedChunk } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
 import { stopYoungGenerationGrowth } from './v8-settings.js'
 
@@ -185,13 +185,36 @@ async function storeBlocks(
   })
   aborted.catch(() => undefined)
 
-  const stored = (file: TreeItem, plainLength: number): void => {
-    pending.release(plainLength)
+  const counted = (file: TreeItem): void => {
     state.blocksUploaded = tally.counts.uploaded
     state.blocksSkipped = tally.counts.present + tally.counts.repeated
     const left = chunksLeft.get(file.ino)! - 1
     chunksLeft.set(file.ino, left)
     if (left === 0) state.filesDone++
+  }
+  const stored = (file: TreeItem, plainLength: number): void => {
+    pending.release(plainLength)
+    counted(file)
+  }
+  /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
+  const storeOnceListed = async (
+    file: TreeItem,
+    { index, plainLength }: Pick<EncodedChunk, 'index' | 'plainLength'>,
+    id: string
+  ): Promise<void> => {
+    if (!(await uploader!.listedEverywhere(id))) {
+      await pending.acquire(plainLength)
+      const { path, stats } = file
+      const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }])
+      if (toHex(again.id) !== id) {
+        throw new UserError(
+          `${path.toString()} changed while it was being packed: pack a tree nothing writes to`
+        )
+      }
+      await uploader!.store(id, again.blob!)
+      pending.release(plainLength)
+    }
+    counted(file)
   }
 
   progress.start(options.progressIntervalMs ?? 5000)
@@ -211,6 +234,14 @@ async function storeBlocks(
               continue
             }
             if (!chunk.blob) throw new Error(`a block worker kept blob ${id} it was to send back`)
+            if (uploader.awaitsListing(id)) {
+              // Holding blobs until the listings come would stall encoding once the memory bound
+              // is reached; on an unchanged pack the listings name them all.
+              pending.release(chunk.plainLength)
+              const { index, plainLength } = chunk
+              work.push(storeOnceListed(file, { index, plainLength }, id).catch(fail))
+              continue
+            }
             const upload = uploader.store(id, chunk.blob)
             work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail))
           }

@@ -73,6 +73,33 @@ export class BlockUploader {
     return this.tally.counts
   }
 
+  /**
+   * Whether a listing that will answer for this blob is still on its way. The caller can then
+   * let go of the blob rather than hold it (and the memory it counts against) meanwhile, and ask
+   * `listedEverywhere` once the listings are in.
+   */
+  awaitsListing(id: string): boolean {
+    if (this.listLimit === 0) return false
+    const prefix = id.slice(0, LISTING_PREFIX_DIGITS)
+    return this.router
+      .storesToWrite(id)
+      .some(store => store.listIds !== undefined && !this.listingSettled(store, prefix))
+  }
+
+  /**
+   * Whether the listings of every store responsible for the blob name it. A blob found so is
+   * counted as present, once; false means it must be stored (or asked about) with `store`.
+   */
+  async listedEverywhere(id: string): Promise<boolean> {
+    const prefix = id.slice(0, LISTING_PREFIX_DIGITS)
+    const listings = await Promise.all(
+      this.router.storesToWrite(id).map(store => this.listing(store, prefix))
+    )
+    if (!listings.every(listed => listed?.has(id))) return false
+    if (this.tally.claim(id)) this.tally.settle(id, false)
+    return true
+  }
+
   /** Resolves once every store responsible for the blob holds it. */
   async store(id: string, blob: Uint8Array): Promise<void> {
     if (!this.tally.claim(id)) return
@@ -122,21 +149,27 @@ export class BlockUploader {
         '',
         Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
       )
-      this.listings.set(store, (state = { whole, byPrefix: new Map() }))
+      this.listings.set(store, (state = { whole, byPrefix: new Map(), settled: new Set() }))
     }
     let listing = state.byPrefix.get(prefix)
     if (!listing) {
       listing = this.listPrefix(store, prefix, state.whole)
       state.byPrefix.set(prefix, listing)
+      void listing.then(() => state.settled.add(prefix))
     }
     return listing
+  }
+
+  private listingSettled(store: BlobStore, prefix: string): boolean {
+    void this.listing(store, prefix)
+    return this.listings.get(store)!.settled.has(prefix)
   }
 
   private storeListings(store: BlobStore): StoreListings {
     let state = this.listings.get(store)
     if (!state) {
       const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
-      state = { whole: this.listOnce(store, '', limit), byPrefix: new Map() }
+      state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() }
       this.listings.set(store, state)
     }
     return state
@@ -181,4 +214,6 @@ interface StoreListings {
   /** The first listing: of the whole store, within WHOLE_LISTING_PAGES pages. */
   whole: Promise<BlobIdSet | undefined | null>
   byPrefix: Map<string, Promise<BlobIdSet | undefined>>
+  /** Prefixes whose listing has come (or given up). */
+  settled: Set<string>
 }
