@@ -37520,12 +37520,19 @@ async function createBlake2b256() {
 function encodeBlock(plain, hash) {
     const key = hash.digest(plain);
     const compressed = snappyCompress(plain);
-    const cipher = createCipheriv('aes-256-gcm', key, key.subarray(0, NONCE_LENGTH));
+    const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
     const blob = new Uint8Array(compressed.length + TAG_LENGTH);
     blob.set(cipher.update(compressed));
     cipher.final();
     blob.set(cipher.getAuthTag(), compressed.length);
     return { id: hash.digest(blob), key, blob };
+}
+/**
+ * Node 22 and later check raw key bytes against every key type on each cipher they make (about
+ * 15 µs, as much as encrypting a small block); a KeyObject skips that and costs 3 µs to make.
+ */
+function aesKey(key) {
+    return (0,external_node_crypto_.createSecretKey)(key);
 }
 class CorruptBlockError extends Error {
     constructor(message) {
@@ -37548,7 +37555,7 @@ function decodeBlock(blob, id, key, hash) {
 function decryptAndDecompress(blob, key, id) {
     const ciphertextLength = blob.length - TAG_LENGTH;
     try {
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, key.subarray(0, NONCE_LENGTH));
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
         decipher.setAuthTag(blob.subarray(ciphertextLength));
         const compressed = Buffer.concat([
             decipher.update(blob.subarray(0, ciphertextLength)),
@@ -37652,9 +37659,51 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/flist/sqlite-loader.cjs
 var sqlite_loader = __nccwpck_require__(9235);
 var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/flist/v8-settings.ts
+// Two V8 settings packing depends on, set at run time because a `node24` action cannot pass
+// Node flags: V8 reads both when it needs them, not only at startup. Each was measured with
+// npm run bench on two cores, under Node 20 and 24.
+
+let youngGenerationCapped = false;
+/**
+ * V8 grows a thread's young generation while much of what it allocates outlives a scavenge, as
+ * the S3 client's request objects do with dozens of uploads in flight. Under Node 24 the main
+ * thread's reached 128 MB in a firmware pack, a quarter of its peak RSS (460 MB). Without growth
+ * it stays at its first few megabytes: 340 MB, in no more time. Applies to this thread from its
+ * next scavenge and to threads started after.
+ */
+function stopYoungGenerationGrowth() {
+    if (youngGenerationCapped)
+        return;
+    youngGenerationCapped = true;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+/** V8's tiering budget from Node 22 on. */
+const DEFAULT_TIERING_BUDGET = 13_000_000;
+/**
+ * Instantiates a WebAssembly module that stays on V8's baseline compiler. A pack runs SQLite's
+ * interpreter for some 8,000 rows, enough for V8 to recompile its largest functions with its
+ * optimising compiler: 100 ms of CPU taken from the block workers, for a few milliseconds saved
+ * on the inserts. The budget is read when an instance is made, so only this one is affected;
+ * later ones get the default of Node 22 and after (Node 20 starts lower, at 1,800,000: there
+ * they tier up a few milliseconds of work later).
+ */
+async function instantiateUnoptimised(instantiate) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tiering-budget=2000000000');
+    try {
+        return await instantiate();
+    }
+    finally {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flist/sqlite.ts
 // sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
 // to each bundle that opens flists, and from the sources the package's own copy is used.
+
 
 
 
@@ -37670,7 +37719,7 @@ function loadSqlite() {
 async function instantiate() {
     const bytes = (0,external_node_fs_.readFileSync)(locateWasm());
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    return sqlite_loader_default()({ wasmBinary });
+    return instantiateUnoptimised(() => sqlite_loader_default()({ wasmBinary }));
 }
 function locateWasm() {
     const beside = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'sql-wasm.wasm');
@@ -38109,6 +38158,32 @@ class BlockUploader {
     get counts() {
         return this.tally.counts;
     }
+    /**
+     * Whether a listing that will answer for this blob is still on its way. The caller can then
+     * let go of the blob rather than hold it (and the memory it counts against) meanwhile, and ask
+     * `listedEverywhere` once the listings are in.
+     */
+    awaitsListing(id) {
+        if (this.listLimit === 0)
+            return false;
+        const prefix = id.slice(0, LISTING_PREFIX_DIGITS);
+        return this.router
+            .storesToWrite(id)
+            .some(store => store.listIds !== undefined && !this.listingSettled(store, prefix));
+    }
+    /**
+     * Whether the listings of every store responsible for the blob name it. A blob found so is
+     * counted as present, once; false means it must be stored (or asked about) with `store`.
+     */
+    async listedEverywhere(id) {
+        const prefix = id.slice(0, LISTING_PREFIX_DIGITS);
+        const listings = await Promise.all(this.router.storesToWrite(id).map(store => this.listing(store, prefix)));
+        if (!listings.every(listed => listed?.has(id)))
+            return false;
+        if (this.tally.claim(id))
+            this.tally.settle(id, false);
+        return true;
+    }
     /** Resolves once every store responsible for the blob holds it. */
     async store(id, blob) {
         if (!this.tally.claim(id))
@@ -38155,20 +38230,25 @@ class BlockUploader {
         let state = this.listings.get(store);
         if (!state) {
             const whole = this.listOnce(store, '', Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit));
-            this.listings.set(store, (state = { whole, byPrefix: new Map() }));
+            this.listings.set(store, (state = { whole, byPrefix: new Map(), settled: new Set() }));
         }
         let listing = state.byPrefix.get(prefix);
         if (!listing) {
             listing = this.listPrefix(store, prefix, state.whole);
             state.byPrefix.set(prefix, listing);
+            void listing.then(() => state.settled.add(prefix));
         }
         return listing;
+    }
+    listingSettled(store, prefix) {
+        void this.listing(store, prefix);
+        return this.listings.get(store).settled.has(prefix);
     }
     storeListings(store) {
         let state = this.listings.get(store);
         if (!state) {
             const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit);
-            state = { whole: this.listOnce(store, '', limit), byPrefix: new Map() };
+            state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() };
             this.listings.set(store, state);
         }
         return state;
@@ -38261,6 +38341,10 @@ class dir_DirBlobStore {
     root;
     display;
     createdShards = new Set();
+    /** Shards this object created, with the ids it has written into them since. */
+    shardsMadeHere = new Map();
+    /** Flat-layout ids, read once by the blocking path; undefined: too many to hold, ask each. */
+    flatIdsSync = null;
     flatIds;
     /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
     prefix;
@@ -38293,18 +38377,32 @@ class dir_DirBlobStore {
         }
         await writeFileAtomically(this.sharded(id), blob);
     }
-    /** exists, blocking: for block workers, which store blobs as they encode them. */
-    existsSync(id) {
-        return isFileSync(this.sharded(id)) || isFileSync(this.flat(id));
-    }
-    /** put, blocking: for block workers, which store blobs as they encode them. */
-    putSync(id, blob) {
+    /**
+     * put unless the store holds the blob, blocking: for block workers, which store blobs as they
+     * encode them. True when it was written.
+     *
+     * Presence is asked of the disk only where the answer can be yes. A shard this object created
+     * held nothing then, so the blobs in it are the ones it wrote since (another writer can only
+     * add the same bytes under the same name, which an atomic rewrite leaves intact); flat-layout
+     * blobs are listed once, as most stores have none.
+     */
+    putIfAbsentSync(id, blob) {
         const shard = this.shard(id);
-        if (!this.createdShards.has(shard)) {
-            (0,external_node_fs_.mkdirSync)(shard, { recursive: true });
+        let known = this.shardsMadeHere.get(shard);
+        if (known ? known.has(id) : isFileSync(this.sharded(id)))
+            return false;
+        if (this.hasFlatSync(id))
+            return false;
+        if (!known && !this.createdShards.has(shard)) {
+            if ((0,external_node_fs_.mkdirSync)(shard, { recursive: true }) !== undefined) {
+                known = new Set();
+                this.shardsMadeHere.set(shard, known);
+            }
             this.createdShards.add(shard);
         }
         writeFileAtomicallySync(this.sharded(id), blob);
+        known?.add(id);
+        return true;
     }
     /**
      * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
@@ -38329,6 +38427,11 @@ class dir_DirBlobStore {
             if (id.startsWith(prefix))
                 names.push(id);
         return names.length > limit ? undefined : new store_store/* BlobIdSet */.Z(names);
+    }
+    hasFlatSync(id) {
+        if (this.flatIdsSync === null)
+            this.flatIdsSync = readNamesSync(this.root, FLAT_LIMIT);
+        return this.flatIdsSync ? this.flatIdsSync.has(id) : isFileSync(this.flat(id));
     }
     shard(id) {
         return `${this.prefix}${id.slice(0, 2)}`;
@@ -38361,6 +38464,32 @@ async function readNames(path, limit, keep) {
         if (isMissing(error))
             return [];
         throw error;
+    }
+    return names;
+}
+/** readNames for blob files, blocking. */
+function readNamesSync(path, limit) {
+    const names = new Set();
+    let directory;
+    try {
+        directory = (0,external_node_fs_.opendirSync)(path, { bufferSize: 1024 });
+    }
+    catch (error) {
+        if (isMissing(error))
+            return names;
+        throw error;
+    }
+    try {
+        for (let entry = directory.readSync(); entry; entry = directory.readSync()) {
+            if (!isBlobFile(entry))
+                continue;
+            names.add(entry.name);
+            if (names.size > limit)
+                return undefined;
+        }
+    }
+    finally {
+        directory.closeSync();
     }
     return names;
 }
@@ -38432,10 +38561,8 @@ class LocalBlobStores {
         let written = false;
         for (const store of this.router.storesToWrite(id)) {
             try {
-                if (store.existsSync(id))
-                    continue;
-                store.putSync(id, blob);
-                written = true;
+                if (store.putIfAbsentSync(id, blob))
+                    written = true;
             }
             catch (error) {
                 throw storeFailure(error, id, store);
@@ -38780,6 +38907,7 @@ class FlistWriter {
 
 
 
+
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
@@ -38793,6 +38921,7 @@ async function packTree(options) {
         throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
     }
     options.signal?.throwIfAborted();
+    stopYoungGenerationGrowth();
     // The workers start while the tree is listed; directory stores are written by the workers as
     // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
     // at the same time slows their start. Whatever happens, both are closed.
@@ -38894,14 +39023,31 @@ async function storeBlocks(files, pool, workersStore, options) {
         options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true });
     });
     aborted.catch(() => undefined);
-    const stored = (file, plainLength) => {
-        pending.release(plainLength);
+    const counted = (file) => {
         state.blocksUploaded = tally.counts.uploaded;
         state.blocksSkipped = tally.counts.present + tally.counts.repeated;
         const left = chunksLeft.get(file.ino) - 1;
         chunksLeft.set(file.ino, left);
         if (left === 0)
             state.filesDone++;
+    };
+    const stored = (file, plainLength) => {
+        pending.release(plainLength);
+        counted(file);
+    };
+    /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
+    const storeOnceListed = async (file, { index, plainLength }, id) => {
+        if (!(await uploader.listedEverywhere(id))) {
+            await pending.acquire(plainLength);
+            const { path, stats } = file;
+            const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }]);
+            if (toHex(again.id) !== id) {
+                throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
+            }
+            await uploader.store(id, again.blob);
+            pending.release(plainLength);
+        }
+        counted(file);
     };
     progress.start(options.progressIntervalMs ?? 5000);
     try {
@@ -38921,6 +39067,14 @@ async function storeBlocks(files, pool, workersStore, options) {
                         }
                         if (!chunk.blob)
                             throw new Error(`a block worker kept blob ${id} it was to send back`);
+                        if (uploader.awaitsListing(id)) {
+                            // Holding blobs until the listings come would stall encoding once the memory bound
+                            // is reached; on an unchanged pack the listings name them all.
+                            pending.release(chunk.plainLength);
+                            const { index, plainLength } = chunk;
+                            work.push(storeOnceListed(file, { index, plainLength }, id).catch(fail));
+                            continue;
+                        }
                         const upload = uploader.store(id, chunk.blob);
                         work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail));
                     }
