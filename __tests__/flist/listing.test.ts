@@ -14,6 +14,7 @@ import { openStores } from '../../src/store/open.js'
 import { RouterBlobStore } from '../../src/store/router.js'
 import { S3BlobStore } from '../../src/store/s3.js'
 import { BlobIdSet, type BlobStore } from '../../src/store/store.js'
+import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
 import { pseudoRandomBytes, tempDir } from './helpers/tree.js'
 
@@ -123,7 +124,7 @@ describe('presence from listings on a real S3 server', () => {
   const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
 
   beforeAll(async () => {
-    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed'] })
+    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held'] })
     session = new S3Session({
       endpoint: s3.endpoint,
       region: 'us-east-1',
@@ -248,5 +249,62 @@ describe('presence from listings on a real S3 server', () => {
     expect(await listKeys(s3, 'packed')).toEqual(keys)
     const report = await verifyFlist(join(work, 'again.fl'), 'exists', { stores: specs })
     expect(report.problems).toEqual([])
+  })
+
+  test('blocks do not wait for a slow listing holding their blobs; what it lacks is encoded again', async () => {
+    const work = tempDir('listing-held')
+    const source = join(work, 'source')
+    mkdirSync(source)
+    // 32 blocks of a full chunk each, 16 MB: four times what the pack may hold in memory here.
+    for (let index = 0; index < 32; index++) {
+      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(524_288, index + 100))
+    }
+    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, holdListings: true })
+    try {
+      const { port } = new URL(proxy.endpoint)
+      const secret = encodeURIComponent(s3.secretKey)
+      const direct = [{ start: 0, end: 255, url: `${s3Url(secret, s3.port)}` }]
+      const proxied = [{ start: 0, end: 255, url: `${s3Url(secret, Number(port))}` }]
+      const pack = async (name: string, specs: typeof direct, log: (line: string) => void) =>
+        packTree({
+          source,
+          flistPath: join(work, name),
+          // Without the change under test, the held listing is given up on after 10 s.
+          stores: await openStores(specs, 'write', {
+            s3Requests: { attempts: 1, timeoutMs: 10_000 }
+          }),
+          routes: direct,
+          tags: [],
+          maxPendingBlocks: 1,
+          progressIntervalMs: 5,
+          log
+        })
+      expect((await pack('first.fl', direct, () => undefined)).blocksUploaded).toBe(32)
+      const keys = await listKeys(s3, 'held')
+      for (const key of [keys[3], keys[17], keys[30]]) {
+        await session.client.send(new DeleteObjectCommand({ Bucket: 'held', Key: key }))
+      }
+
+      // The listing is held until every chunk has been encoded, the only request made by then.
+      // Were blobs kept until it came, encoding would stop at the memory bound until the client
+      // gave up on the listing and asked about each blob instead.
+      let encodedBeforeListing = false
+      const again = await pack('again.fl', proxied, line => {
+        if (!/ (16\.8)\/\1 MB,/.test(line)) return
+        encodedBeforeListing ||= proxy.stats.requests === 1
+        proxy.releaseListings()
+      })
+      expect(encodedBeforeListing).toBe(true)
+      expect(again).toMatchObject({ blocks: 32, blocksUploaded: 3, blocksPresent: 29 })
+      expect(await listKeys(s3, 'held')).toEqual(keys)
+      const report = await verifyFlist(join(work, 'again.fl'), 'full', { stores: direct })
+      expect(report.problems).toEqual([])
+    } finally {
+      await proxy.stop()
+    }
+
+    function s3Url(secret: string, port: number): string {
+      return `s3://${s3.accessKey}:${secret}@${s3.host}:${port}/held?region=us-east-1`
+    }
   })
 })

@@ -10,6 +10,8 @@ export interface FaultyProxy {
   /** Requests seen, and how many of them were failed on purpose. */
   stats: { requests: number; failed: number; byFault: Record<Fault, number> }
   setFailureRate(rate: number): void
+  /** Bucket listings wait until this is called, when the proxy was started with `holdListings`. */
+  releaseListings(): void
   stop(): Promise<void>
 }
 
@@ -31,9 +33,21 @@ function s3Error(code: string, message: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`
 }
 
+/** A GET of the bucket itself (path style): ListObjects, either version. */
+function isListing(incoming: IncomingMessage): boolean {
+  const { pathname } = new URL(incoming.url ?? '/', 'http://proxy')
+  return incoming.method === 'GET' && pathname.split('/').filter(Boolean).length === 1
+}
+
 export async function startFaultyProxy(
   target: string,
-  options: { failureRate: number; faults?: Fault[]; seed?: number; stallMs?: number }
+  options: {
+    failureRate: number
+    faults?: Fault[]
+    seed?: number
+    stallMs?: number
+    holdListings?: boolean
+  }
 ): Promise<FaultyProxy> {
   const upstream = new URL(target)
   const random = mulberry32(options.seed ?? 1)
@@ -46,12 +60,17 @@ export async function startFaultyProxy(
   }
   const sockets = new Set<Socket>()
   const stalls = new Set<NodeJS.Timeout>()
+  let releaseListings = (): void => undefined
+  const listingsReleased = options.holdListings
+    ? new Promise<void>(resolve => (releaseListings = resolve))
+    : Promise.resolve()
 
   const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
     stats.requests++
     const body: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => body.push(chunk))
-    incoming.on('end', () => {
+    incoming.on('end', async () => {
+      if (isListing(incoming)) await listingsReleased
       if (random() < failureRate) {
         const fault = faults[Math.floor(random() * faults.length)]
         stats.failed++
@@ -108,7 +127,9 @@ export async function startFaultyProxy(
     setFailureRate(rate: number) {
       failureRate = rate
     },
+    releaseListings: () => releaseListings(),
     async stop() {
+      releaseListings()
       for (const timer of stalls) clearTimeout(timer)
       for (const socket of sockets) socket.destroy()
       await new Promise<void>(resolve => server.close(() => resolve()))
