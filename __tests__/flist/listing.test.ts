@@ -1,7 +1,7 @@
 // Presence of blobs read from store listings (one per id prefix) instead of asked blob by blob:
 // what a listing proves, when it is used, and when the uploader goes back to asking.
 import { createHash } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -251,7 +251,7 @@ describe('presence from listings on a real S3 server', () => {
     expect(report.problems).toEqual([])
   })
 
-  test('blocks do not wait for a slow listing holding their blobs; what it lacks is encoded again', async () => {
+  test('blocks do not wait for a slow listing holding their blobs; what it lacks is encoded again, from unchanged files', async () => {
     const work = tempDir('listing-held')
     const source = join(work, 'source')
     mkdirSync(source)
@@ -301,6 +301,37 @@ describe('presence from listings on a real S3 server', () => {
       expect(report.problems).toEqual([])
     } finally {
       await proxy.stop()
+    }
+
+    // A file that changes between its first encoding and the second is refused, not mixed up.
+    for (const key of await listKeys(s3, 'held')) {
+      await session.client.send(new DeleteObjectCommand({ Bucket: 'held', Key: key }))
+    }
+    const second = await startFaultyProxy(s3.endpoint, { failureRate: 0, holdListings: true })
+    try {
+      const url = s3Url(encodeURIComponent(s3.secretKey), Number(new URL(second.endpoint).port))
+      let changed = false
+      const packing = packTree({
+        source,
+        flistPath: join(work, 'changed.fl'),
+        stores: await openStores([{ start: 0, end: 255, url }]),
+        routes: [{ start: 0, end: 255, url }],
+        tags: [],
+        maxPendingBlocks: 1,
+        progressIntervalMs: 5,
+        log: line => {
+          if (changed || !/ (16\.8)\/\1 MB,/.test(line)) return
+          changed = true
+          writeFileSync(join(source, 'file7'), pseudoRandomBytes(524_288, 7777))
+          second.releaseListings()
+        }
+      })
+      await expect(packing).rejects.toThrow(
+        /\/file7 changed while it was being packed: pack a tree nothing writes to$/
+      )
+      expect(existsSync(join(work, 'changed.fl'))).toBe(false)
+    } finally {
+      await second.stop()
     }
 
     function s3Url(secret: string, port: number): string {
