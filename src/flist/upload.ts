@@ -161,6 +161,7 @@ export class BlockUploader {
   }
 
   private listingSettled(store: BlobStore, prefix: string): boolean {
+    // Asking about a prefix starts its listing if nothing has yet.
     void this.listing(store, prefix)
     return this.listings.get(store)!.settled.has(prefix)
   }
