@@ -38242,6 +38242,7 @@ class BlockUploader {
         return listing;
     }
     listingSettled(store, prefix) {
+        // Asking about a prefix starts its listing if nothing has yet.
         void this.listing(store, prefix);
         return this.listings.get(store).settled.has(prefix);
     }
