@@ -39038,7 +39038,7 @@ async function storeBlocks(files, pool, workersStore, options) {
         counted(file);
     };
     /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
-    const storeOnceListed = async (file, { index, plainLength }, id) => {
+    const storeOnceListed = async (file, index, plainLength, id) => {
         if (!(await uploader.listedEverywhere(id))) {
             await pending.acquire(plainLength);
             const { path, stats } = file;
@@ -39051,35 +39051,37 @@ async function storeBlocks(files, pool, workersStore, options) {
         }
         counted(file);
     };
+    /** Records an encoded chunk and sends its blob on: stored by its worker, uploaded, or let go. */
+    const place = (file, chunk) => {
+        byIno.get(file.ino)[chunk.index] = { id: chunk.id, key: chunk.key };
+        state.bytesDone += chunk.plainLength;
+        const id = toHex(chunk.id);
+        if (!uploader) {
+            tally.record(id, chunk.written === true);
+            stored(file, chunk.plainLength);
+            return;
+        }
+        if (!chunk.blob)
+            throw new Error(`a block worker kept blob ${id} it was to send back`);
+        const { index, plainLength } = chunk;
+        if (uploader.awaitsListing(id)) {
+            // Holding blobs until the listings come would stall encoding once the memory bound is
+            // reached; on an unchanged pack the listings name them all.
+            pending.release(plainLength);
+            work.push(storeOnceListed(file, index, plainLength, id).catch(fail));
+            return;
+        }
+        const upload = uploader.store(id, chunk.blob);
+        work.push(upload.then(() => stored(file, plainLength)).catch(fail));
+    };
     progress.start(options.progressIntervalMs ?? 5000);
     try {
         const run = async () => {
             for (const task of tasks) {
                 await pending.acquire(task.bytes);
                 const encoded = pool.encode(task.segments).then(chunks => {
-                    for (const chunk of chunks) {
-                        const file = task.files[chunk.segment];
-                        byIno.get(file.ino)[chunk.index] = { id: chunk.id, key: chunk.key };
-                        state.bytesDone += chunk.plainLength;
-                        const id = toHex(chunk.id);
-                        if (!uploader) {
-                            tally.record(id, chunk.written === true);
-                            stored(file, chunk.plainLength);
-                            continue;
-                        }
-                        if (!chunk.blob)
-                            throw new Error(`a block worker kept blob ${id} it was to send back`);
-                        if (uploader.awaitsListing(id)) {
-                            // Holding blobs until the listings come would stall encoding once the memory bound
-                            // is reached; on an unchanged pack the listings name them all.
-                            pending.release(chunk.plainLength);
-                            const { index, plainLength } = chunk;
-                            work.push(storeOnceListed(file, { index, plainLength }, id).catch(fail));
-                            continue;
-                        }
-                        const upload = uploader.store(id, chunk.blob);
-                        work.push(upload.then(() => stored(file, chunk.plainLength)).catch(fail));
-                    }
+                    for (const chunk of chunks)
+                        place(task.files[chunk.segment], chunk);
                 });
                 work.push(encoded.catch(fail));
             }
