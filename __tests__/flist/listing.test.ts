@@ -158,13 +158,19 @@ describe('presence from listings on a real S3 server', () => {
     expect((await store.listIds('d', 1000))?.size).toBe(0)
   })
 
-  test('a blob the listing shows is not asked about again; one it lacks is uploaded', async () => {
-    const held = idWith('b', 1)
-    const missing = idWith('b', 2)
+  /** An uploader over the bucket, which holds one blob under `prefix` and lacks another. */
+  async function uploaderWithHeldBlob(prefix: string) {
+    const held = idWith(prefix, 1)
+    const missing = idWith(prefix, 2)
     const s3Store = new S3BlobStore(session, 'blobs', 'blobs')
     await s3Store.put(held, Buffer.from('held'))
     const { store, calls } = counted(s3Store)
     const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+    return { held, missing, s3Store, store, calls, uploader }
+  }
+
+  test('a blob the listing shows is not asked about again; one it lacks is uploaded', async () => {
+    const { held, missing, s3Store, calls, uploader } = await uploaderWithHeldBlob('b')
     await Promise.all([
       uploader.store(held, Buffer.from('held')),
       uploader.store(missing, Buffer.from('missing'))
@@ -175,12 +181,7 @@ describe('presence from listings on a real S3 server', () => {
   })
 
   test('while a listing is on its way, blobs can be let go and asked about once it comes', async () => {
-    const held = idWith('f', 1)
-    const missing = idWith('f', 2)
-    const s3Store = new S3BlobStore(session, 'blobs', 'blobs')
-    await s3Store.put(held, Buffer.from('held'))
-    const { store, calls } = counted(s3Store)
-    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+    const { held, missing, store, calls, uploader } = await uploaderWithHeldBlob('f')
     expect(uploader.awaitsListing(held)).toBe(true)
     expect(await uploader.listedEverywhere(held)).toBe(true)
     expect(await uploader.listedEverywhere(held)).toBe(true)
