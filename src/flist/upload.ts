@@ -142,15 +142,7 @@ export class BlockUploader {
    */
   private listing(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined> {
     if (this.listLimit === 0 || !store.listIds) return Promise.resolve(undefined)
-    let state = this.listings.get(store)
-    if (!state) {
-      const whole = this.listOnce(
-        store,
-        '',
-        Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
-      )
-      this.listings.set(store, (state = { whole, byPrefix: new Map(), settled: new Set() }))
-    }
+    const state = this.storeListings(store)
     let listing = state.byPrefix.get(prefix)
     if (!listing) {
       listing = this.listPrefix(store, prefix, state.whole)
