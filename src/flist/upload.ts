@@ -1,7 +1,7 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
 // it, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
-import { storeFailure, type BlobIdSet, type BlobStore } from '../store/store.js'
+import { LISTING_PAGE, storeFailure, type BlobIdSet, type BlobStore } from '../store/store.js'
 import { Semaphore } from './semaphore.js'
 import { BlobTally, type UploadCounts } from './tally.js'
 
@@ -17,8 +17,6 @@ export interface UploaderOptions {
   tally?: BlobTally
 }
 
-/** Names one listing request returns (an S3 ListObjects page). */
-export const LISTING_PAGE = 1000
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
 const WHOLE_LISTING_PAGES = 16
 /**

@@ -8,10 +8,7 @@ import { maskSecret } from '../runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { parseS3StoreUrl, stripPassword } from './spec.js'
-import { BlobIdSet, type BlobStore } from './store.js'
-
-/** Keys one ListObjectsV2 page returns at most. */
-export const LIST_PAGE_KEYS = 1000
+import { BlobIdSet, LISTING_PAGE, type BlobStore } from './store.js'
 
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 export class S3BlobStore implements BlobStore {
@@ -56,7 +53,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   /**
-   * Pages through the keys starting with `prefix`, one request per LIST_PAGE_KEYS keys, and stops
+   * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
    * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
    * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
    * where version 2's continuation tokens are opaque and some servers fail to make them.
@@ -69,7 +66,7 @@ export class S3BlobStore implements BlobStore {
           new ListObjectsCommand({
             Bucket: this.bucket,
             Prefix: prefix,
-            MaxKeys: LIST_PAGE_KEYS,
+            MaxKeys: LISTING_PAGE,
             Marker: marker
           }),
           { abortSignal }

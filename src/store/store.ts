@@ -1,5 +1,11 @@
 import { isUserError, oneLine, UserError } from '../errors.js'
 
+/**
+ * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
+ * and priced in these pages against asking blob by blob.
+ */
+export const LISTING_PAGE = 1000
+
 /** A content-addressed blob store. Blob names are the lower-case hex of the block id. */
 export interface BlobStore {
   /** Human-readable location without secrets, for logs and errors. */
