@@ -198,12 +198,13 @@ async function storeBlocks(
   }
   /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
   const storeOnceListed = async (
+    uploader: BlockUploader,
     file: TreeItem,
     index: number,
     plainLength: number,
     id: string
   ): Promise<void> => {
-    if (!(await uploader!.listedEverywhere(id))) {
+    if (!(await uploader.listedEverywhere(id))) {
       await pending.acquire(plainLength)
       const { path, stats } = file
       const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }])
@@ -212,7 +213,7 @@ async function storeBlocks(
           `${path.toString()} changed while it was being packed: pack a tree nothing writes to`
         )
       }
-      await uploader!.store(id, again.blob!)
+      await uploader.store(id, sentBlob(again, id))
       pending.release(plainLength)
     }
     counted(file)
@@ -228,16 +229,15 @@ async function storeBlocks(
       stored(file, chunk.plainLength)
       return
     }
-    if (!chunk.blob) throw new Error(`a block worker kept blob ${id} it was to send back`)
     const { index, plainLength } = chunk
     if (uploader.awaitsListing(id)) {
       // Holding blobs until the listings come would stall encoding once the memory bound is
       // reached; on an unchanged pack the listings name them all.
       pending.release(plainLength)
-      work.push(storeOnceListed(file, index, plainLength, id).catch(fail))
+      work.push(storeOnceListed(uploader, file, index, plainLength, id).catch(fail))
       return
     }
-    const upload = uploader.store(id, chunk.blob)
+    const upload = uploader.store(id, sentBlob(chunk, id))
     work.push(upload.then(() => stored(file, plainLength)).catch(fail))
   }
 
@@ -304,6 +304,12 @@ async function writeFlist(
   writer.commit()
   options.signal?.throwIfAborted()
   await writer.save(options.flistPath)
+}
+
+/** The blob a worker sent back for this thread to store. */
+function sentBlob(chunk: EncodedChunk, id: string): Uint8Array {
+  if (!chunk.blob) throw new Error(`a block worker kept blob ${id} it was to send back`)
+  return chunk.blob
 }
 
 function countEntries(
