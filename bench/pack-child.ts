@@ -1,8 +1,9 @@
 // One measured pack, in its own process so its peak RSS is its own. Reads a JSON job from argv,
 // prints one JSON result line.
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { S_IFMT, S_IFREG } from '../src/flist/modes.js'
 import { packTree } from '../src/flist/pack.js'
+import { walkTree } from '../src/flist/walk.js'
 import { openStores } from '../src/store/open.js'
 import type { StoreSpec } from '../src/settings.js'
 
@@ -19,24 +20,22 @@ interface Job {
  * a virtual machine whose host reclaims free memory (virtio-balloon) loses pages within seconds:
  * here, hundreds of the modules tree's files 10 s after a read, and some already while it runs.
  */
-function warmPageCache(directory: string, buffer = Buffer.alloc(1 << 20)): void {
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name)
-    if (entry.isDirectory()) warmPageCache(path, buffer)
-    else if (entry.isFile()) {
-      const fd = openSync(path, 'r')
-      try {
-        while (readSync(fd, buffer) > 0);
-      } finally {
-        closeSync(fd)
-      }
+async function warmPageCache(root: string): Promise<void> {
+  const buffer = Buffer.alloc(1 << 20)
+  for (const { path, stats } of await walkTree(root)) {
+    if ((stats.mode & S_IFMT) !== S_IFREG) continue
+    const fd = openSync(path, 'r')
+    try {
+      while (readSync(fd, buffer) > 0);
+    } finally {
+      closeSync(fd)
     }
   }
 }
 
 const job = JSON.parse(process.argv[2]) as Job
 const specs: StoreSpec[] = [{ start: 0, end: 255, url: job.store }]
-warmPageCache(job.source)
+await warmPageCache(job.source)
 const started = process.hrtime.bigint()
 const counts = await packTree({
   source: job.source,
