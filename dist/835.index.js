@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LIST_PAGE_KEYS: () => (/* binding */ LIST_PAGE_KEYS),
 /* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
@@ -23,8 +22,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Keys one ListObjectsV2 page returns at most. */
-const LIST_PAGE_KEYS = 1000;
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 class S3BlobStore {
     session;
@@ -65,7 +62,7 @@ class S3BlobStore {
         });
     }
     /**
-     * Pages through the keys starting with `prefix`, one request per LIST_PAGE_KEYS keys, and stops
+     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
      * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
      * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
      * where version 2's continuation tokens are opaque and some servers fail to make them.
@@ -76,7 +73,7 @@ class S3BlobStore {
             const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .ListObjectsCommand */ .Wc7({
                 Bucket: this.bucket,
                 Prefix: prefix,
-                MaxKeys: LIST_PAGE_KEYS,
+                MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_4__/* .LISTING_PAGE */ .b,
                 Marker: marker
             }), { abortSignal }));
             const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []));
@@ -84,7 +81,7 @@ class S3BlobStore {
             if (keys.length > limit)
                 return undefined;
             if (!page.IsTruncated)
-                return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z(keys);
+                return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z2(keys);
             const next = page.NextMarker ?? pageKeys.at(-1);
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)

@@ -3249,6 +3249,11 @@ function temporaryName(path) {
 
 ;// CONCATENATED MODULE: ./src/store/store.ts
 
+/**
+ * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
+ * and priced in these pages against asking blob by blob.
+ */
+const LISTING_PAGE = 1000;
 /** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
 function storeFailure(error, id, store) {
     if (isUserError(error))

@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  LIST_PAGE_KEYS: () => (/* binding */ LIST_PAGE_KEYS),
   S3BlobStore: () => (/* binding */ S3BlobStore),
   openS3Store: () => (/* binding */ openS3Store)
 });
@@ -49,8 +48,6 @@ var store = __webpack_require__(1644);
 
 
 
-/** Keys one ListObjectsV2 page returns at most. */
-const LIST_PAGE_KEYS = 1000;
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 class S3BlobStore {
     session;
@@ -91,7 +88,7 @@ class S3BlobStore {
         });
     }
     /**
-     * Pages through the keys starting with `prefix`, one request per LIST_PAGE_KEYS keys, and stops
+     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
      * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
      * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
      * where version 2's continuation tokens are opaque and some servers fail to make them.
@@ -102,7 +99,7 @@ class S3BlobStore {
             const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new dist_cjs/* ListObjectsCommand */.Wc7({
                 Bucket: this.bucket,
                 Prefix: prefix,
-                MaxKeys: LIST_PAGE_KEYS,
+                MaxKeys: store/* LISTING_PAGE */.b,
                 Marker: marker
             }), { abortSignal }));
             const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []));
@@ -110,7 +107,7 @@ class S3BlobStore {
             if (keys.length > limit)
                 return undefined;
             if (!page.IsTruncated)
-                return new store/* BlobIdSet */.Z(keys);
+                return new store/* BlobIdSet */.Z2(keys);
             const next = page.NextMarker ?? pageKeys.at(-1);
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)

@@ -36811,11 +36811,17 @@ function decodeCredential(encoded, shown, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ storeFailure),
-/* harmony export */   Z: () => (/* binding */ BlobIdSet)
+/* harmony export */   Si: () => (/* binding */ storeFailure),
+/* harmony export */   Z2: () => (/* binding */ BlobIdSet),
+/* harmony export */   b: () => (/* binding */ LISTING_PAGE)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
+/**
+ * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
+ * and priced in these pages against asking blob by blob.
+ */
+const LISTING_PAGE = 1000;
 /** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
 function storeFailure(error, id, store) {
     if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
@@ -38106,8 +38112,6 @@ var store_store = __nccwpck_require__(1644);
 
 
 
-/** Names one listing request returns (an S3 ListObjects page). */
-const LISTING_PAGE = 1000;
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
 const WHOLE_LISTING_PAGES = 16;
 /**
@@ -38134,7 +38138,7 @@ function listingLimit(expectedBlocks) {
     const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS;
     if (perPrefix < 2)
         return 0;
-    return LISTING_PAGE * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT);
+    return store_store/* LISTING_PAGE */.b * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT);
 }
 class BlockUploader {
     router;
@@ -38208,7 +38212,7 @@ class BlockUploader {
             return true;
         }
         catch (error) {
-            throw (0,store_store/* storeFailure */.S)(error, id, store);
+            throw (0,store_store/* storeFailure */.Si)(error, id, store);
         }
         finally {
             this.requests.release();
@@ -38227,11 +38231,7 @@ class BlockUploader {
     listing(store, prefix) {
         if (this.listLimit === 0 || !store.listIds)
             return Promise.resolve(undefined);
-        let state = this.listings.get(store);
-        if (!state) {
-            const whole = this.listOnce(store, '', Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit));
-            this.listings.set(store, (state = { whole, byPrefix: new Map(), settled: new Set() }));
-        }
+        const state = this.storeListings(store);
         let listing = state.byPrefix.get(prefix);
         if (!listing) {
             listing = this.listPrefix(store, prefix, state.whole);
@@ -38248,7 +38248,7 @@ class BlockUploader {
     storeListings(store) {
         let state = this.listings.get(store);
         if (!state) {
-            const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit);
+            const limit = Math.min(WHOLE_LISTING_PAGES * store_store/* LISTING_PAGE */.b, this.listLimit);
             state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() };
             this.listings.set(store, state);
         }
@@ -38427,7 +38427,7 @@ class dir_DirBlobStore {
         for (const id of flat)
             if (id.startsWith(prefix))
                 names.push(id);
-        return names.length > limit ? undefined : new store_store/* BlobIdSet */.Z(names);
+        return names.length > limit ? undefined : new store_store/* BlobIdSet */.Z2(names);
     }
     hasFlatSync(id) {
         if (this.flatIdsSync === null)
@@ -39037,7 +39037,7 @@ async function storeBlocks(files, pool, workersStore, options) {
         counted(file);
     };
     /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
-    const storeOnceListed = async (file, index, plainLength, id) => {
+    const storeOnceListed = async (uploader, file, index, plainLength, id) => {
         if (!(await uploader.listedEverywhere(id))) {
             await pending.acquire(plainLength);
             const { path, stats } = file;
@@ -39045,7 +39045,7 @@ async function storeBlocks(files, pool, workersStore, options) {
             if (toHex(again.id) !== id) {
                 throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
             }
-            await uploader.store(id, again.blob);
+            await uploader.store(id, sentBlob(again, id));
             pending.release(plainLength);
         }
         counted(file);
@@ -39060,17 +39060,15 @@ async function storeBlocks(files, pool, workersStore, options) {
             stored(file, chunk.plainLength);
             return;
         }
-        if (!chunk.blob)
-            throw new Error(`a block worker kept blob ${id} it was to send back`);
         const { index, plainLength } = chunk;
         if (uploader.awaitsListing(id)) {
             // Holding blobs until the listings come would stall encoding once the memory bound is
             // reached; on an unchanged pack the listings name them all.
             pending.release(plainLength);
-            work.push(storeOnceListed(file, index, plainLength, id).catch(fail));
+            work.push(storeOnceListed(uploader, file, index, plainLength, id).catch(fail));
             return;
         }
-        const upload = uploader.store(id, chunk.blob);
+        const upload = uploader.store(id, sentBlob(chunk, id));
         work.push(upload.then(() => stored(file, plainLength)).catch(fail));
     };
     progress.start(options.progressIntervalMs ?? 5000);
@@ -39129,6 +39127,12 @@ async function writeFlist(writer, items, blocks, options) {
     writer.commit();
     options.signal?.throwIfAborted();
     await writer.save(options.flistPath);
+}
+/** The blob a worker sent back for this thread to store. */
+function sentBlob(chunk, id) {
+    if (!chunk.blob)
+        throw new Error(`a block worker kept blob ${id} it was to send back`);
+    return chunk.blob;
 }
 function countEntries(items) {
     const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
