@@ -1,4 +1,7 @@
 import type { SqlJsStatic } from 'sql.js'
 
-declare function initSqlJs(config: { wasmBinary: ArrayBuffer }): Promise<SqlJsStatic>
+/** Emscripten's hook for a module its caller compiled: given the imports, it hands back the instance. */
+declare function initSqlJs(config: {
+  instantiateWasm(imports: object, receive: (instance: object) => void): object
+}): Promise<SqlJsStatic>
 export = initSqlJs

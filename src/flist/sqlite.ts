@@ -6,21 +6,28 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlJsStatic } from 'sql.js'
 import initSqlJs from './sqlite-loader.cjs'
-import { instantiateUnoptimised } from './v8-settings.js'
+import { compileWithoutTierUp } from './v8-settings.js'
 
 const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
 
-/** The SQLite engine, loaded once per thread. */
+/**
+ * The SQLite engine, loaded once per thread. Its compilation changes V8 settings for a moment, so
+ * no other thread may be compiling WebAssembly: a pack loads it once its block workers are ready.
+ */
 export function loadSqlite(): Promise<SqlJsStatic> {
   loading ??= instantiate()
   return loading
 }
 
 async function instantiate(): Promise<SqlJsStatic> {
-  const bytes = readFileSync(locateWasm())
-  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
-  return instantiateUnoptimised(() => initSqlJs({ wasmBinary }))
+  const instantiate = compileWithoutTierUp(readFileSync(locateWasm()))
+  return initSqlJs({
+    instantiateWasm(imports, receive) {
+      receive(instantiate(imports))
+      return {}
+    }
+  })
 }
 
 function locateWasm(): string {

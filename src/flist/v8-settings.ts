@@ -1,6 +1,6 @@
-// Two V8 settings packing depends on, set at run time because a `node24` action cannot pass
-// Node flags: V8 reads both when it needs them, not only at startup. Each was measured with
-// npm run bench on two cores, under Node 20 and 24.
+// V8 settings packing depends on, set at run time because a `node24` action cannot pass Node
+// flags: V8 reads them when it needs them, not only at startup. Each was measured with npm run
+// bench on two cores, under Node 20 and 24.
 import { setFlagsFromString } from 'node:v8'
 
 let youngGenerationCapped = false
@@ -18,22 +18,30 @@ export function stopYoungGenerationGrowth(): void {
   setFlagsFromString('--semi-space-growth-factor=1')
 }
 
-/** V8's own tiering budget: 1,800,000 up to V8 11 (Node 20), 13,000,000 from V8 12 (Node 22). */
-const DEFAULT_TIERING_BUDGET =
-  Number.parseInt(process.versions.v8, 10) < 12 ? 1_800_000 : 13_000_000
+/** The part of the WebAssembly global used here; Node's type definitions leave the global out. */
+interface WebAssemblyConstructors {
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object, imports: object) => object
+}
+const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyConstructors })
+  .WebAssembly
 
 /**
- * Instantiates a WebAssembly module with a tiering budget large enough that V8 keeps nearly all
- * of it on its baseline compiler. A pack runs SQLite for some 8,000 rows, enough for V8 to
- * recompile dozens of its functions with its optimising compiler by default: 100 ms of CPU taken
- * from the block workers, for a few milliseconds saved on the inserts. Only the interpreter loop
- * still gets there. The budget is read when an instance is made, so only this one is affected.
+ * Compiles a WebAssembly module that V8 never recompiles with its optimising compiler, and gives
+ * back a function that instantiates it. Every function is compiled at once by the baseline
+ * compiler, without the counters that would trigger a recompilation. A pack runs SQLite for
+ * some 8,000 rows: by default V8 recompiles its interpreter loop, 100 ms of CPU taken from the
+ * block workers to save a few on the inserts, and its counters slow the rest. V8 reads these
+ * settings as it compiles, so V8's defaults are back before this returns; callers make sure no
+ * other thread compiles WebAssembly meanwhile.
  */
-export async function instantiateUnoptimised<T>(instantiate: () => Promise<T>): Promise<T> {
-  setFlagsFromString('--wasm-tiering-budget=2000000000')
+export function compileWithoutTierUp(bytes: Uint8Array): (imports: object) => object {
+  setFlagsFromString('--no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up')
+  let module: object
   try {
-    return await instantiate()
+    module = new Module(bytes)
   } finally {
-    setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`)
+    setFlagsFromString('--wasm-lazy-compilation --wasm-dynamic-tiering --wasm-tier-up')
   }
+  return imports => new Instance(module, imports)
 }
