@@ -67,11 +67,12 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   options.signal?.throwIfAborted()
   stopYoungGenerationGrowth()
   // The workers start while the tree is listed; directory stores are written by the workers as
-  // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
-  // at the same time slows their start. Whatever happens, both are closed.
+  // they encode, other stores by this thread. SQLite loads once the workers are up and have their
+  // first tasks: compiling it sooner slows their start, or leaves them waiting for work.
+  // Whatever happens, both are closed.
   const localStores = localStoreRoutes(options.stores)
   const pool = BlockWorkerPool.start(options.workers, { localStores })
-  const writer = pool.then(() => FlistWriter.create())
+  const writer = pool.then(nextTurn).then(() => FlistWriter.create())
   try {
     const items = await walkTree(options.source, options.signal)
     const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
@@ -263,7 +264,8 @@ async function storeBlocks(
   } finally {
     progress.stop()
     options.signal?.removeEventListener('abort', onAbort)
-    await pool.close()
+    // The workers wind down while the metadata is written; packTree waits for them at its end.
+    void pool.close()
   }
   const { uploaded, present, repeated } = tally.counts
   options.log(

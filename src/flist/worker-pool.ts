@@ -43,6 +43,7 @@ export class BlockWorkerPool {
   private readonly waiting: Array<() => void> = []
   private failure: Error | undefined
   private closed = false
+  private closing: Promise<void> | undefined
 
   private constructor(private readonly workers: PoolWorker[]) {
     for (const entry of workers) this.watch(entry)
@@ -82,8 +83,13 @@ export class BlockWorkerPool {
     })
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return
+  /** Stops the workers; every call waits until they have exited. */
+  close(): Promise<void> {
+    this.closing ??= this.stop()
+    return this.closing
+  }
+
+  private async stop(): Promise<void> {
     this.closed = true
     this.fail(new Error('the block workers were stopped'))
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
