@@ -37669,9 +37669,9 @@ var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: ./src/flist/v8-settings.ts
-// Two V8 settings packing depends on, set at run time because a `node24` action cannot pass
-// Node flags: V8 reads both when it needs them, not only at startup. Each was measured with
-// npm run bench on two cores, under Node 20 and 24.
+// V8 settings packing depends on, set at run time because a `node24` action cannot pass Node
+// flags: V8 reads them when it needs them, not only at startup. Each was measured with npm run
+// bench on two cores, under Node 20 and 24.
 
 let youngGenerationCapped = false;
 /**
@@ -37687,23 +37687,27 @@ function stopYoungGenerationGrowth() {
     youngGenerationCapped = true;
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
 }
-/** V8's own tiering budget: 1,800,000 up to V8 11 (Node 20), 13,000,000 from V8 12 (Node 22). */
-const DEFAULT_TIERING_BUDGET = Number.parseInt(process.versions.v8, 10) < 12 ? 1_800_000 : 13_000_000;
+const { Module, Instance } = globalThis
+    .WebAssembly;
 /**
- * Instantiates a WebAssembly module with a tiering budget large enough that V8 keeps nearly all
- * of it on its baseline compiler. A pack runs SQLite for some 8,000 rows, enough for V8 to
- * recompile dozens of its functions with its optimising compiler by default: 100 ms of CPU taken
- * from the block workers, for a few milliseconds saved on the inserts. Only the interpreter loop
- * still gets there. The budget is read when an instance is made, so only this one is affected.
+ * Compiles a WebAssembly module that V8 never recompiles with its optimising compiler, and gives
+ * back a function that instantiates it. Every function is compiled at once by the baseline
+ * compiler, without the counters that would trigger a recompilation. A pack runs SQLite for
+ * some 8,000 rows: by default V8 recompiles its interpreter loop, 100 ms of CPU taken from the
+ * block workers to save a few on the inserts, and its counters slow the rest. V8 reads these
+ * settings as it compiles, so V8's defaults are back before this returns; callers make sure no
+ * other thread compiles WebAssembly meanwhile.
  */
-async function instantiateUnoptimised(instantiate) {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tiering-budget=2000000000');
+function compileWithoutTierUp(bytes) {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up');
+    let module;
     try {
-        return await instantiate();
+        module = new Module(bytes);
     }
     finally {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-lazy-compilation --wasm-dynamic-tiering --wasm-tier-up');
     }
+    return imports => new Instance(module, imports);
 }
 
 ;// CONCATENATED MODULE: ./src/flist/sqlite.ts
@@ -37717,15 +37721,22 @@ async function instantiateUnoptimised(instantiate) {
 
 const sqlite_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 let loading;
-/** The SQLite engine, loaded once per thread. */
+/**
+ * The SQLite engine, loaded once per thread. Its compilation changes V8 settings for a moment, so
+ * no other thread may be compiling WebAssembly: a pack loads it once its block workers are ready.
+ */
 function loadSqlite() {
     loading ??= instantiate();
     return loading;
 }
 async function instantiate() {
-    const bytes = (0,external_node_fs_.readFileSync)(locateWasm());
-    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    return instantiateUnoptimised(() => sqlite_loader_default()({ wasmBinary }));
+    const instantiate = compileWithoutTierUp((0,external_node_fs_.readFileSync)(locateWasm()));
+    return sqlite_loader_default()({
+        instantiateWasm(imports, receive) {
+            receive(instantiate(imports));
+            return {};
+        }
+    });
 }
 function locateWasm() {
     const beside = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'sql-wasm.wasm');
@@ -38656,6 +38667,7 @@ class BlockWorkerPool {
     waiting = [];
     failure;
     closed = false;
+    closing;
     constructor(workers) {
         this.workers = workers;
         for (const entry of workers)
@@ -38687,9 +38699,12 @@ class BlockWorkerPool {
             entry.worker.postMessage(message);
         });
     }
-    async close() {
-        if (this.closed)
-            return;
+    /** Stops the workers; every call waits until they have exited. */
+    close() {
+        this.closing ??= this.stop();
+        return this.closing;
+    }
+    async stop() {
         this.closed = true;
         this.fail(new Error('the block workers were stopped'));
         await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
@@ -38799,18 +38814,67 @@ function locateWorker() {
 
 
 
+/**
+ * Rows one insert statement adds. SQLite runs a statement's set-up once for all its rows, and
+ * sql.js crosses into WebAssembly once per statement rather than per row: a pack's 8,000 rows take
+ * half the CPU time they take one by one.
+ */
+const ROWS_PER_INSERT = 64;
+/** Rows for one table, inserted ROWS_PER_INSERT at a time and in the order they were added. */
+class RowBatch {
+    db;
+    insert;
+    columns;
+    values = [];
+    rows = 0;
+    full;
+    constructor(db, 
+    /** `insert into TABLE (COLUMNS) values`, without the values. */
+    insert, columns) {
+        this.db = db;
+        this.insert = insert;
+        this.columns = columns;
+    }
+    add(...row) {
+        this.values.push(...row);
+        if (++this.rows === ROWS_PER_INSERT)
+            this.flush();
+    }
+    flush() {
+        if (this.rows === ROWS_PER_INSERT) {
+            this.full ??= this.db.prepare(this.statementFor(ROWS_PER_INSERT));
+            this.full.run(this.values);
+        }
+        else if (this.rows > 0) {
+            this.db.run(this.statementFor(this.rows), this.values);
+        }
+        this.discard();
+    }
+    /** Drops the rows not inserted yet, as a rollback drops those that were. */
+    discard() {
+        this.values = [];
+        this.rows = 0;
+    }
+    free() {
+        this.full?.free();
+    }
+    statementFor(rows) {
+        const row = `(${new Array(this.columns).fill('?').join(', ')})`;
+        return `${this.insert} ${new Array(rows).fill(row).join(', ')}`;
+    }
+}
 class FlistWriter {
     db;
-    insertInode;
-    insertExtra;
-    insertBlock;
+    inodes;
+    extras;
+    blocks;
     constructor(db) {
         this.db = db;
         for (const statement of SCHEMA_STATEMENTS)
             db.run(statement);
-        this.insertInode = db.prepare('insert into inode (ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-        this.insertExtra = db.prepare('insert into extra (ino, data) values (?, ?)');
-        this.insertBlock = db.prepare('insert into block (ino, id, key) values (?, ?, ?)');
+        this.inodes = new RowBatch(db, 'insert into inode (ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime) values', 10);
+        this.extras = new RowBatch(db, 'insert into extra (ino, data) values', 2);
+        this.blocks = new RowBatch(db, 'insert into block (ino, id, key) values', 3);
     }
     /** A new, empty flist. */
     static async create() {
@@ -38831,65 +38895,69 @@ class FlistWriter {
             return result;
         }
         catch (error) {
+            for (const batch of [this.inodes, this.extras, this.blocks])
+                batch.discard();
             this.db.run('ROLLBACK');
             throw error;
         }
     }
     /** Opens a transaction that spans several steps; closing the writer without commit drops it. */
     begin() {
+        this.flushRows();
         this.db.run('BEGIN');
     }
     commit() {
+        this.flushRows();
         this.db.run('COMMIT');
     }
     /** Inode numbers are given, not assigned, so the caller's order fixes them. */
     inode(inode) {
-        this.insertInode.run([
-            inode.ino,
-            inode.parent,
-            inode.name,
-            inode.size,
-            inode.uid,
-            inode.gid,
-            inode.mode,
-            inode.rdev,
-            inode.ctime,
-            inode.mtime
-        ]);
+        this.inodes.add(inode.ino, inode.parent, inode.name, inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime);
         if (inode.data)
-            this.insertExtra.run([inode.ino, inode.data]);
+            this.extras.add(inode.ino, inode.data);
     }
     /** Blocks of one file must be added in file order: readers fetch them in insertion order. */
     block(ino, id, key) {
-        this.insertBlock.run([ino, id, key]);
+        this.blocks.add(ino, id, key);
     }
     route(start, end, url) {
+        this.flushRows();
         this.db.run('insert into route (start, end, url) values (?, ?, ?)', [start, end, url]);
     }
     tag(key, value) {
+        this.flushRows();
         this.db.run('insert or replace into tag (key, value) values (?, ?)', [key, value]);
     }
     deleteTag(key) {
+        this.flushRows();
         this.db.run('delete from tag where key = ?', [key]);
     }
     deleteAllTags() {
+        this.flushRows();
         this.db.run('delete from tag');
     }
     deleteRoute(url) {
+        this.flushRows();
         this.db.run('delete from route where url = ?', [url]);
     }
     deleteAllRoutes() {
+        this.flushRows();
         this.db.run('delete from route');
     }
     /** Writes the database to path; readers never see half of it. */
     async save(path) {
+        this.flushRows();
         await writeFileAtomically(path, this.db.export());
     }
     close() {
-        this.insertInode.free();
-        this.insertExtra.free();
-        this.insertBlock.free();
+        for (const batch of [this.inodes, this.extras, this.blocks])
+            batch.free();
         this.db.close();
+    }
+    /** Rows added so far go in before any other statement runs, in a fixed order. */
+    flushRows() {
+        for (const batch of [this.inodes, this.extras, this.blocks])
+            batch.flush();
     }
 }
 
@@ -38924,11 +38992,12 @@ async function packTree(options) {
     options.signal?.throwIfAborted();
     stopYoungGenerationGrowth();
     // The workers start while the tree is listed; directory stores are written by the workers as
-    // they encode, other stores by this thread. SQLite loads once the workers are up: compiling it
-    // at the same time slows their start. Whatever happens, both are closed.
+    // they encode, other stores by this thread. SQLite loads once the workers are up and have their
+    // first tasks: compiling it sooner slows their start, or leaves them waiting for work.
+    // Whatever happens, both are closed.
     const localStores = localStoreRoutes(options.stores);
     const pool = BlockWorkerPool.start(options.workers, { localStores });
-    const writer = pool.then(() => FlistWriter.create());
+    const writer = pool.then(external_node_timers_promises_namespaceObject.setImmediate).then(() => FlistWriter.create());
     try {
         const items = await walkTree(options.source, options.signal);
         const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
@@ -39096,7 +39165,8 @@ async function storeBlocks(files, pool, workersStore, options) {
     finally {
         progress.stop();
         options.signal?.removeEventListener('abort', onAbort);
-        await pool.close();
+        // The workers wind down while the metadata is written; packTree waits for them at its end.
+        void pool.close();
     }
     const { uploaded, present, repeated } = tally.counts;
     options.log(`${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
