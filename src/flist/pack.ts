@@ -18,6 +18,7 @@ import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
 import { BlockWorkerPool, type EncodedChunk } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
+import { loadSqlite } from './sqlite.js'
 import { stopYoungGenerationGrowth } from './v8-settings.js'
 
 export interface PackOptions {
@@ -66,10 +67,12 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   }
   options.signal?.throwIfAborted()
   stopYoungGenerationGrowth()
-  // The workers start while the tree is listed; directory stores are written by the workers as
-  // they encode, other stores by this thread. SQLite loads once the workers are up and have their
-  // first tasks: compiling it sooner slows their start, or leaves them waiting for work.
+  // SQLite compiles before the workers start: V8 settings change while it does (see
+  // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
+  // while the tree is listed; directory stores are written by the workers as they encode, other
+  // stores by this thread. The flist's database opens once the workers have their first tasks.
   // Whatever happens, both are closed.
+  loadSqlite().catch(() => undefined)
   const localStores = localStoreRoutes(options.stores)
   const pool = BlockWorkerPool.start(options.workers, { localStores })
   const writer = pool.then(nextTurn).then(() => FlistWriter.create())

@@ -12,8 +12,9 @@ const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
 
 /**
- * The SQLite engine, loaded once per thread. Its compilation changes V8 settings for a moment, so
- * no other thread may be compiling WebAssembly: a pack loads it once its block workers are ready.
+ * The SQLite engine, loaded once per thread. The first call compiles it before returning, and
+ * V8 settings change for that moment: no other thread may be compiling WebAssembly then, which
+ * a pack ensures by loading it before it starts its block workers.
  */
 export function loadSqlite(): Promise<SqlJsStatic> {
   loading ??= instantiate()
