@@ -53,6 +53,22 @@ describe('dir store', () => {
     expect(store.putIfAbsentSync(later, Buffer.from('x'))).toBe(false)
     expect(readFileSync(join(root, 'ff', later), 'utf8')).toBe('other')
   })
+
+  test('putIfAbsentSync asks nothing of a shard the store lacked when it first wrote', () => {
+    const root = tempDir('dir-new-shards')
+    mkdirSync(join(root, 'ff'))
+    const store = new DirBlobStore(root)
+    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
+    // Whoever else writes into such a shard writes the blob a name stands for, so a name
+    // appearing there is not looked for: the blob is written again (here, visibly).
+    const sibling = '7f' + '02'.repeat(31)
+    writeFileSync(join(root, '7f', sibling), 'same bytes, in truth')
+    expect(store.putIfAbsentSync(sibling, Buffer.from('blob 2'))).toBe(true)
+    expect(readFileSync(join(root, '7f', sibling), 'utf8')).toBe('blob 2')
+    // A shard that was there is still asked.
+    writeFileSync(join(root, 'ff', ID_FF), 'sharded')
+    expect(store.putIfAbsentSync(ID_FF, Buffer.from('new'))).toBe(false)
+  })
 })
 
 describe('router', () => {

@@ -14,8 +14,8 @@ export class DirBlobStore implements BlobStore {
   private readonly createdShards = new Set<string>()
   /** Shards this object created, with the ids it has written into them since. */
   private readonly shardsMadeHere = new Map<string, Set<string>>()
-  /** Flat-layout ids, read once by the blocking path; undefined: too many to hold, ask each. */
-  private flatIdsSync: Set<string> | undefined | null = null
+  /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
+  private rootSync: RootListing | undefined | null = null
   private flatIds: Promise<string[] | undefined> | undefined
   /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
   private readonly prefix: string
@@ -54,22 +54,29 @@ export class DirBlobStore implements BlobStore {
    * put unless the store holds the blob, blocking: for block workers, which store blobs as they
    * encode them. True when it was written.
    *
-   * Presence is asked of the disk only where the answer can be yes. A shard this object created
-   * held nothing then, so the blobs in it are the ones it wrote since (another writer can only
-   * add the same bytes under the same name, which an atomic rewrite leaves intact); flat-layout
-   * blobs are listed once, as most stores have none.
+   * Presence is asked of the disk only where the answer can be yes. The root is listed once, for
+   * its flat-layout blobs and its shards. A shard missing then, or one this object created, held
+   * nothing, so the blobs in it that matter are the ones this object wrote since: any other
+   * writer can only add the same bytes under the same name, which an atomic rewrite leaves
+   * intact. In a new store, no blob costs a lookup.
    */
   putIfAbsentSync(id: string, blob: Uint8Array): boolean {
+    const root = this.listRootSync()
     const shard = this.shard(id)
     let known = this.shardsMadeHere.get(shard)
+    if (!known && root && !root.shards.has(id.slice(0, 2))) {
+      known = new Set()
+      this.shardsMadeHere.set(shard, known)
+    }
     if (known ? known.has(id) : isFileSync(this.sharded(id))) return false
-    if (this.hasFlatSync(id)) return false
-    if (!known && !this.createdShards.has(shard)) {
-      if (mkdirSync(shard, { recursive: true }) !== undefined) {
+    if (root ? root.flatIds.has(id) : isFileSync(this.flat(id))) return false
+    if (!this.createdShards.has(shard)) {
+      const made = mkdirSync(shard, { recursive: true }) !== undefined
+      this.createdShards.add(shard)
+      if (made && !known) {
         known = new Set()
         this.shardsMadeHere.set(shard, known)
       }
-      this.createdShards.add(shard)
     }
     writeFileAtomicallySync(this.sharded(id), blob)
     known?.add(id)
@@ -96,9 +103,9 @@ export class DirBlobStore implements BlobStore {
     return names.length > limit ? undefined : new BlobIdSet(names)
   }
 
-  private hasFlatSync(id: string): boolean {
-    if (this.flatIdsSync === null) this.flatIdsSync = readNamesSync(this.root, FLAT_LIMIT)
-    return this.flatIdsSync ? this.flatIdsSync.has(id) : isFileSync(this.flat(id))
+  private listRootSync(): RootListing | undefined {
+    if (this.rootSync === null) this.rootSync = listRootSync(this.root, FLAT_LIMIT)
+    return this.rootSync
   }
 
   private shard(id: string): string {
@@ -139,26 +146,34 @@ async function readNames(
   return names
 }
 
-/** readNames for blob files, blocking. */
-function readNamesSync(path: string, limit: number): Set<string> | undefined {
-  const names = new Set<string>()
+/** What a store's root holds: flat-layout blob ids, and the names of its shards. */
+interface RootListing {
+  flatIds: Set<string>
+  shards: Set<string>
+}
+
+/** The root's flat blobs and shards (none when it does not exist), or undefined past `limit`. */
+function listRootSync(path: string, limit: number): RootListing | undefined {
+  const listing: RootListing = { flatIds: new Set(), shards: new Set() }
   let directory: Dir
   try {
     directory = opendirSync(path, { bufferSize: 1024 })
   } catch (error) {
-    if (isMissing(error)) return names
+    if (isMissing(error)) return listing
     throw error
   }
   try {
     for (let entry = directory.readSync(); entry; entry = directory.readSync()) {
+      // Anything under a shard's name counts: a blob path through it must be asked about.
+      if (entry.name.length === 2) listing.shards.add(entry.name)
       if (!isBlobFile(entry)) continue
-      names.add(entry.name)
-      if (names.size > limit) return undefined
+      listing.flatIds.add(entry.name)
+      if (listing.flatIds.size > limit) return undefined
     }
   } finally {
     directory.closeSync()
   }
-  return names
+  return listing
 }
 
 function shardsUnder(prefix: string): string[] {
