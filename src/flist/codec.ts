@@ -1,7 +1,8 @@
 // The rfs block codec: convergent encryption of 512 KiB chunks, so identical chunks give identical
 // blobs and stores dedup them. Pure computation; callers own I/O and the hasher instance.
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto'
-import { createBLAKE2b, type IHasher } from 'hash-wasm'
+import type { IHasher } from 'hash-wasm'
+import blake2b from './blake2b-loader.cjs'
 import { snappyCompress, snappyDecompress } from './snappy.js'
 
 export const BLOCK_SIZE = 512 * 1024
@@ -23,7 +24,7 @@ export interface Blake2b256 {
 }
 
 export async function createBlake2b256(): Promise<Blake2b256> {
-  const hasher: IHasher = await createBLAKE2b(256)
+  const hasher: IHasher = await blake2b.createBLAKE2b(256)
   return {
     digest(data) {
       hasher.init()
