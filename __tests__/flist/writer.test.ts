@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { BlockRows } from '../../src/flist/block-rows.js'
 import { FlistWriter } from '../../src/flist/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/modes.js'
 import { readFlist, sql } from '../helpers/independent-flist.js'
@@ -91,5 +92,36 @@ describe('flist writer', () => {
     const flist = readFlist(path)
     expect([...flist.inodes.keys()]).toEqual([1])
     expect(flist.tags.get('kind')).toBe('firmware')
+  })
+
+  test('block rows go in task order, whichever task is done first, once the writer is given', async () => {
+    const writer = await FlistWriter.create()
+    writer.begin()
+    writer.inode({ ...entry(1, S_IFDIR | 0o755), parent: 0, name: '/' })
+    for (let ino = 2; ino <= 4; ino++) writer.inode(entry(ino, S_IFREG | 0o644))
+    const rows = new BlockRows(3)
+    const row = (ino: number, n: number) => ({ ino, id: id(n), key: id(n + 100) })
+    rows.add(2, [row(4, 5)])
+    rows.add(0, [row(2, 1), row(2, 2)])
+    expect(rows.complete).toBe(false)
+    rows.writeTo(writer)
+    expect(rows.complete).toBe(false)
+    rows.add(1, [row(3, 3), row(3, 4)])
+    expect(rows.complete).toBe(true)
+    writer.commit()
+    const path = join(work, 'block-rows.fl')
+    await writer.save(path)
+    writer.close()
+    const order = sql(path, 'select ino, hex(id) id from block order by rowid').map(
+      ({ ino, id: hex }) => [ino, hex]
+    )
+    const hex = (n: number): string => Buffer.from(id(n)).toString('hex').toUpperCase()
+    expect(order).toEqual([
+      [2, hex(1)],
+      [2, hex(2)],
+      [3, hex(3)],
+      [3, hex(4)],
+      [4, hex(5)]
+    ])
   })
 })

@@ -6,13 +6,13 @@ import { UserError } from '../errors.js'
 import type { Owner, StoreSpec } from '../settings.js'
 import { hexByte, type RouterBlobStore } from '../store/router.js'
 import { BLOCK_SIZE, toHex } from './codec.js'
-import type { BlockRecord } from './inode.js'
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from './modes.js'
 import { ProgressReporter, megabytes, type PackProgressState } from './progress.js'
 import { inodeRecord } from './record.js'
 import { Semaphore } from './semaphore.js'
 import { BlobTally } from './tally.js'
 import { BlockUploader } from './upload.js'
+import { BlockRows } from './block-rows.js'
 import { localStoreRoutes } from './local-blobs.js'
 import { walkTree, type TreeItem } from './walk.js'
 import type { Segment } from './segment.js'
@@ -79,12 +79,25 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   try {
     const items = await walkTree(options.source, options.signal)
     const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG)
-    // Inode rows do not depend on blocks: they are written while the blocks are encoded.
-    const inodes = writer.then(opened => writeInodes(opened, items, options))
+    const tasks = planTasks(files)
+    // Inode rows do not depend on blocks: they are written while the blocks are encoded, and the
+    // block rows follow them as their tasks are done.
+    const blockRows = new BlockRows(tasks.length)
+    const inodes = writer.then(async opened => {
+      await writeInodes(opened, items, options)
+      blockRows.writeTo(opened)
+    })
     inodes.catch(() => undefined)
-    const blocks = await storeBlocks(files, await pool, localStores !== undefined, options)
+    const blocks = await storeBlocks(
+      files,
+      tasks,
+      blockRows,
+      await pool,
+      localStores !== undefined,
+      options
+    )
     await inodes
-    await writeFlist(await writer, items, blocks.byIno, options)
+    await writeFlist(await writer, blockRows, options)
     return {
       ...countEntries(items),
       blocks: blocks.total,
@@ -106,7 +119,6 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
 }
 
 interface StoredBlocks {
-  byIno: Map<number, BlockRecord[]>
   total: number
   uploaded: number
   present: number
@@ -137,6 +149,8 @@ function planTasks(files: TreeItem[]): Task[] {
 /** `workersStore`: the workers put the blobs into the stores; otherwise they are uploaded here. */
 async function storeBlocks(
   files: TreeItem[],
+  tasks: Task[],
+  blockRows: BlockRows,
   pool: BlockWorkerPool,
   workersStore: boolean,
   options: PackOptions
@@ -150,17 +164,14 @@ async function storeBlocks(
     blocksSkipped: 0
   }
   const progress = new ProgressReporter(options.label ?? 'pack', state, options.log)
-  const byIno = new Map<number, BlockRecord[]>()
   const chunksLeft = new Map<number, number>()
   let expectedBlocks = 0
   for (const file of files) {
     const chunks = Math.ceil(file.stats.size / BLOCK_SIZE)
-    byIno.set(file.ino, new Array<BlockRecord>(chunks))
     chunksLeft.set(file.ino, chunks)
     expectedBlocks += chunks
     if (chunks === 0) state.filesDone++
   }
-  const tasks = planTasks(files)
 
   const tally = new BlobTally()
   const uploader = workersStore
@@ -223,9 +234,8 @@ async function storeBlocks(
     counted(file)
   }
 
-  /** Records an encoded chunk and sends its blob on: stored by its worker, uploaded, or let go. */
+  /** Counts an encoded chunk and sends its blob on: stored by its worker, uploaded, or let go. */
   const place = (file: TreeItem, chunk: EncodedChunk): void => {
-    byIno.get(file.ino)![chunk.index] = { id: chunk.id, key: chunk.key }
     state.bytesDone += chunk.plainLength
     const id = toHex(chunk.id)
     if (!uploader) {
@@ -248,10 +258,14 @@ async function storeBlocks(
   progress.start(options.progressIntervalMs ?? 5000)
   try {
     const run = async (): Promise<void> => {
-      for (const task of tasks) {
+      for (const [index, task] of tasks.entries()) {
         await pending.acquire(task.bytes)
         const encoded = pool.encode(task.segments).then(chunks => {
           for (const chunk of chunks) place(task.files[chunk.segment], chunk)
+          blockRows.add(
+            index,
+            chunks.map(({ segment, id, key }) => ({ ino: task.files[segment].ino, id, key }))
+          )
         })
         work.push(encoded.catch(fail))
       }
@@ -275,7 +289,7 @@ async function storeBlocks(
     `${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
       `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`
   )
-  return { byIno, total: uploaded + present + repeated, uploaded, present }
+  return { total: uploaded + present + repeated, uploaded, present }
 }
 
 /** Opens the flist's one transaction and adds the inode rows, a slice at a time. */
@@ -294,16 +308,13 @@ async function writeInodes(
   }
 }
 
-/** Adds the block rows, routes and tags to the transaction writeInodes opened, and saves. */
+/** Adds the routes and tags to the transaction writeInodes opened, behind the block rows, and saves. */
 async function writeFlist(
   writer: FlistWriter,
-  items: TreeItem[],
-  blocks: Map<number, BlockRecord[]>,
+  blockRows: BlockRows,
   options: PackOptions
 ): Promise<void> {
-  for (const item of items) {
-    for (const block of blocks.get(item.ino) ?? []) writer.block(item.ino, block.id, block.key)
-  }
+  if (!blockRows.complete) throw new Error('the flist was to be saved before all its block rows')
   for (const route of options.routes) writer.route(route.start, route.end, route.url)
   for (const [key, value] of options.tags) writer.tag(key, value)
   writer.commit()
