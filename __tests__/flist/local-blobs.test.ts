@@ -51,4 +51,34 @@ describe('blobs the block workers store themselves', () => {
       await pool.close()
     }
   })
+
+  test('with two threads, one worker and this thread encode, and each stores its blobs', async () => {
+    const work = tempDir('local-two-threads')
+    const store = join(work, 'store')
+    const segments = Array.from({ length: 8 }, (_, n) => {
+      const path = join(work, `file-${n}.bin`)
+      writeFileSync(path, pseudoRandomBytes(100_000 + n, n))
+      return { path, first: 0, count: 1, size: 100_000 + n }
+    })
+    const pool = await BlockWorkerPool.start(2, {
+      localStores: [{ start: 0, end: 255, root: store }]
+    })
+    try {
+      expect(pool.size).toBe(2)
+      const encoded = await Promise.all(segments.map(segment => pool.encode([segment])))
+      const ids = encoded.map(([chunk]) => toHex(chunk.id))
+      expect(new Set(ids).size).toBe(8)
+      for (const hex of ids) expect(existsSync(join(store, hex.slice(0, 2), hex))).toBe(true)
+      expect(encoded.map(([chunk]) => chunk.written)).toEqual(new Array(8).fill(true))
+      // A file shorter than listed fails its task, on whichever thread it ran.
+      const shrunk = segments.map(segment => ({ ...segment, size: segment.size + 10 }))
+      const failures = await Promise.allSettled(shrunk.map(segment => pool.encode([segment])))
+      for (const failure of failures) {
+        expect(failure.status).toBe('rejected')
+        expect(String((failure as PromiseRejectedResult).reason)).toMatch(/got shorter/)
+      }
+    } finally {
+      await pool.close()
+    }
+  })
 })

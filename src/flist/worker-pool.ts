@@ -7,7 +7,11 @@ import { createRequire } from 'node:module'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../errors.js'
-import { HASH_LENGTH } from './codec.js'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256, type Blake2b256 } from './codec.js'
+import type { EncodedChunkEntry } from './block-protocol.js'
+import { encodeTask } from './encode-task.js'
+import { LocalBlobStores, type LocalStoreRoute } from './local-blobs.js'
 import type { EncodeTask, WorkerMessage, WorkerSetup } from './block-protocol.js'
 import type { Segment } from './segment.js'
 
@@ -45,36 +49,51 @@ export class BlockWorkerPool {
   private closed = false
   private closing: Promise<void> | undefined
 
-  private constructor(private readonly workers: PoolWorker[]) {
+  private constructor(
+    private readonly workers: PoolWorker[],
+    private readonly here: InlineEncoder | undefined
+  ) {
     for (const entry of workers) this.watch(entry)
   }
 
-  /** Starts `size` workers (default: one per core) and waits until each is ready. */
+  /**
+   * Starts encoders for `size` threads (default: one per core) and waits until each is ready.
+   * With directory stores this thread is one of them, between its other work: it has no uploads
+   * to keep moving, and a worker fewer is one fewer to start and to compile the codec for.
+   */
   static async start(
     size = availableParallelism(),
     setup: WorkerSetup = {}
   ): Promise<BlockWorkerPool> {
     const entry = locateWorker()
+    const encodesHere = setup.localStores !== undefined && size > 1
     const workers = Array.from(
-      { length: Math.max(1, size) },
+      { length: encodesHere ? size - 1 : Math.max(1, size) },
       () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
     try {
+      const here =
+        setup.localStores && encodesHere ? await InlineEncoder.create(setup.localStores) : undefined
       await Promise.all(workers.map(waitReady))
+      return new BlockWorkerPool(
+        workers.map(worker => ({ worker, tasks: new Map() })),
+        here
+      )
     } catch (error) {
       await Promise.all(workers.map(worker => worker.terminate()))
       throw error
     }
-    return new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
   }
 
+  /** Threads that encode, this one included when it does. */
   get size(): number {
-    return this.workers.length
+    return this.workers.length + (this.here ? 1 : 0)
   }
 
   /** Encodes the segments on the least busy worker; their chunks in order, once all are done. */
   async encode(segments: Segment[]): Promise<EncodedChunk[]> {
     const entry = await this.freeWorker()
+    if (entry === 'here') return this.encodeHere(segments)
     const task = this.nextTask++
     const message: EncodeTask = { type: 'encode', task, segments }
     return new Promise<EncodedChunk[]>((resolve, reject) => {
@@ -95,14 +114,30 @@ export class BlockWorkerPool {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
   }
 
-  private async freeWorker(): Promise<PoolWorker> {
+  private async freeWorker(): Promise<PoolWorker | 'here'> {
     for (;;) {
       if (this.failure) throw this.failure
       const entry = this.workers.reduce((best, candidate) =>
         candidate.tasks.size < best.tasks.size ? candidate : best
       )
       if (entry.tasks.size < TASKS_PER_WORKER) return entry
+      if (this.here && !this.here.busy) return 'here'
       await new Promise<void>(resolve => this.waiting.push(resolve))
+    }
+  }
+
+  private async encodeHere(segments: Segment[]): Promise<EncodedChunk[]> {
+    const here = this.here!
+    here.busy = true
+    try {
+      // Replies from the workers, and whatever else waits for this thread, go first.
+      await nextTurn()
+      if (this.failure) throw this.failure
+      const { chunks, ids, keys } = encodeTask(segments, here.hash, here.buffer, here.localStores)
+      return withIdsAndKeys(chunks, ids, keys)
+    } finally {
+      here.busy = false
+      this.waiting.shift()?.()
     }
   }
 
@@ -113,14 +148,7 @@ export class BlockWorkerPool {
       if (!pending) return
       entry.tasks.delete(message.task)
       if (message.type === 'done') {
-        const { ids, keys } = message
-        pending.resolve(
-          message.chunks.map((chunk, position) => {
-            const at = position * HASH_LENGTH
-            const id = ids.subarray(at, at + HASH_LENGTH)
-            return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) }
-          })
-        )
+        pending.resolve(withIdsAndKeys(message.chunks, message.ids, message.keys))
       } else {
         pending.reject(
           message.userFacing ? new UserError(message.message) : new Error(message.message)
@@ -142,6 +170,36 @@ export class BlockWorkerPool {
     }
     for (const wake of this.waiting.splice(0)) wake()
   }
+}
+
+/** This thread as one more encoder, one task at a time. */
+class InlineEncoder {
+  busy = false
+  readonly buffer = new Uint8Array(BLOCK_SIZE)
+
+  private constructor(
+    readonly hash: Blake2b256,
+    readonly localStores: LocalBlobStores
+  ) {}
+
+  static async create(routes: LocalStoreRoute[]): Promise<InlineEncoder> {
+    return new InlineEncoder(await createBlake2b256(), new LocalBlobStores(routes))
+  }
+}
+
+function withIdsAndKeys(
+  chunks: EncodedChunkEntry[],
+  ids: Uint8Array,
+  keys: Uint8Array
+): EncodedChunk[] {
+  return chunks.map((chunk, position) => {
+    const at = position * HASH_LENGTH
+    return {
+      ...chunk,
+      id: ids.subarray(at, at + HASH_LENGTH),
+      key: keys.subarray(at, at + HASH_LENGTH)
+    }
+  })
 }
 
 function waitReady(worker: Worker): Promise<void> {
