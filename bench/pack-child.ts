@@ -11,7 +11,7 @@ interface Job {
   source: string
   flistPath: string
   store: string
-  /** Block workers; one per core when absent. */
+  /** Threads that encode; one per core when absent. */
   workers?: number
 }
 

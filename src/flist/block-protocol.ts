@@ -50,8 +50,4 @@ export interface TaskFailedMessage {
   userFacing: boolean
 }
 
-export interface WorkerReadyMessage {
-  type: 'ready'
-}
-
-export type WorkerMessage = TaskDoneMessage | TaskFailedMessage | WorkerReadyMessage
+export type WorkerMessage = TaskDoneMessage | TaskFailedMessage

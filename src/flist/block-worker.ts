@@ -30,7 +30,6 @@ function serve(hash: Blake2b256): void {
       })
     }
   })
-  post({ type: 'ready' })
 }
 
 // No top-level await: the bundler's output for this entry must not depend on it.

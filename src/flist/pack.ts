@@ -34,6 +34,7 @@ export interface PackOptions {
   log: (line: string) => void
   /** Shown in progress lines. */
   label?: string
+  /** Threads that encode, this one among them with directory stores; one per core by default. */
   workers?: number
   /** Store requests in flight at once. */
   uploadConcurrency?: number
@@ -69,9 +70,8 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   stopYoungGenerationGrowth()
   // SQLite compiles before the workers start: V8 settings change while it does (see
   // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
-  // while the tree is listed; directory stores are written by the workers as they encode, other
-  // stores by this thread. The flist's database opens once the workers have their first tasks.
-  // Whatever happens, both are closed.
+  // while the tree is listed; directory stores are written by the encoders, other stores by this
+  // thread. Whatever happens, both are closed.
   loadSqlite().catch(() => undefined)
   const localStores = localStoreRoutes(options.stores)
   const pool = BlockWorkerPool.start(options.workers, { localStores })

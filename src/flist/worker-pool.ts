@@ -49,17 +49,17 @@ export class BlockWorkerPool {
   private closed = false
   private closing: Promise<void> | undefined
 
-  private constructor(
-    private readonly workers: PoolWorker[],
-    private readonly here: InlineEncoder | undefined
-  ) {
+  private here: InlineEncoder | undefined
+
+  private constructor(private readonly workers: PoolWorker[]) {
     for (const entry of workers) this.watch(entry)
   }
 
   /**
-   * Starts encoders for `size` threads (default: one per core) and waits until each is ready.
-   * With directory stores this thread is one of them, between its other work: it has no uploads
-   * to keep moving, and a worker fewer is one fewer to start and to compile the codec for.
+   * Starts encoders for `size` threads (default: one per core). With directory stores this
+   * thread is one of them, between its other work: it has no uploads to keep moving, and a worker
+   * fewer is one fewer to start and to compile the codec for. Tasks can be given at once: a
+   * worker takes those sent while it starts once it is ready.
    */
   static async start(
     size = availableParallelism(),
@@ -71,18 +71,16 @@ export class BlockWorkerPool {
       { length: encodesHere ? size - 1 : Math.max(1, size) },
       () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
-    try {
-      const here =
-        setup.localStores && encodesHere ? await InlineEncoder.create(setup.localStores) : undefined
-      await Promise.all(workers.map(waitReady))
-      return new BlockWorkerPool(
-        workers.map(worker => ({ worker, tasks: new Map() })),
-        here
-      )
-    } catch (error) {
-      await Promise.all(workers.map(worker => worker.terminate()))
-      throw error
+    const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
+    if (setup.localStores && encodesHere) {
+      try {
+        pool.here = await InlineEncoder.create(setup.localStores)
+      } catch (error) {
+        await pool.close()
+        throw error
+      }
     }
+    return pool
   }
 
   /** Threads that encode, this one included when it does. */
@@ -143,7 +141,6 @@ export class BlockWorkerPool {
 
   private watch(entry: PoolWorker): void {
     entry.worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') return
       const pending = entry.tasks.get(message.task)
       if (!pending) return
       entry.tasks.delete(message.task)
@@ -199,32 +196,6 @@ function withIdsAndKeys(
       id: ids.subarray(at, at + HASH_LENGTH),
       key: keys.subarray(at, at + HASH_LENGTH)
     }
-  })
-}
-
-function waitReady(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: WorkerMessage): void => {
-      if (message.type !== 'ready') return
-      cleanup()
-      resolve()
-    }
-    const onError = (error: Error): void => {
-      cleanup()
-      reject(error)
-    }
-    const onExit = (code: number): void => {
-      cleanup()
-      reject(new Error(`a block worker exited before it was ready (code ${code})`))
-    }
-    const cleanup = (): void => {
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-    }
-    worker.on('message', onMessage)
-    worker.on('error', onError)
-    worker.on('exit', onExit)
   })
 }
 
