@@ -19,7 +19,7 @@ import type { Segment } from './segment.js'
 import { BlockWorkerPool, type EncodedChunk } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
 import { loadSqlite } from './sqlite.js'
-import { stopYoungGenerationGrowth } from './v8-settings.js'
+import { applyPackSettings } from './v8-settings.js'
 
 export interface PackOptions {
   source: string
@@ -67,7 +67,7 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     )
   }
   options.signal?.throwIfAborted()
-  stopYoungGenerationGrowth()
+  applyPackSettings()
   // SQLite compiles before the workers start: V8 settings change while it does (see
   // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
   // while the tree is listed; directory stores are written by the encoders, other stores by this
