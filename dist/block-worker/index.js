@@ -944,6 +944,35 @@ function readFully(fd, target, position, path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/flist/encode-task.ts
+// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
+// arrays, and their blobs either stored in the local directory stores or handed back.
+
+
+/** `buffer` is BLOCK_SIZE bytes, reused for every read. */
+function encodeTask(segments, hash, buffer, localStores) {
+    const total = segments.reduce((sum, segment) => sum + segment.count, 0);
+    const ids = new Uint8Array(total * HASH_LENGTH);
+    const keys = new Uint8Array(total * HASH_LENGTH);
+    const chunks = [];
+    const transfer = [ids.buffer, keys.buffer];
+    segments.forEach((segment, position) => {
+        encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
+            ids.set(block.id, chunks.length * HASH_LENGTH);
+            keys.set(block.key, chunks.length * HASH_LENGTH);
+            if (localStores) {
+                const written = localStores.store(toHex(block.id), block.blob);
+                chunks.push({ segment: position, index, plainLength, written });
+            }
+            else {
+                chunks.push({ segment: position, index, plainLength, blob: block.blob });
+                transfer.push(block.blob.buffer);
+            }
+        });
+    });
+    return { chunks, ids, keys, transfer };
+}
+
 ;// CONCATENATED MODULE: ./src/flist/block-worker.ts
 // Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime,
 // and stores the blobs itself when the stores are local directories.
@@ -962,25 +991,7 @@ const post = (message, transfer = []) => port.postMessage(message, transfer);
 function serve(hash) {
     port.on('message', ({ task, segments }) => {
         try {
-            const total = segments.reduce((sum, segment) => sum + segment.count, 0);
-            const ids = new Uint8Array(total * HASH_LENGTH);
-            const keys = new Uint8Array(total * HASH_LENGTH);
-            const chunks = [];
-            const transfer = [ids.buffer, keys.buffer];
-            segments.forEach((segment, position) => {
-                encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
-                    ids.set(block.id, chunks.length * HASH_LENGTH);
-                    keys.set(block.key, chunks.length * HASH_LENGTH);
-                    if (localStores) {
-                        const written = localStores.store(toHex(block.id), block.blob);
-                        chunks.push({ segment: position, index, plainLength, written });
-                    }
-                    else {
-                        chunks.push({ segment: position, index, plainLength, blob: block.blob });
-                        transfer.push(block.blob.buffer);
-                    }
-                });
-            });
+            const { chunks, ids, keys, transfer } = encodeTask(segments, hash, buffer, localStores);
             post({ type: 'done', task, chunks, ids, keys }, transfer);
         }
         catch (error) {
@@ -992,7 +1003,6 @@ function serve(hash) {
             });
         }
     });
-    post({ type: 'ready' });
 }
 // No top-level await: the bundler's output for this entry must not depend on it.
 void createBlake2b256().then(serve);

@@ -34780,8 +34780,8 @@ var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
 ;// CONCATENATED MODULE: ./src/flist/snappy.ts
 
 /** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
-function snappy_snappyCompress(plain) {
-    return snappy.compress_raw(plain);
+function snappyCompress(plain) {
+    return snappy_loader_default().compress_raw(plain);
 }
 function snappyDecompress(compressed) {
     return snappy_loader_default().decompress_raw(compressed);
@@ -34814,7 +34814,7 @@ async function createBlake2b256() {
 function encodeBlock(plain, hash) {
     const key = hash.digest(plain);
     const compressed = snappyCompress(plain);
-    const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
     const blob = new Uint8Array(compressed.length + TAG_LENGTH);
     blob.set(cipher.update(compressed));
     cipher.final();
@@ -34961,7 +34961,17 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // flags: V8 reads them when it needs them, not only at startup. Each was measured with npm run
 // bench on two cores, under Node 20 and 24.
 
-let youngGenerationCapped = false;
+const V8_MAJOR = Number.parseInt(process.versions.v8, 10);
+let applied = false;
+/** The settings a pack runs with, applied once per process; they last until it exits. */
+function applyPackSettings() {
+    if (applied)
+        return;
+    applied = true;
+    stopYoungGenerationGrowth();
+    if (V8_MAJOR < 12)
+        postponeOptimisation();
+}
 /**
  * V8 grows a thread's young generation while much of what it allocates outlives a scavenge, as
  * the S3 client's request objects do with dozens of uploads in flight. Under Node 24 the main
@@ -34970,10 +34980,18 @@ let youngGenerationCapped = false;
  * next scavenge and to threads started after.
  */
 function stopYoungGenerationGrowth() {
-    if (youngGenerationCapped)
-        return;
-    youngGenerationCapped = true;
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+/**
+ * V8 11 (Node 20) has no compiler between its interpreter and TurboFan, so every function that
+ * runs hot enough gets TurboFan's full optimisation: in a pack of 4,000 small files, some 90 of
+ * them, 150 ms of CPU beside two busy encoders, for code that runs half a second in all. Letting
+ * the interpreter run 15 times longer (V8 11's budget is 67,584) before it asks took 40 ms off
+ * that pack and 30 ms off a 590 MB one. From V8 12 the flag is gone, and Node 24's
+ * Maglev compiles such code cheaply first; raising its thresholds gained nothing there.
+ */
+function postponeOptimisation() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--interrupt-budget=1000000');
 }
 const { Module, Instance } = globalThis
     .WebAssembly;
@@ -35196,7 +35214,7 @@ async function readFlistCounts(flistPath) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/store/router.ts
-class router_RouterBlobStore {
+class RouterBlobStore {
     routes;
     display;
     constructor(routes) {
@@ -35671,7 +35689,7 @@ function temporaryName(path) {
 
 /** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
 const FLAT_LIMIT = 100_000;
-class dir_DirBlobStore {
+class DirBlobStore {
     root;
     display;
     createdShards = new Set();
@@ -35888,7 +35906,7 @@ function isMissing(error) {
 function localStoreRoutes(router) {
     const routes = [];
     for (const { start, end, store } of router.routes) {
-        if (!(store instanceof dir_DirBlobStore))
+        if (!(store instanceof DirBlobStore))
             return undefined;
         routes.push({ start, end, root: store.root });
     }
@@ -35909,7 +35927,7 @@ class LocalBlobStores {
                     written = true;
             }
             catch (error) {
-                throw storeFailure(error, id, store);
+                throw (0,store_store/* storeFailure */.Si)(error, id, store);
             }
         }
         return written;
@@ -35980,9 +35998,78 @@ async function statRoot(root) {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/flist/segment.ts
+// Reads and encodes one segment of a file. Kept apart from the worker entry so it can run (and be
+// tested) on any thread.
+
+
+/**
+ * Calls `emit` for each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
+ * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
+ */
+function encodeSegment(segment, hash, buffer, emit) {
+    // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
+    const fd = (0,external_node_fs_.openSync)(segment.path, 'r');
+    try {
+        for (let index = segment.first; index < segment.first + segment.count; index++) {
+            const offset = index * BLOCK_SIZE;
+            const length = Math.min(BLOCK_SIZE, segment.size - offset);
+            const plain = buffer.subarray(0, length);
+            readFully(fd, plain, offset, segment.path);
+            emit(index, encodeBlock(plain, hash), length);
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readFully(fd, target, position, path) {
+    let filled = 0;
+    while (filled < target.length) {
+        const read = (0,external_node_fs_.readSync)(fd, target, filled, target.length - filled, position + filled);
+        if (read === 0) {
+            const name = typeof path === 'string' ? path : Buffer.from(path).toString();
+            throw new Error(`${name} got shorter while it was being packed`);
+        }
+        filled += read;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flist/encode-task.ts
+// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
+// arrays, and their blobs either stored in the local directory stores or handed back.
+
+
+/** `buffer` is BLOCK_SIZE bytes, reused for every read. */
+function encodeTask(segments, hash, buffer, localStores) {
+    const total = segments.reduce((sum, segment) => sum + segment.count, 0);
+    const ids = new Uint8Array(total * HASH_LENGTH);
+    const keys = new Uint8Array(total * HASH_LENGTH);
+    const chunks = [];
+    const transfer = [ids.buffer, keys.buffer];
+    segments.forEach((segment, position) => {
+        encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
+            ids.set(block.id, chunks.length * HASH_LENGTH);
+            keys.set(block.key, chunks.length * HASH_LENGTH);
+            if (localStores) {
+                const written = localStores.store(toHex(block.id), block.blob);
+                chunks.push({ segment: position, index, plainLength, written });
+            }
+            else {
+                chunks.push({ segment: position, index, plainLength, blob: block.blob });
+                transfer.push(block.blob.buffer);
+            }
+        });
+    });
+    return { chunks, ids, keys, transfer };
+}
+
 ;// CONCATENATED MODULE: ./src/flist/worker-pool.ts
 // A fixed set of block workers, each fed at most a couple of segments at a time so none idles
 // while the main thread is busy, and none hoards work another could take.
+
+
+
 
 
 
@@ -36000,30 +36087,43 @@ class BlockWorkerPool {
     failure;
     closed = false;
     closing;
+    here;
     constructor(workers) {
         this.workers = workers;
         for (const entry of workers)
             this.watch(entry);
     }
-    /** Starts `size` workers (default: one per core) and waits until each is ready. */
+    /**
+     * Starts encoders for `size` threads (default: one per core). With directory stores this
+     * thread is one of them, between its other work: it has no uploads to keep moving, and a worker
+     * fewer is one fewer to start and to compile the codec for. Tasks can be given at once: a
+     * worker takes those sent while it starts once it is ready.
+     */
     static async start(size = (0,external_node_os_.availableParallelism)(), setup = {}) {
         const entry = locateWorker();
-        const workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
-        try {
-            await Promise.all(workers.map(waitReady));
+        const encodesHere = setup.localStores !== undefined && size > 1;
+        const workers = Array.from({ length: encodesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
+        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
+        if (setup.localStores && encodesHere) {
+            try {
+                pool.here = await InlineEncoder.create(setup.localStores);
+            }
+            catch (error) {
+                await pool.close();
+                throw error;
+            }
         }
-        catch (error) {
-            await Promise.all(workers.map(worker => worker.terminate()));
-            throw error;
-        }
-        return new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
+        return pool;
     }
+    /** Threads that encode, this one included when it does. */
     get size() {
-        return this.workers.length;
+        return this.workers.length + (this.here ? 1 : 0);
     }
     /** Encodes the segments on the least busy worker; their chunks in order, once all are done. */
     async encode(segments) {
         const entry = await this.freeWorker();
+        if (entry === 'here')
+            return this.encodeHere(segments);
         const task = this.nextTask++;
         const message = { type: 'encode', task, segments };
         return new Promise((resolve, reject) => {
@@ -36048,24 +36148,35 @@ class BlockWorkerPool {
             const entry = this.workers.reduce((best, candidate) => candidate.tasks.size < best.tasks.size ? candidate : best);
             if (entry.tasks.size < TASKS_PER_WORKER)
                 return entry;
+            if (this.here && !this.here.busy)
+                return 'here';
             await new Promise(resolve => this.waiting.push(resolve));
+        }
+    }
+    async encodeHere(segments) {
+        const here = this.here;
+        here.busy = true;
+        try {
+            // Replies from the workers, and whatever else waits for this thread, go first.
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+            if (this.failure)
+                throw this.failure;
+            const { chunks, ids, keys } = encodeTask(segments, here.hash, here.buffer, here.localStores);
+            return withIdsAndKeys(chunks, ids, keys);
+        }
+        finally {
+            here.busy = false;
+            this.waiting.shift()?.();
         }
     }
     watch(entry) {
         entry.worker.on('message', (message) => {
-            if (message.type === 'ready')
-                return;
             const pending = entry.tasks.get(message.task);
             if (!pending)
                 return;
             entry.tasks.delete(message.task);
             if (message.type === 'done') {
-                const { ids, keys } = message;
-                pending.resolve(message.chunks.map((chunk, position) => {
-                    const at = position * HASH_LENGTH;
-                    const id = ids.subarray(at, at + HASH_LENGTH);
-                    return { ...chunk, id, key: keys.subarray(at, at + HASH_LENGTH) };
-                }));
+                pending.resolve(withIdsAndKeys(message.chunks, message.ids, message.keys));
             }
             else {
                 pending.reject(message.userFacing ? new errors/* UserError */.yo(message.message) : new Error(message.message));
@@ -36089,30 +36200,28 @@ class BlockWorkerPool {
             wake();
     }
 }
-function waitReady(worker) {
-    return new Promise((resolve, reject) => {
-        const onMessage = (message) => {
-            if (message.type !== 'ready')
-                return;
-            cleanup();
-            resolve();
+/** This thread as one more encoder, one task at a time. */
+class InlineEncoder {
+    hash;
+    localStores;
+    busy = false;
+    buffer = new Uint8Array(BLOCK_SIZE);
+    constructor(hash, localStores) {
+        this.hash = hash;
+        this.localStores = localStores;
+    }
+    static async create(routes) {
+        return new InlineEncoder(await createBlake2b256(), new LocalBlobStores(routes));
+    }
+}
+function withIdsAndKeys(chunks, ids, keys) {
+    return chunks.map((chunk, position) => {
+        const at = position * HASH_LENGTH;
+        return {
+            ...chunk,
+            id: ids.subarray(at, at + HASH_LENGTH),
+            key: keys.subarray(at, at + HASH_LENGTH)
         };
-        const onError = (error) => {
-            cleanup();
-            reject(error);
-        };
-        const onExit = (code) => {
-            cleanup();
-            reject(new Error(`a block worker exited before it was ready (code ${code})`));
-        };
-        const cleanup = () => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-        };
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
     });
 }
 /**
@@ -36324,12 +36433,11 @@ async function packTree(options) {
         throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
     }
     options.signal?.throwIfAborted();
-    stopYoungGenerationGrowth();
+    applyPackSettings();
     // SQLite compiles before the workers start: V8 settings change while it does (see
     // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
-    // while the tree is listed; directory stores are written by the workers as they encode, other
-    // stores by this thread. The flist's database opens once the workers have their first tasks.
-    // Whatever happens, both are closed.
+    // while the tree is listed; directory stores are written by the encoders, other stores by this
+    // thread. Whatever happens, both are closed.
     loadSqlite().catch(() => undefined);
     const localStores = localStoreRoutes(options.stores);
     const pool = BlockWorkerPool.start(options.workers, { localStores });
@@ -36639,7 +36747,7 @@ const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls']);
 async function openStore(url, access = 'write', options = {}) {
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
     if (scheme === 'dir')
-        return new dir_DirBlobStore(dirPath(url));
+        return new DirBlobStore(dirPath(url));
     if (scheme && S3_SCHEMES.has(scheme))
         return (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9973))).openS3Store(url, s3Options(options));
     if (scheme === 'http' || scheme === 'https') {
@@ -36655,7 +36763,7 @@ async function openStore(url, access = 'write', options = {}) {
 /** A router over store specs: each blob goes to every store whose range holds its first byte. */
 async function openStores(specs, access = 'write', options = {}) {
     const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)));
-    return new router_RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
+    return new RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
 }
 function s3Options({ signal, s3Requests }) {
     return s3Requests ? (0,client/* sessionOptions */.xl)(s3Requests, signal) : { signal };
