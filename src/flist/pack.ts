@@ -1,5 +1,5 @@
 // Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
-// stores lack, then write the metadata. The .fl is written only once every blob is stored.
+// stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
 import type { FlistCounts } from '../engine.js'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../errors.js'
@@ -146,7 +146,7 @@ function planTasks(files: TreeItem[]): Task[] {
   return tasks
 }
 
-/** `workersStore`: the workers put the blobs into the stores; otherwise they are uploaded here. */
+/** `workersStore`: the encoders put the blobs into the stores; otherwise they are uploaded here. */
 async function storeBlocks(
   files: TreeItem[],
   tasks: Task[],
@@ -234,7 +234,7 @@ async function storeBlocks(
     counted(file)
   }
 
-  /** Counts an encoded chunk and sends its blob on: stored by its worker, uploaded, or let go. */
+  /** Counts an encoded chunk and sends its blob on: stored by its encoder, uploaded, or let go. */
   const place = (file: TreeItem, chunk: EncodedChunk): void => {
     state.bytesDone += chunk.plainLength
     const id = toHex(chunk.id)

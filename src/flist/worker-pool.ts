@@ -1,18 +1,18 @@
-// A fixed set of block workers, each fed at most a couple of segments at a time so none idles
-// while the main thread is busy, and none hoards work another could take.
+// A fixed set of encoders: block workers, each fed at most a few tasks at a time so none idles
+// while the main thread is busy and none hoards work another could take, and, with directory
+// stores, the main thread itself, one task at a time when it is free.
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../errors.js'
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256, type Blake2b256 } from './codec.js'
-import type { EncodedChunkEntry } from './block-protocol.js'
+import type { EncodeTask, EncodedChunkEntry, WorkerMessage, WorkerSetup } from './block-protocol.js'
 import { encodeTask } from './encode-task.js'
 import { LocalBlobStores, type LocalStoreRoute } from './local-blobs.js'
-import type { EncodeTask, WorkerMessage, WorkerSetup } from './block-protocol.js'
 import type { Segment } from './segment.js'
 
 const TASKS_PER_WORKER = 4
@@ -66,15 +66,15 @@ export class BlockWorkerPool {
     setup: WorkerSetup = {}
   ): Promise<BlockWorkerPool> {
     const entry = locateWorker()
-    const encodesHere = setup.localStores !== undefined && size > 1
+    const storesHere = size > 1 ? setup.localStores : undefined
     const workers = Array.from(
-      { length: encodesHere ? size - 1 : Math.max(1, size) },
+      { length: storesHere ? size - 1 : Math.max(1, size) },
       () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
     const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
-    if (setup.localStores && encodesHere) {
+    if (storesHere) {
       try {
-        pool.here = await InlineEncoder.create(setup.localStores)
+        pool.here = await InlineEncoder.create(storesHere)
       } catch (error) {
         await pool.close()
         throw error
@@ -88,7 +88,7 @@ export class BlockWorkerPool {
     return this.workers.length + (this.here ? 1 : 0)
   }
 
-  /** Encodes the segments on the least busy worker; their chunks in order, once all are done. */
+  /** Encodes the segments on the least busy encoder; their chunks in order, once all are done. */
   async encode(segments: Segment[]): Promise<EncodedChunk[]> {
     const entry = await this.freeWorker()
     if (entry === 'here') return this.encodeHere(segments)
@@ -131,8 +131,7 @@ export class BlockWorkerPool {
       // Replies from the workers, and whatever else waits for this thread, go first.
       await nextTurn()
       if (this.failure) throw this.failure
-      const { chunks, ids, keys } = encodeTask(segments, here.hash, here.buffer, here.localStores)
-      return withIdsAndKeys(chunks, ids, keys)
+      return here.encode(segments)
     } finally {
       here.busy = false
       this.waiting.shift()?.()
@@ -172,15 +171,20 @@ export class BlockWorkerPool {
 /** This thread as one more encoder, one task at a time. */
 class InlineEncoder {
   busy = false
-  readonly buffer = new Uint8Array(BLOCK_SIZE)
+  private readonly buffer = new Uint8Array(BLOCK_SIZE)
 
   private constructor(
-    readonly hash: Blake2b256,
-    readonly localStores: LocalBlobStores
+    private readonly hash: Blake2b256,
+    private readonly localStores: LocalBlobStores
   ) {}
 
   static async create(routes: LocalStoreRoute[]): Promise<InlineEncoder> {
     return new InlineEncoder(await createBlake2b256(), new LocalBlobStores(routes))
+  }
+
+  encode(segments: Segment[]): EncodedChunk[] {
+    const { chunks, ids, keys } = encodeTask(segments, this.hash, this.buffer, this.localStores)
+    return withIdsAndKeys(chunks, ids, keys)
   }
 }
 
