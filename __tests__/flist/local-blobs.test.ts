@@ -65,7 +65,17 @@ describe('blobs the block workers store themselves', () => {
     })
     try {
       expect(pool.size).toBe(2)
-      const encoded = await Promise.all(segments.map(segment => pool.encode([segment])))
+      // The worker takes four tasks while it starts; the fifth is this thread's, done first.
+      const settled: number[] = []
+      const encoded = await Promise.all(
+        segments.map((segment, n) =>
+          pool.encode([segment]).then(chunks => {
+            settled.push(n)
+            return chunks
+          })
+        )
+      )
+      expect(settled[0]).toBe(4)
       const ids = encoded.map(([chunk]) => toHex(chunk.id))
       expect(new Set(ids).size).toBe(8)
       for (const hex of ids) expect(existsSync(join(store, hex.slice(0, 2), hex))).toBe(true)

@@ -46,7 +46,7 @@ export class BlockWorkerPool {
   private nextTask = 1
   private readonly waiting: Array<() => void> = []
   private failure: Error | undefined
-  private closed = false
+  /** Set once close() is called. */
   private closing: Promise<void> | undefined
 
   private here: InlineEncoder | undefined
@@ -90,7 +90,13 @@ export class BlockWorkerPool {
 
   /** Encodes the segments on the least busy encoder; their chunks in order, once all are done. */
   async encode(segments: Segment[]): Promise<EncodedChunk[]> {
-    const entry = await this.freeWorker()
+    // An encoder is taken in the same turn it is found free, or concurrent calls would all see
+    // the same one free.
+    let entry = this.freeEncoder()
+    while (!entry) {
+      await new Promise<void>(resolve => this.waiting.push(resolve))
+      entry = this.freeEncoder()
+    }
     if (entry === 'here') return this.encodeHere(segments)
     const task = this.nextTask++
     const message: EncodeTask = { type: 'encode', task, segments }
@@ -107,21 +113,19 @@ export class BlockWorkerPool {
   }
 
   private async stop(): Promise<void> {
-    this.closed = true
     this.fail(new Error('the block workers were stopped'))
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
   }
 
-  private async freeWorker(): Promise<PoolWorker | 'here'> {
-    for (;;) {
-      if (this.failure) throw this.failure
-      const entry = this.workers.reduce((best, candidate) =>
-        candidate.tasks.size < best.tasks.size ? candidate : best
-      )
-      if (entry.tasks.size < TASKS_PER_WORKER) return entry
-      if (this.here && !this.here.busy) return 'here'
-      await new Promise<void>(resolve => this.waiting.push(resolve))
-    }
+  /** The least busy worker with room for a task, else this thread when it is free. */
+  private freeEncoder(): PoolWorker | 'here' | undefined {
+    if (this.failure) throw this.failure
+    const entry = this.workers.reduce((best, candidate) =>
+      candidate.tasks.size < best.tasks.size ? candidate : best
+    )
+    if (entry.tasks.size < TASKS_PER_WORKER) return entry
+    if (this.here && !this.here.busy) return 'here'
+    return undefined
   }
 
   private async encodeHere(segments: Segment[]): Promise<EncodedChunk[]> {
@@ -154,7 +158,7 @@ export class BlockWorkerPool {
     })
     entry.worker.on('error', error => this.fail(error))
     entry.worker.on('exit', code => {
-      if (!this.closed) this.fail(new Error(`a block worker exited unexpectedly (code ${code})`))
+      if (!this.closing) this.fail(new Error(`a block worker exited unexpectedly (code ${code})`))
     })
   }
 
