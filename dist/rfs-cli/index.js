@@ -36086,7 +36086,7 @@ class BlockWorkerPool {
     nextTask = 1;
     waiting = [];
     failure;
-    closed = false;
+    /** Set once close() is called. */
     closing;
     here;
     constructor(workers) {
@@ -36122,7 +36122,13 @@ class BlockWorkerPool {
     }
     /** Encodes the segments on the least busy encoder; their chunks in order, once all are done. */
     async encode(segments) {
-        const entry = await this.freeWorker();
+        // An encoder is taken in the same turn it is found free, or concurrent calls would all see
+        // the same one free.
+        let entry = this.freeEncoder();
+        while (!entry) {
+            await new Promise(resolve => this.waiting.push(resolve));
+            entry = this.freeEncoder();
+        }
         if (entry === 'here')
             return this.encodeHere(segments);
         const task = this.nextTask++;
@@ -36138,21 +36144,19 @@ class BlockWorkerPool {
         return this.closing;
     }
     async stop() {
-        this.closed = true;
         this.fail(new Error('the block workers were stopped'));
         await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
     }
-    async freeWorker() {
-        for (;;) {
-            if (this.failure)
-                throw this.failure;
-            const entry = this.workers.reduce((best, candidate) => candidate.tasks.size < best.tasks.size ? candidate : best);
-            if (entry.tasks.size < TASKS_PER_WORKER)
-                return entry;
-            if (this.here && !this.here.busy)
-                return 'here';
-            await new Promise(resolve => this.waiting.push(resolve));
-        }
+    /** The least busy worker with room for a task, else this thread when it is free. */
+    freeEncoder() {
+        if (this.failure)
+            throw this.failure;
+        const entry = this.workers.reduce((best, candidate) => candidate.tasks.size < best.tasks.size ? candidate : best);
+        if (entry.tasks.size < TASKS_PER_WORKER)
+            return entry;
+        if (this.here && !this.here.busy)
+            return 'here';
+        return undefined;
     }
     async encodeHere(segments) {
         const here = this.here;
@@ -36185,7 +36189,7 @@ class BlockWorkerPool {
         });
         entry.worker.on('error', error => this.fail(error));
         entry.worker.on('exit', code => {
-            if (!this.closed)
+            if (!this.closing)
                 this.fail(new Error(`a block worker exited unexpectedly (code ${code})`));
         });
     }
