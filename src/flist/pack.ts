@@ -68,10 +68,10 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   }
   options.signal?.throwIfAborted()
   applyPackSettings()
-  // SQLite compiles before the workers start: V8 settings change while it does (see
-  // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
-  // while the tree is listed; directory stores are written by the encoders, other stores by this
-  // thread. Whatever happens, both are closed.
+  // SQLite compiles before the workers start: only then may it change V8's settings (see
+  // compileWithoutTierUp), which would otherwise reach the workers' own WebAssembly. The workers
+  // start while the tree is listed; directory stores are written by the encoders, other stores by
+  // this thread. Whatever happens, both are closed.
   loadSqlite().catch(() => undefined)
   const localStores = localStoreRoutes(options.stores)
   const pool = BlockWorkerPool.start(options.workers, { localStores })

@@ -12,16 +12,16 @@ const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
 
 /**
- * The SQLite engine, loaded once per thread. The first call compiles it before returning, and
- * V8 settings change for that moment: no other thread may be compiling WebAssembly then, which
- * a pack ensures by loading it before it starts its block workers.
+ * The SQLite engine, loaded once per thread. The first call compiles it before returning, off
+ * V8's optimising compiler unless block workers run (see compileWithoutTierUp): a pack loads it
+ * before it starts them.
  */
 export function loadSqlite(): Promise<SqlJsStatic> {
-  loading ??= instantiate()
+  loading ??= compileAndInstantiate()
   return loading
 }
 
-async function instantiate(): Promise<SqlJsStatic> {
+async function compileAndInstantiate(): Promise<SqlJsStatic> {
   const instantiate = compileWithoutTierUp(readFileSync(locateWasm()))
   return initSqlJs({
     instantiateWasm(imports, receive) {

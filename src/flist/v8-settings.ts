@@ -45,16 +45,44 @@ interface WebAssemblyConstructors {
 const { Module, Instance } = (globalThis as unknown as { WebAssembly: WebAssemblyConstructors })
   .WebAssembly
 
+/** Threads started by this process that compile WebAssembly as they run: block workers. */
+let wasmThreads = 0
+
+/**
+ * Registers threads that compile WebAssembly of their own; call the function it returns once
+ * they have exited. Meanwhile compileWithoutTierUp leaves V8's settings alone.
+ */
+export function holdWasmSettings(threads: number): () => void {
+  wasmThreads += threads
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    wasmThreads -= threads
+  }
+}
+
+/** Whether compileWithoutTierUp may change V8's settings now: no other thread compiles. */
+export function wasmSettingsFree(): boolean {
+  return wasmThreads === 0
+}
+
 /**
  * Compiles a WebAssembly module that V8 never recompiles with its optimising compiler, and gives
  * back a function that instantiates it. Every function is compiled at once by the baseline
  * compiler, without the counters that would trigger a recompilation. A pack runs SQLite for
  * some 8,000 rows: by default V8 recompiles its interpreter loop, 100 ms of CPU taken from the
- * block workers to save a few on the inserts, and its counters slow the rest. V8 reads these
- * settings as it compiles, so V8's defaults are back before this returns; callers make sure no
- * other thread compiles WebAssembly meanwhile.
+ * block workers to save a few on the inserts, and its counters slow the rest.
+ *
+ * The settings are the whole process's, and Node 24 reads them again whenever it first compiles
+ * any function: a block worker's hash compiled meanwhile would never be optimised (4 packs in 10
+ * took three times as long). So while such threads run, the module is compiled as V8 would.
  */
 export function compileWithoutTierUp(bytes: Uint8Array): (imports: object) => object {
+  if (!wasmSettingsFree()) {
+    const module = new Module(bytes)
+    return imports => new Instance(module, imports)
+  }
   setFlagsFromString('--no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up')
   let module: object
   try {

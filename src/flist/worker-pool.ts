@@ -14,6 +14,7 @@ import type { EncodeTask, EncodedChunkEntry, WorkerMessage, WorkerSetup } from '
 import { encodeTask } from './encode-task.js'
 import { LocalBlobStores, type LocalStoreRoute } from './local-blobs.js'
 import type { Segment } from './segment.js'
+import { holdWasmSettings } from './v8-settings.js'
 
 const TASKS_PER_WORKER = 4
 const require = createRequire(import.meta.url)
@@ -51,7 +52,11 @@ export class BlockWorkerPool {
 
   private here: InlineEncoder | undefined
 
-  private constructor(private readonly workers: PoolWorker[]) {
+  private constructor(
+    private readonly workers: PoolWorker[],
+    /** Releases V8's WebAssembly settings once the workers have exited. */
+    private readonly releaseWasmSettings: () => void
+  ) {
     for (const entry of workers) this.watch(entry)
   }
 
@@ -71,7 +76,10 @@ export class BlockWorkerPool {
       { length: storesHere ? size - 1 : Math.max(1, size) },
       () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
-    const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
+    const pool = new BlockWorkerPool(
+      workers.map(worker => ({ worker, tasks: new Map() })),
+      holdWasmSettings(workers.length)
+    )
     if (storesHere) {
       try {
         pool.here = await InlineEncoder.create(storesHere)
@@ -115,6 +123,7 @@ export class BlockWorkerPool {
   private async stop(): Promise<void> {
     this.fail(new Error('the block workers were stopped'))
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
+    this.releaseWasmSettings()
   }
 
   /** The least busy worker with room for a task, else this thread when it is free. */
