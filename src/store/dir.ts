@@ -12,8 +12,8 @@ const FLAT_LIMIT = 100_000
 export class DirBlobStore implements BlobStore {
   readonly display: string
   private readonly createdShards = new Set<string>()
-  /** Shards this object created, with the ids it has written into them since. */
-  private readonly shardsMadeHere = new Map<string, Set<string>>()
+  /** Shards missing when the blocking path listed the root, with the ids written into them since. */
+  private readonly newShards = new Map<string, Set<string>>()
   /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
   private rootSync: RootListing | undefined | null = null
   private flatIds: Promise<string[] | undefined> | undefined
@@ -55,31 +55,27 @@ export class DirBlobStore implements BlobStore {
    * encode them. True when it was written.
    *
    * Presence is asked of the disk only where the answer can be yes. The root is listed once, for
-   * its flat-layout blobs and its shards. A shard missing then, or one this object created, held
-   * nothing, so the blobs in it that matter are the ones this object wrote since: any other
-   * writer can only add the same bytes under the same name, which an atomic rewrite leaves
-   * intact. In a new store, no blob costs a lookup.
+   * its flat-layout blobs and its shards. A shard missing then held nothing, so the blobs in it
+   * that matter are the ones this object wrote since: any other writer can only add the same
+   * bytes under the same name, which an atomic rewrite leaves intact. In a new store, no blob
+   * costs a lookup.
    */
   putIfAbsentSync(id: string, blob: Uint8Array): boolean {
     const root = this.listRootSync()
     const shard = this.shard(id)
-    let known = this.shardsMadeHere.get(shard)
-    if (!known && root && !root.shards.has(id.slice(0, 2))) {
-      known = new Set()
-      this.shardsMadeHere.set(shard, known)
+    let written = this.newShards.get(shard)
+    if (!written && root && !root.shards.has(id.slice(0, 2))) {
+      written = new Set()
+      this.newShards.set(shard, written)
     }
-    if (known ? known.has(id) : isFileSync(this.sharded(id))) return false
+    if (written ? written.has(id) : isFileSync(this.sharded(id))) return false
     if (root ? root.flatIds.has(id) : isFileSync(this.flat(id))) return false
     if (!this.createdShards.has(shard)) {
-      const made = mkdirSync(shard, { recursive: true }) !== undefined
+      mkdirSync(shard, { recursive: true })
       this.createdShards.add(shard)
-      if (made && !known) {
-        known = new Set()
-        this.shardsMadeHere.set(shard, known)
-      }
     }
     writeFileAtomicallySync(this.sharded(id), blob)
-    known?.add(id)
+    written?.add(id)
     return true
   }
 
