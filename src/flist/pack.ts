@@ -308,7 +308,7 @@ async function writeInodes(
   }
 }
 
-/** Adds the routes and tags to the transaction writeInodes opened, behind the block rows, and saves. */
+/** Adds the routes and tags behind the block rows, commits writeInodes' transaction, and saves. */
 async function writeFlist(
   writer: FlistWriter,
   blockRows: BlockRows,

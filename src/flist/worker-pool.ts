@@ -105,7 +105,7 @@ export class BlockWorkerPool {
       await new Promise<void>(resolve => this.waiting.push(resolve))
       entry = this.freeEncoder()
     }
-    if (entry === 'here') return this.encodeHere(segments)
+    if (entry instanceof InlineEncoder) return this.encodeHere(entry, segments)
     const task = this.nextTask++
     const message: EncodeTask = { type: 'encode', task, segments }
     return new Promise<EncodedChunk[]>((resolve, reject) => {
@@ -127,18 +127,17 @@ export class BlockWorkerPool {
   }
 
   /** The least busy worker with room for a task, else this thread when it is free. */
-  private freeEncoder(): PoolWorker | 'here' | undefined {
+  private freeEncoder(): PoolWorker | InlineEncoder | undefined {
     if (this.failure) throw this.failure
     const entry = this.workers.reduce((best, candidate) =>
       candidate.tasks.size < best.tasks.size ? candidate : best
     )
     if (entry.tasks.size < TASKS_PER_WORKER) return entry
-    if (this.here && !this.here.busy) return 'here'
+    if (this.here && !this.here.busy) return this.here
     return undefined
   }
 
-  private async encodeHere(segments: Segment[]): Promise<EncodedChunk[]> {
-    const here = this.here!
+  private async encodeHere(here: InlineEncoder, segments: Segment[]): Promise<EncodedChunk[]> {
     here.busy = true
     try {
       // Replies from the workers, and whatever else waits for this thread, go first.

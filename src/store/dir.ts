@@ -12,7 +12,7 @@ const FLAT_LIMIT = 100_000
 export class DirBlobStore implements BlobStore {
   readonly display: string
   private readonly createdShards = new Set<string>()
-  /** Shards missing when the blocking path listed the root, with the ids written into them since. */
+  /** Shards missing when the blocking path listed the root, and the ids written there since. */
   private readonly newShards = new Map<string, Set<string>>()
   /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
   private rootSync: RootListing | undefined | null = null
