@@ -602,8 +602,8 @@ class dir_DirBlobStore {
     root;
     display;
     createdShards = new Set();
-    /** Shards this object created, with the ids it has written into them since. */
-    shardsMadeHere = new Map();
+    /** Shards missing when the blocking path listed the root, and the ids written there since. */
+    newShards = new Map();
     /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
     rootSync = null;
     flatIds;
@@ -643,33 +643,29 @@ class dir_DirBlobStore {
      * encode them. True when it was written.
      *
      * Presence is asked of the disk only where the answer can be yes. The root is listed once, for
-     * its flat-layout blobs and its shards. A shard missing then, or one this object created, held
-     * nothing, so the blobs in it that matter are the ones this object wrote since: any other
-     * writer can only add the same bytes under the same name, which an atomic rewrite leaves
-     * intact. In a new store, no blob costs a lookup.
+     * its flat-layout blobs and its shards. A shard missing then held nothing, so the blobs in it
+     * that matter are the ones this object wrote since: any other writer can only add the same
+     * bytes under the same name, which an atomic rewrite leaves intact. In a new store, no blob
+     * costs a lookup.
      */
     putIfAbsentSync(id, blob) {
         const root = this.listRootSync();
         const shard = this.shard(id);
-        let known = this.shardsMadeHere.get(shard);
-        if (!known && root && !root.shards.has(id.slice(0, 2))) {
-            known = new Set();
-            this.shardsMadeHere.set(shard, known);
+        let written = this.newShards.get(shard);
+        if (!written && root && !root.shards.has(id.slice(0, 2))) {
+            written = new Set();
+            this.newShards.set(shard, written);
         }
-        if (known ? known.has(id) : isFileSync(this.sharded(id)))
+        if (written ? written.has(id) : isFileSync(this.sharded(id)))
             return false;
         if (root ? root.flatIds.has(id) : isFileSync(this.flat(id)))
             return false;
         if (!this.createdShards.has(shard)) {
-            const made = (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true }) !== undefined;
+            (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
             this.createdShards.add(shard);
-            if (made && !known) {
-                known = new Set();
-                this.shardsMadeHere.set(shard, known);
-            }
         }
         writeFileAtomicallySync(this.sharded(id), blob);
-        known?.add(id);
+        written?.add(id);
         return true;
     }
     /**

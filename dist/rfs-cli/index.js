@@ -34995,16 +34995,42 @@ function postponeOptimisation() {
 }
 const { Module, Instance } = globalThis
     .WebAssembly;
+/** Threads started by this process that compile WebAssembly as they run: block workers. */
+let wasmThreads = 0;
+/**
+ * Registers threads that compile WebAssembly of their own; call the function it returns once
+ * they have exited. Meanwhile compileWithoutTierUp leaves V8's settings alone.
+ */
+function holdWasmSettings(threads) {
+    wasmThreads += threads;
+    let released = false;
+    return () => {
+        if (released)
+            return;
+        released = true;
+        wasmThreads -= threads;
+    };
+}
+/** Whether compileWithoutTierUp may change V8's settings now: no other thread compiles. */
+function wasmSettingsFree() {
+    return wasmThreads === 0;
+}
 /**
  * Compiles a WebAssembly module that V8 never recompiles with its optimising compiler, and gives
  * back a function that instantiates it. Every function is compiled at once by the baseline
  * compiler, without the counters that would trigger a recompilation. A pack runs SQLite for
  * some 8,000 rows: by default V8 recompiles its interpreter loop, 100 ms of CPU taken from the
- * block workers to save a few on the inserts, and its counters slow the rest. V8 reads these
- * settings as it compiles, so V8's defaults are back before this returns; callers make sure no
- * other thread compiles WebAssembly meanwhile.
+ * block workers to save a few on the inserts, and its counters slow the rest.
+ *
+ * The settings are the whole process's, and Node 24 reads them again whenever it first compiles
+ * any function: a block worker's hash compiled meanwhile would never be optimised (4 packs in 10
+ * took three times as long). So while such threads run, the module is compiled as V8 would.
  */
 function compileWithoutTierUp(bytes) {
+    if (!wasmSettingsFree()) {
+        const module = new Module(bytes);
+        return imports => new Instance(module, imports);
+    }
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up');
     let module;
     try {
@@ -35028,15 +35054,15 @@ function compileWithoutTierUp(bytes) {
 const sqlite_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 let loading;
 /**
- * The SQLite engine, loaded once per thread. The first call compiles it before returning, and
- * V8 settings change for that moment: no other thread may be compiling WebAssembly then, which
- * a pack ensures by loading it before it starts its block workers.
+ * The SQLite engine, loaded once per thread. The first call compiles it before returning, off
+ * V8's optimising compiler unless block workers run (see compileWithoutTierUp): a pack loads it
+ * before it starts them.
  */
 function loadSqlite() {
-    loading ??= instantiate();
+    loading ??= compileAndInstantiate();
     return loading;
 }
-async function instantiate() {
+async function compileAndInstantiate() {
     const instantiate = compileWithoutTierUp((0,external_node_fs_.readFileSync)(locateWasm()));
     return sqlite_loader_default()({
         instantiateWasm(imports, receive) {
@@ -35693,8 +35719,8 @@ class DirBlobStore {
     root;
     display;
     createdShards = new Set();
-    /** Shards this object created, with the ids it has written into them since. */
-    shardsMadeHere = new Map();
+    /** Shards missing when the blocking path listed the root, and the ids written there since. */
+    newShards = new Map();
     /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
     rootSync = null;
     flatIds;
@@ -35734,33 +35760,29 @@ class DirBlobStore {
      * encode them. True when it was written.
      *
      * Presence is asked of the disk only where the answer can be yes. The root is listed once, for
-     * its flat-layout blobs and its shards. A shard missing then, or one this object created, held
-     * nothing, so the blobs in it that matter are the ones this object wrote since: any other
-     * writer can only add the same bytes under the same name, which an atomic rewrite leaves
-     * intact. In a new store, no blob costs a lookup.
+     * its flat-layout blobs and its shards. A shard missing then held nothing, so the blobs in it
+     * that matter are the ones this object wrote since: any other writer can only add the same
+     * bytes under the same name, which an atomic rewrite leaves intact. In a new store, no blob
+     * costs a lookup.
      */
     putIfAbsentSync(id, blob) {
         const root = this.listRootSync();
         const shard = this.shard(id);
-        let known = this.shardsMadeHere.get(shard);
-        if (!known && root && !root.shards.has(id.slice(0, 2))) {
-            known = new Set();
-            this.shardsMadeHere.set(shard, known);
+        let written = this.newShards.get(shard);
+        if (!written && root && !root.shards.has(id.slice(0, 2))) {
+            written = new Set();
+            this.newShards.set(shard, written);
         }
-        if (known ? known.has(id) : isFileSync(this.sharded(id)))
+        if (written ? written.has(id) : isFileSync(this.sharded(id)))
             return false;
         if (root ? root.flatIds.has(id) : isFileSync(this.flat(id)))
             return false;
         if (!this.createdShards.has(shard)) {
-            const made = (0,external_node_fs_.mkdirSync)(shard, { recursive: true }) !== undefined;
+            (0,external_node_fs_.mkdirSync)(shard, { recursive: true });
             this.createdShards.add(shard);
-            if (made && !known) {
-                known = new Set();
-                this.shardsMadeHere.set(shard, known);
-            }
         }
         writeFileAtomicallySync(this.sharded(id), blob);
-        known?.add(id);
+        written?.add(id);
         return true;
     }
     /**
@@ -36079,18 +36101,23 @@ function encodeTask(segments, hash, buffer, localStores) {
 
 
 
+
 const TASKS_PER_WORKER = 4;
 const worker_pool_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 class BlockWorkerPool {
     workers;
+    releaseWasmSettings;
     nextTask = 1;
     waiting = [];
     failure;
     /** Set once close() is called. */
     closing;
     here;
-    constructor(workers) {
+    constructor(workers, 
+    /** Releases V8's WebAssembly settings once the workers have exited. */
+    releaseWasmSettings) {
         this.workers = workers;
+        this.releaseWasmSettings = releaseWasmSettings;
         for (const entry of workers)
             this.watch(entry);
     }
@@ -36104,7 +36131,7 @@ class BlockWorkerPool {
         const entry = locateWorker();
         const storesHere = size > 1 ? setup.localStores : undefined;
         const workers = Array.from({ length: storesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
-        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
+        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })), holdWasmSettings(workers.length));
         if (storesHere) {
             try {
                 pool.here = await InlineEncoder.create(storesHere);
@@ -36129,8 +36156,8 @@ class BlockWorkerPool {
             await new Promise(resolve => this.waiting.push(resolve));
             entry = this.freeEncoder();
         }
-        if (entry === 'here')
-            return this.encodeHere(segments);
+        if (entry instanceof InlineEncoder)
+            return this.encodeHere(entry, segments);
         const task = this.nextTask++;
         const message = { type: 'encode', task, segments };
         return new Promise((resolve, reject) => {
@@ -36146,6 +36173,7 @@ class BlockWorkerPool {
     async stop() {
         this.fail(new Error('the block workers were stopped'));
         await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+        this.releaseWasmSettings();
     }
     /** The least busy worker with room for a task, else this thread when it is free. */
     freeEncoder() {
@@ -36155,11 +36183,10 @@ class BlockWorkerPool {
         if (entry.tasks.size < TASKS_PER_WORKER)
             return entry;
         if (this.here && !this.here.busy)
-            return 'here';
+            return this.here;
         return undefined;
     }
-    async encodeHere(segments) {
-        const here = this.here;
+    async encodeHere(here, segments) {
         here.busy = true;
         try {
             // Replies from the workers, and whatever else waits for this thread, go first.
@@ -36442,10 +36469,10 @@ async function packTree(options) {
     }
     options.signal?.throwIfAborted();
     applyPackSettings();
-    // SQLite compiles before the workers start: V8 settings change while it does (see
-    // compileWithoutTierUp), which must not reach the workers' own WebAssembly. The workers start
-    // while the tree is listed; directory stores are written by the encoders, other stores by this
-    // thread. Whatever happens, both are closed.
+    // SQLite compiles before the workers start: only then may it change V8's settings (see
+    // compileWithoutTierUp), which would otherwise reach the workers' own WebAssembly. The workers
+    // start while the tree is listed; directory stores are written by the encoders, other stores by
+    // this thread. Whatever happens, both are closed.
     loadSqlite().catch(() => undefined);
     const localStores = localStoreRoutes(options.stores);
     const pool = BlockWorkerPool.start(options.workers, { localStores });
@@ -36639,7 +36666,7 @@ async function writeInodes(writer, items, options) {
         await (0,external_node_timers_promises_namespaceObject.setImmediate)();
     }
 }
-/** Adds the routes and tags to the transaction writeInodes opened, behind the block rows, and saves. */
+/** Adds the routes and tags behind the block rows, commits writeInodes' transaction, and saves. */
 async function writeFlist(writer, blockRows, options) {
     if (!blockRows.complete)
         throw new Error('the flist was to be saved before all its block rows');
