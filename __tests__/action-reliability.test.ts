@@ -3,8 +3,10 @@
 // so an upload cut off by a cancelled job leaves an empty or partial object behind.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { verifyFlist } from '../src/flist/verify.js'
 import { errorLines, runAction } from './helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from './helpers/project.js'
 import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
@@ -12,7 +14,7 @@ import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
 let s3: TestS3
 const projects: TestProject[] = []
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['cancelled', 'race', 'damaged'] })
+  s3 = await startS3({ buckets: ['cancelled', 'race', 'damaged', 'truncated'] })
 })
 afterAll(async () => {
   await s3.stop()
@@ -96,16 +98,64 @@ describe('two jobs at once', () => {
 })
 
 describe('a damaged blob in the store', () => {
-  test('verify full names it and says to delete it; once deleted, the next run uploads it again', async () => {
+  test('a truncated object under a real blob id is uploaded again, and the manifest published is sound', async () => {
+    const project = copyExample()
+    projects.push(project)
+    const inputs = { 'project-root': project.root, ...s3Inputs('truncated') }
+    const first = await runAction({ ...inputs, 'output-dir': 'out-1' })
+    expect(errorLines(first)).toEqual([])
+    // What a pack killed mid-upload leaves on a server that writes objects in place: the front
+    // of a blob under its real id, and no manifest yet.
+    const keys = await listKeys(s3, 'truncated')
+    const blob = keys.find(key => /^[0-9a-f]{64}$/.test(key))!
+    const whole = (await getObject(s3, 'truncated', blob))!
+    const client = s3Client()
+    try {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: 'truncated',
+          Key: blob,
+          Body: whole.subarray(0, whole.length >> 1)
+        })
+      )
+      for (const key of keys.filter(key => key.startsWith('manifests/'))) {
+        await client.send(new DeleteObjectCommand({ Bucket: 'truncated', Key: key }))
+      }
+    } finally {
+      client.destroy()
+    }
+
+    const again = await runAction({ ...inputs, 'output-dir': 'out-2' })
+    expect(errorLines(again)).toEqual([])
+    const flists = JSON.parse(again.outputs.result).flists
+    expect(flists.modules.blocksUploaded + flists.firmware.blocksUploaded).toBe(1)
+    expect((await getObject(s3, 'truncated', blob))!.equals(whole)).toBe(true)
+    // Every published manifest reads back whole from the bucket.
+    const store = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/truncated?region=us-east-1`
+    for (const key of (await listKeys(s3, 'truncated')).filter(key =>
+      key.startsWith('manifests/')
+    )) {
+      const manifest = join(project.root, `${key.split('/').at(-1)}.published`)
+      writeFileSync(manifest, (await getObject(s3, 'truncated', key))!)
+      const report = await verifyFlist(manifest, 'full', {
+        stores: [{ start: 0, end: 255, url: store }]
+      })
+      expect(report.problems).toEqual([])
+    }
+  })
+
+  test('verify full names a blob damaged in place and says to delete it; once deleted, the next run uploads it again', async () => {
     const project = copyExample()
     projects.push(project)
     const inputs = { 'project-root': project.root, ...s3Inputs('damaged') }
     const first = await runAction({ ...inputs, 'output-dir': 'out-1' })
     expect(errorLines(first)).toEqual([])
-    // What an upload cut off midway leaves on a server that writes objects in place.
+    // Damage that keeps the size: only decoding the blob finds it.
     const blob = (await listKeys(s3, 'damaged')).find(key => /^[0-9a-f]{64}$/.test(key))!
     const objectFile = join(s3.directory, 'damaged', `${blob}._S3rver_object`)
-    truncateSync(objectFile, 0)
+    const bytes = readFileSync(objectFile)
+    bytes[bytes.length >> 1] ^= 0x01
+    writeFileSync(objectFile, bytes)
 
     const exists = await runAction({ ...inputs, 'output-dir': 'out-2' })
     expect(errorLines(exists)).toEqual([])
@@ -126,3 +176,12 @@ describe('a damaged blob in the store', () => {
     expect(flists.modules.blocksUploaded + flists.firmware.blocksUploaded).toBe(1)
   })
 })
+
+function s3Client(): S3Client {
+  return new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey }
+  })
+}

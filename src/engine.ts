@@ -20,6 +20,11 @@ export interface PackRequest {
   s3Requests?: S3RequestPolicy
   signal?: AbortSignal
   log: (line: string) => void
+  /**
+   * Filled by engines that encode the blobs themselves: each blob's encoded length by hex id,
+   * for the existence checks after the pack. Left empty by engines that cannot know them.
+   */
+  encodedLengths?: Map<string, number>
 }
 
 /** What a pack did, as reported in outputs and the job summary. */

@@ -15,6 +15,7 @@ import { readFlistCounts } from '../../src/flist/counts.js'
 import { packTree, type PackOptions } from '../../src/flist/pack.js'
 import { SCHEMA_STATEMENTS } from '../../src/flist/schema.js'
 import { unpackFlist } from '../../src/flist/unpack.js'
+import { verifyFlist } from '../../src/flist/verify.js'
 import type { FlistCounts } from '../../src/engine.js'
 import type { StoreSpec } from '../../src/settings.js'
 import { openStores } from '../../src/store/open.js'
@@ -221,6 +222,28 @@ describe('pack to a dir store', () => {
     expect(readdirSync(flat).every(name => name.length === 64)).toBe(true)
   })
 
+  test('a blob file of the wrong size is written again, and *.tmp leftovers are not blobs', async () => {
+    const damaged = join(work, 'damaged-store')
+    await pack(source, join(work, 'damaged-1.fl'), damaged)
+    const blobs = blobFiles(damaged)
+    // What a writer cut off midway leaves under a real id, in either layout.
+    const [truncated, emptied, unfinished] = blobs
+    const whole = readFileSync(truncated)
+    writeFileSync(truncated, whole.subarray(0, whole.length >> 1))
+    writeFileSync(emptied, '')
+    // A killed pack's temporary file holds the whole blob, yet is no blob.
+    const leftover = `${unfinished}.0123456789ab0.tmp`
+    renameSync(unfinished, leftover)
+    const counts = await pack(source, join(work, 'damaged-2.fl'), damaged)
+    expect(counts).toMatchObject({
+      blocksUploaded: 3,
+      blocksPresent: first.blocksUploaded - 3
+    })
+    expect(readFileSync(blobPath(damaged, truncated)).equals(whole)).toBe(true)
+    const report = await verifyFlist(join(work, 'damaged-2.fl'), 'full')
+    expect(report.problems).toEqual([])
+  })
+
   test('store ranges that leave ids uncovered are refused before anything is read', async () => {
     const specs = [{ start: 0, end: 0x7f, url: `dir://${store}` }]
     await expect(pack(source, join(work, 'half.fl'), specs)).rejects.toThrow(
@@ -239,3 +262,19 @@ describe('pack to a dir store', () => {
     )
   })
 })
+
+/** Every blob file of a directory store, in either layout. */
+function blobFiles(root: string): string[] {
+  return readdirSync(root).flatMap(name =>
+    name.length === 2
+      ? readdirSync(join(root, name)).map(blob => join(root, name, blob))
+      : [join(root, name)]
+  )
+}
+
+/** Where the store now keeps the blob a path of either layout named. */
+function blobPath(root: string, path: string): string {
+  const id = path.split('/').at(-1)!
+  const flat = join(root, id)
+  return existsSync(flat) ? flat : join(root, id.slice(0, 2), id)
+}

@@ -11,7 +11,8 @@ import { unpackFlist } from '../../src/flist/unpack.js'
 import { verifyFlist } from '../../src/flist/verify.js'
 import { stripPassword } from '../../src/store/spec.js'
 import type { FlistCounts } from '../../src/engine.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
 import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
 
 const require = createRequire(import.meta.url)
@@ -97,6 +98,45 @@ describe('pack to a real S3 server', () => {
     })
     expect(again).toEqual({ ...counts, blocksUploaded: 0, blocksPresent: counts.blocksUploaded })
     expect(readFileSync(join(work, 'again.fl')).equals(readFileSync(flist))).toBe(true)
+  })
+
+  test('a truncated object under a real blob id counts as missing and is uploaded again', async () => {
+    const [blob] = await listKeys(s3, 'blobs')
+    const whole = (await getObject(s3, 'blobs', blob))!
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey }
+    })
+    try {
+      // As an upload cut off on a server that writes objects in place leaves it.
+      await client.send(
+        new PutObjectCommand({ Bucket: 'blobs', Key: blob, Body: whole.subarray(0, 1000) })
+      )
+    } finally {
+      client.destroy()
+    }
+    const lengths = new Map<string, number>()
+    const again = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'repaired.fl'),
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined,
+      encodedLengths: lengths
+    })
+    expect(again).toMatchObject({ blocksUploaded: 1, blocksPresent: counts.blocksUploaded - 1 })
+    expect((await getObject(s3, 'blobs', blob))!.equals(whole)).toBe(true)
+    expect(lengths.get(blob)).toBe(whole.length)
+    const stores = [{ start: 0, end: 255, url: storeUrl }]
+    const report = await verifyFlist(join(work, 'repaired.fl'), 'exists', {
+      stores,
+      encodedLengths: lengths
+    })
+    expect(report.problems).toEqual([])
   })
 
   test('a directory store beside an S3 store: both receive every blob', async () => {

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../src/flist/pack.js'
@@ -11,6 +19,7 @@ describe('verify', () => {
   let work: string
   let store: string
   let flist: string
+  let lengths: Map<string, number>
 
   beforeEach(async () => {
     work = tempDir('verify')
@@ -28,14 +37,20 @@ describe('verify', () => {
       routes: specs,
       tags: [],
       log: () => undefined,
-      workers: 1
+      workers: 1,
+      encodedLengths: (lengths = new Map())
     })
   })
 
+  /** Blob files of either layout, largest first. */
   const blobPaths = (): string[] =>
-    readdirSync(store).flatMap(shard =>
-      readdirSync(join(store, shard)).map(name => join(store, shard, name))
-    )
+    readdirSync(store)
+      .flatMap(name =>
+        name.length === 2
+          ? readdirSync(join(store, name)).map(blob => join(store, name, blob))
+          : [join(store, name)]
+      )
+      .sort((a, b) => statSync(b).size - statSync(a).size)
 
   test('a sound flist passes both modes', async () => {
     expect(await verifyFlist(flist, 'exists')).toEqual({
@@ -74,6 +89,31 @@ describe('verify', () => {
     expect(report.problems).toHaveLength(1)
     expect(report.problems[0]).toMatch(/does not match its id/)
     expect(report.damaged).toEqual([damaged.split('/').at(-1)])
+  })
+
+  test('exists finds a blob of the wrong size, against the lengths the pack encoded', async () => {
+    const [largest] = blobPaths()
+    const id = largest.split('/').at(-1)!
+    const whole = readFileSync(largest)
+    expect(lengths.get(id)).toBe(whole.length)
+    expect(lengths.size).toBe(3)
+    writeFileSync(largest, whole.subarray(0, whole.length >> 1))
+    const report = await verifyFlist(flist, 'exists', { encodedLengths: lengths })
+    expect(report.problems).toEqual([
+      `block ${id}: wrong size in dir://${store} (${whole.length >> 1} bytes; it was encoded to ${whole.length})`
+    ])
+    // Without the lengths, only what a block of its plain length can encode to is known.
+    expect((await verifyFlist(flist, 'exists')).problems).toEqual([])
+    writeFileSync(largest, whole.subarray(0, 100))
+    expect((await verifyFlist(flist, 'exists')).problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^block ${id}: wrong size in dir://${store} \\(100 bytes; a block of 524288 bytes encodes to 2\\d{4} to 6\\d{5}\\)$`
+        )
+      )
+    ])
+    writeFileSync(largest, whole)
+    expect((await verifyFlist(flist, 'exists', { encodedLengths: lengths })).problems).toEqual([])
   })
 
   test('a blob read while it is being rewritten is read again before it is reported', async () => {

@@ -22,7 +22,8 @@ export class NativeEngine implements PackEngine {
       sourceDateEpoch: request.sourceDateEpoch,
       signal: request.signal,
       log: request.log,
-      label: request.kind
+      label: request.kind,
+      encodedLengths: request.encodedLengths
     })
   }
 }

@@ -29,11 +29,12 @@ export function encodeTask(
     encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
       ids.set(block.id, chunks.length * HASH_LENGTH)
       keys.set(block.key, chunks.length * HASH_LENGTH)
+      const blobLength = block.blob.byteLength
       if (localStores) {
         const written = localStores.store(toHex(block.id), block.blob)
-        chunks.push({ segment: position, index, plainLength, written })
+        chunks.push({ segment: position, index, plainLength, blobLength, written })
       } else {
-        chunks.push({ segment: position, index, plainLength, blob: block.blob })
+        chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob })
         transfer.push(block.blob.buffer as ArrayBuffer)
       }
     })

@@ -41,6 +41,11 @@ export interface PackOptions {
   /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
   maxPendingBlocks?: number
   progressIntervalMs?: number
+  /**
+   * Filled with the encoded length of every blob the flist references, by hex id: the size a
+   * store must hold for the blob to count as present, for the checks after the pack.
+   */
+  encodedLengths?: Map<string, number>
 }
 
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
@@ -238,6 +243,7 @@ async function storeBlocks(
   const place = (file: TreeItem, chunk: EncodedChunk): void => {
     state.bytesDone += chunk.plainLength
     const id = toHex(chunk.id)
+    options.encodedLengths?.set(id, chunk.blobLength)
     if (!uploader) {
       tally.record(id, chunk.written === true)
       stored(file, chunk.plainLength)

@@ -20,6 +20,12 @@ export interface VerifyOptions {
   s3Requests?: S3RequestPolicy
   /** Store requests in flight at once. */
   concurrency?: number
+  /**
+   * Each blob's encoded length by hex id, as the pack gave them (`exists`): a stored size that
+   * differs means the blob is missing. Blobs without one are held to the sizes their plain length
+   * allows.
+   */
+  encodedLengths?: ReadonlyMap<string, number>
 }
 
 export interface VerifyReport {

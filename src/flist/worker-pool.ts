@@ -27,6 +27,8 @@ export interface EncodedChunk {
   id: Uint8Array
   key: Uint8Array
   plainLength: number
+  /** Bytes of the blob: what a store must hold under its id. */
+  blobLength: number
   /** The blob, for the caller to store; absent when the worker stored it. */
   blob?: Uint8Array
   /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
