@@ -22,6 +22,8 @@ export interface PackedFlist {
   plan: FlistPlan
   counts: FlistCounts
   sha256: string
+  /** Each blob's encoded length by hex id, where the engine knows it: what verify compares with. */
+  encodedLengths: ReadonlyMap<string, number>
 }
 
 /**
@@ -37,6 +39,7 @@ export async function packFlist(
   const partial = `${flist.path}.partial`
   await mkdir(dirname(flist.path), { recursive: true })
   await rm(partial, { force: true })
+  const encodedLengths = new Map<string, number>()
   try {
     const counts = await engine.pack({
       kind: flist.kind,
@@ -55,7 +58,8 @@ export async function packFlist(
       owner: settings.owner,
       sourceDateEpoch: run.sourceDate?.epoch,
       signal,
-      log: line => core.info(line)
+      log: line => core.info(line),
+      encodedLengths
     })
     await rename(partial, flist.path)
     const sha256 = await fileSha256(flist.path)
@@ -63,7 +67,7 @@ export async function packFlist(
       `${flist.name}: ${counts.files} files, ${counts.directories} directories, ${counts.symlinks} symlinks, ` +
         `${counts.blocks} blocks (${counts.blocksUploaded} uploaded, ${counts.blocksPresent} already present), sha256 ${sha256}`
     )
-    return { plan: flist, counts, sha256 }
+    return { plan: flist, counts, sha256, encodedLengths }
   } finally {
     await rm(partial, { force: true })
   }
@@ -76,9 +80,10 @@ export async function verifyFlists(
   run: PackContext
 ): Promise<void> {
   const { plan, settings, signal } = run
-  for (const { plan: flist } of packed) {
+  for (const { plan: flist, encodedLengths } of packed) {
     const report = await verifyFlist(flist.path, mode, {
       stores: plan.writeStores,
+      encodedLengths,
       s3Requests: settings.s3Requests,
       signal
     })

@@ -43,7 +43,7 @@ describe('blobs the block workers store themselves', () => {
       ])
       for (const { id } of chunks) {
         const hex = toHex(id)
-        expect(existsSync(join(store, hex.slice(0, 2), hex))).toBe(true)
+        expect(existsSync(join(store, hex))).toBe(true)
       }
       // Encoded again, the blobs are found rather than written.
       const again = await pool.encode([segment])
@@ -79,7 +79,7 @@ describe('blobs the block workers store themselves', () => {
       expect(settled[0]).toBe(4)
       const ids = encoded.map(([chunk]) => toHex(chunk.id))
       expect(new Set(ids).size).toBe(8)
-      for (const hex of ids) expect(existsSync(join(store, hex.slice(0, 2), hex))).toBe(true)
+      for (const hex of ids) expect(existsSync(join(store, hex))).toBe(true)
       expect(encoded.map(([chunk]) => chunk.written)).toEqual(new Array(8).fill(true))
       // A file shorter than listed fails its task, on whichever thread it ran.
       const shrunk = segments.map(segment => ({ ...segment, size: segment.size + 10 }))

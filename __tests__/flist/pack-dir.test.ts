@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -82,15 +83,10 @@ describe('pack to a dir store', () => {
     expect(await readFlistCounts(flist)).toEqual({ files: f, directories, symlinks, bytes, blocks })
   })
 
-  test('lays blobs out as hh/<hex id> and stores each distinct blob once', () => {
-    const shards = readdirSync(store)
-    expect(shards.every(name => /^[0-9a-f]{2}$/.test(name))).toBe(true)
-    const blobs = shards.flatMap(shard =>
-      readdirSync(join(store, shard)).map(name => ({ shard, name }))
-    )
-    expect(
-      blobs.every(({ shard, name }) => /^[0-9a-f]{64}$/.test(name) && name.startsWith(shard))
-    ).toBe(true)
+  test('lays blobs out flat, as ROOT/<hex id>, and stores each distinct blob once', () => {
+    // The layout every rfs reads: rfs releases read nothing else.
+    const blobs = readdirSync(store, { withFileTypes: true })
+    expect(blobs.every(entry => entry.isFile() && /^[0-9a-f]{64}$/.test(entry.name))).toBe(true)
     expect(blobs.length).toBe(first.blocksUploaded)
   })
 
@@ -194,8 +190,7 @@ describe('pack to a dir store', () => {
     ]
     const counts = await pack(source, join(work, 'routed.fl'), specs)
     expect(counts.blocksUploaded).toBe(first.blocksUploaded)
-    const held = (root: string): string[] =>
-      existsSync(root) ? readdirSync(root).flatMap(shard => readdirSync(join(root, shard))) : []
+    const held = (root: string): string[] => (existsSync(root) ? readdirSync(root) : [])
     const everyBlob = held(all).sort()
     expect(everyBlob).toHaveLength(first.blocksUploaded)
     expect(held(low).sort()).toEqual(everyBlob.filter(id => id < '80'))
@@ -203,23 +198,32 @@ describe('pack to a dir store', () => {
 
     // A blob missing from one replica is written there again, and only there.
     const lost = everyBlob.find(id => id >= '80')!
-    rmSync(join(high, lost.slice(0, 2), lost))
+    rmSync(join(high, lost))
     const again = await pack(source, join(work, 'routed-again.fl'), specs)
     expect(again).toMatchObject({ blocksUploaded: 1, blocksPresent: first.blocksUploaded - 1 })
     expect(held(high).sort()).toEqual(everyBlob.filter(id => id >= '80'))
   })
 
-  test('blobs in the flat layout count as present and are not written again', async () => {
-    const flat = join(work, 'flat-store')
-    await pack(source, join(work, 'flat-1.fl'), flat)
-    for (const shard of readdirSync(flat)) {
-      for (const id of readdirSync(join(flat, shard)))
-        renameSync(join(flat, shard, id), join(flat, id))
-      rmSync(join(flat, shard), { recursive: true })
+  test('a store of the older, sharded layout is read, and the blobs a pack finds there move flat', async () => {
+    const sharded = join(work, 'sharded-store')
+    await pack(source, join(work, 'sharded-1.fl'), sharded)
+    // As earlier versions wrote it: ROOT/<first two hex digits>/<hex id>.
+    const ids = readdirSync(sharded)
+    for (const id of ids) {
+      mkdirSync(join(sharded, id.slice(0, 2)), { recursive: true })
+      renameSync(join(sharded, id), join(sharded, id.slice(0, 2), id))
     }
-    const counts = await pack(source, join(work, 'flat-2.fl'), flat)
+    const target = join(work, 'sharded-unpacked')
+    await unpackFlist(join(work, 'sharded-1.fl'), target)
+    expect(describeTree(target)).toEqual(describeTree(source))
+
+    const counts = await pack(source, join(work, 'sharded-2.fl'), sharded)
     expect(counts).toMatchObject({ blocksUploaded: 0, blocksPresent: first.blocksUploaded })
-    expect(readdirSync(flat).every(name => name.length === 64)).toBe(true)
+    for (const id of ids) {
+      expect(existsSync(join(sharded, id))).toBe(true)
+      expect(existsSync(join(sharded, id.slice(0, 2), id))).toBe(false)
+    }
+    expect((await verifyFlist(join(work, 'sharded-2.fl'), 'full')).problems).toEqual([])
   })
 
   test('a blob file of the wrong size is written again, and *.tmp leftovers are not blobs', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { UserError } from '../../src/errors.js'
@@ -13,61 +13,79 @@ const ID_80 = '80' + 'cd'.repeat(31)
 const ID_FF = 'ff'.repeat(32)
 
 describe('dir store', () => {
-  test('puts blobs at ROOT/hh/<hex id> and reads them back', async () => {
+  test('puts blobs flat, at ROOT/<hex id>, and reads them back', async () => {
     const root = tempDir('dir-store')
     const store = new DirBlobStore(root)
-    expect(await store.exists(ID_7F)).toBe(false)
+    expect(await store.storedSize(ID_7F)).toBeUndefined()
     expect(await store.get(ID_7F)).toBeUndefined()
     await store.put(ID_7F, Buffer.from('blob'))
-    expect(readFileSync(join(root, '7f', ID_7F), 'utf8')).toBe('blob')
-    expect(await store.exists(ID_7F)).toBe(true)
+    // The layout every rfs reads: rfs releases read nothing else.
+    expect(readdirSync(root)).toEqual([ID_7F])
+    expect(readFileSync(join(root, ID_7F), 'utf8')).toBe('blob')
+    expect(await store.storedSize(ID_7F)).toBe(4)
     expect((await store.get(ID_7F))?.toString()).toBe('blob')
   })
 
-  test('reads the flat layout too', async () => {
-    const root = tempDir('dir-flat')
-    writeFileSync(join(root, ID_80), 'flat')
+  test('reads the sharded layout of earlier versions too', async () => {
+    const root = tempDir('dir-sharded')
+    mkdirSync(join(root, '80'))
+    writeFileSync(join(root, '80', ID_80), 'sharded')
     const store = new DirBlobStore(root)
-    expect(await store.exists(ID_80)).toBe(true)
-    expect((await store.get(ID_80))?.toString()).toBe('flat')
+    expect(await store.storedSize(ID_80)).toBe(7)
+    expect((await store.get(ID_80))?.toString()).toBe('sharded')
   })
 
-  test('putIfAbsentSync writes only what neither layout holds, and each blob once', () => {
+  test('putIfAbsentSync writes only what neither layout holds whole, and each blob once', () => {
     const root = tempDir('dir-put-if-absent')
     writeFileSync(join(root, ID_80), 'flat')
     mkdirSync(join(root, 'ff'))
     writeFileSync(join(root, 'ff', ID_FF), 'sharded')
+    mkdirSync(join(root, '00'))
+    writeFileSync(join(root, '00', ID_00), 'cut')
     const store = new DirBlobStore(root)
 
-    expect(store.putIfAbsentSync(ID_80, Buffer.from('new'))).toBe(false)
-    expect(existsSync(join(root, '80'))).toBe(false)
-    expect(store.putIfAbsentSync(ID_FF, Buffer.from('new'))).toBe(false)
-    expect(readFileSync(join(root, 'ff', ID_FF), 'utf8')).toBe('sharded')
+    expect(store.putIfAbsentSync(ID_80, Buffer.from('four'))).toBe(false)
+    expect(readFileSync(join(root, ID_80), 'utf8')).toBe('flat')
+    // Found whole in the older layout: moved flat, for every rfs to read.
+    expect(store.putIfAbsentSync(ID_FF, Buffer.from('7 bytes'))).toBe(false)
+    expect(readFileSync(join(root, ID_FF), 'utf8')).toBe('sharded')
+    expect(existsSync(join(root, 'ff', ID_FF))).toBe(false)
+    // Of another size than the blob's: what a cut-off write leaves; written again, flat.
+    expect(store.putIfAbsentSync(ID_00, Buffer.from('whole'))).toBe(true)
+    expect(readFileSync(join(root, ID_00), 'utf8')).toBe('whole')
+    expect(existsSync(join(root, '00', ID_00))).toBe(false)
 
     expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
     expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(false)
-    expect(readFileSync(join(root, '7f', ID_7F), 'utf8')).toBe('blob')
-    // A shard that existed before is asked on disk each time: another writer may fill it.
-    const later = 'ff' + '01'.repeat(31)
-    writeFileSync(join(root, 'ff', later), 'other')
-    expect(store.putIfAbsentSync(later, Buffer.from('x'))).toBe(false)
-    expect(readFileSync(join(root, 'ff', later), 'utf8')).toBe('other')
+    expect(readFileSync(join(root, ID_7F), 'utf8')).toBe('blob')
+    expect(readdirSync(root).filter(name => name.length === 64).sort()).toEqual(
+      [ID_00, ID_7F, ID_80, ID_FF].sort()
+    )
   })
 
-  test('putIfAbsentSync asks nothing of a shard the store lacked when it first wrote', () => {
-    const root = tempDir('dir-new-shards')
+  test('a flat blob of the wrong size is written over', () => {
+    const root = tempDir('dir-wrong-size')
+    writeFileSync(join(root, ID_80), 'fla')
+    expect(new DirBlobStore(root).putIfAbsentSync(ID_80, Buffer.from('flat'))).toBe(true)
+    expect(readFileSync(join(root, ID_80), 'utf8')).toBe('flat')
+  })
+
+  test('a listing reads the root once and gives sizes of the blobs asked about; *.tmp files are no blobs', async () => {
+    const root = tempDir('dir-listing')
+    writeFileSync(join(root, ID_80), 'flat')
+    writeFileSync(join(root, `${ID_7F}.0123456789ab0.tmp`), 'unfinished')
     mkdirSync(join(root, 'ff'))
-    const store = new DirBlobStore(root)
-    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
-    // Whoever else writes into such a shard writes the blob a name stands for, so a name
-    // appearing there is not looked for: the blob is written again (here, visibly).
-    const sibling = '7f' + '02'.repeat(31)
-    writeFileSync(join(root, '7f', sibling), 'same bytes, in truth')
-    expect(store.putIfAbsentSync(sibling, Buffer.from('blob 2'))).toBe(true)
-    expect(readFileSync(join(root, '7f', sibling), 'utf8')).toBe('blob 2')
-    // A shard that was there is still asked.
     writeFileSync(join(root, 'ff', ID_FF), 'sharded')
-    expect(store.putIfAbsentSync(ID_FF, Buffer.from('new'))).toBe(false)
+    const store = new DirBlobStore(root)
+    const listing = await store.listIds()
+    expect(await listing.storedSize(ID_80)).toBe(4)
+    expect(await listing.storedSize(ID_FF)).toBe(7)
+    expect(await listing.storedSize(ID_7F)).toBeUndefined()
+    // A snapshot: what is written after it is not in it.
+    await store.put(ID_00, Buffer.from('later'))
+    expect(await listing.storedSize(ID_00)).toBeUndefined()
+    expect(await (await store.listIds()).storedSize(ID_00)).toBeUndefined()
+    expect(await new DirBlobStore(root).listIds().then(fresh => fresh.storedSize(ID_00))).toBe(5)
   })
 })
 
@@ -81,7 +99,7 @@ describe('router', () => {
     ])
     for (const id of [ID_00, ID_7F, ID_80, ID_FF]) await router.put(id, Buffer.from(id.slice(0, 2)))
     const held = (root: string): string[] =>
-      [ID_00, ID_7F, ID_80, ID_FF].filter(id => existsSync(join(root, id.slice(0, 2), id)))
+      [ID_00, ID_7F, ID_80, ID_FF].filter(id => existsSync(join(root, id)))
     expect(held(low)).toEqual([ID_00, ID_7F])
     expect(held(high)).toEqual([ID_80, ID_FF])
     expect(held(all)).toEqual([ID_00, ID_7F, ID_80, ID_FF])

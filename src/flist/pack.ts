@@ -222,9 +222,10 @@ async function storeBlocks(
     file: TreeItem,
     index: number,
     plainLength: number,
-    id: string
+    id: string,
+    blobLength: number
   ): Promise<void> => {
-    if (!(await uploader.listedEverywhere(id))) {
+    if (!(await uploader.listedEverywhere(id, blobLength))) {
       await pending.acquire(plainLength)
       const { path, stats } = file
       const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }])
@@ -249,12 +250,12 @@ async function storeBlocks(
       stored(file, chunk.plainLength)
       return
     }
-    const { index, plainLength } = chunk
+    const { index, plainLength, blobLength } = chunk
     if (uploader.awaitsListing(id)) {
       // Holding blobs until the listings come would stall encoding once the memory bound is
       // reached; on an unchanged pack the listings name them all.
       pending.release(plainLength)
-      work.push(storeOnceListed(uploader, file, index, plainLength, id).catch(fail))
+      work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail))
       return
     }
     const upload = uploader.store(id, sentBlob(chunk, id))

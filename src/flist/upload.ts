@@ -1,7 +1,8 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
 // it, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
-import { LISTING_PAGE, storeFailure, type BlobIdSet, type BlobStore } from '../store/store.js'
+import { storeFailure, type BlobStore } from '../store/store.js'
+import { StoreListings } from './listings.js'
 import { Semaphore } from './semaphore.js'
 import { BlobTally, type UploadCounts } from './tally.js'
 
@@ -17,42 +18,10 @@ export interface UploaderOptions {
   tally?: BlobTally
 }
 
-/** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
-const WHOLE_LISTING_PAGES = 16
-/**
- * Pages one prefix may take at most, whatever the pack's size: names are held as strings until a
- * listing completes, and 16 prefixes are listed at once, so this bounds their memory.
- */
-const PREFIX_PAGES_LIMIT = 32
-/** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
-const LISTED_IDS_LIMIT = 1 << 20
-
-/**
- * Listings go by the first hex digit of the id: 16 prefixes, each paged. Ids are uniformly spread,
- * so a prefix holds a sixteenth of the pack's blocks; fewer, fuller prefixes take fewer requests
- * than 256 nearly empty ones (and some servers walk the whole bucket for every listing request).
- */
-export const LISTING_PREFIX_DIGITS = 1
-
-/**
- * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
- * is listed when the pack expects at least two blocks under it, and the listing is abandoned (back
- * to asking) once it has taken more pages than half of those blocks, i.e. when the prefix holds
- * far more unrelated blobs than the pack needs (or more than PREFIX_PAGES_LIMIT pages). Returns the
- * names allowed per prefix, 0: no listing.
- */
-export function listingLimit(expectedBlocks: number): number {
-  const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS
-  if (perPrefix < 2) return 0
-  return LISTING_PAGE * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT)
-}
-
 export class BlockUploader {
   private readonly tally: BlobTally
   private readonly requests: Semaphore
-  private readonly listLimit: number
-  private readonly listings = new Map<BlobStore, StoreListings>()
-  private listedIds = 0
+  private readonly listings: StoreListings
 
   constructor(
     private readonly router: RouterBlobStore,
@@ -60,11 +29,9 @@ export class BlockUploader {
   ) {
     this.tally = options.tally ?? new BlobTally()
     this.requests = new Semaphore(options.concurrency)
-    this.listLimit = listingLimit(options.expectedBlocks ?? 0)
+    this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests)
     // Stores are listed while the first blocks are being encoded, not after.
-    if (this.listLimit > 0) {
-      for (const { store } of router.routes) if (store.listIds) this.storeListings(store)
-    }
+    this.listings.start()
   }
 
   get counts(): UploadCounts {
@@ -77,23 +44,23 @@ export class BlockUploader {
    * `listedEverywhere` once the listings are in.
    */
   awaitsListing(id: string): boolean {
-    if (this.listLimit === 0) return false
-    const prefix = id.slice(0, LISTING_PREFIX_DIGITS)
-    return this.router
-      .storesToWrite(id)
-      .some(store => store.listIds !== undefined && !this.listingSettled(store, prefix))
+    if (!this.listings.listing) return false
+    return this.router.storesToWrite(id).some(store => !this.listings.settled(store, id))
   }
 
   /**
-   * Whether the listings of every store responsible for the blob name it. A blob found so is
-   * counted as present, once; false means it must be stored (or asked about) with `store`.
+   * Whether the listings of every store responsible for the blob name it, `length` bytes long. A
+   * blob found so is counted as present, once; false means it must be stored (or asked about)
+   * with `store`.
    */
-  async listedEverywhere(id: string): Promise<boolean> {
-    const prefix = id.slice(0, LISTING_PREFIX_DIGITS)
-    const listings = await Promise.all(
-      this.router.storesToWrite(id).map(store => this.listing(store, prefix))
+  async listedEverywhere(id: string, length: number): Promise<boolean> {
+    const sizes = await Promise.all(
+      this.router.storesToWrite(id).map(async store => {
+        const listing = await this.listings.of(store, id)
+        return listing && (await listing.storedSize(id))
+      })
     )
-    if (!listings.every(listed => listed?.has(id))) return false
+    if (!sizes.every(size => size === length)) return false
     if (this.tally.claim(id)) this.tally.settle(id, false)
     return true
   }
@@ -112,13 +79,17 @@ export class BlockUploader {
     this.requests.fail(error)
   }
 
+  /**
+   * Puts the blob unless the store holds it whole: a stored size other than the blob's is what a
+   * cut-off upload leaves on a server that writes objects in place, and is written over.
+   */
   private async ensure(store: BlobStore, id: string, blob: Uint8Array): Promise<boolean> {
-    const listed = await this.listing(store, id.slice(0, LISTING_PREFIX_DIGITS))
-    if (listed?.has(id)) return false
+    const listed = await this.listings.of(store, id)
+    if (listed && (await listed.storedSize(id)) === blob.byteLength) return false
     await this.requests.acquire()
     try {
       // A listing that completed and lacks the blob is as good an answer as asking.
-      if (!listed && (await store.exists(id))) return false
+      if (!listed && (await store.storedSize(id)) === blob.byteLength) return false
       await store.put(id, blob)
       return true
     } catch (error) {
@@ -127,84 +98,4 @@ export class BlockUploader {
       this.requests.release()
     }
   }
-
-  /**
-   * The store's ids under one prefix, listed once per run and shared by every blob under it;
-   * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
-   * asked about: a listing never stands in for an upload it did not prove unnecessary).
-   *
-   * The first listing of a store is of the whole store, with a budget of a few pages: a store
-   * holding little more than this pack's blobs is then known in those few requests (some servers
-   * walk the whole bucket for every listing request, whatever its prefix), and a store that cannot
-   * list says so once. Past the budget, each prefix is listed on its own.
-   */
-  private listing(store: BlobStore, prefix: string): Promise<BlobIdSet | undefined> {
-    if (this.listLimit === 0 || !store.listIds) return Promise.resolve(undefined)
-    const state = this.storeListings(store)
-    let listing = state.byPrefix.get(prefix)
-    if (!listing) {
-      listing = this.listPrefix(store, prefix, state.whole)
-      state.byPrefix.set(prefix, listing)
-      void listing.then(() => state.settled.add(prefix))
-    }
-    return listing
-  }
-
-  private listingSettled(store: BlobStore, prefix: string): boolean {
-    // Asking about a prefix starts its listing if nothing has yet.
-    void this.listing(store, prefix)
-    return this.listings.get(store)!.settled.has(prefix)
-  }
-
-  private storeListings(store: BlobStore): StoreListings {
-    let state = this.listings.get(store)
-    if (!state) {
-      const limit = Math.min(WHOLE_LISTING_PAGES * LISTING_PAGE, this.listLimit)
-      state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() }
-      this.listings.set(store, state)
-    }
-    return state
-  }
-
-  private async listPrefix(
-    store: BlobStore,
-    prefix: string,
-    whole: Promise<BlobIdSet | undefined | null>
-  ): Promise<BlobIdSet | undefined> {
-    const all = await whole
-    if (all === null) return undefined
-    if (all) return all
-    return (await this.listOnce(store, prefix, this.listLimit)) ?? undefined
-  }
-
-  /** undefined: more names than `limit`; null: the listing failed. */
-  private async listOnce(
-    store: BlobStore,
-    prefix: string,
-    limit: number
-  ): Promise<BlobIdSet | undefined | null> {
-    if (this.listedIds >= LISTED_IDS_LIMIT) return undefined
-    try {
-      await this.requests.acquire()
-    } catch {
-      return undefined
-    }
-    try {
-      const ids = await store.listIds!(prefix, limit)
-      if (ids) this.listedIds += ids.size
-      return ids
-    } catch {
-      return null
-    } finally {
-      this.requests.release()
-    }
-  }
-}
-
-interface StoreListings {
-  /** The first listing: of the whole store, within WHOLE_LISTING_PAGES pages. */
-  whole: Promise<BlobIdSet | undefined | null>
-  byPrefix: Map<string, Promise<BlobIdSet | undefined>>
-  /** Prefixes whose listing has come (or given up). */
-  settled: Set<string>
 }

@@ -1,5 +1,5 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
-// names. `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
+// names, at its encoded length (or, where that is not known, a size its plain length allows). `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
 // each file's blocks add up to its recorded size. Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { S3RequestPolicy, StoreSpec } from '../settings.js'
@@ -9,6 +9,8 @@ import type { BlockRecord } from './inode.js'
 import { S_IFMT, S_IFREG } from './modes.js'
 import { FlistReader } from './reader.js'
 import { readerStores } from './routes.js'
+import { findMissing } from './presence.js'
+import { expectedSizes } from './blob-sizes.js'
 
 export type VerifyDepth = 'exists' | 'full'
 
@@ -62,18 +64,10 @@ export async function verifyFlist(
     const problems: string[] = []
     const concurrency = options.concurrency ?? 16
     if (mode === 'exists') {
-      await forEachLimited(
-        blocks,
-        concurrency,
-        async ({ id }) => {
-          const hex = toHex(id)
-          if (stores.storesFor(hex).length === 0) problems.push(`block ${hex}: no store covers it`)
-          else if (!(await stores.exists(hex)))
-            problems.push(`block ${hex}: missing from ${describe(stores.storesFor(hex))}`)
-        },
-        options.signal
-      )
-      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems, damaged: [] }
+      const ids = blocks.map(block => toHex(block.id))
+      const expected = expectedSizes(reader, ids, options.encodedLengths)
+      const findings = await findMissing(stores, expected, concurrency, options.signal)
+      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems: findings, damaged: [] }
     }
 
     const hash = await createBlake2b256()

@@ -13,13 +13,18 @@ export class HttpBlobStore implements BlobStore {
     this.base = this.display.replace(/\/+$/, '')
   }
 
-  async exists(id: string): Promise<boolean> {
+  async storedSize(id: string): Promise<number | undefined> {
     for (const url of this.candidates(id)) {
       const response = await fetch(url, { method: 'HEAD' })
-      if (response.ok) return true
+      if (response.ok) {
+        const length = response.headers.get('content-length')
+        // A server that does not say is asked for the blob itself.
+        if (length !== null) return Number(length)
+        return (await this.get(id))?.length
+      }
       if (response.status !== 404) throw new Error(`HEAD ${url}: HTTP ${response.status}`)
     }
-    return false
+    return undefined
   }
 
   async get(id: string): Promise<Buffer | undefined> {

@@ -41,10 +41,13 @@ export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobSto
     return uncovered
   }
 
-  /** Whether any responsible store holds the blob (enough for a reader to find it). */
-  async exists(id: string): Promise<boolean> {
-    for (const store of this.storesFor(id)) if (await store.exists(id)) return true
-    return false
+  /** The size the first responsible store that holds the blob holds (what a reader fetches). */
+  async storedSize(id: string): Promise<number | undefined> {
+    for (const store of this.storesFor(id)) {
+      const size = await store.storedSize(id)
+      if (size !== undefined) return size
+    }
+    return undefined
   }
 
   async get(id: string): Promise<Buffer | undefined> {

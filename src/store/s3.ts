@@ -22,15 +22,16 @@ export class S3BlobStore implements BlobStore {
     this.display = display
   }
 
-  async exists(id: string): Promise<boolean> {
+  async storedSize(id: string): Promise<number | undefined> {
     return this.session.request(`HEAD ${this.bucket}/${id}`, async abortSignal => {
       try {
-        await this.session.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: id }), {
-          abortSignal
-        })
-        return true
+        const head = await this.session.client.send(
+          new HeadObjectCommand({ Bucket: this.bucket, Key: id }),
+          { abortSignal }
+        )
+        return head.ContentLength ?? Number.NaN
       } catch (error) {
-        if (httpStatus(error) === 404) return false
+        if (httpStatus(error) === 404) return undefined
         throw error
       }
     })
@@ -59,7 +60,7 @@ export class S3BlobStore implements BlobStore {
    * where version 2's continuation tokens are opaque and some servers fail to make them.
    */
   async listIds(prefix: string, limit: number): Promise<BlobIdSet | undefined> {
-    const keys: string[] = []
+    const keys: Array<[string, number]> = []
     for (let marker: string | undefined; ;) {
       const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal =>
         this.session.client.send(
@@ -72,11 +73,13 @@ export class S3BlobStore implements BlobStore {
           { abortSignal }
         )
       )
-      const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []))
+      const pageKeys = (page.Contents ?? []).flatMap(object =>
+        object.Key ? [[object.Key, object.Size ?? Number.NaN] as [string, number]] : []
+      )
       keys.push(...pageKeys)
       if (keys.length > limit) return undefined
       if (!page.IsTruncated) return new BlobIdSet(keys)
-      const next = page.NextMarker ?? pageKeys.at(-1)
+      const next = page.NextMarker ?? pageKeys.at(-1)?.[0]
       // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
       if (!next || next === marker) return undefined
       marker = next

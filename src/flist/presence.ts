@@ -1,0 +1,56 @@
+// Whether the stores hold blobs whole, answered from listings of the stores taken now, one per id
+// prefix, as the upload step lists them; blob by blob where listing does not pay (few blobs, a
+// large shared bucket) or a store cannot list. One line per blob no store holds whole.
+import type { RouterBlobStore } from '../store/router.js'
+import type { BlobStore } from '../store/store.js'
+import { fits, type ExpectedSize } from './blob-sizes.js'
+import { forEachLimited } from './concurrency.js'
+import { StoreListings } from './listings.js'
+import { Semaphore } from './semaphore.js'
+
+/**
+ * A blob counts as held when any store responsible for it holds it at an expected size (a reader
+ * finds it there); otherwise the finding names the stores, or the size one of them holds.
+ */
+export async function findMissing(
+  router: RouterBlobStore,
+  expected: ReadonlyMap<string, ExpectedSize>,
+  concurrency: number,
+  signal?: AbortSignal
+): Promise<string[]> {
+  const listings = new StoreListings(router, expected.size, new Semaphore(concurrency))
+  listings.start()
+  const problems: string[] = []
+  await forEachLimited(
+    [...expected],
+    concurrency,
+    async ([id, size]) => {
+      const problem = await check(router, listings, id, size)
+      if (problem) problems.push(`block ${id}: ${problem}`)
+    },
+    signal
+  )
+  return problems
+}
+
+async function check(
+  router: RouterBlobStore,
+  listings: StoreListings,
+  id: string,
+  expected: ExpectedSize
+): Promise<string | undefined> {
+  const stores = router.storesFor(id)
+  if (stores.length === 0) return 'no store covers it'
+  let wrong: { store: BlobStore; size: number } | undefined
+  for (const store of stores) {
+    const size = await listings.storedSize(store, id)
+    if (size === undefined) continue
+    if (fits(size, expected)) return undefined
+    wrong ??= { store, size }
+  }
+  if (wrong) {
+    const held = Number.isNaN(wrong.size) ? 'of unknown size' : `${wrong.size} bytes`
+    return `wrong size in ${wrong.store.display} (${held}; ${expected.reason})`
+  }
+  return `missing from ${stores.map(store => store.display).join(' and ')}`
+}
