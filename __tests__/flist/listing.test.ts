@@ -6,13 +6,17 @@ import { join } from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../src/flist/pack.js'
-import { BlockUploader, listingLimit } from '../../src/flist/upload.js'
+import { encodedBounds } from '../../src/flist/blob-sizes.js'
+import { listingLimit } from '../../src/flist/listings.js'
+import { findMissing } from '../../src/flist/presence.js'
+import { BlockUploader } from '../../src/flist/upload.js'
 import { verifyFlist } from '../../src/flist/verify.js'
 import { S3Session } from '../../src/s3/client.js'
 import { DirBlobStore } from '../../src/store/dir.js'
 import { openStores } from '../../src/store/open.js'
 import { RouterBlobStore } from '../../src/store/router.js'
 import { S3BlobStore } from '../../src/store/s3.js'
+import { stripPassword } from '../../src/store/spec.js'
 import { BlobIdSet, type BlobStore } from '../../src/store/store.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
@@ -25,19 +29,19 @@ function idWith(prefix: string, seed: number): string {
 }
 
 interface Calls {
-  exists: number
+  asked: number
   put: number
   list: number
 }
 
 /** The store itself, with its calls counted. */
 function counted(store: BlobStore): { store: BlobStore; calls: Calls } {
-  const calls: Calls = { exists: 0, put: 0, list: 0 }
+  const calls: Calls = { asked: 0, put: 0, list: 0 }
   return {
     calls,
     store: {
       display: store.display,
-      exists: id => (calls.exists++, store.exists(id)),
+      storedSize: id => (calls.asked++, store.storedSize(id)),
       get: id => store.get(id),
       put: (id, blob) => (calls.put++, store.put(id, blob)),
       listIds: (prefix, limit) => (calls.list++, store.listIds!(prefix, limit))
@@ -61,6 +65,17 @@ describe('blob id sets', () => {
     expect(set.has('manifests')).toBe(false)
     expect(new BlobIdSet([]).has(a)).toBe(false)
   })
+
+  test('keep the sizes a listing gave', async () => {
+    const a = idWith('a', 1)
+    const b = idWith('b', 2)
+    const set = new BlobIdSet([[b, 7], [a, 0], b])
+    expect(set.size).toBe(2)
+    expect(set.sizeOf(a)).toBe(0)
+    expect(await set.storedSize(b)).toBe(7)
+    expect(set.sizeOf(idWith('c', 3))).toBeUndefined()
+    expect(new BlobIdSet([a]).sizeOf(a)).toBeUndefined()
+  })
 })
 
 describe('listing limits', () => {
@@ -75,29 +90,28 @@ describe('listing limits', () => {
 })
 
 describe('dir store listings', () => {
-  test('read shards and the flat layout, for one or two hex digits, and give up past the limit', async () => {
+  test('read the root once, whatever the prefix and limit, and the shards of the older layout', async () => {
     const root = tempDir('dir-list')
     const store = new DirBlobStore(root)
-    const sharded = [idWith('a1', 1), idWith('a1', 2), idWith('af', 3)]
-    for (const id of sharded) await store.put(id, Buffer.from(id))
-    const flat = idWith('a2', 4)
-    writeFileSync(join(root, flat), 'flat')
-    writeFileSync(join(root, 'a1', `${idWith('a1', 5)}.0123456789ab.tmp`), 'unfinished')
+    const flat = [idWith('a1', 1), idWith('a1', 2), idWith('af', 3)]
+    for (const id of flat) await store.put(id, Buffer.from(id))
+    const sharded = idWith('a2', 4)
+    mkdirSync(join(root, 'a2'))
+    writeFileSync(join(root, 'a2', sharded), 'sharded')
+    writeFileSync(join(root, `${idWith('a1', 5)}.0123456789ab.tmp`), 'unfinished')
     mkdirSync(join(root, 'b0'))
 
-    const two = await store.listIds('a1', 10)
-    expect(two?.size).toBe(2)
-    expect(two?.has(sharded[0])).toBe(true)
-    expect(two?.has(idWith('a1', 5))).toBe(false)
-
-    const one = await store.listIds('a', 10)
-    expect(one?.size).toBe(4)
-    for (const id of [...sharded, flat]) expect(one?.has(id)).toBe(true)
-
-    expect((await store.listIds('', 10))?.size).toBe(4)
-    expect((await store.listIds('b', 10))?.size).toBe(0)
-    expect(await store.listIds('a', 3)).toBeUndefined()
-    expect((await new DirBlobStore(join(root, 'missing')).listIds('a', 10))?.size).toBe(0)
+    const { store: listed, calls } = counted(store)
+    const uploader = new BlockUploader(router(listed), { concurrency: 4, expectedBlocks: 64 })
+    await Promise.all(
+      [...flat, sharded, idWith('a1', 5)].map(id => uploader.store(id, Buffer.from(id)))
+    )
+    // The sharded blob's size is not its id's length: written again, flat.
+    expect(uploader.counts).toEqual({ uploaded: 2, present: 3, repeated: 0 })
+    expect(calls).toEqual({ asked: 0, put: 2, list: 1 })
+    expect(await store.storedSize(sharded)).toBe(64)
+    expect(existsSync(join(root, 'a2', sharded))).toBe(false)
+    expect((await new DirBlobStore(join(root, 'missing')).listIds()).size).toBe(0)
   })
 })
 
@@ -113,8 +127,48 @@ describe('stores that cannot list', () => {
     const ids = ['0', '5', 'a', 'f'].map((prefix, seed) => idWith(prefix, seed))
     await Promise.all(ids.map(id => uploader.store(id, Buffer.from(id))))
     expect(uploader.counts).toEqual({ uploaded: 4, present: 0, repeated: 0 })
-    expect(calls).toEqual({ exists: 4, put: 4, list: 1 })
-    for (const id of ids) expect(await new DirBlobStore(root).exists(id)).toBe(true)
+    expect(calls).toEqual({ asked: 4, put: 4, list: 1 })
+    for (const id of ids) expect(await new DirBlobStore(root).storedSize(id)).toBe(64)
+  })
+})
+
+describe('the exists check', () => {
+  test('answers from a listing, sizes included, and asks blob by blob where a store cannot list', async () => {
+    const root = tempDir('presence')
+    const ids = Array.from({ length: 40 }, (_, seed) => idWith((seed % 16).toString(16), seed))
+    const store = new DirBlobStore(root)
+    for (const id of ids) await store.put(id, Buffer.from(id))
+    const expected = new Map(
+      ids.map(id => [id, { min: 64, max: 64, reason: 'it was encoded to 64' }] as const)
+    )
+    writeFileSync(join(root, ids[3]), 'cut')
+    const gone = idWith('7', 99)
+    expected.set(gone, { min: 64, max: 64, reason: 'it was encoded to 64' })
+    const findings = [
+      `block ${ids[3]}: wrong size in dir://${root} (3 bytes; it was encoded to 64)`,
+      `block ${gone}: missing from dir://${root}`
+    ]
+
+    const listed = counted(new DirBlobStore(root))
+    expect((await findMissing(router(listed.store), expected, 4)).sort()).toEqual(findings.sort())
+    expect(listed.calls).toEqual({ asked: 0, put: 0, list: 1 })
+
+    const unlisted = counted(new DirBlobStore(root))
+    unlisted.store.listIds = async () => {
+      unlisted.calls.list++
+      throw new Error('listing denied')
+    }
+    expect((await findMissing(router(unlisted.store), expected, 4)).sort()).toEqual(findings.sort())
+    expect(unlisted.calls).toEqual({ asked: 41, put: 0, list: 1 })
+  })
+
+  test("without the packer's lengths, holds blobs to what their plain length encodes to", () => {
+    expect(encodedBounds(0)).toMatchObject({ min: 17, max: 48 })
+    // A full chunk: at least 3 bytes per 64 of snappy, at most snappy's own bound, plus the tag.
+    expect(encodedBounds(524_288)).toMatchObject({
+      min: 16 + 3 + 24_576,
+      max: 16 + 32 + 524_288 + 87_381
+    })
   })
 })
 
@@ -124,7 +178,7 @@ describe('presence from listings on a real S3 server', () => {
   const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
 
   beforeAll(async () => {
-    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held'] })
+    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified'] })
     session = new S3Session({
       endpoint: s3.endpoint,
       region: 'us-east-1',
@@ -176,21 +230,23 @@ describe('presence from listings on a real S3 server', () => {
       uploader.store(missing, Buffer.from('missing'))
     ])
     expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 0 })
-    expect(calls).toEqual({ exists: 0, put: 1, list: 1 })
-    expect(await s3Store.exists(missing)).toBe(true)
+    expect(calls).toEqual({ asked: 0, put: 1, list: 1 })
+    expect(await s3Store.storedSize(missing)).toBe(7)
   })
 
   test('while a listing is on its way, blobs can be let go and asked about once it comes', async () => {
     const { held, missing, store, calls, uploader } = await uploaderWithHeldBlob('f')
     expect(uploader.awaitsListing(held)).toBe(true)
-    expect(await uploader.listedEverywhere(held)).toBe(true)
-    expect(await uploader.listedEverywhere(held)).toBe(true)
-    expect(await uploader.listedEverywhere(missing)).toBe(false)
+    expect(await uploader.listedEverywhere(held, 4)).toBe(true)
+    expect(await uploader.listedEverywhere(held, 4)).toBe(true)
+    // Listed, but not at the blob's length: not present.
+    expect(await uploader.listedEverywhere(held, 5)).toBe(false)
+    expect(await uploader.listedEverywhere(missing, 7)).toBe(false)
     expect(uploader.awaitsListing(missing)).toBe(false)
     // The blob the listing lacks is then stored without asking about it again.
     await uploader.store(missing, Buffer.from('missing'))
     expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 1 })
-    expect(calls).toEqual({ exists: 0, put: 1, list: 1 })
+    expect(calls).toEqual({ asked: 0, put: 1, list: 1 })
 
     // Nothing to wait for when the pack is too small to list.
     const small = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 10 })
@@ -206,17 +262,17 @@ describe('presence from listings on a real S3 server', () => {
     await uploader.store(fresh, Buffer.from('fresh'))
     expect(uploader.counts).toEqual({ uploaded: 1, present: 1, repeated: 0 })
     // The whole bucket is too large to list, and so is the prefix.
-    expect(calls).toEqual({ exists: 2, put: 1, list: 2 })
+    expect(calls).toEqual({ asked: 2, put: 1, list: 2 })
     // Another prefix, with no keys, is listed on its own.
     await uploader.store(idWith('d', 1), Buffer.from('d'))
-    expect(calls).toEqual({ exists: 2, put: 2, list: 3 })
+    expect(calls).toEqual({ asked: 2, put: 2, list: 3 })
   })
 
   test('small packs do not list', async () => {
     const { store, calls } = counted(new S3BlobStore(session, 'blobs', 'blobs'))
     const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 10 })
     await uploader.store(idWith('e', 1), Buffer.from('e'))
-    expect(calls).toEqual({ exists: 1, put: 1, list: 0 })
+    expect(calls).toEqual({ asked: 1, put: 1, list: 0 })
   })
 
   test('a re-pack uploads exactly the blobs that went missing from the bucket', async () => {
@@ -250,6 +306,49 @@ describe('presence from listings on a real S3 server', () => {
     expect(await listKeys(s3, 'packed')).toEqual(keys)
     const report = await verifyFlist(join(work, 'again.fl'), 'exists', { stores: specs })
     expect(report.problems).toEqual([])
+  })
+
+  test('verify exists lists the bucket rather than asking for each blob, and finds a truncated one', async () => {
+    const work = tempDir('listing-verify')
+    const source = join(work, 'source')
+    mkdirSync(source)
+    for (let index = 0; index < 48; index++) {
+      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 500))
+    }
+    const url = (port: number): string =>
+      `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${port}/verified?region=us-east-1`
+    const direct = [{ start: 0, end: 255, url: url(s3.port) }]
+    const lengths = new Map<string, number>()
+    const flist = join(work, 'verified.fl')
+    await packTree({
+      source,
+      flistPath: flist,
+      stores: await openStores(direct),
+      routes: direct,
+      tags: [],
+      log: () => undefined,
+      encodedLengths: lengths
+    })
+    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0 })
+    try {
+      const proxied = [{ start: 0, end: 255, url: url(Number(new URL(proxy.endpoint).port)) }]
+      const verify = () =>
+        verifyFlist(flist, 'exists', { stores: proxied, encodedLengths: lengths })
+      expect((await verify()).problems).toEqual([])
+      // The whole bucket in one page, not a HEAD per blob.
+      expect(proxy.stats.requests).toBe(1)
+
+      const [cut] = await listKeys(s3, 'verified')
+      await session.client.send(
+        new PutObjectCommand({ Bucket: 'verified', Key: cut, Body: Buffer.from('front') })
+      )
+      expect((await verify()).problems).toEqual([
+        `block ${cut}: wrong size in ${stripPassword(proxied[0].url)} (5 bytes; it was encoded to ${lengths.get(cut)})`
+      ])
+      expect(proxy.stats.requests).toBe(2)
+    } finally {
+      await proxy.stop()
+    }
   })
 
   test('blocks do not wait for a slow listing holding their blobs; what it lacks is encoded again, from unchanged files', async () => {

@@ -113,7 +113,11 @@ describe('pack to a real S3 server', () => {
     try {
       // As an upload cut off on a server that writes objects in place leaves it.
       await client.send(
-        new PutObjectCommand({ Bucket: 'blobs', Key: blob, Body: whole.subarray(0, whole.length >> 1) })
+        new PutObjectCommand({
+          Bucket: 'blobs',
+          Key: blob,
+          Body: whole.subarray(0, whole.length >> 1)
+        })
       )
     } finally {
       client.destroy()

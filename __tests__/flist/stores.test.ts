@@ -58,9 +58,11 @@ describe('dir store', () => {
     expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
     expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(false)
     expect(readFileSync(join(root, ID_7F), 'utf8')).toBe('blob')
-    expect(readdirSync(root).filter(name => name.length === 64).sort()).toEqual(
-      [ID_00, ID_7F, ID_80, ID_FF].sort()
-    )
+    expect(
+      readdirSync(root)
+        .filter(name => name.length === 64)
+        .sort()
+    ).toEqual([ID_00, ID_7F, ID_80, ID_FF].sort())
   })
 
   test('a flat blob of the wrong size is written over', () => {
