@@ -48,7 +48,8 @@ export function expectedSizes(
   const sizes = new Map<string, ExpectedSize>()
   for (const id of ids) {
     const length = known.get(id)
-    if (length !== undefined) sizes.set(id, { min: length, max: length, reason: `it was encoded to ${length}` })
+    if (length !== undefined)
+      sizes.set(id, { min: length, max: length, reason: `it was encoded to ${length}` })
   }
   if (sizes.size === ids.length) return sizes
 

@@ -67,7 +67,13 @@ export async function verifyFlist(
       const ids = blocks.map(block => toHex(block.id))
       const expected = expectedSizes(reader, ids, options.encodedLengths)
       const findings = await findMissing(stores, expected, concurrency, options.signal)
-      return { mode, blocksChecked: blocks.length, filesChecked: 0, problems: findings, damaged: [] }
+      return {
+        mode,
+        blocksChecked: blocks.length,
+        filesChecked: 0,
+        problems: findings,
+        damaged: []
+      }
     }
 
     const hash = await createBlake2b256()

@@ -172,7 +172,8 @@ class DirListing implements BlobListing {
       if (size !== undefined) return size
     }
     const shard = id.slice(0, 2)
-    if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id)) return undefined
+    if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
+      return undefined
     return fileSize(`${this.prefix}${shard}/${id}`)
   }
 }
