@@ -42,7 +42,7 @@ export class DirBlobStore implements BlobStore {
 
   /**
    * Writes through a temporary name and renames, so a blob is either whole or absent. A sharded
-   * copy is then removed: it was damaged or there is no cause to write, and rfs builds that read
+   * copy is then removed: a blob is put because the store lacks it whole, and rfs builds that read
    * both layouts look there first.
    */
   async put(id: string, blob: Uint8Array): Promise<void> {
@@ -159,7 +159,8 @@ class RootListing {
 class DirListing implements BlobListing {
   constructor(
     private readonly listing: RootListing,
-    private readonly prefix: string
+    /** The store's root, ending in a slash. */
+    private readonly base: string
   ) {}
 
   get size(): number {
@@ -168,13 +169,13 @@ class DirListing implements BlobListing {
 
   async storedSize(id: string): Promise<number | undefined> {
     if (this.listing.flat.has(id)) {
-      const size = await fileSize(`${this.prefix}${id}`)
+      const size = await fileSize(`${this.base}${id}`)
       if (size !== undefined) return size
     }
     const shard = id.slice(0, 2)
     if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
       return undefined
-    return fileSize(`${this.prefix}${shard}/${id}`)
+    return fileSize(`${this.base}${shard}/${id}`)
   }
 }
 
