@@ -1,5 +1,5 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
-// it, with a bounded number of store requests in flight.
+// it whole, with a bounded number of store requests in flight.
 import type { RouterBlobStore } from '../store/router.js'
 import { storeFailure, type BlobStore } from '../store/store.js'
 import { StoreListings } from './listings.js'

@@ -1,6 +1,7 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
-// names, at its encoded length (or, where that is not known, a size its plain length allows). `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and
-// each file's blocks add up to its recorded size. Findings are returned, store failures thrown.
+// names, at its encoded length (where that is not known, at a size its plain length allows).
+// `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and each
+// file's blocks add up to its recorded size. Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from './codec.js'
