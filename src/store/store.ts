@@ -55,7 +55,7 @@ export class BlobIdSet implements BlobListing {
   /** Stored sizes in id order; NaN where the listing gave none. */
   private readonly sizes: Float64Array
 
-  /** `blobs`: lower-case hex ids, with sizes or not; other names (not 64 hex digits) are left out. */
+  /** `blobs`: lower-case hex ids, with sizes or not; names not of 64 hex digits are left out. */
   constructor(blobs: Iterable<ListedBlob>) {
     const valid: Array<readonly [string, number]> = []
     for (const blob of blobs) {
