@@ -1,10 +1,11 @@
 // `verify: rfs`: the rfs binary (a stand-in whose unpack reads routes and stores as rfs does)
 // unpacks flists of the built-in engine through the write store, from a dir:// store and from a
 // real S3 server, and the result is compared with the source tree.
-import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, jest, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   chmodSync,
+  cpSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -15,6 +16,8 @@ import {
 import { join } from 'node:path'
 import { createNativeEngine } from '../../src/engines/native.js'
 import { UserError } from '../../src/errors.js'
+import { verifyFlists, type PackContext, type PackedFlist } from '../../src/pack-flists.js'
+import type { FlistPlan } from '../../src/plan.js'
 import { unpackWithRfs, type RfsUnpackCheck } from '../../src/rfs/unpack-check.js'
 import type { StoreSpec } from '../../src/settings.js'
 import { startS3, type TestS3 } from '../helpers/s3.js'
@@ -187,5 +190,56 @@ test('a store rfs cannot read: one line, with the store URL redacted', async () 
   expect(message).toMatch(/^verify rfs of .* failed: rfs v2\.0\.6 unpack exited with code 1: /)
   expect(message).toContain(`s3://${s3.accessKey}:***@127.0.0.1:${s3.port}/no-such-bucket`)
   expectNoSecret([message, ...lines].join('\n'))
+  expect(readdirSync(temp)).toEqual([])
+})
+
+test('the verify phase prints the first 20 differences, counts the rest, and fails in one line', async () => {
+  const changed = join(work, 'many-changes')
+  cpSync(tree, changed, { recursive: true, verbatimSymlinks: true })
+  for (let i = 0; i < 25; i++)
+    writeFileSync(join(changed, `extra-${String(i).padStart(2, '0')}`), '')
+  const flist: FlistPlan = {
+    kind: 'modules',
+    name: 'modules-6.12.44-Zero-OS.fl',
+    source: changed,
+    path: dirFlist,
+    manifestKey: 'm',
+    url: 'u'
+  }
+  const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0, blocks: 0 }
+  const packed: PackedFlist[] = [
+    { plan: flist, counts: { ...counts, blocksUploaded: 0, blocksPresent: 0 }, sha256: '' }
+  ]
+  const run = {
+    plan: { writeStores: dirStore },
+    settings: {},
+    signal: new AbortController().signal
+  } as unknown as PackContext
+  const printed: string[] = []
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    printed.push(String(chunk))
+    return true
+  })
+  let message = ''
+  try {
+    process.env.RUNNER_TEMP = temp
+    await verifyFlists(packed, 'rfs', run, { ...rfs, source: 'path' }).catch(
+      (error: Error) => (message = error.message)
+    )
+  } finally {
+    write.mockRestore()
+    delete process.env.RUNNER_TEMP
+  }
+  const lines = printed.join('').split('\n')
+  const differences = lines.filter(line => line.startsWith(`${flist.name}: /`))
+  expect(differences).toHaveLength(20)
+  expect(differences[0]).toBe(
+    `${flist.name}: /extra-00: in the source tree, missing from what rfs unpacked`
+  )
+  expect(lines.filter(line => line.includes('more'))).toEqual([`${flist.name}: … and 5 more`])
+  expect(message).toBe(
+    `verify rfs of ${flist.name} failed: what rfs v2.0.6 unpacked differs from ${changed} in 25 place(s), ` +
+      'first /extra-00: in the source tree, missing from what rfs unpacked; nothing was published'
+  )
   expect(readdirSync(temp)).toEqual([])
 })
