@@ -1,6 +1,6 @@
 // `rfs unpack -m META [-c CACHE] [-p] TARGET`, as the rfs binary does it, for the tests of
 // `verify: rfs`; it shares no code with src/. Blobs are found only through the routes recorded in
-// the flist: dir:// (flat, then sharded) and s3:// signed with the access key and secret written in
+// the flist: dir:// (sharded or flat, as rfs after v2.0.7 reads it) and s3:// signed with the access key and secret written in
 // the route, taken as written (rfs does not percent-decode them). Like the S3 servers Zero-OS is
 // published to, this one refuses anonymous reads, so a route without credentials fails. As in rfs
 // v2.0.6, the first file that cannot be made ends the unpack with an error naming it (and, as rfs's
