@@ -208,7 +208,7 @@ async function build(
  * Whether a binary's `--version` is the release tag: `rfs v2.0.6` and `rfs 2.0.6` are v2.0.6, a
  * later build (`v2.0.6-3-gabc123`) is not.
  */
-export function sameVersion(reported: string, tag: string): boolean {
+function sameVersion(reported: string, tag: string): boolean {
   const bare = (version: string): string => version.replace(/^v/i, '')
   return bare(reported) === bare(tag)
 }
