@@ -1,5 +1,5 @@
-// The default engine, rfs, through the bundled action: a stand-in rfs on PATH (the bundled engine
-// CLI behind an rfs-shaped script) packs against a real S3 server; the action publishes.
+// engine: rfs through the bundled action: a stand-in rfs on PATH (the bundled engine CLI behind an
+// rfs-shaped script) packs against a real S3 server; the action publishes.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -43,6 +43,7 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
     's3-prefix': 'rfs-engine',
     's3-access-key': s3.accessKey,
     's3-secret-key': s3.secretKey,
+    engine: 'rfs',
     'rfs-build': 'never',
     ...extra
   }

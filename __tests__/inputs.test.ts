@@ -151,10 +151,11 @@ describe('settingsFromRaw: defaults and paths', () => {
       },
       store: undefined,
       readStore: undefined,
-      engine: 'rfs',
+      engine: 'native',
       rfs: {
         path: undefined,
         version: 'v2.0.6',
+        versionGiven: false,
         sha256: undefined,
         build: 'auto',
         source: '/work/here/components/rfs',
@@ -239,7 +240,11 @@ describe('settingsFromRaw: validation names the input, or the flag in a shell', 
       "input engine='docker' is not accepted: use rfs, native",
       "--engine='docker'"
     ],
-    [{ verify: 'all' }, "input verify='all' is not accepted: use none, exists, full", '--verify'],
+    [
+      { verify: 'all' },
+      "input verify='all' is not accepted: use none, exists, full, rfs",
+      '--verify'
+    ],
     [
       { 'rfs-build': 'yes' },
       "input rfs-build='yes' is not accepted: use auto, always, never",
@@ -428,7 +433,7 @@ describe('readSettings', () => {
       configDir: '/runner/work/zos/conf',
       flists: ['firmware'],
       dryRun: true,
-      engine: 'rfs'
+      engine: 'native'
     })
   })
 
@@ -453,13 +458,24 @@ describe('readSettings', () => {
   })
 
   test('with arguments, the flags alone count', () => {
-    process.env.INPUT_ENGINE = 'native'
+    process.env.INPUT_ENGINE = 'rfs'
     const settings = readSettings(['--project-root', '/p', '--flists=modules', '--dry-run'])
     expect(settings).toMatchObject({
       projectRoot: '/p',
       flists: ['modules'],
       dryRun: true,
-      engine: 'rfs'
+      engine: 'native'
+    })
+  })
+
+  test('rfs-version, once given, is marked as chosen: the default is not', () => {
+    expect(settingsFromRaw({ 'rfs-version': 'v2.0.6' }, 'input', CONTEXT).rfs).toMatchObject({
+      version: 'v2.0.6',
+      versionGiven: true
+    })
+    expect(settingsFromRaw({ 'rfs-version': ' ' }, 'flag', CONTEXT).rfs).toMatchObject({
+      version: 'v2.0.6',
+      versionGiven: false
     })
   })
 

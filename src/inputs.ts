@@ -6,6 +6,7 @@ import { UserError } from './errors.js'
 import { validateFirmwareTag } from './names.js'
 import { maskSecret } from './runner.js'
 import {
+  DEFAULT_RFS_VERSION,
   ENGINES,
   FLIST_KINDS,
   RFS_BUILD_MODES,
@@ -130,14 +131,15 @@ export const INPUTS = [
   },
   {
     name: 'engine',
-    default: 'rfs',
-    description: 'Packer, rfs (the reference binary) or native (the built-in packer).'
+    default: 'native',
+    description: 'Packer, native (the built-in packer) or rfs (the reference binary).'
   },
   { name: 'rfs-path', default: '', description: 'Path of an rfs binary to use.' },
   {
     name: 'rfs-version',
-    default: 'v2.0.6',
-    description: 'Pinned rfs release tag to download or cache.'
+    default: '',
+    description:
+      'rfs release tag to run, download or cache; default v2.0.6. When set, an rfs of another version found on PATH is skipped.'
   },
   { name: 'rfs-sha256', default: '', description: 'Expected sha256 of the downloaded rfs binary.' },
   {
@@ -159,7 +161,7 @@ export const INPUTS = [
     name: 'verify',
     default: 'exists',
     description:
-      'Check after packing, none, exists (every block is in the store) or full (download and decode every block).'
+      'Check after packing, none, exists (every block is in the store), full (download and decode every block) or rfs (the rfs binary unpacks each flist, compared with its source tree).'
   },
   {
     name: 'overwrite',
@@ -397,7 +399,8 @@ export function settingsFromRaw(
     engine: choice('engine', ENGINES),
     rfs: {
       path: given('rfs-path'),
-      version: parseRfsVersion(valueOf('rfs-version'), label('rfs-version')),
+      version: parseRfsVersion(given('rfs-version') ?? DEFAULT_RFS_VERSION, label('rfs-version')),
+      versionGiven: given('rfs-version') !== undefined,
       sha256: sha256 === undefined ? undefined : parseSha256(sha256, label('rfs-sha256')),
       build: choice('rfs-build', RFS_BUILD_MODES),
       source: underRoot('rfs-source'),

@@ -35,7 +35,9 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   }
   const verify = settings.verify
   if (verify !== 'none') {
-    await phases.run('verify', `Verify (${verify})`, () => verifyFlists(packed, verify, context))
+    await phases.run('verify', `Verify (${verify})`, () =>
+      verifyFlists(packed, verify, context, engine.verifier)
+    )
   }
   const outcomes = plan.manifests
     ? await phases.run('publish', 'Publish manifests', () =>

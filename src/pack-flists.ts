@@ -6,6 +6,8 @@ import { UserError } from './errors.js'
 import { verifyFlist } from './flist/verify.js'
 import type { FlistPlan, Plan } from './plan.js'
 import { fileSha256 } from './publish.js'
+import type { AcquiredRfs } from './rfs/acquire.js'
+import { unpackWithRfs } from './rfs/unpack-check.js'
 import type { Settings, VerifyMode } from './settings.js'
 import type { SourceDate } from './source-date.js'
 import { flistTags } from './tags.js'
@@ -73,13 +75,25 @@ export async function packFlist(
   }
 }
 
-/** Checks that every block of every flist is in the store (or decodes them all, with `full`). */
+/** Differences printed per flist; the count says how many there were in all. */
+const DIFFERENCES_SHOWN = 20
+
+/**
+ * Checks that every block of every flist is in the store (or decodes them all, with `full`); with
+ * `rfs`, has the rfs binary unpack each flist and compares what it made with the source tree.
+ */
 export async function verifyFlists(
   packed: PackedFlist[],
   mode: Exclude<VerifyMode, 'none'>,
-  run: PackContext
+  run: PackContext,
+  rfs?: AcquiredRfs
 ): Promise<void> {
   const { plan, settings, signal } = run
+  if (mode === 'rfs') {
+    if (!rfs) throw new Error('verify: rfs needs the rfs binary, which was not prepared')
+    for (const { plan: flist } of packed) await verifyWithRfs(flist, rfs, run)
+    return
+  }
   for (const { plan: flist, encodedLengths } of packed) {
     const report = await verifyFlist(flist.path, mode, {
       stores: plan.writeStores,
@@ -96,6 +110,34 @@ export async function verifyFlists(
     }
     core.info(`${flist.name}: ${report.blocksChecked} blocks checked (${mode})`)
   }
+}
+
+async function verifyWithRfs(flist: FlistPlan, rfs: AcquiredRfs, run: PackContext): Promise<void> {
+  const comparison = await unpackWithRfs({
+    rfs,
+    flistPath: flist.path,
+    name: flist.name,
+    source: flist.source,
+    writeStores: run.plan.writeStores,
+    signal: run.signal,
+    log: line => core.info(line)
+  })
+  const { differences } = comparison
+  if (differences.length > 0) {
+    for (const line of differences.slice(0, DIFFERENCES_SHOWN)) core.info(`${flist.name}: ${line}`)
+    if (differences.length > DIFFERENCES_SHOWN)
+      core.info(`${flist.name}: … and ${differences.length - DIFFERENCES_SHOWN} more`)
+    throw new UserError(
+      `verify rfs of ${flist.name} failed: what rfs ${rfs.version} unpacked differs from ${flist.source} ` +
+        `in ${differences.length} place(s), first ${differences[0]}; nothing was published`
+    )
+  }
+  const skipped = comparison.skipped
+    ? `; ${comparison.skipped} device(s), fifo(s) or socket(s) not compared: rfs unpack does not make them`
+    : ''
+  core.info(
+    `${flist.name}: rfs ${rfs.version} unpacked ${comparison.compared} entries, the same as ${flist.source}${skipped}`
+  )
 }
 
 /**

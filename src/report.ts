@@ -22,6 +22,10 @@ export interface RunResult {
   engine: string
   rfsPath?: string
   rfsVersion?: string
+  /** The check after packing: none, exists, full or rfs. */
+  verify?: string
+  /** With `verify: rfs`, the rfs binary that unpacked the flists. */
+  verifyRfs?: { path: string; version: string }
   dryRun: boolean
   flists: Partial<Record<FlistKind, FlistResult>>
   /** Seconds per phase, in the order the phases ran. */

@@ -48,6 +48,7 @@ export function planResult(
     firmwareTag: plan.firmwareTag,
     store: plan.storeDisplay,
     engine: settings.engine,
+    verify: settings.verify,
     dryRun: settings.dryRun,
     flists: Object.fromEntries(plan.flists.map(flist => [flist.kind, flistResult(flist)])),
     timings
@@ -66,6 +67,9 @@ export function runResult(
   const result = planResult(plan, settings, timings)
   result.rfsPath = engine.rfsPath
   result.rfsVersion = engine.engine.version
+  if (engine.verifier) {
+    result.verifyRfs = { path: engine.verifier.path, version: engine.verifier.version }
+  }
   for (const { plan: flist, counts, sha256 } of packed) {
     result.flists[flist.kind] = {
       ...flistResult(flist),

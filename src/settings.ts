@@ -6,7 +6,7 @@ export type FlistKind = (typeof FLIST_KINDS)[number]
 export const ENGINES = ['rfs', 'native'] as const
 export type Engine = (typeof ENGINES)[number]
 
-export const VERIFY_MODES = ['none', 'exists', 'full'] as const
+export const VERIFY_MODES = ['none', 'exists', 'full', 'rfs'] as const
 export type VerifyMode = (typeof VERIFY_MODES)[number]
 
 export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
@@ -36,9 +36,17 @@ export interface S3Overrides {
   publicUrl?: string
 }
 
+/** The rfs release the rfs engine runs unless rfs-version names another. */
+export const DEFAULT_RFS_VERSION = 'v2.0.6'
+
 export interface RfsSettings {
   path?: string
   version: string
+  /**
+   * Whether rfs-version was given rather than defaulted: then it is what runs, and an rfs of
+   * another version found on PATH or in the source tree is skipped.
+   */
+  versionGiven?: boolean
   sha256?: string
   build: RfsBuild
   /** Absolute path of the rfs source tree to build from. */

@@ -4,7 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { PackRequest } from '../../src/engine.js'
 import type { RfsLog } from '../../src/rfs/log.js'
 import type { RfsSettings } from '../../src/settings.js'
@@ -67,6 +68,22 @@ export function standInScript(version: string, body = 'exit 0'): string {
     body,
     ''
   ].join('\n')
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const TSX_LOADER = join(HERE, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')
+
+/**
+ * A stand-in rfs whose `unpack` does what rfs's does (standin-unpack.ts: reads the flist's routes,
+ * fetches the blobs from their dir:// or s3:// store, writes the tree); other subcommands are
+ * refused as an rfs without them refuses them. Written into dir; returns its path.
+ */
+export function unpackingStandIn(dir: string, version = 'v2.0.6'): string {
+  const script = join(HERE, 'standin-unpack.ts')
+  return writeExecutable(
+    dir,
+    standInScript(version, `exec '${process.execPath}' --import '${TSX_LOADER}' '${script}' "$@"`)
+  )
 }
 
 /** Writes an executable file named rfs into dir (made if needed); returns its path. */

@@ -3,15 +3,21 @@ import type { PackEngine } from '../engine.js'
 import type { Settings } from '../settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
-import { acquireRfs } from '../rfs/acquire.js'
+import { acquireRfs, type AcquiredRfs } from '../rfs/acquire.js'
 
 export interface PreparedEngine {
   engine: PackEngine
   /** The rfs binary, with the rfs engine. */
   rfsPath?: string
+  /** The rfs binary that checks the flists, with `verify: rfs`. */
+  verifier?: AcquiredRfs
 }
 
-/** The packer the settings ask for, with its binary found, fetched or built when it needs one. */
+/**
+ * The packer the settings ask for, with its binary found, fetched or built when it needs one; and
+ * with `verify: rfs` the rfs binary that checks its work, acquired now (the rfs engine's own, or
+ * acquired as the rfs engine acquires it) so that a missing rfs fails the run before any upload.
+ */
 export async function prepareEngine(
   settings: Settings,
   signal: AbortSignal
@@ -19,8 +25,15 @@ export async function prepareEngine(
   if (settings.engine === 'native') {
     const engine = createNativeEngine()
     core.info(`built-in engine ${engine.version}`)
-    return { engine }
+    if (settings.verify !== 'rfs') return { engine }
+    core.info('verify: rfs checks the flists with the rfs binary')
+    const verifier = await acquireRfs(settings.rfs, settings.projectRoot, { signal })
+    return { engine, verifier }
   }
   const rfs = await acquireRfs(settings.rfs, settings.projectRoot, { signal })
-  return { engine: createRfsEngine(rfs), rfsPath: rfs.path }
+  return {
+    engine: createRfsEngine(rfs),
+    rfsPath: rfs.path,
+    verifier: settings.verify === 'rfs' ? rfs : undefined
+  }
 }

@@ -52,9 +52,11 @@ class PinMismatch extends UserError {}
  *    same source was built before.
  *
  * PATH comes before the tool cache on purpose: the tool cache only ever holds what this action
- * downloaded for `rfs-version` (which has a default, so it is not a sign of intent), while an rfs on
- * PATH was put there by the job itself (a build container, a setup step), as the Zero-OS build
- * scripts expect. Both come before any network access, so a warm runner works offline.
+ * downloaded for `rfs-version`, while an rfs on PATH was put there by the job itself (a build
+ * container, a setup step), as the Zero-OS build scripts expect. Both come before any network
+ * access, so a warm runner works offline. A defaulted `rfs-version` is no sign of intent, so any
+ * rfs found on PATH or in the source tree will do; an `rfs-version` the user set is what runs, and
+ * a binary found there of another version is skipped (the tool cache is filed by release tag).
  */
 export async function acquireRfs(
   settings: RfsSettings,
@@ -79,7 +81,13 @@ async function locate(
     if (settings.build === 'always')
       log.warning('rfs-build: always is ignored because rfs-path names a binary')
     const path = fromInput(settings.path, projectRoot)
-    return { path, version: await probeRfsVersion(path, 'rfs-path:'), source: 'input' }
+    const version = await probeRfsVersion(path, 'rfs-path:')
+    if (settings.versionGiven && !sameVersion(version, settings.version)) {
+      log.warning(
+        `rfs-path ${path} is rfs ${version}, not the rfs-version ${settings.version}; it runs because rfs-path names it`
+      )
+    }
+    return { path, version, source: 'input' }
   }
   if (settings.build === 'always') return build(settings, log, options.signal, false)
 
@@ -90,7 +98,14 @@ async function locate(
   for (const [source, path] of candidates) {
     if (!path) continue
     const version = await tryVersion(path, log)
-    if (version) return { path, version, source }
+    if (!version) continue
+    if (settings.versionGiven && !sameVersion(version, settings.version)) {
+      log.info(
+        `Skipping rfs ${version} ${describeOrigin(source)} (${path}): rfs-version is ${settings.version}`
+      )
+      continue
+    }
+    return { path, version, source }
   }
 
   const cached = await fromToolCache(settings, log)
@@ -187,6 +202,15 @@ async function build(
   const version = await probeRfsVersion(binary, `the rfs built from ${source},`)
   await saveBuilt(binary, source, key, log)
   return { path: binary, version, source: 'build' }
+}
+
+/**
+ * Whether a binary's `--version` is the release tag: `rfs v2.0.6` and `rfs 2.0.6` are v2.0.6, a
+ * later build (`v2.0.6-3-gabc123`) is not.
+ */
+function sameVersion(reported: string, tag: string): boolean {
+  const bare = (version: string): string => version.replace(/^v/i, '')
+  return bare(reported) === bare(tag)
 }
 
 function describeOrigin(source: RfsOrigin): string {
