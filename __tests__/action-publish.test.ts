@@ -113,7 +113,7 @@ describe('publishing to S3', () => {
     expect(refused.code).toBe(1)
     expect(errorLines(refused)).toHaveLength(1)
     expect(errorLines(refused)[0]).toMatch(
-      /already published with sha256 \w+, and this run made \w+ \(entries differ: 1 entry changed, first: modules\.dep \(size, .*blocks\)\): set overwrite: true.*; nothing was published$/
+      /already published with sha256 \w+, and this run made \w+ \(entries differ: 1 entry changed, first: modules\.dep \(size, .*blocks\)\): set overwrite: true.*; modules-\S+ was not published, firmware-fw1\.fl was already published$/
     )
     expect(await getObject(s3, 'blobs', `zos/manifests/${MODULES}`)).toEqual(before)
 

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
@@ -82,9 +83,14 @@ async function report(state: RunState): Promise<RunResult | undefined> {
   const result = runResult(state)
   if (result) setOutputs(result)
   if (!summaryWanted(state)) return result
-  if (result) await writeSummary(result)
-  else if (state.error)
-    await writeErrorSummary(state.error, state.status === 'running' ? 'failed' : state.status)
+  try {
+    if (result) await writeSummary(result)
+    else if (state.error) {
+      await writeErrorSummary(state.error, state.status === 'cancelled' ? 'cancelled' : 'failed')
+    }
+  } catch (error) {
+    core.warning(`the job summary could not be written: ${oneLine(error)}`)
+  }
   return result
 }
 
