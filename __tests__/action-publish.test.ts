@@ -230,7 +230,7 @@ describe('a conflict on one manifest of the pair', () => {
 
     expect(run.summary).toContain('RFS flists: failed')
     expect(run.summary).toContain('is already published')
-    expect(run.summary).toContain(`**Not published:** ${MODULES} (not published), ${FIRMWARE}`)
+    expect(run.summary).toContain(`**Not published:** ${MODULES}, ${FIRMWARE}.`)
   })
 })
 

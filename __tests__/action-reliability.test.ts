@@ -98,7 +98,7 @@ describe('cancellation between the two manifests', () => {
     expect(run.summary).toContain('RFS flists: cancelled')
     expect(run.summary).toContain(line)
     expect(run.summary).toContain(
-      `**Published:** ${modules} (published). **Not published:** firmware-fw1.fl (not published).`
+      `**Published:** ${modules} (published). **Not published:** firmware-fw1.fl.`
     )
   })
 })

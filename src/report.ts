@@ -163,7 +163,11 @@ function publicationLine(result: RunResult, flists: FlistResult[]): string {
   const named = (states: ManifestState[]): string =>
     flists
       .filter(flist => flist.manifest && states.includes(flist.manifest))
-      .map(flist => `${escapeMarkdown(flist.name)} (${STATE_WORDS[flist.manifest!]})`)
+      .map(flist =>
+        flist.manifest === 'not published'
+          ? escapeMarkdown(flist.name)
+          : `${escapeMarkdown(flist.name)} (${STATE_WORDS[flist.manifest!]})`
+      )
       .join(', ')
   const live = named(['published', 'replaced', 'unchanged'])
   const missing = named(['not published', 'uncertain'])

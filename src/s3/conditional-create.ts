@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { manifestKey } from '../names.js'
 import { oneLine } from '../errors.js'
-import type { S3Session } from './client.js'
+import { S3Session } from './client.js'
 import { httpStatus } from './errors.js'
 
 /**
@@ -47,14 +47,21 @@ export async function honoursIfNoneMatch(
   }
 }
 
+/** Removed on a session of its own, so that a run cancelled meanwhile leaves no probe behind. */
 async function removeProbe(session: S3Session, bucket: string, key: string): Promise<void> {
+  const cleaner = new S3Session(session.connection, {
+    retry: { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000 },
+    requestTimeoutMs: 10_000
+  })
   try {
-    await session.request(`DELETE ${bucket}/${key}`, abortSignal =>
-      session.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
+    await cleaner.request(`DELETE ${bucket}/${key}`, abortSignal =>
+      cleaner.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })
     )
   } catch (error) {
     core.warning(
       `the probe object s3://${bucket}/${key} could not be removed (${oneLine(error)}): delete it by hand, or give the access key permission to delete objects`
     )
+  } finally {
+    cleaner.destroy()
   }
 }
