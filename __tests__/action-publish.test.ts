@@ -359,6 +359,14 @@ describe('publishing nothing', () => {
     expect(run.code).toBe(1)
     expect(errorLines(run)).toHaveLength(1)
     expect(errorLines(run)[0]).toMatch(/missing-bucket/)
+    expect(run.summary).toContain('RFS flists: failed')
+    expect(run.summary).toContain(errorLines(run)[0])
+    expect(run.summary).toContain(`**Not published:** ${MODULES}, ${FIRMWARE}.`)
+    expect(JSON.parse(run.outputs.result)).toMatchObject({
+      status: 'failed',
+      error: errorLines(run)[0],
+      flists: { modules: { manifest: 'not published' }, firmware: { manifest: 'not published' } }
+    })
     const keys = [...(await listKeys(s3, 'blobs')), ...(await listKeys(s3, 'manifests'))]
     expect(keys.filter(key => key.startsWith('failed/'))).toEqual([])
     expect(
