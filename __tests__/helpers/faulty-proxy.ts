@@ -83,7 +83,7 @@ export async function startFaultyProxy(
   const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
     stats.requests++
     const method = incoming.method ?? 'GET'
-    const path = decodeURIComponent(new URL(incoming.url ?? '/', 'http://proxy').pathname)
+    const path = decodedPath(incoming.url ?? '/')
     log.push({ method, path })
     const body: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => body.push(chunk))
@@ -187,4 +187,14 @@ function existsUpstream(upstream: URL, path: string): Promise<boolean> {
     head.on('error', () => resolve(false))
     head.end()
   })
+}
+
+/** The request's path, percent-decoding undone where it is well-formed. */
+function decodedPath(url: string): string {
+  const { pathname } = new URL(url, 'http://proxy')
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
 }
