@@ -72,7 +72,7 @@ export async function publishManifests(
         core.info(
           check.sha256 === sha256
             ? `${where} was already published with these bytes`
-            : `${where} is already published with sha256 ${check.sha256}, which describes the same entries, blocks, routes and tags (another release made it): kept, and ${flist.path} now holds its bytes`
+            : `${where} is already published with sha256 ${check.sha256}, which describes the same entries, blocks, routes and tags (only its producer differs): kept, and ${flist.path} now holds its bytes`
         )
       } else pending.push({ kind: flist.kind, upload, check })
     }
