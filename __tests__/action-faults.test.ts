@@ -11,7 +11,7 @@ let proxy: FaultyProxy
 const projects: TestProject[] = []
 
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['blobs', 'manifests'] })
+  s3 = await startS3({ buckets: ['blobs', 'manifests', 'exclusive'] })
   proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, seed: 42, stallMs: 4_000 })
 })
 afterAll(async () => {
@@ -37,6 +37,34 @@ function inputs(prefix: string, attempts: number): Record<string, string> {
     's3-request-timeout': '1'
   }
 }
+
+describe('a server that honours If-None-Match', () => {
+  test('gives no concurrency warning, and the probe leaves nothing behind', async () => {
+    const honouring = await startFaultyProxy(s3.endpoint, {
+      failureRate: 0,
+      honourIfNoneMatch: true
+    })
+    const run = await runAction({
+      ...inputs('honoured', 2),
+      'manifest-bucket': 'exclusive',
+      's3-endpoint': honouring.endpoint
+    }).finally(() => honouring.stop())
+    expect(errorLines(run)).toEqual([])
+    expect(run.code).toBe(0)
+    // The probe was made, and refused by the server as a second create of one key.
+    const probes = honouring.log.filter(({ path }) =>
+      path.startsWith('/exclusive/honoured/manifests/.')
+    )
+    expect(probes.map(({ method }) => method)).toEqual(['PUT', 'PUT', 'DELETE'])
+    expect(JSON.parse(run.outputs.result).exclusiveCreate).toBe(true)
+    expect(run.stdout).not.toMatch(/concurrent publishers/)
+    expect(run.summary).not.toMatch(/concurrent publishers/)
+    expect(await listKeys(s3, 'exclusive')).toEqual([
+      'honoured/manifests/firmware-fw1.fl',
+      'honoured/manifests/modules-6.12.44-Zero-OS.fl'
+    ])
+  })
+})
 
 describe('a flaky S3 endpoint', () => {
   test('at a 20% failure rate the full job completes and verify: full passes', async () => {

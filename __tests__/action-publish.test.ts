@@ -5,7 +5,13 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { errorLines, runAction, type ActionRun } from './helpers/action.js'
+import {
+  bundleWithVersion,
+  errorLines,
+  runAction,
+  type ActionRun,
+  type RunOptions
+} from './helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from './helpers/project.js'
 import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
 
@@ -29,18 +35,25 @@ function project(): TestProject {
   return fresh
 }
 
-async function publish(root: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const run = await runAction({
-    'project-root': root,
-    engine: 'native',
-    'firmware-tag': 'fw1',
-    's3-endpoint': s3.endpoint,
-    's3-bucket': 'blobs',
-    's3-prefix': 'zos',
-    's3-access-key': s3.accessKey,
-    's3-secret-key': s3.secretKey,
-    ...inputs
-  })
+async function publish(
+  root: string,
+  inputs: Record<string, string> = {},
+  options: RunOptions = {}
+): Promise<ActionRun> {
+  const run = await runAction(
+    {
+      'project-root': root,
+      engine: 'native',
+      'firmware-tag': 'fw1',
+      's3-endpoint': s3.endpoint,
+      's3-bucket': 'blobs',
+      's3-prefix': 'zos',
+      's3-access-key': s3.accessKey,
+      's3-secret-key': s3.secretKey,
+      ...inputs
+    },
+    options
+  )
   runs.push(run)
   return run
 }
@@ -99,7 +112,9 @@ describe('publishing to S3', () => {
     const refused = await publish(root)
     expect(refused.code).toBe(1)
     expect(errorLines(refused)).toHaveLength(1)
-    expect(errorLines(refused)[0]).toMatch(/already published with sha256.*overwrite: true/)
+    expect(errorLines(refused)[0]).toMatch(
+      /already published with sha256 \w+, and this run made \w+ \(entries differ: 1 entry changed, first: modules\.dep \(size, .*blocks\)\): set overwrite: true.*; modules-\S+ was not published, firmware-fw1\.fl was already published$/
+    )
     expect(await getObject(s3, 'blobs', `zos/manifests/${MODULES}`)).toEqual(before)
 
     const replaced = await publish(root, { overwrite: 'true' })
@@ -107,6 +122,160 @@ describe('publishing to S3', () => {
     const published = await getObject(s3, 'blobs', `zos/manifests/${MODULES}`)
     expect(sha256(published!)).toBe(replaced.outputs['modules-flist-sha256'])
     expect(JSON.parse(replaced.outputs.result).flists.modules.manifest).toBe('replaced')
+  })
+})
+
+const CONCURRENCY_WARNING =
+  /^::warning::the S3 server at http:\/\/127\.0\.0\.1:\d+ replaces an existing object on a PUT with If-None-Match: \*, so concurrent publishers of one name are not excluded on this server: put the jobs that publish to s3:\/\/blobs\/probe\/manifests\/ in one workflow concurrency: group$/gm
+
+describe('a server that ignores If-None-Match', () => {
+  test('is found out once, said in one warning and in the summary, and the probe is removed', async () => {
+    const root = project().root
+    const run = await publish(root, { 's3-prefix': 'probe' })
+    expect(errorLines(run)).toEqual([])
+    expect(run.stdout.match(CONCURRENCY_WARNING)).toHaveLength(1)
+    expect(run.summary).toContain('concurrent publishers of one name are not excluded')
+    expect(JSON.parse(run.outputs.result).exclusiveCreate).toBe(false)
+    expect((await listKeys(s3, 'blobs')).filter(key => key.startsWith('probe/'))).toEqual([
+      `probe/manifests/${FIRMWARE}`,
+      `probe/manifests/${MODULES}`
+    ])
+
+    // Nothing to create: no probe, no warning.
+    const rerun = await publish(root, { 's3-prefix': 'probe' })
+    expect(rerun.code).toBe(0)
+    expect(rerun.stdout).not.toMatch(CONCURRENCY_WARNING)
+    expect(JSON.parse(rerun.outputs.result).exclusiveCreate).toBeUndefined()
+    const dry = await publish(project().root, { 's3-prefix': 'probe', 'dry-run': 'true' })
+    expect(dry.stdout).not.toMatch(CONCURRENCY_WARNING)
+  })
+})
+
+describe('a rerun by another release of the action', () => {
+  let next: { entry: string; remove(): void }
+  beforeAll(() => {
+    next = bundleWithVersion('1.0.99')
+  })
+  afterAll(() => next.remove())
+
+  function packedSha256(run: ActionRun, name: string): string | undefined {
+    const escaped = name.replace(/\./g, '\\.')
+    return new RegExp(`${escaped}: .* sha256 ([0-9a-f]{64})`).exec(run.stdout)?.[1]
+  }
+
+  test('the same tree and settings are unchanged, though the producer tag differs', async () => {
+    const root = project().root
+    const first = await publish(root, { 's3-prefix': 'upgrade' })
+    expect(first.code).toBe(0)
+    const rerun = await publish(root, { 's3-prefix': 'upgrade' }, { entry: next.entry })
+    expect(errorLines(rerun)).toEqual([])
+    expect(rerun.code).toBe(0)
+    // The new release did write other bytes: its creator tag names it.
+    expect(packedSha256(rerun, MODULES)).toMatch(/^[0-9a-f]{64}$/)
+    expect(packedSha256(rerun, MODULES)).not.toBe(first.outputs['modules-flist-sha256'])
+    const result = JSON.parse(rerun.outputs.result)
+    for (const kind of ['modules', 'firmware']) {
+      expect(result.flists[kind].manifest).toBe('unchanged')
+      // Outputs, the local file and the published object are one file: the published one.
+      expect(rerun.outputs[`${kind}-flist-sha256`]).toBe(first.outputs[`${kind}-flist-sha256`])
+      const local = readFileSync(rerun.outputs[`${kind}-flist-path`])
+      const published = await getObject(s3, 'blobs', result.flists[kind].manifestKey)
+      expect(sha256(local)).toBe(sha256(published!))
+    }
+    expect(rerun.stdout).toContain('describes the same entries, blocks, routes and tags')
+  })
+
+  test('a real difference is refused and named: another user tag', async () => {
+    const root = project().root
+    expect((await publish(root, { 's3-prefix': 'upgrade-tag', tags: 'build=1' })).code).toBe(0)
+    const refused = await publish(
+      root,
+      { 's3-prefix': 'upgrade-tag', tags: 'build=2' },
+      { entry: next.entry }
+    )
+    expect(refused.code).toBe(1)
+    expect(errorLines(refused)).toEqual([
+      expect.stringMatching(
+        /\(tag build differs \(published '1', this run '2'\)\): set overwrite: true.*; nothing was published$/
+      )
+    ])
+  })
+})
+
+describe('a conflict on one manifest of the pair', () => {
+  test('publishes neither, and the log, summary and outputs say so', async () => {
+    const root = project().root
+    const firmwareOnly = await publish(root, { 's3-prefix': 'pair', flists: 'firmware' })
+    expect(firmwareOnly.code).toBe(0)
+    appendFileSync(join(root, 'firmware/WHENCE'), 'changed\n')
+    const run = await publish(root, { 's3-prefix': 'pair' })
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(
+        new RegExp(`pair/manifests/${FIRMWARE} is already published .*; nothing was published$`)
+      )
+    ])
+    expect(await listKeys(s3, 'blobs')).not.toContain(`pair/manifests/${MODULES}`)
+
+    const result = JSON.parse(run.outputs.result)
+    expect(result.status).toBe('failed')
+    expect(result.error).toBe(errorLines(run)[0])
+    expect(result.flists.modules.manifest).toBe('not published')
+    expect(result.flists.firmware.manifest).toBe('not published')
+    // What is known is still output: both were packed.
+    expect(run.outputs['modules-flist-sha256']).toMatch(/^[0-9a-f]{64}$/)
+    expect(run.outputs['firmware-flist-url']).toBe(
+      `${s3.endpoint}/blobs/pair/manifests/${FIRMWARE}`
+    )
+
+    expect(run.summary).toContain('RFS flists: failed')
+    expect(run.summary).toContain('is already published')
+    expect(run.summary).toContain(`**Not published:** ${MODULES}, ${FIRMWARE}.`)
+  })
+})
+
+describe('the job summary', () => {
+  test('names each flist with its URL and sha256, the routes, the verify mode and the commit', async () => {
+    const commit = 'c0ffee0123456789abcdef0123456789abcdef01'
+    const run = await publish(
+      project().root,
+      { 's3-prefix': 'summary', verify: 'full' },
+      {
+        env: {
+          GITHUB_SHA: commit,
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: 'zos/build'
+        }
+      }
+    )
+    expect(run.code).toBe(0)
+    for (const kind of ['modules', 'firmware']) {
+      const name = run.outputs[`${kind}-flist`]
+      expect(run.summary).toContain(`[${name}](${run.outputs[`${kind}-flist-url`]})`)
+      expect(run.summary).toContain(run.outputs[`${kind}-flist-sha256`])
+    }
+    expect(run.summary).toContain(`**Published:** ${MODULES} (published), ${FIRMWARE} (published).`)
+    expect(run.summary).toContain(
+      `Routes recorded for readers: <code>s3://${s3.accessKey}@127.0.0.1:${s3.port}/blobs?region=us-east-1</code>`
+    )
+    expect(run.summary).toContain('Verify: full')
+    expect(run.summary).toContain(`(https://github.com/zos/build/commit/${commit})`)
+  })
+
+  test('summary: false writes none, on success and on failure', async () => {
+    const quiet = await publish(project().root, { 's3-prefix': 'quiet', summary: 'false' })
+    expect(quiet.code).toBe(0)
+    expect(quiet.summary).toBe('')
+    const failed = await publish(project().root, { summary: 'false', 'kernel-version': 'x.y' })
+    expect(failed.code).toBe(1)
+    expect(failed.summary).toBe('')
+  })
+
+  test('a run that fails before it has a plan still gets a summary with the error line', async () => {
+    const failed = await publish(project().root, { verify: 'sometimes' })
+    expect(failed.code).toBe(1)
+    expect(failed.summary).toContain('RFS flists: failed')
+    expect(failed.summary).toContain(errorLines(failed)[0])
   })
 })
 
@@ -190,6 +359,14 @@ describe('publishing nothing', () => {
     expect(run.code).toBe(1)
     expect(errorLines(run)).toHaveLength(1)
     expect(errorLines(run)[0]).toMatch(/missing-bucket/)
+    expect(run.summary).toContain('RFS flists: failed')
+    expect(run.summary).toContain(errorLines(run)[0])
+    expect(run.summary).toContain(`**Not published:** ${MODULES}, ${FIRMWARE}.`)
+    expect(JSON.parse(run.outputs.result)).toMatchObject({
+      status: 'failed',
+      error: errorLines(run)[0],
+      flists: { modules: { manifest: 'not published' }, firmware: { manifest: 'not published' } }
+    })
     const keys = [...(await listKeys(s3, 'blobs')), ...(await listKeys(s3, 'manifests'))]
     expect(keys.filter(key => key.startsWith('failed/'))).toEqual([])
     expect(

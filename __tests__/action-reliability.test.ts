@@ -8,13 +8,14 @@ import { join } from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { verifyFlist } from '../src/flist/verify.js'
 import { errorLines, runAction } from './helpers/action.js'
+import { startFaultyProxy } from './helpers/faulty-proxy.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from './helpers/project.js'
 import { getObject, listKeys, startS3, type TestS3 } from './helpers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['cancelled', 'race', 'damaged', 'truncated'] })
+  s3 = await startS3({ buckets: ['cancelled', 'held', 'race', 'damaged', 'truncated'] })
 })
 afterAll(async () => {
   await s3.stop()
@@ -63,6 +64,44 @@ describe('cancellation', () => {
     expect(
       readdirSync(output).filter(name => name.endsWith('.fl') || name.endsWith('.partial'))
     ).toEqual([])
+  })
+})
+
+describe('cancellation between the two manifests', () => {
+  test('SIGTERM while the second PUT is held: the first is reported published in log, summary and outputs', async () => {
+    const project = copyExample()
+    projects.push(project)
+    const modules = `modules-${EXAMPLE_KERNEL}.fl`
+    let pid: number | undefined
+    let manifestPuts = 0
+    const proxy = await startFaultyProxy(s3.endpoint, {
+      failureRate: 0,
+      hold: (method, path) => method === 'PUT' && path.endsWith('.fl') && ++manifestPuts === 2,
+      onHeld: () => process.kill(pid!, 'SIGTERM')
+    })
+    const run = await runAction(
+      { 'project-root': project.root, ...s3Inputs('held'), 's3-endpoint': proxy.endpoint },
+      { onStart: started => (pid = started) }
+    ).finally(() => proxy.stop())
+    expect(manifestPuts).toBe(2)
+    expect(run.code).not.toBe(0)
+    const line = `cancelled by SIGTERM: ${modules} was published, firmware-fw1.fl was not published`
+    expect(errorLines(run)).toEqual([line])
+    expect((await listKeys(s3, 'held')).filter(key => key.startsWith('manifests/'))).toEqual([
+      `manifests/${modules}`
+    ])
+
+    const result = JSON.parse(run.outputs.result)
+    expect(result).toMatchObject({ status: 'cancelled', error: line })
+    expect(result.flists.modules.manifest).toBe('published')
+    expect(result.flists.firmware.manifest).toBe('not published')
+    expect(run.outputs['modules-flist-sha256']).toMatch(/^[0-9a-f]{64}$/)
+
+    expect(run.summary).toContain('RFS flists: cancelled')
+    expect(run.summary).toContain(line)
+    expect(run.summary).toContain(
+      `**Published:** ${modules} (published). **Not published:** firmware-fw1.fl.`
+    )
   })
 })
 

@@ -166,7 +166,8 @@ describe('settingsFromRaw: defaults and paths', () => {
       tags: [],
       owner: undefined,
       s3Requests: { attempts: 6, timeoutMs: 60_000 },
-      dryRun: false
+      dryRun: false,
+      summary: true
     })
   })
 

@@ -15,7 +15,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // A second signal means "now": skip the clean-up of the first.
     if (signalled) process.exit(130)
     signalled = true
-    controller.abort(new UserError(`cancelled by ${signal}: nothing was published`))
+    controller.abort(new UserError(`cancelled by ${signal}`))
   })
 }
 
@@ -23,11 +23,11 @@ try {
   await run(controller.signal)
   process.exitCode = 0
 } catch (error) {
-  const cause = controller.signal.aborted ? controller.signal.reason : error
-  const message = oneLine(cause)
+  // A cancellation comes back as the signal's reason, with which manifests were published by then.
+  const message = oneLine(error)
   if (onRunner()) core.setFailed(message)
   else process.stderr.write(`error: ${message}\n`)
-  if (!isUserError(cause) && cause instanceof Error && cause.stack) core.debug(cause.stack)
+  if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack)
   process.exitCode = 1
 }
 // Idle keep-alive sockets or worker threads must not hold a finished run open.

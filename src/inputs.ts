@@ -196,6 +196,12 @@ export const INPUTS = [
     default: 'false',
     description: 'Compute and print the plan and its outputs; write nothing anywhere.',
     boolean: true
+  },
+  {
+    name: 'summary',
+    default: 'true',
+    description: 'Write the job summary (on success and on failure); false turns it off.',
+    boolean: true
   }
 ] as const satisfies readonly InputDefinition[]
 
@@ -418,7 +424,8 @@ export function settingsFromRaw(
       timeoutMs:
         parseCount(valueOf('s3-request-timeout'), label('s3-request-timeout'), 1, 3600) * 1000
     },
-    dryRun: boolean('dry-run')
+    dryRun: boolean('dry-run'),
+    summary: boolean('summary')
   }
 }
 

@@ -1,20 +1,39 @@
-import { readSettings } from './inputs.js'
+import * as core from '@actions/core'
+import { isUserError, oneLine, UserError } from './errors.js'
+import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
 import { prepareEngine } from './engines/select.js'
-import { packFlist, verifyFlists, type PackedFlist } from './pack-flists.js'
+import { packFlist, verifyFlists } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
-import { logPlan, planResult, runResult } from './results.js'
-import { setOutputs, writeSummary, type RunResult } from './report.js'
+import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
+import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
  * check every block landed, publish the manifests, and tell later jobs where everything went.
+ * A run that fails or is cancelled still reports what it knows, and which manifests readers get.
  */
-export async function run(signal: AbortSignal): Promise<RunResult> {
+export async function run(signal: AbortSignal): Promise<RunResult | undefined> {
   const phases = new Phases()
+  const state = newRunState(phases.timings)
+  try {
+    await mission(state, phases, signal)
+    state.status = 'success'
+  } catch (error) {
+    state.status = signal.aborted ? 'cancelled' : 'failed'
+    const failure = withPublication(signal.aborted ? signal.reason : error, state)
+    state.error = oneLine(failure)
+    await report(state)
+    throw failure
+  }
+  return report(state)
+}
+
+async function mission(state: RunState, phases: Phases, signal: AbortSignal): Promise<void> {
   const settings = readSettings()
+  state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
     const date = await sourceDate(settings.projectRoot)
@@ -22,12 +41,13 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
     return { plan, settings, signal, sourceDate: date }
   })
   const { plan } = context
-  if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
+  state.plan = plan
+  if (settings.dryRun) return
 
   const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
-  const packed: PackedFlist[] = []
+  state.engine = engine
   for (const flist of plan.flists) {
-    packed.push(
+    state.packed.push(
       await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
         packFlist(engine.engine, flist, context)
       )
@@ -36,19 +56,50 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   const verify = settings.verify
   if (verify !== 'none') {
     await phases.run('verify', `Verify (${verify})`, () =>
-      verifyFlists(packed, verify, context, engine.verifier)
+      verifyFlists(state.packed, verify, context, state.engine?.verifier)
     )
   }
-  const outcomes = plan.manifests
-    ? await phases.run('publish', 'Publish manifests', () =>
-        publishManifests(packed, plan, settings, signal)
-      )
-    : undefined
-  return finish(runResult(plan, settings, engine, packed, outcomes, phases.timings))
+  if (plan.manifests) {
+    await phases.run('publish', 'Publish manifests', () =>
+      publishManifests(state.packed, plan, settings, signal, state.publish)
+    )
+  }
 }
 
-async function finish(result: RunResult): Promise<RunResult> {
-  setOutputs(result)
-  await writeSummary(result)
+/** The failure, its line completed with which manifests were published once that is in question. */
+function withPublication(cause: unknown, state: RunState): unknown {
+  const clause = publicationClause(state)
+  if (!clause) return cause
+  // `cancelled by SIGTERM: nothing was published`, `<error>; nothing was published`
+  const message = `${oneLine(cause)}${state.status === 'cancelled' ? ':' : ';'} ${clause}`
+  if (isUserError(cause)) return new UserError(message)
+  const failure = new Error(message, { cause })
+  if (cause instanceof Error && cause.stack) failure.stack = cause.stack
+  return failure
+}
+
+/** Outputs and the job summary, from whatever the run found out; never fails the run itself. */
+async function report(state: RunState): Promise<RunResult | undefined> {
+  const result = runResult(state)
+  if (result) setOutputs(result)
+  if (!summaryWanted(state)) return result
+  try {
+    if (result) await writeSummary(result)
+    else if (state.error) {
+      await writeErrorSummary(state.error, state.status === 'cancelled' ? 'cancelled' : 'failed')
+    }
+  } catch (error) {
+    core.warning(`the job summary could not be written: ${oneLine(error)}`)
+  }
   return result
+}
+
+/** The `summary` input; read on its own when the settings themselves could not be read. */
+function summaryWanted(state: RunState): boolean {
+  if (state.settings) return state.settings.summary
+  try {
+    return !/^false$/i.test(readActionInputs().summary?.trim() ?? '')
+  } catch {
+    return true
+  }
 }

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import type { FlistCounts } from './engine.js'
-import type { PublishOutcome } from './publish.js'
-import type { FlistKind } from './settings.js'
+import type { ManifestState } from './publish-manifests.js'
+import type { FlistKind, VerifyMode } from './settings.js'
+
+export type RunStatus = 'success' | 'failed' | 'cancelled'
 
 /** One flist as later jobs see it. Counts and digest are absent in a dry run. */
 export interface FlistResult extends Partial<FlistCounts> {
@@ -10,11 +12,15 @@ export interface FlistResult extends Partial<FlistCounts> {
   url: string
   manifestKey: string
   sha256?: string
-  /** What happened to the manifest: absent when nothing was uploaded (dry run, local store). */
-  manifest?: PublishOutcome
+  /** What became of the manifest: absent when nothing is uploaded (dry run, no S3 settings). */
+  manifest?: ManifestState
 }
 
 export interface RunResult {
+  /** Absent means success (results written before runs could fail with a result). */
+  status?: RunStatus
+  /** The line the run failed with. */
+  error?: string
   kernelVersion: string
   firmwareTag: string
   /** The write store, passwords removed. */
@@ -22,12 +28,22 @@ export interface RunResult {
   engine: string
   rfsPath?: string
   rfsVersion?: string
+  /** Routes recorded in the flists for readers, passwords removed. */
+  routes?: string[]
   /** The check after packing: none, exists, full or rfs. */
-  verify?: string
+  verify?: VerifyMode
   /** With `verify: rfs`, the rfs binary that unpacked the flists. */
   verifyRfs?: { path: string; version: string }
+  /** GITHUB_SHA of the run. */
+  commit?: string
   dryRun: boolean
+  /**
+   * Whether the manifest server refuses to create over an existing key (If-None-Match), so that
+   * concurrent publishers of one name are excluded; absent when there was nothing to create.
+   */
+  exclusiveCreate?: boolean
   flists: Partial<Record<FlistKind, FlistResult>>
+  warnings?: string[]
   /** Seconds per phase, in the order the phases ran. */
   timings: Record<string, number>
 }
@@ -59,39 +75,127 @@ export function outputValues(result: RunResult): Record<string, string> {
   return values
 }
 
-const OUTCOME_WORDS: Record<PublishOutcome, string> = {
+const STATE_WORDS: Record<ManifestState, string> = {
   published: 'published',
   unchanged: 'already published',
-  replaced: 'replaced'
+  replaced: 'replaced',
+  'not published': 'not published',
+  uncertain: 'upload cut off, state unknown'
 }
 
-/** The job summary: a row per flist, then where it all went and how long it took. */
+/**
+ * The job summary, written on success and on failure alike: what was packed, what readers get
+ * under which name and sha256, where the blocks are, how it was checked, and the error line.
+ */
 export async function writeSummary(result: RunResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const header = ['Flist', 'Files', 'Size', 'Blocks uploaded', 'Already present', 'Manifest', 'URL']
-  const rows = Object.values(result.flists).map(flist => [
-    flist.name,
-    String(flist.files ?? '–'),
-    flist.bytes === undefined ? '–' : formatBytes(flist.bytes),
-    String(flist.blocksUploaded ?? '–'),
-    String(flist.blocksPresent ?? '–'),
-    flist.manifest ? OUTCOME_WORDS[flist.manifest] : result.dryRun ? 'dry run' : 'local',
-    flist.url
-  ])
+  await core.summary.addRaw(summaryMarkdown(result), true).write()
+}
+
+/** A short summary for a run that failed before it had a plan: the error line alone. */
+export async function writeErrorSummary(error: string, status: RunStatus): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const lines = [`## RFS flists: ${status}`, '', `**Error:** ${inlineCode(error)}`, '']
+  await core.summary.addRaw(lines.join('\n'), true).write()
+}
+
+export function summaryMarkdown(result: RunResult): string {
+  const status = result.status ?? 'success'
+  const title =
+    status === 'success'
+      ? result.dryRun
+        ? 'RFS flists (dry run)'
+        : 'RFS flists'
+      : `RFS flists: ${status}`
+  const lines = [`## ${title}`, '']
+  if (result.error) lines.push(`**Error:** ${inlineCode(result.error)}`, '')
+  const flists = Object.values(result.flists)
+  lines.push(publicationLine(result, flists), '')
+
+  lines.push(
+    '| Flist | Files | Size | Blocks | Uploaded | Already present | Manifest | sha256 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'
+  )
+  for (const flist of flists) {
+    const packed = flist.files !== undefined
+    lines.push(
+      '| ' +
+        [
+          `[${escapeMarkdown(flist.name)}](${flist.url})`,
+          packed ? String(flist.files) : result.dryRun ? 'dry run' : 'not packed',
+          flist.bytes === undefined ? '–' : formatBytes(flist.bytes),
+          String(flist.blocks ?? '–'),
+          String(flist.blocksUploaded ?? '–'),
+          String(flist.blocksPresent ?? '–'),
+          flist.manifest ? STATE_WORDS[flist.manifest] : result.dryRun ? 'dry run' : 'local file',
+          flist.sha256 ? inlineCode(flist.sha256) : '–'
+        ].join(' | ') +
+        ' |'
+    )
+  }
+  lines.push('')
+
   const timings = Object.entries(result.timings)
     .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
     .join(' · ')
-  await core.summary
-    .addHeading(result.dryRun ? 'RFS flists (dry run)' : 'RFS flists', 2)
-    .addTable([header.map(data => ({ data, header: true })), ...rows])
-    .addList([
-      `Kernel: ${result.kernelVersion}`,
-      `Firmware tag: ${result.firmwareTag}`,
-      `Store: ${result.store}`,
-      `Engine: ${result.engine}${result.rfsVersion ? ` ${result.rfsVersion}` : ''}`,
-      `Timings: ${timings || '–'}`
-    ])
-    .write()
+  const commit = result.commit ? commitLink(result.commit) : '–'
+  lines.push(
+    `- Kernel: ${inlineCode(result.kernelVersion)}`,
+    `- Firmware tag: ${inlineCode(result.firmwareTag)}`,
+    `- Store: ${result.store.split('\n').map(inlineCode).join(', ')}`,
+    `- Routes recorded for readers: ${(result.routes ?? []).map(inlineCode).join(', ') || '–'}`,
+    `- Verify: ${result.verify ?? '–'}`,
+    `- Engine: ${result.engine}${result.rfsVersion ? ` ${result.rfsVersion}` : ''}`,
+    `- Commit: ${commit}`,
+    `- Timings: ${timings || '–'}`,
+    ''
+  )
+  const warnings = result.warnings ?? []
+  if (warnings.length > 0) {
+    lines.push('**Warnings**', '', ...warnings.map(warning => `- ${escapeMarkdown(warning)}`), '')
+  }
+  return lines.join('\n')
+}
+
+/** Published and not published, by name, in one line. */
+function publicationLine(result: RunResult, flists: FlistResult[]): string {
+  if (result.dryRun) return 'Dry run: nothing was packed or published.'
+  if (flists.every(flist => flist.manifest === undefined)) {
+    return 'Manifests: kept in the output directory (no S3 settings).'
+  }
+  const named = (states: ManifestState[]): string =>
+    flists
+      .filter(flist => flist.manifest && states.includes(flist.manifest))
+      .map(flist =>
+        flist.manifest === 'not published'
+          ? escapeMarkdown(flist.name)
+          : `${escapeMarkdown(flist.name)} (${STATE_WORDS[flist.manifest!]})`
+      )
+      .join(', ')
+  const live = named(['published', 'replaced', 'unchanged'])
+  const missing = named(['not published', 'uncertain'])
+  return [live && `**Published:** ${live}.`, missing && `**Not published:** ${missing}.`]
+    .filter(Boolean)
+    .join(' ')
+}
+
+function commitLink(sha: string): string {
+  const server = process.env.GITHUB_SERVER_URL
+  const repository = process.env.GITHUB_REPOSITORY
+  const short = inlineCode(sha.slice(0, 12))
+  return server && repository ? `[${short}](${server}/${repository}/commit/${sha})` : short
+}
+
+function inlineCode(text: string): string {
+  return `<code>${escapeHtml(text)}</code>`
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+function escapeMarkdown(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1')
 }
 
 export function formatBytes(bytes: number): string {

@@ -3,8 +3,8 @@ import type { PreparedEngine } from './engines/select.js'
 import { formatStoreSpec } from './store/spec.js'
 import type { PackedFlist } from './pack-flists.js'
 import type { Plan } from './plan.js'
-import type { PublishOutcome } from './publish.js'
-import type { FlistResult, RunResult } from './report.js'
+import { newPublishRecord, type ManifestState, type PublishRecord } from './publish-manifests.js'
+import type { RunResult, RunStatus } from './report.js'
 import type { FlistKind, Settings } from './settings.js'
 import type { SourceDate } from './source-date.js'
 
@@ -33,50 +33,85 @@ export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undef
   for (const warning of plan.warnings) core.warning(warning)
 }
 
-function flistResult(flist: Plan['flists'][number]): FlistResult {
-  return { name: flist.name, path: flist.path, url: flist.url, manifestKey: flist.manifestKey }
+/** What a run found out so far; a failed or cancelled run reports from the same record. */
+export interface RunState {
+  settings?: Settings
+  plan?: Plan
+  engine?: PreparedEngine
+  packed: PackedFlist[]
+  publish: PublishRecord
+  timings: Record<string, number>
+  status: RunStatus | 'running'
+  /** The line the run failed with. */
+  error?: string
 }
 
-/** Everything known without packing. */
-export function planResult(
-  plan: Plan,
-  settings: Settings,
-  timings: Record<string, number>
-): RunResult {
+export function newRunState(timings: Record<string, number>): RunState {
+  return { packed: [], publish: newPublishRecord(), timings, status: 'running' }
+}
+
+/** Everything known about the run; undefined when it failed before it had a plan. */
+export function runResult(state: RunState): RunResult | undefined {
+  const { plan, settings, engine, publish } = state
+  if (!plan || !settings) return undefined
+  const packed = new Map(state.packed.map(flist => [flist.plan.kind, flist]))
+  const flists: RunResult['flists'] = {}
+  for (const flist of plan.flists) {
+    const done = packed.get(flist.kind)
+    flists[flist.kind] = {
+      name: flist.name,
+      path: flist.path,
+      url: flist.url,
+      manifestKey: flist.manifestKey,
+      sha256: publish.sha256[flist.kind] ?? done?.sha256,
+      manifest: manifestState(state, flist.kind),
+      ...done?.counts
+    }
+  }
   return {
+    status: state.status === 'running' ? 'success' : state.status,
+    error: state.error,
     kernelVersion: plan.kernel.full,
     firmwareTag: plan.firmwareTag,
     store: plan.storeDisplay,
+    routes: plan.readRoutes.map(formatStoreSpec),
     engine: settings.engine,
+    rfsPath: engine?.rfsPath,
+    rfsVersion: engine?.engine.version,
     verify: settings.verify,
+    verifyRfs: engine?.verifier && { path: engine.verifier.path, version: engine.verifier.version },
+    commit: process.env.GITHUB_SHA || undefined,
     dryRun: settings.dryRun,
-    flists: Object.fromEntries(plan.flists.map(flist => [flist.kind, flistResult(flist)])),
-    timings
+    exclusiveCreate: publish.exclusiveCreate,
+    flists,
+    warnings: [...plan.warnings, ...publish.warnings],
+    timings: state.timings
   }
 }
 
-/** The plan completed with what packing and publishing found out. */
-export function runResult(
-  plan: Plan,
-  settings: Settings,
-  engine: PreparedEngine,
-  packed: PackedFlist[],
-  outcomes: Partial<Record<FlistKind, PublishOutcome>> | undefined,
-  timings: Record<string, number>
-): RunResult {
-  const result = planResult(plan, settings, timings)
-  result.rfsPath = engine.rfsPath
-  result.rfsVersion = engine.engine.version
-  if (engine.verifier) {
-    result.verifyRfs = { path: engine.verifier.path, version: engine.verifier.version }
-  }
-  for (const { plan: flist, counts, sha256 } of packed) {
-    result.flists[flist.kind] = {
-      ...flistResult(flist),
-      sha256,
-      manifest: outcomes?.[flist.kind],
-      ...counts
-    }
-  }
-  return result
+/** Absent where nothing is uploaded (dry run, no S3 settings); else what became of it. */
+function manifestState(state: RunState, kind: FlistKind): ManifestState | undefined {
+  if (!state.plan?.manifests || state.settings?.dryRun) return undefined
+  return state.publish.states[kind] ?? 'not published'
+}
+
+const STATE_PHRASES: Record<ManifestState, string> = {
+  published: 'was published',
+  replaced: 'was replaced',
+  unchanged: 'was already published',
+  'not published': 'was not published',
+  uncertain: 'may have been published (its upload was cut off and the store could not be asked)'
+}
+
+/**
+ * Which manifests readers get after a run that stopped: `nothing was published`, or each name
+ * with what became of it. Empty when the run never came near publishing.
+ */
+export function publicationClause(state: RunState): string {
+  const result = runResult(state)
+  if (!result || result.dryRun || !state.plan?.manifests) return ''
+  if (state.status !== 'cancelled' && !state.publish.started) return ''
+  const flists = Object.values(result.flists)
+  if (flists.every(flist => flist.manifest === 'not published')) return 'nothing was published'
+  return flists.map(flist => `${flist.name} ${STATE_PHRASES[flist.manifest!]}`).join(', ')
 }

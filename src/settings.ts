@@ -80,6 +80,8 @@ export interface Settings {
   owner?: Owner
   s3Requests: S3RequestPolicy
   dryRun: boolean
+  /** Write the job summary. */
+  summary: boolean
 }
 
 /** How hard to try each S3 request. */

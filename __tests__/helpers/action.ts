@@ -1,7 +1,7 @@
 // Runs the bundled action the way a GitHub runner does: a node process with INPUT_* variables and
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, or as a shell command with CLI flags.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +20,8 @@ export interface ActionRun {
 }
 
 export interface RunOptions {
+  /** The bundle to run; default dist/index.js. */
+  entry?: string
   env?: Record<string, string | undefined>
   cwd?: string
   timeoutMs?: number
@@ -66,7 +68,7 @@ export async function runAction(
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   try {
-    const result = await runNode([DIST_ENTRY], { ...options, env })
+    const result = await runNode([options.entry ?? DIST_ENTRY], { ...options, env })
     const outputText = readFileSync(outputFile, 'utf8')
     const summary = readFileSync(summaryFile, 'utf8')
     return {
@@ -134,4 +136,19 @@ export function errorLines(run: ActionRun): string[] {
     .split('\n')
     .filter(line => line.startsWith('::error'))
     .map(line => line.replace(/^::error[^:]*::/, ''))
+}
+
+/**
+ * A copy of the bundle that reports another version of the action, as the next patch release
+ * would: the version constant is replaced in a copy of dist/, nothing else.
+ */
+export function bundleWithVersion(version: string): { entry: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
+  cpSync(dirname(DIST_ENTRY), dir, { recursive: true })
+  const entry = join(dir, 'index.js')
+  const source = readFileSync(entry, 'utf8')
+  const declaration = /const ACTION_VERSION = '[^']+';/
+  if (!declaration.test(source)) throw new Error('dist/index.js declares no ACTION_VERSION')
+  writeFileSync(entry, source.replace(declaration, `const ACTION_VERSION = '${version}';`))
+  return { entry, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -1,5 +1,7 @@
 // A loopback HTTP proxy in front of an S3 server that fails a chosen share of requests the ways
 // real endpoints do: 503, 503 SlowDown, a connection reset, or a stall past the client's timeout.
+// It can also hold chosen requests until released, and answer a conditional create
+// (`If-None-Match: *`) over an existing key with 412, as AWS S3 and MinIO do.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
@@ -12,6 +14,10 @@ export interface FaultyProxy {
   setFailureRate(rate: number): void
   /** Bucket listings wait until this is called, when the proxy was started with `holdListings`. */
   releaseListings(): void
+  /** Method and path of every request, in arrival order. */
+  log: Array<{ method: string; path: string }>
+  /** Lets the requests held by `hold` go on (those whose client is still waiting). */
+  releaseHeld(): void
   stop(): Promise<void>
 }
 
@@ -47,6 +53,11 @@ export async function startFaultyProxy(
     seed?: number
     stallMs?: number
     holdListings?: boolean
+    /** Requests to hold until `releaseHeld`; `onHeld` is told when one is. */
+    hold?: (method: string, path: string) => boolean
+    onHeld?: (method: string, path: string) => void
+    /** Answer 412 to a PUT with `If-None-Match: *` when the key exists upstream. */
+    honourIfNoneMatch?: boolean
   }
 ): Promise<FaultyProxy> {
   const upstream = new URL(target)
@@ -65,12 +76,35 @@ export async function startFaultyProxy(
     ? new Promise<void>(resolve => (releaseListings = resolve))
     : Promise.resolve()
 
+  const log: Array<{ method: string; path: string }> = []
+  let releaseHeld = (): void => undefined
+  const heldReleased = new Promise<void>(resolve => (releaseHeld = resolve))
+
   const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
     stats.requests++
+    const method = incoming.method ?? 'GET'
+    const path = decodedPath(incoming.url ?? '/')
+    log.push({ method, path })
     const body: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => body.push(chunk))
     incoming.on('end', async () => {
       if (isListing(incoming)) await listingsReleased
+      if (options.hold?.(method, path)) {
+        options.onHeld?.(method, path)
+        await heldReleased
+        // A client that gave up meanwhile never reaches the server.
+        if (incoming.socket.destroyed) return
+      }
+      if (
+        options.honourIfNoneMatch &&
+        method === 'PUT' &&
+        incoming.headers['if-none-match'] === '*' &&
+        (await existsUpstream(upstream, incoming.url ?? '/'))
+      ) {
+        outgoing.writeHead(412, { 'content-type': 'application/xml' })
+        outgoing.end(s3Error('PreconditionFailed', 'At least one of the preconditions failed.'))
+        return
+      }
       if (random() < failureRate) {
         const fault = faults[Math.floor(random() * faults.length)]
         stats.failed++
@@ -128,11 +162,39 @@ export async function startFaultyProxy(
       failureRate = rate
     },
     releaseListings: () => releaseListings(),
+    log,
+    releaseHeld: () => releaseHeld(),
     async stop() {
       releaseListings()
+      releaseHeld()
       for (const timer of stalls) clearTimeout(timer)
       for (const socket of sockets) socket.destroy()
       await new Promise<void>(resolve => server.close(() => resolve()))
     }
+  }
+}
+
+/** Whether the object exists upstream (s3rver answers unsigned requests). */
+function existsUpstream(upstream: URL, path: string): Promise<boolean> {
+  return new Promise(resolve => {
+    const head = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: 'HEAD', path: path.split('?')[0] },
+      answer => {
+        answer.resume()
+        resolve(answer.statusCode === 200)
+      }
+    )
+    head.on('error', () => resolve(false))
+    head.end()
+  })
+}
+
+/** The request's path, percent-decoding undone where it is well-formed. */
+function decodedPath(url: string): string {
+  const { pathname } = new URL(url, 'http://proxy')
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
   }
 }
