@@ -3,11 +3,13 @@
 // Directory by directory with synchronous calls: the trees packed are freshly built or checked
 // out, so their metadata is cached, and a cached lstat costs a fraction of a promise round trip
 // through the thread pool. The event loop gets a turn between directories.
+import { isUtf8 } from 'node:buffer'
 import { lstatSync, readdirSync, readlinkSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../errors.js'
 import { S_IFDIR, S_IFLNK, S_IFMT } from './modes.js'
+import { escapeBytes } from './name-bytes.js'
 import { ROOT_INO, ROOT_NAME } from './schema.js'
 
 export interface TreeItem {
@@ -41,7 +43,10 @@ export async function walkTree(root: string, signal?: AbortSignal): Promise<Tree
     const directory = items[next]
     if ((directory.stats.mode & S_IFMT) !== S_IFDIR) continue
     const names = readdirSync(directory.path, { encoding: 'buffer' }).sort(Buffer.compare)
-    for (const name of names) items.push({ ...describe(directory, name), ino: items.length + 1 })
+    for (const name of names) {
+      checkName(directory, name)
+      items.push({ ...describe(directory, name), ino: items.length + 1 })
+    }
     if (next % 16 === 15) await nextTurn()
   }
   return items
@@ -53,6 +58,18 @@ function describe(parent: TreeItem, name: Buffer): Omit<TreeItem, 'ino'> {
   const linkTarget =
     (stats.mode & S_IFMT) === S_IFLNK ? readlinkSync(path, { encoding: 'buffer' }) : undefined
   return { parent: parent.ino, name, path, stats, linkTarget }
+}
+
+/**
+ * Flists hold UTF-8 names. rfs stores other names lossily, so `fw\xff.bin` and `fw\xfe.bin` would
+ * both become `fw\uFFFD.bin`: two entries of one name that no reader can rebuild.
+ */
+function checkName(parent: TreeItem, name: Buffer): void {
+  if (isUtf8(name)) return
+  const path = escapeBytes(Buffer.concat([parent.path, SLASH, name]))
+  throw new UserError(
+    `${path}: the name is not UTF-8, and flists hold UTF-8 names: rename it to UTF-8 (e.g. convmv -f latin1 -t utf8 --notest) and pack again`
+  )
 }
 
 async function statRoot(root: string): Promise<Stats> {
