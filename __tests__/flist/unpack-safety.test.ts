@@ -157,6 +157,7 @@ describe('unpack of crafted flists', () => {
     ['an absolute path', `'${outside}/f'`, /an entry of \/ is named '\/.*\/outside\/f'/],
     ['a NUL byte (text)', "cast(x'6c696e6b0066' as text)", /an entry of \/ is named 'link\\x00f'/],
     ['a NUL byte (blob)', "x'6c696e6b00'", /an entry of \/ is named 'link\\x00'/],
+    ['256 bytes', `'${'x'.repeat(256)}'`, /an entry of \/ has a name of 256 bytes, over the 255/],
     ['bytes that are not UTF-8', "x'6677ff2e62696e'", /the name of \/fw\\xff\.bin is not UTF-8/]
   ])('a directory named with %s', async (_, name, message) => {
     await expectRefused(craft(named('sub', `name = ${name}`)), message)

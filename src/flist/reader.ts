@@ -20,6 +20,9 @@ import { loadSqlite } from './sqlite.js'
 const INODE_COLUMNS =
   'inode.ino, inode.parent, cast(inode.name as blob), inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime, cast(extra.data as blob)'
 
+/** Bytes in a file name on Linux. */
+const NAME_MAX = 255
+
 /** What every refusal of an unsafe tree ends with. */
 const DAMAGED = 'the flist is damaged or crafted: do not unpack or publish it, pack the tree again'
 
@@ -180,7 +183,7 @@ export class FlistReader {
       if (type === 'symlink') checkLinkTarget(entry)
       if (below.length === 0) continue
       if (type !== 'directory') {
-        const first = `/${entry.path}/${escapeBytes(below[0].nameBytes)}`
+        const first = `/${escapeName(entry.path)}/${escapeBytes(below[0].nameBytes)}`
         throw new UnsafeTree(`${first} is under ${TYPE_NAMES[type]}, not a directory`)
       }
       const named = new Map<string, number>()
@@ -256,6 +259,10 @@ function checkName(parentPath: string, { nameBytes }: Row): void {
   const name = Buffer.from(nameBytes).toString('utf8')
   if (name === '.' || name === '..' || name.includes('/') || name.includes('\0'))
     throw new UnsafeTree(`${of} is named '${escapeName(name)}', which is not a file name`)
+  if (nameBytes.length > NAME_MAX)
+    throw new UnsafeTree(
+      `${of} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`
+    )
 }
 
 function checkLinkTarget({ path, inode }: TreeEntry): void {
