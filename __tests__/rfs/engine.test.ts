@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackRequest } from '../../src/engine.js'
 import { createRfsEngine } from '../../src/engines/rfs.js'
@@ -412,17 +412,4 @@ test('a binary that vanished is one line, and a cancelled pack stops rfs', async
   await expect(cancelled).rejects.toThrow('rfs pack modules was cancelled')
   expect(Date.now() - started).toBeLessThan(5000)
   rmSync(dir, { recursive: true, force: true })
-})
-
-test('a tree with a name that is not UTF-8 is refused before rfs stores it as U+FFFD', async () => {
-  const dir = tempDir('latin1')
-  const rfs = recordingRfs(dir, PACKS.replace('PREPARED', prepared))
-  const req = request(dir)
-  mkdirSync(join(req.source, 'sub'), { recursive: true })
-  writeFileSync(Buffer.from(`${req.source}/sub/fw\xff.bin`, 'latin1'), 'x')
-  await expect(
-    createRfsEngine({ path: rfs.binary, version: 'v2.0.6' }, { log: keptLog() }).pack(req)
-  ).rejects.toThrow(`${req.source}/sub/fw\\xff.bin: the name is not UTF-8`)
-  expect(rfs.calls()).toEqual([])
-  expect(existsSync(req.flistPath)).toBe(false)
 })

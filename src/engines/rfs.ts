@@ -7,7 +7,6 @@ import { rm } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
 import { FlistReader } from '../flist/reader.js'
-import { checkTreeNames } from '../flist/walk.js'
 import type { StoreSpec } from '../settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
@@ -34,8 +33,6 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
     version: binary.version,
     async pack(request: PackRequest): Promise<FlistCounts> {
       const forRfs = storesForRfs(request.writeStores)
-      // rfs would store names that are not UTF-8 lossily, as U+FFFD.
-      await checkTreeNames(request.source, request.signal)
       const rfs = new RfsRunner(binary.path, request, groups, forRfs)
       try {
         await rfs.run(`rfs pack ${request.kind}`, [
