@@ -113,6 +113,26 @@ describe('unpack of crafted flists', () => {
     expectOutsideUntouched()
   })
 
+  // Owners can only be given by root.
+  const asRoot = process.getuid?.() === 0 ? test : test.skip
+  asRoot(
+    'recorded owners are given to files, directories and links, never through a link',
+    async () => {
+      const target = freshTarget()
+      await unpackFlist(craft('update inode set uid = 1234, gid = 5678'), target, {
+        preserveOwnership: true
+      })
+      for (const path of ['', 'a.txt', 'sub', 'sub/f', 'link', 'deep/er/link2']) {
+        expect([
+          path,
+          lstatSync(join(target, path)).uid,
+          lstatSync(join(target, path)).gid
+        ]).toEqual([path, 1234, 5678])
+      }
+      expect(lstatSync(outside).uid).toBe(0)
+    }
+  )
+
   // The directory's mode is 0777: an unpack that chmods through the link opens up the outside.
   test('a symlink and then a directory of the same name', async () => {
     await expectRefused(

@@ -133,7 +133,7 @@ describe('flist writer', () => {
     writer.inode({ ...entry(4, S_IFREG | 0o644), name: 'fw\uFFFD.bin' })
     const path = join(work, 'twice.fl')
     await expect(writer.save(path)).rejects.toThrow(
-      "inodes 2 and 4 are both named 'fw\uFFFD.bin' in directory inode 1: an flist holds one entry per name"
+      `${path}: inodes 2 and 4 are both named 'fw\uFFFD.bin' in directory inode 1: an flist holds one entry per name`
     )
     writer.close()
     expect(existsSync(path)).toBe(false)

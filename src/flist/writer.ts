@@ -167,7 +167,7 @@ export class FlistWriter {
   /** Writes the database to path; readers never see half of it. */
   async save(path: string): Promise<void> {
     this.flushRows()
-    this.refuseDuplicateNames()
+    this.refuseDuplicateNames(path)
     await writeFileAtomically(path, this.db.export())
   }
 
@@ -177,14 +177,14 @@ export class FlistWriter {
   }
 
   /** Readers refuse a directory with two entries of one name: no such flist is ever written. */
-  private refuseDuplicateNames(): void {
+  private refuseDuplicateNames(path: string): void {
     const [found] = this.db.exec(
       'select parent, name, min(ino), max(ino) from inode group by parent, name having count(*) > 1 limit 1'
     )
     if (!found) return
     const [parent, name, first, second] = found.values[0]
     throw new Error(
-      `inodes ${String(first)} and ${String(second)} are both named '${escapeName(String(name))}' in directory inode ${String(parent)}: an flist holds one entry per name`
+      `${path}: inodes ${String(first)} and ${String(second)} are both named '${escapeName(String(name))}' in directory inode ${String(parent)}: an flist holds one entry per name`
     )
   }
 
