@@ -274,6 +274,33 @@ describe('a failed unpack leaves nothing behind', () => {
     expect(lstatSync(empty).mode & 0o7777).toBe(0o750)
   })
 
+  test('a cancelled unpack removes what it made', async () => {
+    const source = join(work, 'with-fifo')
+    mkdirSync(join(source, 'dir'), { recursive: true })
+    writeFileSync(join(source, 'dir', 'file'), 'content\n')
+    execFileSync('mkfifo', [join(source, 'fifo')])
+    const flist = join(work, 'with-fifo.fl')
+    const specs = [{ start: 0, end: 255, url: `dir://${store}` }]
+    await packTree({
+      source,
+      flistPath: flist,
+      stores: await openStores(specs),
+      routes: specs,
+      tags: [],
+      log: () => undefined,
+      workers: 1
+    })
+    // The fifo is logged as not recreated once the directories are made: cancel right then.
+    const controller = new AbortController()
+    const target = freshTarget()
+    const unpacking = unpackFlist(flist, target, {
+      signal: controller.signal,
+      log: () => controller.abort(new Error('cancelled'))
+    })
+    await expect(unpacking).rejects.toThrow('cancelled')
+    expect(existsSync(target)).toBe(false)
+  })
+
   test('a target that is not empty is refused with one line, and left as it was', async () => {
     const target = freshTarget()
     mkdirSync(target, { recursive: true })
