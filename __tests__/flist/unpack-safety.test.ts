@@ -311,12 +311,17 @@ describe('a failed unpack leaves nothing behind', () => {
     expect(readdirSync(target)).toEqual(['mine'])
   })
 
-  test('a target that is a file is refused with one line', async () => {
+  test('a target that is a file, or under one, is refused with one line', async () => {
     const target = freshTarget()
     mkdirSync(join(target, '..'), { recursive: true })
     writeFileSync(target, 'a file\n')
     await expect(unpackFlist(base, target)).rejects.toThrow(
       new RegExp(`^the unpack target ${target} is not a directory`)
+    )
+    await expect(unpackFlist(base, join(target, 'below'))).rejects.toThrow(
+      new RegExp(
+        `^the unpack target ${target}/below cannot be used \\(part of its path is a file, not a directory\\)`
+      )
     )
   })
 })

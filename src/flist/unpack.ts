@@ -253,8 +253,18 @@ async function makeWritable(root: string, entries: TreeEntry[]): Promise<void> {
   }
 }
 
+const TARGET_REASONS: Record<string, string> = {
+  ENOTDIR: 'part of its path is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENAMETOOLONG: 'the path is too long',
+  ELOOP: 'its path has too many symbolic links'
+}
+
 function targetError(target: string, error: NodeJS.ErrnoException): UserError {
+  const reason = TARGET_REASONS[error.code ?? ''] ?? error.code ?? error.message
   return new UserError(
-    `the unpack target ${target} cannot be used (${error.code ?? error.message}): unpack into a new or empty directory you can write to`
+    `the unpack target ${target} cannot be used (${reason}): unpack into a new or empty directory you can write to`
   )
 }
