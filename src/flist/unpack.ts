@@ -20,7 +20,7 @@ import {
   type FileHandle
 } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UserError } from '../errors.js'
+import { oneLine, UserError } from '../errors.js'
 import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import type { RouterBlobStore } from '../store/router.js'
 import { createBlake2b256, decodeBlock, toHex, type Blake2b256 } from './codec.js'
@@ -72,7 +72,12 @@ export async function unpackFlist(
     try {
       return await rebuild(reader, stores, hash, entries, claimed.root, options)
     } catch (error) {
-      await claimed.release(entries)
+      // The failure is what the caller must see; one in the clean-up is only told.
+      await claimed
+        .release(entries)
+        .catch((cleanup: unknown) =>
+          options.log?.(`removing what was unpacked into ${target} failed: ${oneLine(cleanup)}`)
+        )
       throw error
     }
   } finally {
