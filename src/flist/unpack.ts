@@ -26,6 +26,7 @@ import type { RouterBlobStore } from '../store/router.js'
 import { createBlake2b256, decodeBlock, toHex, type Blake2b256 } from './codec.js'
 import { forEachLimited } from './concurrency.js'
 import { entryType, permissions } from './modes.js'
+import { escapeName } from './name-bytes.js'
 import { FlistReader, type TreeEntry } from './reader.js'
 import { readerStores } from './routes.js'
 
@@ -107,7 +108,7 @@ async function rebuild(
     } else if (type === 'file') files.push(entry)
     else if (type === 'symlink') links.push(entry)
     else {
-      options.log?.(`/${entry.path}: ${type} entries are not recreated`)
+      options.log?.(`/${escapeName(entry.path)}: ${type} entries are not recreated`)
       result.skipped++
     }
   }
@@ -160,14 +161,16 @@ async function writeFile(
       const hex = toHex(block.id)
       const blob = await stores.get(hex)
       if (!blob)
-        throw new Error(`${reader.path}: /${entry.path}: block ${hex} is not in ${stores.display}`)
+        throw new Error(
+          `${reader.path}: /${escapeName(entry.path)}: block ${hex} is not in ${stores.display}`
+        )
       const plain = decodeBlock(blob, block.id, block.key, hash)
       await handle.write(plain)
       written += plain.length
     }
     if (written !== entry.inode.size) {
       throw new UserError(
-        `${reader.path}: /${entry.path}: its blocks hold ${written} bytes, its inode says ${entry.inode.size}`
+        `${reader.path}: /${escapeName(entry.path)}: its blocks hold ${written} bytes, its inode says ${entry.inode.size}`
       )
     }
     await applyMetadata(handle, entry, options)
