@@ -197,6 +197,19 @@ const CATALOGUE: Case[] = [
     { 'firmware-dir': 'firmware.tar' },
     /firmware-dir/
   ],
+  ...(['native', 'rfs'] as const).map((engine): Case => [
+    `firmware names that are not UTF-8 (engine ${engine})`,
+    () => {
+      const project = standard()
+      for (const byte of [0xff, 0xfe]) {
+        const name = Buffer.concat([Buffer.from('fw'), Buffer.from([byte]), Buffer.from('.bin')])
+        writeFileSync(Buffer.concat([Buffer.from(`${project.root}/firmware/`), name]), 'x')
+      }
+      return project
+    },
+    () => ({ ...s3Inputs(), engine }),
+    /firmware\/fw\\x(ff|fe)\.bin: the name is not UTF-8.*rename it to UTF-8/
+  ]),
   // Choices
   ['an unknown engine', standard, { engine: 'docker' }, /engine/],
   ['an unknown verify mode', standard, { verify: 'paranoid' }, /verify/],

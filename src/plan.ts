@@ -5,6 +5,7 @@ import { UserError } from './errors.js'
 import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
 import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
+import { checkTreeNames } from './flist/walk.js'
 import { routeWarnings } from './store/reach.js'
 import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
 
@@ -102,6 +103,8 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
       url: s3 ? joinUrl(s3.manifestBase, key) : fileUrl(path)
     })
   }
+  // Before anything is written: rfs would store names that are not UTF-8 lossily, as U+FFFD.
+  for (const flist of flists) await checkTreeNames(flist.source)
 
   return {
     kernel: { base: kernel.base, localversion: kernel.localversion, full: kernel.full },

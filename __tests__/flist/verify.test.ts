@@ -136,6 +136,18 @@ describe('verify', () => {
     ])
   })
 
+  test('two entries of one name, as rfs packs fw\\xff.bin and fw\\xfe.bin, fail both modes', async () => {
+    execFileSync('sqlite3', [
+      flist,
+      "update inode set name = 'fw' || char(65533) || '.bin', parent = 1 where name in ('a.bin', 'b.txt')"
+    ])
+    for (const mode of ['exists', 'full'] as const) {
+      await expect(verifyFlist(flist, mode)).rejects.toThrow(
+        `${flist}: two entries are named /fw\uFFFD.bin (inodes 2 and 4); names that are not UTF-8 become U+FFFD in rfs: rename them in the tree to UTF-8 and pack again`
+      )
+    }
+  })
+
   test('given stores are used instead of the routes', async () => {
     const moved = join(work, 'moved')
     renameSync(store, moved)

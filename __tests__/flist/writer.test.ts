@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { BlockRows } from '../../src/flist/block-rows.js'
 import { FlistWriter } from '../../src/flist/writer.js'
@@ -123,5 +123,19 @@ describe('flist writer', () => {
       [3, hex(4)],
       [4, hex(5)]
     ])
+  })
+
+  test('a directory with two entries of one name is never saved', async () => {
+    const writer = await FlistWriter.create()
+    writer.inode({ ...entry(1, S_IFDIR | 0o755), parent: 0, name: '/' })
+    writer.inode({ ...entry(2, S_IFREG | 0o644), name: 'fw\uFFFD.bin' })
+    writer.inode({ ...entry(3, S_IFREG | 0o644), name: 'other' })
+    writer.inode({ ...entry(4, S_IFREG | 0o644), name: 'fw\uFFFD.bin' })
+    const path = join(work, 'twice.fl')
+    await expect(writer.save(path)).rejects.toThrow(
+      `${path}: inodes 2 and 4 are both named 'fw\uFFFD.bin' in directory inode 1: an flist holds one entry per name`
+    )
+    writer.close()
+    expect(existsSync(path)).toBe(false)
   })
 })

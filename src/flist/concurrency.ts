@@ -1,4 +1,8 @@
-/** Runs `task` over items with at most `limit` running at once; the first failure stops the rest. */
+/**
+ * Runs `task` over items with at most `limit` running at once. The first failure stops the rest
+ * from starting; it is thrown once the tasks already running have ended, so that a caller that
+ * cleans up after a failure never races one of them.
+ */
 export async function forEachLimited<T>(
   items: readonly T[],
   limit: number,
@@ -6,18 +10,18 @@ export async function forEachLimited<T>(
   signal?: AbortSignal
 ): Promise<void> {
   let next = 0
-  let failed = false
+  let failure: { error: unknown } | undefined
   const lane = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      signal?.throwIfAborted()
-      const index = next++
+    while (!failure && next < items.length) {
       try {
+        signal?.throwIfAborted()
+        const index = next++
         await task(items[index], index)
       } catch (error) {
-        failed = true
-        throw error
+        failure ??= { error }
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane))
+  if (failure) throw failure.error
 }

@@ -2,7 +2,7 @@
 export interface InodeRecord {
   ino: number
   parent: number
-  /** UTF-8; non-UTF-8 names are converted lossily, as rfs does. */
+  /** UTF-8: the packer refuses other names, the reader refuses flists that hold them. */
   name: string
   size: number
   uid: number

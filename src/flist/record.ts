@@ -23,7 +23,7 @@ export function inodeRecord(item: TreeItem, options: RecordOptions): InodeRecord
   return {
     ino: item.ino,
     parent: item.parent,
-    // Lossy, as rfs: invalid UTF-8 becomes U+FFFD.
+    // walkTree refuses names that are not UTF-8: distinct names stay distinct.
     name: item.name.toString('utf8'),
     size: isDirectory ? DIRECTORY_SIZE : stats.size,
     uid: options.owner?.uid ?? stats.uid,

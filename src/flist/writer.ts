@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { writeFileAtomically } from '../atomic-write.js'
 import type { Database, SqlValue, Statement } from 'sql.js'
 import type { InodeRecord } from './inode.js'
+import { escapeName } from './name-bytes.js'
 import { SCHEMA_STATEMENTS } from './schema.js'
 import { loadSqlite } from './sqlite.js'
 
@@ -166,12 +167,25 @@ export class FlistWriter {
   /** Writes the database to path; readers never see half of it. */
   async save(path: string): Promise<void> {
     this.flushRows()
+    this.refuseDuplicateNames(path)
     await writeFileAtomically(path, this.db.export())
   }
 
   close(): void {
     for (const batch of [this.inodes, this.extras, this.blocks]) batch.free()
     this.db.close()
+  }
+
+  /** Readers refuse a directory with two entries of one name: no such flist is ever written. */
+  private refuseDuplicateNames(path: string): void {
+    const [found] = this.db.exec(
+      'select parent, name, min(ino), max(ino) from inode group by parent, name having count(*) > 1 limit 1'
+    )
+    if (!found) return
+    const [parent, name, first, second] = found.values[0]
+    throw new Error(
+      `${path}: inodes ${String(first)} and ${String(second)} are both named '${escapeName(String(name))}' in directory inode ${String(parent)}: an flist holds one entry per name`
+    )
   }
 
   /** Rows added so far go in before any other statement runs, in a fixed order. */
