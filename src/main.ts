@@ -1,3 +1,5 @@
+import { checkAliases, publishAliases } from './aliases/publish.js'
+import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
 import { prepareEngine } from './engines/select.js'
@@ -17,12 +19,18 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   const settings = readSettings()
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
+    checkAliases(settings.aliases, plan)
+    if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     const date = await sourceDate(settings.projectRoot)
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })
   const { plan } = context
-  if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
+  if (settings.dryRun) {
+    const result = planResult(plan, settings, phases.timings)
+    if (settings.zinit) result.zinit = await writeBootStage(plan, settings, settings.zinit)
+    return finish(result)
+  }
 
   const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
   const packed: PackedFlist[] = []
@@ -42,7 +50,17 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
         publishManifests(packed, plan, settings, signal)
       )
     : undefined
-  return finish(runResult(plan, settings, engine, packed, outcomes, phases.timings))
+  // Aliases move only once every real name of the run is published.
+  const aliases =
+    settings.aliases.length > 0
+      ? await phases.run('aliases', 'Publish aliases', () =>
+          publishAliases(packed, plan, settings, signal)
+        )
+      : undefined
+  const result = runResult(plan, settings, engine, packed, outcomes, phases.timings)
+  result.aliases = aliases
+  if (settings.zinit) result.zinit = await writeBootStage(plan, settings, settings.zinit, packed)
+  return finish(result)
 }
 
 async function finish(result: RunResult): Promise<RunResult> {

@@ -2,6 +2,8 @@ import * as core from '@actions/core'
 import type { FlistCounts } from './engine.js'
 import type { PublishOutcome } from './publish.js'
 import type { FlistKind } from './settings.js'
+import type { PublishedAlias } from './aliases/publish.js'
+import type { BootUnitsResult } from './boot/stage.js'
 
 /** One flist as later jobs see it. Counts and digest are absent in a dry run. */
 export interface FlistResult extends Partial<FlistCounts> {
@@ -26,6 +28,10 @@ export interface RunResult {
   flists: Partial<Record<FlistKind, FlistResult>>
   /** Seconds per phase, in the order the phases ran. */
   timings: Record<string, number>
+  /** Release aliases published after the flists. */
+  aliases?: PublishedAlias[]
+  /** The zinit boot units, when written. */
+  zinit?: BootUnitsResult
 }
 
 /** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
@@ -51,6 +57,10 @@ export function outputValues(result: RunResult): Record<string, string> {
     values[`${kind}-flist-url`] = flist.url
     if (flist.sha256) values[`${kind}-flist-sha256`] = flist.sha256
   }
+  values.aliases = JSON.stringify(
+    (result.aliases ?? []).map(({ alias, flist, url }) => ({ alias, flist, url }))
+  )
+  values['zinit-dir'] = result.zinit?.dir ?? ''
   values.result = JSON.stringify(result)
   return values
 }
@@ -77,7 +87,7 @@ export async function writeSummary(result: RunResult): Promise<void> {
   const timings = Object.entries(result.timings)
     .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
     .join(' · ')
-  await core.summary
+  const summary = core.summary
     .addHeading(result.dryRun ? 'RFS flists (dry run)' : 'RFS flists', 2)
     .addTable([header.map(data => ({ data, header: true })), ...rows])
     .addList([
@@ -87,7 +97,20 @@ export async function writeSummary(result: RunResult): Promise<void> {
       `Engine: ${result.engine}${result.rfsVersion ? ` ${result.rfsVersion}` : ''}`,
       `Timings: ${timings || '–'}`
     ])
-    .write()
+  if (result.aliases?.length) {
+    summary
+      .addHeading('Aliases', 3)
+      .addList(
+        result.aliases.map(item => `${item.alias} → ${item.flist} (${item.outcome}): ${item.url}`)
+      )
+  }
+  if (result.zinit) {
+    summary
+      .addHeading('Boot units', 3)
+      .addRaw(`Written to ${result.zinit.dir}: ${result.zinit.units.join(', ')}.`, true)
+      .addList(result.zinit.notes)
+  }
+  await summary.write()
 }
 
 export function formatBytes(bytes: number): string {
