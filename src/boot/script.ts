@@ -1,6 +1,6 @@
 // The shell script the boot units run on the node. It runs under busybox ash (Zero-OS has no
 // bash), so it keeps to POSIX sh and to the tools a Zero-OS initramfs carries: busybox
-// (wget, sha256sum, mountpoint, mount, sleep, cut), curl, rfs, depmod and udevadm.
+// (wget, timeout, sha256sum, mountpoint, mount, sleep, cut), curl, rfs, depmod and udevadm.
 
 /** What the script is generated from; every value is checked before it gets here. */
 export interface ScriptValues {
@@ -73,12 +73,13 @@ sha256_of() {
   sha256sum "$1" | cut -d ' ' -f 1
 }
 
-# curl where the initramfs has it, else busybox wget; either fails on an HTTP error status.
+# curl where the initramfs has it, else busybox wget; either fails on an HTTP error status. A
+# stalled transfer is cut off by timeout(1), not wget -T, which crashes some busybox builds.
 download() {
   if command -v curl >/dev/null 2>&1; then
     curl -fsSL --connect-timeout 10 --max-time 300 -o "$2" "$1"
   else
-    wget -q -T 30 -O "$2" "$1"
+    timeout 300 wget -q -O "$2" "$1"
   fi
 }
 
