@@ -15,7 +15,10 @@ import { startManifestServer, standInNode, type ManifestServer, type StandInNode
 const KERNEL = '6.1.90-custom'
 const MODULES = `modules-${KERNEL}.fl`
 const FIRMWARE = 'firmware-r7.fl'
-const manifests = { [MODULES]: randomBytes(40_000), [FIRMWARE]: randomBytes(9_000) }
+const manifests: Record<string, Buffer> = {
+  [MODULES]: randomBytes(40_000),
+  [FIRMWARE]: randomBytes(9_000)
+}
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 function flists(base: string, withSha = true): BootFlist[] {
