@@ -58,7 +58,7 @@ export async function gcCommand(argv: readonly string[], io: GcIo): Promise<void
       graceMs,
       log: io.err
     })
-    printReport(report, args.switches.has('delete'), graceMs, io)
+    printReport(report, args.switches.has('delete'), graceText ?? '7d', io)
     if (report.refused) throw new UserError(`nothing was deleted: ${report.refused}`)
     if (report.unreadable.length > 0) {
       throw new UserError(
@@ -71,7 +71,7 @@ export async function gcCommand(argv: readonly string[], io: GcIo): Promise<void
   }
 }
 
-function printReport(report: GcReport, deleting: boolean, graceMs: number, io: GcIo): void {
+function printReport(report: GcReport, deleting: boolean, grace: string, io: GcIo): void {
   const { count, bytes, newestAgeMs } = report.unreferenced
   io.out(`manifests: ${report.manifests}`)
   io.out(`blobs referenced: ${report.referenced}`)
@@ -84,7 +84,7 @@ function printReport(report: GcReport, deleting: boolean, graceMs: number, io: G
   io.out(
     `deleted: ${report.deleted.count} blobs, ${report.deleted.bytes} bytes (${formatBytes(report.deleted.bytes)})`
   )
-  io.out(`kept (younger than ${formatAge(graceMs)}): ${report.kept}`)
+  io.out(`kept (younger than ${grace}): ${report.kept}`)
 }
 
 export function formatAge(ms: number): string {
