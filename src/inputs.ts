@@ -224,7 +224,8 @@ export const INPUTS = [
   {
     name: 'dry-run',
     default: 'false',
-    description: 'Compute and print the plan and its outputs; write nothing anywhere.',
+    description:
+      'Compute and print the plan and its outputs; write nothing but the zinit units (when zinit-units is on).',
     boolean: true
   }
 ] as const satisfies readonly InputDefinition[]

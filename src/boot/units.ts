@@ -70,7 +70,10 @@ export function bootUnits(kernel: string, flists: BootFlist[], options: BootOpti
     const target = flist.kind === 'modules' ? `/lib/modules/${kernel}` : '/lib/firmware'
     units.push({
       name: UNIT_NAMES[flist.kind],
-      comment: `Fetches ${flist.name}, checks its sha256 and mounts it read-only over ${target}.`,
+      comment:
+        flist.kind === 'modules'
+          ? `Fetches ${flist.name}, checks its sha256, mounts it read-only and overlays it on ${target}.`
+          : `Fetches ${flist.name}, checks its sha256 and mounts it read-only over ${target}.`,
       exec: `sh ${script} mount ${flist.kind}`,
       oneshot: true,
       after: [options.networkUnit]
