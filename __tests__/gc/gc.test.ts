@@ -14,6 +14,9 @@ import {
 import { join } from 'node:path'
 import { NativeEngine } from '../../src/engines/native.js'
 import { runCli } from '../../src/flist/cli/main.js'
+import { openBlobListing } from '../../src/gc/blobs.js'
+import { collectGarbage } from '../../src/gc/collect.js'
+import { openManifestLocation } from '../../src/gc/manifests.js'
 import { FlistReader } from '../../src/flist/reader.js'
 import { S3Session } from '../../src/s3/client.js'
 import { stripPassword } from '../../src/store/spec.js'
@@ -228,5 +231,41 @@ describe('gc over a dir:// store in both layouts', () => {
     for (const id of onlyGamma) {
       expect(readdirSync(join(root, id.slice(0, 2)))).not.toContain(id)
     }
+  })
+
+  test('--delete refuses when a manifest is published while gc runs', async () => {
+    const root = join(work, 'racestore')
+    const manifests = join(work, 'race-manifests')
+    mkdirSync(manifests, { recursive: true })
+    renameSync(await pack('alpha', `dir://${root}`), join(manifests, 'alpha.fl'))
+    const orphan = join(root, 'ab'.repeat(32))
+    writeFileSync(orphan, 'unused')
+    const old = new Date(Date.now() - 30 * DAY)
+    utimesSync(orphan, old, old)
+    const report = await collectGarbage({
+      locations: [openManifestLocation(manifests)],
+      stores: [openBlobListing(`dir://${root}`)],
+      delete: true,
+      graceMs: 0,
+      // Between listing the blobs and deleting them, another job publishes a flist.
+      log: line => {
+        if (/referenced by none/.test(line)) {
+          writeFileSync(join(manifests, 'late.fl'), readFileSync(join(manifests, 'alpha.fl')))
+        }
+      }
+    })
+    expect(report.refused).toMatch(
+      /the manifests changed while gc ran \(.*late\.fl\): run it again/
+    )
+    expect(report.deleted.count).toBe(0)
+    expect(readdirSync(root)).toContain('ab'.repeat(32))
+  })
+
+  test('a missing manifest directory is one line naming it', async () => {
+    const run = await gc(['--manifests', join(work, 'nowhere'), '-s', `dir://${work}/x`])
+    expect(run.code).toBe(1)
+    expect(run.err.at(-1)).toMatch(
+      /^Error: manifest location .*nowhere is not a directory: give the directory/
+    )
   })
 })

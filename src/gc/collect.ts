@@ -44,6 +44,11 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
   options.log(
     `gc: ${before.fingerprints.size} manifests read, ${before.referenced.size} distinct blobs referenced`
   )
+  if (before.fingerprints.size === 0) {
+    options.log(
+      'gc: no manifest was found under the given locations: check them; every blob counts as unreferenced'
+    )
+  }
   const report: GcReport = {
     manifests: before.fingerprints.size,
     unreadable: before.unreadable,

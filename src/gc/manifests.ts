@@ -86,7 +86,12 @@ function dirLocation(root: string): ManifestLocation {
       try {
         names = await readdir(root, { recursive: true })
       } catch (error) {
-        throw new UserError(`manifest location ${root}: ${oneLine(error)}`)
+        const code = (error as NodeJS.ErrnoException).code
+        throw new UserError(
+          code === 'ENOENT' || code === 'ENOTDIR'
+            ? `manifest location ${root} is not a directory: give the directory the .fl manifests are in, or an s3:// location`
+            : `manifest location ${root} cannot be read: ${oneLine(error)}`
+        )
       }
       const found: Array<{ name: string; fingerprint: string }> = []
       for (const name of names.filter(name => name.endsWith('.fl')).sort()) {
