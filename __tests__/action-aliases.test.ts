@@ -134,6 +134,22 @@ describe('aliases', () => {
     expect(keys.length).toBeGreaterThan(0)
   })
 
+  test('a dry run lists the aliases it would publish and publishes nothing', async () => {
+    const keys = await listKeys(s3, 'blobs')
+    const { run } = await publish({ 'firmware-tag': 'fw7', aliases, 'dry-run': 'true' })
+    expect(errorLines(run)).toEqual([])
+    expect(JSON.parse(run.outputs.aliases)).toEqual([
+      expect.objectContaining({ alias: 'modules-6.12-latest.fl', flist: MODULES }),
+      {
+        alias: 'firmware-latest.fl',
+        flist: 'firmware-fw7.fl',
+        url: `${s3.endpoint}/blobs/zos/manifests/firmware-latest.fl`
+      }
+    ])
+    expect(run.summary).toContain('firmware-latest.fl → firmware-fw7.fl (dry run)')
+    expect(await listKeys(s3, 'blobs')).toEqual(keys)
+  })
+
   test('bad alias inputs end the run with one line naming the input', async () => {
     for (const [aliases, message] of [
       [

@@ -1,4 +1,4 @@
-import { checkAliases, publishAliases } from './aliases/publish.js'
+import { checkAliases, plannedAliases, publishAliases } from './aliases/publish.js'
 import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
@@ -28,6 +28,7 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   const { plan } = context
   if (settings.dryRun) {
     const result = planResult(plan, settings, phases.timings)
+    if (settings.aliases.length > 0) result.aliases = plannedAliases(settings.aliases, plan)
     if (settings.zinit) result.zinit = await writeBootStage(plan, settings, settings.zinit)
     return finish(result)
   }

@@ -101,7 +101,9 @@ export async function writeSummary(result: RunResult): Promise<void> {
     summary
       .addHeading('Aliases', 3)
       .addList(
-        result.aliases.map(item => `${item.alias} → ${item.flist} (${item.outcome}): ${item.url}`)
+        result.aliases.map(
+          item => `${item.alias} → ${item.flist} (${item.outcome ?? 'dry run'}): ${item.url}`
+        )
       )
   }
   if (result.zinit) {

@@ -21,8 +21,21 @@ export interface PublishedAlias {
   /** The flist it is a copy of. */
   flist: string
   url: string
-  sha256: string
-  outcome: 'published' | 'unchanged' | 'replaced'
+  /** Absent in a dry run, which publishes nothing. */
+  sha256?: string
+  outcome?: 'published' | 'unchanged' | 'replaced'
+}
+
+/** The aliases a dry run would publish, with the URLs they would have. */
+export function plannedAliases(aliases: readonly FlistAlias[], plan: Plan): PublishedAlias[] {
+  return aliases.map(alias => {
+    const flist = plan.flists.find(item => item.kind === alias.kind)!
+    return {
+      alias: alias.name,
+      flist: flist.name,
+      url: aliasUrl(flist.url, flist.name, alias.name)
+    }
+  })
 }
 
 /** Refuses aliases that would shadow a flist of this run or copy one the run does not build. */
@@ -70,7 +83,7 @@ export async function publishAliases(
       const source = packed.find(flist => flist.plan.kind === alias.kind)!
       const flist = source.plan
       const url = aliasUrl(flist.url, flist.name, alias.name)
-      let outcome: PublishedAlias['outcome']
+      let outcome: NonNullable<PublishedAlias['outcome']>
       if (target && session) {
         const key = manifestKey(target.prefix, alias.name)
         outcome = await putAlias(
@@ -124,7 +137,7 @@ async function putAlias(
   key: string,
   source: PackedFlist,
   metadata: Record<string, string>
-): Promise<PublishedAlias['outcome']> {
+): Promise<NonNullable<PublishedAlias['outcome']>> {
   const head = await session.request(`HEAD ${bucket}/${key}`, async abortSignal => {
     try {
       return await session.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
