@@ -30,7 +30,16 @@ export const NODE_TOOLS = [
   'wget'
 ]
 
-const BUSYBOX = execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim()
+/** The node's shell and tools; the tests need the Debian package (installed by .ci/run). */
+function findBusybox(): string {
+  try {
+    return execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim()
+  } catch {
+    throw new Error('busybox is not installed: apt-get install busybox (as .ci/run does)')
+  }
+}
+
+const BUSYBOX = findBusybox()
 
 export interface StandInNode {
   dir: string
