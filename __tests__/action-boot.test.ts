@@ -54,6 +54,9 @@ describe('zinit-units', () => {
     expect(run.stdout).toMatch(/existing units: udev-trigger: .*before net-ready/)
     expect(run.summary).toContain('flist-coldplug')
     expect(run.summary).toMatch(/udev-trigger/)
+    expect(run.summary).toMatch(
+      /the node refuses modules-.*\.fl, firmware-fw1\.fl until it lists their sha256/
+    )
     // The dry run wrote nothing else.
     expect(readdirSync(join(root, 'dist/flists'))).toEqual(['zinit'])
   })
@@ -127,7 +130,8 @@ describe('zinit-units', () => {
         { 'zinit-manifest-url': 'ftp://hub/x' },
         /input zinit-manifest-url='ftp:\/\/hub\/x' is not a base URL/
       ],
-      [{ 'zinit-cache-dir': 'run/flists' }, /input zinit-cache-dir='run\/flists' is not accepted/]
+      [{ 'zinit-cache-dir': 'run/flists' }, /input zinit-cache-dir='run\/flists' is not accepted/],
+      [{ 'zinit-network-unit': 'flist-modules' }, /is one of the generated units/]
     ] as const) {
       const run = await runAction({
         'project-root': root,

@@ -110,7 +110,14 @@ export async function writeSummary(result: RunResult): Promise<void> {
     summary
       .addHeading('Boot units', 3)
       .addRaw(`Written to ${result.zinit.dir}: ${result.zinit.units.join(', ')}.`, true)
-      .addList(result.zinit.notes)
+      .addList([
+        ...result.zinit.notes,
+        ...(result.zinit.missingSha256.length > 0
+          ? [
+              `init/flists.sha256 is not written yet (a dry run): the node refuses ${result.zinit.missingSha256.join(', ')} until it lists their sha256`
+            ]
+          : [])
+      ])
   }
   await summary.write()
 }

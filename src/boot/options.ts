@@ -1,6 +1,6 @@
 // The boot-unit inputs, checked: each value ends up in a unit file or the node's shell script.
 import { UserError } from '../errors.js'
-import type { BootOptions } from './units.js'
+import { UNIT_NAMES, type BootOptions } from './units.js'
 
 export const DEFAULT_NETWORK_UNIT = 'internet'
 export const DEFAULT_CACHE_DIR = '/run/flists'
@@ -21,6 +21,11 @@ export function parseBootOptions(inputs: BootInputs, label: (name: string) => st
   if (!UNIT_NAME.test(networkUnit)) {
     throw new UserError(
       `${label('zinit-network-unit')}='${networkUnit}' is not a zinit unit name: give the name of its .yaml file without the extension, e.g. internet`
+    )
+  }
+  if ((Object.values(UNIT_NAMES) as string[]).includes(networkUnit)) {
+    throw new UserError(
+      `${label('zinit-network-unit')}='${networkUnit}' is one of the generated units, which wait for the network unit: give the build's network unit, e.g. internet`
     )
   }
   const cacheDir = (inputs.cacheDir ?? DEFAULT_CACHE_DIR).replace(/(?<=.)\/+$/, '')
