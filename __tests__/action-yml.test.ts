@@ -32,6 +32,8 @@ const designOutputs = [
   'firmware-flist-url',
   'firmware-flist-sha256',
   'store-url',
+  'aliases',
+  'zinit-dir',
   'rfs-path',
   'rfs-version',
   'result'

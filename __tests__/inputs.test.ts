@@ -166,6 +166,8 @@ describe('settingsFromRaw: defaults and paths', () => {
       tags: [],
       owner: undefined,
       s3Requests: { attempts: 6, timeoutMs: 60_000 },
+      aliases: [],
+      zinit: undefined,
       dryRun: false,
       summary: true
     })

@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
+import { parseAliases } from './aliases/parse.js'
+import { parseBootOptions } from './boot/options.js'
 import { validateKernelBase } from './config/kernel-version.js'
 import { maskS3Secret } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
@@ -192,9 +194,40 @@ export const INPUTS = [
     description: 'Seconds one S3 request may take before it is abandoned and retried.'
   },
   {
+    name: 'aliases',
+    default: '',
+    description:
+      'Moving names published after both flists as copies of their manifests and replaced each run, e.g. modules=modules-6.12-latest.fl; one a line or comma-separated.',
+    multiline: true
+  },
+  {
+    name: 'zinit-units',
+    default: 'false',
+    description:
+      'Write zinit units that fetch, check and mount the flists at boot into output-dir/zinit (in a dry run too).',
+    boolean: true
+  },
+  {
+    name: 'zinit-network-unit',
+    default: 'internet',
+    description: 'The zinit unit that brings up the network the node fetches the flists over.'
+  },
+  {
+    name: 'zinit-manifest-url',
+    default: '',
+    description:
+      'Base URL the node fetches the manifests from (the flist names follow it); default each flist URL.'
+  },
+  {
+    name: 'zinit-cache-dir',
+    default: '/run/flists',
+    description: 'Directory on the node for the fetched flists and the rfs block cache.'
+  },
+  {
     name: 'dry-run',
     default: 'false',
-    description: 'Compute and print the plan and its outputs; write nothing anywhere.',
+    description:
+      'Compute and print the plan and its outputs; write nothing but the zinit units (when zinit-units is on).',
     boolean: true
   },
   {
@@ -424,6 +457,17 @@ export function settingsFromRaw(
       timeoutMs:
         parseCount(valueOf('s3-request-timeout'), label('s3-request-timeout'), 1, 3600) * 1000
     },
+    aliases: parseAliases(given('aliases') ?? '', label('aliases')),
+    zinit: boolean('zinit-units')
+      ? parseBootOptions(
+          {
+            networkUnit: given('zinit-network-unit'),
+            manifestUrl: given('zinit-manifest-url'),
+            cacheDir: given('zinit-cache-dir')
+          },
+          name => label(name as InputName)
+        )
+      : undefined,
     dryRun: boolean('dry-run'),
     summary: boolean('summary')
   }

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { checkAliases, plannedAliases, publishAliases } from './aliases/publish.js'
+import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
@@ -36,13 +38,19 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
+    checkAliases(settings.aliases, plan)
+    if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     const date = await sourceDate(settings.projectRoot)
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })
   const { plan } = context
   state.plan = plan
-  if (settings.dryRun) return
+  if (settings.dryRun) {
+    if (settings.aliases.length > 0) state.aliases = plannedAliases(settings.aliases, plan)
+    if (settings.zinit) state.zinit = await writeBootStage(plan, settings, settings.zinit)
+    return
+  }
 
   const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
   state.engine = engine
@@ -63,6 +71,15 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     await phases.run('publish', 'Publish manifests', () =>
       publishManifests(state.packed, plan, settings, signal, state.publish)
     )
+  }
+  // Aliases move only once every real name of the run is published.
+  if (settings.aliases.length > 0) {
+    state.aliases = await phases.run('aliases', 'Publish aliases', () =>
+      publishAliases(state.packed, plan, settings, signal)
+    )
+  }
+  if (settings.zinit) {
+    state.zinit = await writeBootStage(plan, settings, settings.zinit, state.packed)
   }
 }
 

@@ -4,6 +4,8 @@ import type { ManifestState } from './publish-manifests.js'
 import type { FlistKind, VerifyMode } from './settings.js'
 
 export type RunStatus = 'success' | 'failed' | 'cancelled'
+import type { PublishedAlias } from './aliases/publish.js'
+import type { BootUnitsResult } from './boot/stage.js'
 
 /** One flist as later jobs see it. Counts and digest are absent in a dry run. */
 export interface FlistResult extends Partial<FlistCounts> {
@@ -46,6 +48,10 @@ export interface RunResult {
   warnings?: string[]
   /** Seconds per phase, in the order the phases ran. */
   timings: Record<string, number>
+  /** Release aliases published after the flists. */
+  aliases?: PublishedAlias[]
+  /** The zinit boot units, when written. */
+  zinit?: BootUnitsResult
 }
 
 /** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
@@ -71,6 +77,10 @@ export function outputValues(result: RunResult): Record<string, string> {
     values[`${kind}-flist-url`] = flist.url
     if (flist.sha256) values[`${kind}-flist-sha256`] = flist.sha256
   }
+  values.aliases = JSON.stringify(
+    (result.aliases ?? []).map(({ alias, flist, url }) => ({ alias, flist, url }))
+  )
+  values['zinit-dir'] = result.zinit?.dir ?? ''
   values.result = JSON.stringify(result)
   return values
 }
@@ -150,6 +160,34 @@ export function summaryMarkdown(result: RunResult): string {
     `- Timings: ${timings || '–'}`,
     ''
   )
+  if (result.aliases?.length) {
+    lines.push(
+      '**Aliases**',
+      '',
+      ...result.aliases.map(
+        item =>
+          `- ${escapeMarkdown(item.alias)} → ${escapeMarkdown(item.flist)} (${item.outcome ?? 'dry run'}): ${item.url}`
+      ),
+      ''
+    )
+  }
+  if (result.zinit) {
+    const zinit = result.zinit
+    const pending =
+      zinit.missingSha256.length > 0
+        ? [
+            `init/flists.sha256 is not written yet (a dry run): the node refuses ${zinit.missingSha256.join(', ')} until it lists their sha256`
+          ]
+        : []
+    lines.push(
+      '**Boot units**',
+      '',
+      `Written to ${inlineCode(zinit.dir)}: ${zinit.units.map(inlineCode).join(', ')}.`,
+      '',
+      ...[...zinit.notes, ...pending].map(note => `- ${escapeMarkdown(note)}`),
+      ''
+    )
+  }
   const warnings = result.warnings ?? []
   if (warnings.length > 0) {
     lines.push('**Warnings**', '', ...warnings.map(warning => `- ${escapeMarkdown(warning)}`), '')

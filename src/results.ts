@@ -1,3 +1,5 @@
+import type { PublishedAlias } from './aliases/publish.js'
+import type { BootUnitsResult } from './boot/stage.js'
 import * as core from '@actions/core'
 import type { PreparedEngine } from './engines/select.js'
 import { formatStoreSpec } from './store/spec.js'
@@ -44,6 +46,10 @@ export interface RunState {
   status: RunStatus | 'running'
   /** The line the run failed with. */
   error?: string
+  /** Release aliases, planned or published. */
+  aliases?: PublishedAlias[]
+  /** The zinit boot units, once written. */
+  zinit?: BootUnitsResult
 }
 
 export function newRunState(timings: Record<string, number>): RunState {
@@ -85,7 +91,9 @@ export function runResult(state: RunState): RunResult | undefined {
     exclusiveCreate: publish.exclusiveCreate,
     flists,
     warnings: [...plan.warnings, ...publish.warnings],
-    timings: state.timings
+    timings: state.timings,
+    aliases: state.aliases,
+    zinit: state.zinit
   }
 }
 

@@ -1,3 +1,6 @@
+import type { FlistAlias } from './aliases/parse.js'
+import type { BootOptions } from './boot/units.js'
+
 /** The validated settings of one run, whether it came from action inputs or CLI flags. */
 
 export const FLIST_KINDS = ['modules', 'firmware'] as const
@@ -79,6 +82,10 @@ export interface Settings {
   tags: Array<[string, string]>
   owner?: Owner
   s3Requests: S3RequestPolicy
+  /** Moving names published after the flists, replaced every run. */
+  aliases: FlistAlias[]
+  /** Set when zinit boot units are written. */
+  zinit?: BootOptions
   dryRun: boolean
   /** Write the job summary. */
   summary: boolean

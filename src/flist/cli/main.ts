@@ -3,6 +3,7 @@
 import { oneLine } from '../../errors.js'
 import { NATIVE_ENGINE_VERSION } from '../version.js'
 import { UsageError } from './args.js'
+import { gcCommand } from '../../gc/command.js'
 import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
 
 export const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`
@@ -21,6 +22,10 @@ Commands:
           rfs config -m META store list|add -s URL...|delete -s URL...|-a
   flist   flist inspection operations
           rfs flist inspect|tree META
+  gc      report the blobs of a store that no manifest under the given locations references,
+          and with --delete remove those older than --grace (default 7d)
+          rfs gc --manifests LOCATION... -s URL... [--delete [--grace 7d]]
+          LOCATION: s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://..., or a directory
 
 Options:
   -h, --help     Print help
@@ -32,7 +37,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<v
   pack: packCommand,
   unpack: unpackCommand,
   flist: flistCommand,
-  config: configCommand
+  config: configCommand,
+  gc: gcCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
