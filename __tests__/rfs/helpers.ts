@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { PackRequest } from '../../src/engine.js'
 import type { RfsLog } from '../../src/rfs/log.js'
 import type { RfsSettings } from '../../src/settings.js'
@@ -65,6 +65,24 @@ export function standInScript(version: string, body = 'exit 0'): string {
     '#!/bin/sh',
     `if [ "$1" = "--version" ]; then echo "rfs ${version}"; exit 0; fi`,
     body,
+    ''
+  ].join('\n')
+}
+
+const REPO = resolve('.')
+
+/**
+ * A stand-in rfs that runs `command "$@"` (a shell command line for an rfs-shaped CLI) and, after
+ * a pack, interleaves the block rows of the files it packed as the real rfs's parallel uploads do.
+ */
+export function interleavingRfs(command: string): string {
+  return [
+    '#!/bin/sh',
+    `${command} "$@" || exit $?`,
+    '[ "$1" = pack ] || exit 0',
+    'meta=; previous=',
+    'for arg in "$@"; do [ "$previous" = -m ] && meta=$arg; previous=$arg; done',
+    `exec node --import '${REPO}/node_modules/tsx/dist/loader.mjs' '${REPO}/__tests__/rfs/interleave-blocks.ts' "$meta"`,
     ''
   ].join('\n')
 }

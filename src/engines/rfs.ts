@@ -1,7 +1,7 @@
 // The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
 // with rfs's own `config` command where it has one (rfs built from its main branch), else by the
-// built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (owner,
-// SOURCE_DATE_EPOCH) is corrected in the written flist; a file rfs could not upload fails the
+// built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (one canonical row
+// order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails the
 // pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
 import { rm } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
@@ -12,7 +12,7 @@ import { formatStoreSpec, stripPassword } from '../store/spec.js'
 import { runnerLog, type RfsLog } from '../rfs/log.js'
 import { incompleteFiles } from '../rfs/complete.js'
 import { MANGLED_HINT, storesForRfs, type RfsStores } from '../rfs/credentials.js'
-import { applyMetadataFixes } from '../rfs/normalise.js'
+import { normaliseFlist } from '../rfs/normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
 
@@ -43,10 +43,6 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           request.source
         ])
         await checkUploads(request.flistPath, request.kind, rfs.credentialsHint())
-        await applyMetadataFixes(request.flistPath, {
-          owner: request.owner,
-          sourceDateEpoch: request.sourceDateEpoch
-        })
         // rfs records the write stores (password stripped); readers may need other addresses.
         const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
         const fl = request.flistPath
@@ -67,8 +63,12 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
             `${binary.path} has no config command (no rfs release up to v2.0.7 has one): ` +
               'tags and routes are written by the built-in SQLite'
           )
-          await applyMetadataFixes(request.flistPath, { tags: request.tags, routes })
         }
+        await normaliseFlist(request.flistPath, {
+          owner: request.owner,
+          sourceDateEpoch: request.sourceDateEpoch,
+          ...(byRfs ? {} : { tags: request.tags, routes })
+        })
         return await countsOf(request.flistPath)
       } catch (error) {
         // rfs writes the .fl even when uploads failed; nothing half-made may be published.
