@@ -111,8 +111,6 @@ export function keptLog(): KeptLog {
     warnings,
     info: line => lines.push(line),
     warning: line => warnings.push(line),
-    startGroup: name => lines.push(`::group::${name}`),
-    endGroup: () => lines.push('::endgroup::'),
     all: () => [...lines, ...warnings].join('\n')
   }
 }
