@@ -17,7 +17,7 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   const settings = readSettings()
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
-    const date = await sourceDate(settings.projectRoot)
+    const date = await sourceDate(settings.projectRoot, plan.warnings)
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })

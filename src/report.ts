@@ -24,6 +24,8 @@ export interface RunResult {
   rfsVersion?: string
   dryRun: boolean
   flists: Partial<Record<FlistKind, FlistResult>>
+  /** What the run warned about while planning, as logged. */
+  warnings?: string[]
   /** Seconds per phase, in the order the phases ran. */
   timings: Record<string, number>
 }
@@ -77,7 +79,7 @@ export async function writeSummary(result: RunResult): Promise<void> {
   const timings = Object.entries(result.timings)
     .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
     .join(' · ')
-  await core.summary
+  const summary = core.summary
     .addHeading(result.dryRun ? 'RFS flists (dry run)' : 'RFS flists', 2)
     .addTable([header.map(data => ({ data, header: true })), ...rows])
     .addList([
@@ -87,7 +89,15 @@ export async function writeSummary(result: RunResult): Promise<void> {
       `Engine: ${result.engine}${result.rfsVersion ? ` ${result.rfsVersion}` : ''}`,
       `Timings: ${timings || '–'}`
     ])
-    .write()
+  if (result.warnings && result.warnings.length > 0) {
+    summary.addHeading('Warnings', 3).addList(result.warnings.map(escapeHtml))
+  }
+  await summary.write()
+}
+
+/** The summary is HTML: a warning quoting a path or a URL must show as written. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 export function formatBytes(bytes: number): string {

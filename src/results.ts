@@ -28,7 +28,7 @@ export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undef
   core.info(
     date
       ? `timestamps: clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`
-      : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, not a git checkout)'
+      : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, and no commit date from git)'
   )
   for (const warning of plan.warnings) core.warning(warning)
 }
@@ -50,6 +50,7 @@ export function planResult(
     engine: settings.engine,
     dryRun: settings.dryRun,
     flists: Object.fromEntries(plan.flists.map(flist => [flist.kind, flistResult(flist)])),
+    warnings: plan.warnings,
     timings
   }
 }
