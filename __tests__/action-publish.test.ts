@@ -164,7 +164,12 @@ describe('routes for readers', () => {
       '0|127|s3s://reader@s3.example.com:443/blobs',
       '128|255|https://cdn.example.com/blobs'
     ])
-    expect(run.stdout).not.toMatch(/::warning::route/)
+    expect(run.stdout).not.toMatch(/::warning::route .* names a/)
+    // No rfs release opens an https route: said in the log and in the job summary.
+    const unopenable =
+      /route https:\/\/cdn\.example\.com\/blobs uses the https scheme, which no rfs release opens/
+    expect(run.stdout).toMatch(new RegExp(`::warning::${unopenable.source}`))
+    expect(run.summary).toMatch(unopenable)
 
     const local = await publish(project().root, { 's3-prefix': 'routes-local', flists: 'modules' })
     expect(local.stdout).toMatch(
