@@ -7,6 +7,7 @@ import { logPlan, planResult, runResult } from './results.js'
 import { setOutputs, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
+import { checkS3Stores } from './store/probe.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
@@ -24,7 +25,10 @@ export async function run(signal: AbortSignal): Promise<RunResult> {
   const { plan } = context
   if (settings.dryRun) return finish(planResult(plan, settings, phases.timings))
 
-  const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
+  const engine = await phases.run('engine', 'Engine', async () => {
+    await checkS3Stores(plan, settings, signal)
+    return prepareEngine(settings, signal)
+  })
   const packed: PackedFlist[] = []
   for (const flist of plan.flists) {
     packed.push(
