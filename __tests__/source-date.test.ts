@@ -6,15 +6,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sourceDate } from '../src/source-date.js'
+import { runAction } from './helpers/action.js'
+import { copyExample } from './helpers/project.js'
 
 const COMMIT_TIME = 1_700_000_000
+/** Only root can give a tree to another user. */
+const asRoot = process.getuid?.() === 0 ? test : test.skip
 let work: string
 let globalConfig: string
 const saved = { ...process.env }
 
-function repository(name: string): string {
-  const root = join(work, name)
-  mkdirSync(root)
+function repository(name: string, root = join(work, name)): string {
+  mkdirSync(root, { recursive: true })
   const git = (...args: string[]): void => {
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
       cwd: root,
@@ -70,7 +73,6 @@ describe('sourceDate', () => {
     expect(warnings).toEqual([])
   })
 
-  const asRoot = process.getuid?.() === 0 ? test : test.skip
   asRoot(
     'a checkout git refuses (another owner) is a warning with git’s reason and the fixes',
     async () => {
@@ -102,4 +104,26 @@ describe('sourceDate', () => {
       delete process.env.SOURCE_DATE_EPOCH
     }
   })
+})
+
+asRoot('the action warns of a refused checkout in its log and its job summary', async () => {
+  const project = copyExample()
+  try {
+    repository('', project.root)
+    giveAway(project.root)
+    const run = await runAction({
+      'project-root': project.root,
+      'firmware-tag': 'fw1',
+      engine: 'native',
+      'dry-run': 'true'
+    })
+    expect(run.code).toBe(0)
+    const refused =
+      /git gave no commit date for project-root .*dubious ownership.*set SOURCE_DATE_EPOCH.*safe\.directory/
+    expect(run.stdout).toMatch(new RegExp(`^::warning::${refused.source}`, 'm'))
+    expect(run.summary).toMatch(refused)
+    expect(run.stdout).toContain('timestamps: recorded as found')
+  } finally {
+    project.remove()
+  }
 })
