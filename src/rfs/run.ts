@@ -30,8 +30,11 @@ export interface RunResult {
   stdout: string
 }
 
-/** Time to exit after SIGTERM: rfs holds the store's secret on its command line, so it must go. */
-export const DEFAULT_KILL_GRACE_MS = 10_000
+/**
+ * Time to exit after SIGTERM. rfs holds the store's secret on its command line, so it must be gone
+ * before the run ends, and a GitHub runner follows its first signal with SIGTERM after 7.5 s.
+ */
+export const DEFAULT_KILL_GRACE_MS = 5_000
 
 /**
  * Runs a program without a shell and without echoing its command line (which may hold secrets).
