@@ -1,6 +1,7 @@
 // Reorders the block rows of an flist the way rfs's parallel uploads leave them: rfs uploads ten
 // files at once and inserts each block row as its upload finishes, so the rows of one file stay in
-// file order while files interleave, differently on every run. Run with tsx: `interleave-blocks FL`.
+// file order while files interleave, differently on every run. Run with tsx, the flist's path as
+// its argument.
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { SqlValue } from 'sql.js'
 import { loadSqlite } from '../../src/flist/sqlite.js'

@@ -1,8 +1,8 @@
 // The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
 // with rfs's own `config` command where it has one (rfs built from its main branch), else by the
 // built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (one canonical row
-// order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails the
-// pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
+// order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails
+// the pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
 import { rm, stat } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
