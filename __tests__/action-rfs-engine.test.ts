@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction } from './helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from './helpers/project.js'
 import { listKeys, startS3, type TestS3 } from './helpers/s3.js'
+import { interleavingRfs, writeExecutable } from './rfs/helpers.js'
 
 let s3: TestS3
 let bin: string
@@ -32,8 +33,10 @@ afterAll(async () => {
   projects.forEach(project => project.remove())
 })
 
-function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  const project = copyExample()
+function inputs(
+  extra: Record<string, string> = {},
+  project = copyExample()
+): Record<string, string> {
   projects.push(project)
   return {
     'project-root': project.root,
@@ -72,6 +75,22 @@ describe('engine: rfs', () => {
     expect(result.flists.modules.files).toBeGreaterThan(5)
     expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toContain(s3.secretKey)
     expect(run.everything).not.toContain(encodeURIComponent(s3.secretKey))
+  })
+
+  test('an unchanged tree packed again by an rfs whose uploads interleave is unchanged', async () => {
+    const interleaving = join(bin, 'interleaving')
+    const cli = `'${process.execPath}' '${join(REPO_ROOT, 'dist/rfs-cli/index.js')}'`
+    writeExecutable(interleaving, interleavingRfs(cli))
+    const project = copyExample()
+    const env = { env: { PATH: `${interleaving}:${process.env.PATH}` } }
+    const first = await runAction(inputs({ 's3-prefix': 'rerun' }, project), env)
+    expect(errorLines(first)).toEqual([])
+    const second = await runAction(inputs({ 's3-prefix': 'rerun' }, project), env)
+    expect(errorLines(second)).toEqual([])
+    expect(second.outputs['modules-flist-sha256']).toBe(first.outputs['modules-flist-sha256'])
+    const result = JSON.parse(second.outputs.result)
+    expect(result.flists.modules.manifest).toBe('unchanged')
+    expect(result.flists.firmware.manifest).toBe('unchanged')
   })
 
   test('no rfs anywhere, no release to download, building forbidden: one line', async () => {

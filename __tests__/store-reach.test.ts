@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { routeWarnings, unreachableReason } from '../src/store/reach.js'
+import { routeWarnings, unopenableReason, unreachableReason } from '../src/store/reach.js'
 
 const route = (url: string) => ({ start: 0, end: 255, url })
 
@@ -33,9 +33,45 @@ describe('routes Zero-OS nodes cannot reach', () => {
 
   test('each warning names the route and the fix', () => {
     expect(
-      routeWarnings([route('s3://AK@127.0.0.1:9000/b'), route('https://cdn.example.com')], true)
+      routeWarnings(
+        [route('s3://AK@127.0.0.1:9000/b'), route('s3s://AK@s3.example.com:443/b')],
+        true
+      )
     ).toEqual([
       'route s3://AK@127.0.0.1:9000/b names a loopback address: Zero-OS nodes will not reach it; set read-store to an address they can reach'
+    ])
+  })
+})
+
+describe('routes the rfs releases cannot open', () => {
+  test.each(['http', 'https'])(
+    'an %s route names its scheme, who reads it, and the alternative',
+    scheme => {
+      const url = `${scheme}://hub.example.com/zos-blobs`
+      const [warning, ...others] = routeWarnings([route(url)], true)
+      expect(others).toEqual([])
+      expect(warning).toBe(
+        `route ${url} uses the ${scheme} scheme, which no rfs release opens (v2.0.6 and v2.0.7 stop with ` +
+          `"unknown store type '${scheme}'"; only rfs builds after v2.0.7 read it): nodes running a ` +
+          `release cannot mount the flist; for them, route to the bucket itself with an s3:// (s3s://) ` +
+          `read-store on a bucket that allows anonymous reads`
+      )
+    }
+  )
+
+  test.each([
+    's3://AK@s3.example.com:9000/blobs',
+    's3s://AK@s3.example.com:443/blobs?region=eu-west-1',
+    'zdb://zdb.example.com:9900/ns',
+    'dir:///srv/blobs'
+  ])('%s opens in every rfs', url => {
+    expect(unopenableReason(route(url))).toBeUndefined()
+  })
+
+  test('a route both unreachable and unopenable gets both warnings', () => {
+    expect(routeWarnings([route('http://10.0.0.5/blobs')], true)).toEqual([
+      expect.stringMatching(/names a private address/),
+      expect.stringMatching(/uses the http scheme, which no rfs release opens/)
     ])
   })
 })

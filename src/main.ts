@@ -11,6 +11,7 @@ import { logPlan, newRunState, publicationClause, runResult, type RunState } fro
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
+import { checkS3Stores } from './store/probe.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
@@ -40,7 +41,7 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     const plan = await buildPlan(settings)
     checkAliases(settings.aliases, plan)
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
-    const date = await sourceDate(settings.projectRoot)
+    const date = await sourceDate(settings.projectRoot, plan.warnings)
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })
@@ -52,7 +53,10 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     return
   }
 
-  const engine = await phases.run('engine', 'Engine', () => prepareEngine(settings, signal))
+  const engine = await phases.run('engine', 'Engine', async () => {
+    await checkS3Stores(plan, settings, signal)
+    return prepareEngine(settings, signal)
+  })
   state.engine = engine
   for (const flist of plan.flists) {
     state.packed.push(

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { FlistCounts, PackEngine } from './engine.js'
@@ -30,7 +31,8 @@ export interface PackedFlist {
 
 /**
  * Packs one tree. The engine writes beside the final name and the file is renamed only once the
- * pack succeeded, so a failed or cancelled run never leaves a complete-looking .fl behind.
+ * pack succeeded, so a failed or cancelled run never leaves a complete-looking .fl behind. The
+ * temporary name is the run's own: concurrent runs into one output directory do not share it.
  */
 export async function packFlist(
   engine: PackEngine,
@@ -38,9 +40,8 @@ export async function packFlist(
   run: PackContext
 ): Promise<PackedFlist> {
   const { plan, settings, signal } = run
-  const partial = `${flist.path}.partial`
+  const partial = `${flist.path}.${randomBytes(6).toString('hex')}.partial`
   await mkdir(dirname(flist.path), { recursive: true })
-  await rm(partial, { force: true })
   const encodedLengths = new Map<string, number>()
   try {
     const counts = await engine.pack({

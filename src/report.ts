@@ -45,6 +45,7 @@ export interface RunResult {
    */
   exclusiveCreate?: boolean
   flists: Partial<Record<FlistKind, FlistResult>>
+  /** What the run warned about while planning, as logged. */
   warnings?: string[]
   /** Seconds per phase, in the order the phases ran. */
   timings: Record<string, number>

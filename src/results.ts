@@ -30,7 +30,7 @@ export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undef
   core.info(
     date
       ? `timestamps: clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`
-      : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, not a git checkout)'
+      : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, and no commit date from git)'
   )
   for (const warning of plan.warnings) core.warning(warning)
 }

@@ -59,7 +59,7 @@ test('with nothing found and no download, cargo builds the crate (offline, host 
   expect(log.lines).toContain(
     'cargo build --release --bin rfs --message-format=json-render-diagnostics'
   )
-  expect(log.lines.some(line => line.startsWith('::group::Building rfs from'))).toBe(true)
+  expect(log.lines.some(line => line.startsWith('Building rfs from'))).toBe(true)
   expect(log.warnings.join('\n')).toMatch(/HTTP 404; .*building rfs from/)
   // No cache service in a shell run: a warning, and the build still counts.
   expect(log.warnings.join('\n')).toMatch(/No cache service here/)

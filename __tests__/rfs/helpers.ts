@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { PackRequest } from '../../src/engine.js'
 import type { RfsLog } from '../../src/rfs/log.js'
@@ -86,6 +86,24 @@ export function unpackingStandIn(dir: string, version = 'v2.0.6'): string {
   )
 }
 
+const REPO = resolve('.')
+
+/**
+ * A stand-in rfs that runs `command "$@"` (a shell command line for an rfs-shaped CLI) and, after
+ * a pack, interleaves the block rows of the files it packed as the real rfs's parallel uploads do.
+ */
+export function interleavingRfs(command: string): string {
+  return [
+    '#!/bin/sh',
+    `${command} "$@" || exit $?`,
+    '[ "$1" = pack ] || exit 0',
+    'meta=; previous=',
+    'for arg in "$@"; do [ "$previous" = -m ] && meta=$arg; previous=$arg; done',
+    `exec node --import '${REPO}/node_modules/tsx/dist/loader.mjs' '${REPO}/__tests__/rfs/interleave-blocks.ts' "$meta"`,
+    ''
+  ].join('\n')
+}
+
 /** Writes an executable file named rfs into dir (made if needed); returns its path. */
 export function writeExecutable(dir: string, text: string, name = 'rfs'): string {
   mkdirSync(dir, { recursive: true })
@@ -110,8 +128,6 @@ export function keptLog(): KeptLog {
     warnings,
     info: line => lines.push(line),
     warning: line => warnings.push(line),
-    startGroup: name => lines.push(`::group::${name}`),
-    endGroup: () => lines.push('::endgroup::'),
     all: () => [...lines, ...warnings].join('\n')
   }
 }

@@ -1,18 +1,17 @@
 // The reference rfs binary as a PackEngine: rfs packs and uploads; tags and routes are written
 // with rfs's own `config` command where it has one (rfs built from its main branch), else by the
-// built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (owner,
-// SOURCE_DATE_EPOCH) is corrected in the written flist; a file rfs could not upload fails the
-// pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
-import { rm } from 'node:fs/promises'
+// built-in SQLite (no v2.0.x release has `config`); what rfs cannot do at all (one canonical row
+// order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails
+// the pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
+import { rm, stat } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { UserError, oneLine } from '../errors.js'
 import { FlistReader } from '../flist/reader.js'
 import type { StoreSpec } from '../settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
-import { runnerLog, type RfsLog } from '../rfs/log.js'
 import { incompleteFiles } from '../rfs/complete.js'
 import { MANGLED_HINT, storesForRfs, type RfsStores } from '../rfs/credentials.js'
-import { applyMetadataFixes } from '../rfs/normalise.js'
+import { normaliseFlist } from '../rfs/normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../rfs/redact.js'
 import { describeExit, runProgram } from '../rfs/run.js'
 
@@ -22,18 +21,17 @@ export interface RfsBinary {
 }
 
 export interface RfsEngineOptions {
-  /** Log groups; the lines themselves go to each request's log. */
-  log?: RfsLog
+  /** How long rfs may take to exit after SIGTERM on cancellation before it gets SIGKILL. */
+  killGraceMs?: number
 }
 
 export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {}): PackEngine {
-  const groups = options.log ?? runnerLog
   return {
     name: 'rfs',
     version: binary.version,
     async pack(request: PackRequest): Promise<FlistCounts> {
       const forRfs = storesForRfs(request.writeStores)
-      const rfs = new RfsRunner(binary.path, request, groups, forRfs)
+      const rfs = new RfsRunner(binary.path, request, forRfs, options.killGraceMs)
       try {
         await rfs.run(`rfs pack ${request.kind}`, [
           'pack',
@@ -42,11 +40,8 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           ...forRfs.stores.flatMap(store => ['-s', formatStoreSpec(store)]),
           request.source
         ])
+        await checkWritten(binary.path, request.flistPath, request.kind)
         await checkUploads(request.flistPath, request.kind, rfs.credentialsHint())
-        await applyMetadataFixes(request.flistPath, {
-          owner: request.owner,
-          sourceDateEpoch: request.sourceDateEpoch
-        })
         // rfs records the write stores (password stripped); readers may need other addresses.
         const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
         const fl = request.flistPath
@@ -67,8 +62,12 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
             `${binary.path} has no config command (no rfs release up to v2.0.7 has one): ` +
               'tags and routes are written by the built-in SQLite'
           )
-          await applyMetadataFixes(request.flistPath, { tags: request.tags, routes })
         }
+        await normaliseFlist(request.flistPath, {
+          owner: request.owner,
+          sourceDateEpoch: request.sourceDateEpoch,
+          ...(byRfs ? {} : { tags: request.tags, routes })
+        })
         return await countsOf(request.flistPath)
       } catch (error) {
         // rfs writes the .fl even when uploads failed; nothing half-made may be published.
@@ -82,15 +81,18 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
 /** Enough of rfs's output to explain a failure without flooding the log. */
 const TAIL_LINES = 20
 
-/** Runs rfs for one request: redacted command line, output in a log group, one-line failures. */
+/**
+ * Runs rfs for one request: redacted command line, then rfs's output, one-line failures. The output
+ * goes into the phase's log group as it is: GitHub does not nest groups.
+ */
 class RfsRunner {
   private readonly redact: (text: string) => string
 
   constructor(
     private readonly binary: string,
     private readonly request: PackRequest,
-    private readonly groups: RfsLog,
-    private readonly stores: RfsStores
+    private readonly stores: RfsStores,
+    private readonly killGraceMs?: number
   ) {
     const urls = [...request.writeStores, ...stores.stores].map(store => store.url)
     const hide = redactor(secretsOf(urls))
@@ -131,12 +133,12 @@ class RfsRunner {
     const { request, redact } = this
     const tail: string[] = []
     this.tail = tail
-    this.groups.startGroup(title)
     let result
     try {
-      request.log(redact(displayCommand(this.binary, args)))
+      request.log(`${title}: ${redact(displayCommand(this.binary, args))}`)
       result = await runProgram(this.binary, args, {
         signal: request.signal,
+        killGraceMs: this.killGraceMs,
         captureStdout: false,
         onLine: line => {
           const shown = this.show(line)
@@ -149,8 +151,6 @@ class RfsRunner {
     } catch (error) {
       if (request.signal?.aborted) throw new UserError(`${title} was cancelled`)
       throw new UserError(`${title}: could not run ${this.binary}: ${redact(oneLine(error))}`)
-    } finally {
-      this.groups.endGroup()
     }
     if (result.code === 0) return true
     if (
@@ -159,7 +159,7 @@ class RfsRunner {
       tail.some(line => /unrecognized subcommand '?config'?/.test(line))
     )
       return false
-    // The group is folded in the runner's log; the end of rfs's output is what explains a failure.
+    // The end of rfs's output is what explains a failure; repeated beside the error it is found.
     request.log(`${title} ${describeExit(result)}; its last ${tail.length} lines:`)
     for (const line of tail) request.log(line)
     const reason = lastError(tail)
@@ -178,9 +178,26 @@ function lastError(tail: string[]): string | undefined {
   return line === undefined ? undefined : oneLine(line).slice(0, 300)
 }
 
+/** A program that exits 0 without writing the flist is not the rfs it claims to be. */
+async function checkWritten(binary: string, flistPath: string, kind: string): Promise<void> {
+  const written = await stat(flistPath).then(
+    stats => stats.isFile() && stats.size > 0,
+    () => false
+  )
+  if (written) return
+  throw new UserError(
+    `rfs pack ${kind}: ${binary} exited with code 0 without writing the flist: ` +
+      `check that it is rfs (${binary} --version, or set rfs-path); nothing was published`
+  )
+}
+
 /** rfs v2.0.6 logs a failed upload and exits 0; the flist shows it as a file short of blocks. */
 async function checkUploads(flistPath: string, kind: string, hint: string): Promise<void> {
-  const incomplete = await incompleteFiles(flistPath)
+  const incomplete = await incompleteFiles(flistPath).catch((error: unknown) => {
+    throw new UserError(
+      `rfs pack ${kind} wrote a file that is not an flist (${oneLine(error)}); nothing was published`
+    )
+  })
   if (incomplete.count === 0) return
   throw new UserError(
     `rfs pack ${kind} failed: ${incomplete.count} file(s) lack blocks, first ${incomplete.first}: ` +

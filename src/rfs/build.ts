@@ -94,7 +94,8 @@ export async function cargoBuild(
   if (target) args.push('--target', target)
 
   let executable: string | undefined
-  log.startGroup(`Building rfs from ${source}${target ? ` for ${target}` : ''}`)
+  // Inside the phase's log group: GitHub does not nest groups.
+  log.info(`Building rfs from ${source}${target ? ` for ${target}` : ''}`)
   log.info(`cargo ${args.join(' ')}`)
   let result
   try {
@@ -120,8 +121,6 @@ export async function cargoBuild(
     throw new UserError(
       `Could not run cargo to build rfs (${oneLine(error)}); install Rust or set rfs-build: never`
     )
-  } finally {
-    log.endGroup()
   }
   if (result.code !== 0) {
     for (const line of result.tail) log.info(line)

@@ -4,13 +4,9 @@ import * as core from '@actions/core'
 export interface RfsLog {
   info(line: string): void
   warning(line: string): void
-  startGroup(name: string): void
-  endGroup(): void
 }
 
 export const runnerLog: RfsLog = {
   info: line => core.info(line),
-  warning: line => core.warning(line),
-  startGroup: name => core.startGroup(name),
-  endGroup: () => core.endGroup()
+  warning: line => core.warning(line)
 }

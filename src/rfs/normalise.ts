@@ -1,13 +1,19 @@
-// What rfs leaves undone in the flist it wrote, done with the built-in SQLite:
+// The flist rfs wrote, rewritten in one canonical order with the built-in SQLite, so that the same
+// tree packed twice gives the same bytes and an unchanged rerun finds its manifest unchanged:
+// - rfs uploads several files at once and inserts each block row as its upload finishes, so the
+//   files' rows interleave differently on every run; its inode numbers follow readdir order;
 // - ownership and times: rfs records them as it finds them (a CI checkout gives the runner's uid
-//   and the checkout's mtimes); an owner or a SOURCE_DATE_EPOCH is applied afterwards;
-// - tags and routes: the rfs releases (v2.0.x) have no `config` command, so they are written here,
-//   the way rfs's later `config tag add` and `config store` do (insert-or-replace; whole table).
-// Only metadata changes, never a block, so the store is unaffected.
-import { readFile } from 'node:fs/promises'
-import { writeFileAtomically } from '../atomic-write.js'
+//   and the checkout's mtimes); an owner or a SOURCE_DATE_EPOCH is applied here;
+// - tags and routes: the rfs releases (v2.0.x) have no `config` command, so they may be written
+//   here, the way rfs's later `config tag add` and `config store` do (a key already there gets the
+//   new value; routes replace the whole table).
+// Only metadata is rewritten, never a block, so the store is unaffected.
+import type { InodeRecord, RouteRecord } from '../flist/inode.js'
+import { S_IFDIR, S_IFMT } from '../flist/modes.js'
+import { FlistReader } from '../flist/reader.js'
+import { ROOT_INO } from '../flist/schema.js'
+import { FlistWriter } from '../flist/writer.js'
 import type { Owner, StoreSpec } from '../settings.js'
-import { loadSqlite } from '../flist/sqlite.js'
 
 export interface MetadataFixes {
   owner?: Owner
@@ -19,43 +25,84 @@ export interface MetadataFixes {
   routes?: readonly StoreSpec[]
 }
 
-export function needsFixes(fixes: MetadataFixes): boolean {
-  return (
-    fixes.owner !== undefined ||
-    fixes.sourceDateEpoch !== undefined ||
-    (fixes.tags ?? []).length > 0 ||
-    fixes.routes !== undefined
-  )
+/**
+ * Rewrites the flist at `flistPath` in canonical order, with the fixes applied:
+ * - entries breadth first from the root, the children of each directory sorted by the bytes of
+ *   their names, numbered in that order (as the built-in engine numbers them);
+ * - each file's blocks in the order rfs inserted them, which is file order: readers fetch a file's
+ *   blocks in row order, so that order is kept within the file and only files are regrouped;
+ * - tags and routes in the order they hold.
+ */
+export async function normaliseFlist(flistPath: string, fixes: MetadataFixes = {}): Promise<void> {
+  const reader = await FlistReader.open(flistPath)
+  let writer: FlistWriter | undefined
+  try {
+    writer = await FlistWriter.create()
+    const out = writer
+    out.transaction(() => {
+      for (const { inode, ino, parent } of canonicalEntries(reader)) {
+        out.inode(fixed({ ...inode, ino, parent }, fixes))
+        for (const block of reader.blocks(inode.ino)) out.block(ino, block.id, block.key)
+      }
+    })
+    for (const [key, value] of mergedTags(reader.tags(), fixes.tags ?? [])) out.tag(key, value)
+    const routes: readonly RouteRecord[] = fixes.routes ?? reader.routes()
+    for (const route of routes) out.route(route.start, route.end, route.url)
+    await out.save(flistPath)
+  } finally {
+    writer?.close()
+    reader.close()
+  }
 }
 
-export async function applyMetadataFixes(flistPath: string, fixes: MetadataFixes): Promise<void> {
-  if (!needsFixes(fixes)) return
-  const SQL = await loadSqlite()
-  const db = new SQL.Database(await readFile(flistPath))
-  try {
-    db.run('BEGIN')
-    if (fixes.owner) db.run('update inode set uid = ?, gid = ?', [fixes.owner.uid, fixes.owner.gid])
-    if (fixes.sourceDateEpoch !== undefined) {
-      const epoch = fixes.sourceDateEpoch
-      db.run('update inode set mtime = ? where mtime > ?', [epoch, epoch])
-      db.run('update inode set ctime = ? where ctime > ?', [epoch, epoch])
-    }
-    for (const [key, value] of fixes.tags ?? []) {
-      db.run('insert or replace into tag (key, value) values (?, ?)', [key, value])
-    }
-    if (fixes.routes) {
-      db.run('delete from route')
-      for (const route of fixes.routes) {
-        db.run('insert into route (start, end, url) values (?, ?, ?)', [
-          route.start,
-          route.end,
-          route.url
-        ])
-      }
-    }
-    db.run('COMMIT')
-    await writeFileAtomically(flistPath, db.export())
-  } finally {
-    db.close()
+interface CanonicalEntry {
+  inode: InodeRecord
+  /** The entry's new inode number and its parent's. */
+  ino: number
+  parent: number
+}
+
+/** Every entry of the tree (the reader has checked it), in canonical order with its new numbers. */
+function canonicalEntries(reader: FlistReader): CanonicalEntry[] {
+  const children = new Map<number, InodeRecord[]>()
+  let root: InodeRecord | undefined
+  for (const { inode } of reader.walk()) {
+    if (inode.ino === ROOT_INO) root = inode
+    else children.set(inode.parent, [...(children.get(inode.parent) ?? []), inode])
   }
+  if (!root) throw new Error(`${reader.path} has no root directory`)
+  const entries: CanonicalEntry[] = [{ inode: root, ino: ROOT_INO, parent: 0 }]
+  for (let next = 0; next < entries.length; next++) {
+    const directory = entries[next]
+    if ((directory.inode.mode & S_IFMT) !== S_IFDIR) continue
+    const sorted = (children.get(directory.inode.ino) ?? [])
+      .map(child => ({ child, name: Buffer.from(child.name, 'utf8') }))
+      .sort((a, b) => Buffer.compare(a.name, b.name) || a.child.ino - b.child.ino)
+    for (const { child } of sorted) {
+      entries.push({ inode: child, ino: entries.length + 1, parent: directory.ino })
+    }
+  }
+  return entries
+}
+
+function fixed(inode: InodeRecord, fixes: MetadataFixes): InodeRecord {
+  const epoch = fixes.sourceDateEpoch
+  const clamp = (time: number): number => (epoch !== undefined && time > epoch ? epoch : time)
+  return {
+    ...inode,
+    uid: fixes.owner?.uid ?? inode.uid,
+    gid: fixes.owner?.gid ?? inode.gid,
+    ctime: clamp(inode.ctime),
+    mtime: clamp(inode.mtime)
+  }
+}
+
+/** The flist's tags with the added ones: a key keeps its place and takes the new value. */
+function mergedTags(
+  present: ReadonlyArray<readonly [string, string]>,
+  added: ReadonlyArray<readonly [string, string]>
+): Map<string, string> {
+  const tags = new Map<string, string>()
+  for (const [key, value] of [...present, ...added]) tags.set(key, value)
+  return tags
 }

@@ -1,10 +1,16 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 
 export interface RunOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
+  /**
+   * Ends the program: SIGTERM, then SIGKILL after `killGraceMs`. The promise rejects with the
+   * signal's reason only once the program has exited, so nothing it writes outlives the call.
+   */
   signal?: AbortSignal
+  /** How long a program may take to exit after SIGTERM before it gets SIGKILL. */
+  killGraceMs?: number
   /** Each line of stdout and stderr, as it arrives. */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** How many of the last lines to keep for an error report. */
@@ -25,6 +31,12 @@ export interface RunResult {
 }
 
 /**
+ * Time to exit after SIGTERM. rfs holds the store's secret on its command line, so it must be gone
+ * before the run ends, and a GitHub runner follows its first signal with SIGTERM after 7.5 s.
+ */
+export const DEFAULT_KILL_GRACE_MS = 5_000
+
+/**
  * Runs a program without a shell and without echoing its command line (which may hold secrets).
  * A program that cannot be started rejects; one that fails resolves with its code.
  */
@@ -38,9 +50,9 @@ export function runProgram(
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      signal: options.signal,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    const stopOnAbort = terminateOnAbort(child, options.signal, options.killGraceMs)
     const tail: string[] = []
     let stdout = ''
     const tailFrom = options.tailFrom ?? ['stdout', 'stderr']
@@ -54,7 +66,10 @@ export function runProgram(
     let open = 2
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined
     const finish = (): void => {
-      if (open === 0 && exit) resolve({ ...exit, tail, stdout })
+      if (open !== 0 || !exit) return
+      stopOnAbort.dispose()
+      if (options.signal?.aborted) reject(options.signal.reason)
+      else resolve({ ...exit, tail, stdout })
     }
     if (options.captureStdout ?? true) {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -72,12 +87,36 @@ export function runProgram(
           finish()
         })
     }
-    child.on('error', reject)
+    child.on('error', error => {
+      stopOnAbort.dispose()
+      reject(error)
+    })
     child.on('close', (code, signal) => {
       exit = { code, signal }
       finish()
     })
   })
+}
+
+/** Sends SIGTERM when the signal fires, and SIGKILL if the child is still there after the grace. */
+function terminateOnAbort(
+  child: ChildProcess,
+  signal: AbortSignal | undefined,
+  graceMs = DEFAULT_KILL_GRACE_MS
+): { dispose(): void } {
+  let killTimer: NodeJS.Timeout | undefined
+  const terminate = (): void => {
+    child.kill('SIGTERM')
+    killTimer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+  }
+  if (signal?.aborted) terminate()
+  else signal?.addEventListener('abort', terminate, { once: true })
+  return {
+    dispose: () => {
+      signal?.removeEventListener('abort', terminate)
+      clearTimeout(killTimer)
+    }
+  }
 }
 
 /** A one-line account of how a run ended. */

@@ -10,7 +10,7 @@ import { compareTrees, type TreeComparison } from '../compare-trees.js'
 import { UserError, oneLine } from '../errors.js'
 import type { StoreSpec } from '../settings.js'
 import { MANGLED_HINT, storesForRfs } from './credentials.js'
-import { applyMetadataFixes } from './normalise.js'
+import { normaliseFlist } from './normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from './redact.js'
 import { describeExit, runProgram } from './run.js'
 
@@ -47,7 +47,7 @@ export async function unpackWithRfs(check: RfsUnpackCheck): Promise<TreeComparis
     const cache = join(work, 'cache')
     const forRfs = storesForRfs(check.writeStores)
     await copyFile(check.flistPath, copy)
-    await applyMetadataFixes(copy, { routes: forRfs.stores })
+    await normaliseFlist(copy, { routes: forRfs.stores })
     await mkdir(tree)
     // A fresh cache: rfs trusts what its cache holds without checking it against the store.
     const args = ['unpack', '-m', copy, '-c', cache, tree]

@@ -51,6 +51,9 @@ export class S3Session {
       region: connection.region,
       forcePathStyle: true,
       credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey },
+      // A store URL without a secret (a published route) is read anonymously, as rfs reads it:
+      // a request signed with an empty secret is refused even where anonymous reads are allowed.
+      ...(connection.secretKey === '' ? { signer: { sign: async request => request } } : {}),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       // Retries are ours: the SDK's token bucket gives up under a steady share of failures.

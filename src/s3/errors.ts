@@ -49,6 +49,27 @@ const FATAL_ADVICE: Record<string, (bucket: string) => string> = {
     `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
 }
 
+/** Answers that refuse a request for who sent it. */
+const REFUSALS = new Set([
+  'AccessDenied',
+  'Forbidden',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'AllAccessDisabled'
+])
+
+/** A route holds no secret, so it is read anonymously; refused, the bucket is not public. */
+function anonymousAdvice(bucket: string, connection: S3Connection): string {
+  const { protocol, host } = new URL(connection.endpoint)
+  const store = `${protocol === 'https:' ? 's3s' : 's3'}://ACCESS:SECRET@${host}/${bucket}`
+  return (
+    `the route holds no secret, so it was read anonymously, and bucket '${bucket}' does not allow ` +
+    `anonymous reads: read through the store with its secret (${store}; for a copy of the flist: ` +
+    `rfs config -m COPY.fl store delete -a, then store add -s '${store}'), or let the bucket ` +
+    `allow anonymous reads (a bucket policy)`
+  )
+}
+
 const FORBIDDEN_ADVICE = (bucket: string): string =>
   `the server refused access (403): check s3-access-key and s3-secret-key (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`
 
@@ -109,7 +130,11 @@ export function describeS3Failure(
   const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
   const at = `${tries} (endpoint ${connection.endpoint})`
   // HEAD answers carry no body, so the SDK sees only the status.
-  const advice = FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined)
+  const refused = REFUSALS.has(name) || httpStatus(error) === 403
+  const advice =
+    connection.secretKey === '' && refused
+      ? (bucket: string) => anonymousAdvice(bucket, connection)
+      : (FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
   const reason = advice
     ? advice(bucketOf(what))

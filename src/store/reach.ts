@@ -7,8 +7,7 @@ import type { StoreSpec } from '../settings.js'
  * verifies here and fails to mount everywhere else.
  */
 export function unreachableReason(route: StoreSpec, publishing: boolean): string | undefined {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(route.url)?.[1]?.toLowerCase()
-  if (scheme === 'dir') {
+  if (schemeOf(route.url) === 'dir') {
     return publishing ? 'is a directory on the machine that packed it' : undefined
   }
   const host = hostOf(route.url)
@@ -18,16 +17,40 @@ export function unreachableReason(route: StoreSpec, publishing: boolean): string
   return kind && `names a ${kind} address`
 }
 
-/** One warning line per route that nodes will not reach. */
+/**
+ * Why the rfs releases cannot open this route, or undefined when they can. rfs opens a store for
+ * every route of an flist when it mounts or unpacks it, so one such route makes the whole flist
+ * unusable on a node that runs a release.
+ */
+export function unopenableReason(route: StoreSpec): string | undefined {
+  const scheme = schemeOf(route.url)
+  if (scheme !== 'http' && scheme !== 'https') return undefined
+  return (
+    `uses the ${scheme} scheme, which no rfs release opens (v2.0.6 and v2.0.7 stop with ` +
+    `"unknown store type '${scheme}'"; only rfs builds after v2.0.7 read it): nodes running a ` +
+    `release cannot mount the flist; for them, route to the bucket itself with an s3:// (s3s://) ` +
+    `read-store on a bucket that allows anonymous reads`
+  )
+}
+
+/** One warning line per route that nodes will not reach or cannot open. */
 export function routeWarnings(routes: readonly StoreSpec[], publishing: boolean): string[] {
   return routes.flatMap(route => {
-    const reason = unreachableReason(route, publishing)
-    return reason
-      ? [
-          `route ${route.url} ${reason}: Zero-OS nodes will not reach it; set read-store to an address they can reach`
-        ]
-      : []
+    const warnings: string[] = []
+    const unreachable = unreachableReason(route, publishing)
+    if (unreachable) {
+      warnings.push(
+        `route ${route.url} ${unreachable}: Zero-OS nodes will not reach it; set read-store to an address they can reach`
+      )
+    }
+    const unopenable = unopenableReason(route)
+    if (unopenable) warnings.push(`route ${route.url} ${unopenable}`)
+    return warnings
   })
+}
+
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
 }
 
 function hostOf(url: string): string | undefined {
