@@ -209,16 +209,16 @@ describe('gc over a dir:// store in both layouts', () => {
       const path = await pack(name, store)
       renameSync(path, join(manifests, `${name}.fl`))
     }
-    // Move the shared blobs to the flat layout older rfs releases write.
-    for (const id of ids.alpha) {
-      const sharded = join(root, id.slice(0, 2), id)
-      if (readdirSync(join(root, id.slice(0, 2))).includes(id)) renameSync(sharded, join(root, id))
-    }
     writeFileSync(join(manifests, 'gamma.fl.removed'), '')
     renameSync(join(manifests, 'gamma.fl'), join(work, 'gamma-unpublished.fl'))
+    // The store writes flat; move gamma's own blobs to the sharded layout earlier versions wrote.
     const onlyGamma = ids.gamma.filter(id => !ids.alpha.includes(id))
     const old = new Date(Date.now() - 30 * DAY)
-    for (const id of onlyGamma) utimesSync(join(root, id.slice(0, 2), id), old, old)
+    for (const id of onlyGamma) {
+      mkdirSync(join(root, id.slice(0, 2)), { recursive: true })
+      renameSync(join(root, id), join(root, id.slice(0, 2), id))
+      utimesSync(join(root, id.slice(0, 2), id), old, old)
+    }
 
     const report = await gc(['--manifests', manifests, '-s', store])
     expect(report.code).toBe(0)
