@@ -32,17 +32,15 @@ class S3BlobStore {
         this.bucket = bucket;
         this.display = display;
     }
-    async exists(id) {
+    async storedSize(id) {
         return this.session.request(`HEAD ${this.bucket}/${id}`, async (abortSignal) => {
             try {
-                await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), {
-                    abortSignal
-                });
-                return true;
+                const head = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), { abortSignal });
+                return head.ContentLength ?? Number.NaN;
             }
             catch (error) {
                 if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
-                    return false;
+                    return undefined;
                 throw error;
             }
         });
@@ -76,13 +74,13 @@ class S3BlobStore {
                 MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_4__/* .LISTING_PAGE */ .b,
                 Marker: marker
             }), { abortSignal }));
-            const pageKeys = (page.Contents ?? []).flatMap(object => (object.Key ? [object.Key] : []));
+            const pageKeys = (page.Contents ?? []).flatMap(object => object.Key ? [[object.Key, object.Size ?? Number.NaN]] : []);
             keys.push(...pageKeys);
             if (keys.length > limit)
                 return undefined;
             if (!page.IsTruncated)
                 return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z2(keys);
-            const next = page.NextMarker ?? pageKeys.at(-1);
+            const next = page.NextMarker ?? pageKeys.at(-1)?.[0];
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)
                 return undefined;

@@ -548,28 +548,54 @@ function storeFailure(error, id, store) {
         return error;
     return new UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`);
 }
-/** Blob ids held compactly (32 bytes each, sorted), for presence checks against a listing. */
+/**
+ * Blob ids held compactly (32 bytes each, sorted) with the sizes a listing gave, for presence
+ * checks against it.
+ */
 class BlobIdSet {
     size;
     sorted;
-    /** `ids`: lower-case hex ids; other names (not 64 hex digits) are left out. */
-    constructor(ids) {
-        const valid = [...ids].filter(id => BLOB_ID.test(id)).sort();
+    /** Stored sizes in id order; NaN where the listing gave none. */
+    sizes;
+    /** `blobs`: lower-case hex ids, with sizes or not; names not of 64 hex digits are left out. */
+    constructor(blobs) {
+        const valid = [];
+        for (const blob of blobs) {
+            const [id, size] = typeof blob === 'string' ? [blob, Number.NaN] : blob;
+            if (BLOB_ID.test(id))
+                valid.push([id, size]);
+        }
+        valid.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         this.sorted = Buffer.alloc(valid.length * 32);
+        this.sizes = new Float64Array(valid.length);
         let previous = '';
         let count = 0;
-        for (const id of valid) {
+        for (const [id, size] of valid) {
             if (id === previous)
                 continue;
             this.sorted.write(id, count * 32, 'hex');
+            this.sizes[count] = size;
             previous = id;
             count++;
         }
         this.size = count;
     }
     has(id) {
+        return this.indexOf(id) >= 0;
+    }
+    /** The size the listing gave; undefined when it did not name the blob, or gave no size. */
+    sizeOf(id) {
+        const index = this.indexOf(id);
+        if (index < 0 || Number.isNaN(this.sizes[index]))
+            return undefined;
+        return this.sizes[index];
+    }
+    async storedSize(id) {
+        return this.sizeOf(id);
+    }
+    indexOf(id) {
         if (!BLOB_ID.test(id))
-            return false;
+            return -1;
         const wanted = Buffer.from(id, 'hex');
         let low = 0;
         let high = this.size - 1;
@@ -577,48 +603,49 @@ class BlobIdSet {
             const middle = (low + high) >>> 1;
             const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
             if (order === 0)
-                return true;
+                return middle;
             if (order < 0)
                 low = middle + 1;
             else
                 high = middle - 1;
         }
-        return false;
+        return -1;
     }
 }
 const BLOB_ID = /^[0-9a-f]{64}$/;
 
 ;// CONCATENATED MODULE: ./src/store/dir.ts
-// rfs's dir:// store: blobs at ROOT/<first two hex digits>/<hex id>; readers also accept a flat
-// ROOT/<hex id>, the older layout.
+// rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
+// (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
+// and earlier versions of this action write, is read too.
 
 
 
 
 
-/** Flat-layout blobs beyond this many make listings give up (exists then checks each blob). */
-const FLAT_LIMIT = 100_000;
 class dir_DirBlobStore {
     root;
     display;
-    createdShards = new Set();
-    /** Shards missing when the blocking path listed the root, and the ids written there since. */
-    newShards = new Map();
-    /** The root as the blocking path first listed it; undefined: too many flat blobs to hold. */
-    rootSync = null;
-    flatIds;
     /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
     prefix;
+    /** The root as first listed; for the blocking path and the other apart, each listed once. */
+    rootSync;
+    rootAsync;
+    /** Blobs the blocking path found whole or wrote since it listed the root. */
+    held = new Set();
+    /** Set once the root is known to exist. */
+    rootMade = false;
     constructor(root) {
         this.root = root;
         this.display = `dir://${root}`;
         this.prefix = (0,external_node_path_namespaceObject.join)(root, '/');
     }
-    async exists(id) {
-        return (await isFile(this.sharded(id))) || (await isFile(this.flat(id)));
+    /** The flat copy's size, else the sharded one's: the copy this project's reader fetches. */
+    async storedSize(id) {
+        return (await fileSize(this.flat(id))) ?? (await fileSize(this.sharded(id)));
     }
     async get(id) {
-        for (const path of [this.sharded(id), this.flat(id)]) {
+        for (const path of [this.flat(id), this.sharded(id)]) {
             try {
                 return await (0,promises_namespaceObject.readFile)(path);
             }
@@ -629,76 +656,72 @@ class dir_DirBlobStore {
         }
         return undefined;
     }
-    /** Writes through a temporary name and renames, so a blob is either whole or absent. */
+    /**
+     * Writes through a temporary name and renames, so a blob is either whole or absent. A sharded
+     * copy is then removed: a blob is put because the store lacks it whole, and rfs builds that read
+     * both layouts look there first.
+     */
     async put(id, blob) {
-        const shard = this.shard(id);
-        if (!this.createdShards.has(shard)) {
-            await (0,promises_namespaceObject.mkdir)(shard, { recursive: true });
-            this.createdShards.add(shard);
+        if (!this.rootMade) {
+            await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true }).catch(error => notADirectory(error, this.root));
+            this.rootMade = true;
         }
-        await writeFileAtomically(this.sharded(id), blob);
+        await writeFileAtomically(this.flat(id), blob);
+        const root = this.rootSync ?? (this.rootAsync && (await this.rootAsync));
+        if (!root || root.shards.has(id.slice(0, 2)))
+            await (0,promises_namespaceObject.rm)(this.sharded(id), { force: true });
     }
     /**
-     * put unless the store holds the blob, blocking: for block workers, which store blobs as they
-     * encode them. True when it was written.
+     * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
+     * they encode them. True when it was written.
      *
-     * Presence is asked of the disk only where the answer can be yes. The root is listed once, for
-     * its flat-layout blobs and its shards. A shard missing then held nothing, so the blobs in it
-     * that matter are the ones this object wrote since: any other writer can only add the same
-     * bytes under the same name, which an atomic rewrite leaves intact. In a new store, no blob
-     * costs a lookup.
+     * The root is read once, for its names; only a blob it names is looked at on disk, for its size.
+     * A blob found whole in the sharded layout is moved to the flat one, so the flist is read by
+     * every rfs. Blobs written by others since the listing are written again: the same bytes under
+     * the same name, which an atomic rewrite leaves intact.
      */
     putIfAbsentSync(id, blob) {
-        const root = this.listRootSync();
-        const shard = this.shard(id);
-        let written = this.newShards.get(shard);
-        if (!written && root && !root.shards.has(id.slice(0, 2))) {
-            written = new Set();
-            this.newShards.set(shard, written);
-        }
-        if (written ? written.has(id) : isFileSync(this.sharded(id)))
+        if (this.held.has(id))
             return false;
-        if (root ? root.flatIds.has(id) : isFileSync(this.flat(id)))
+        this.held.add(id);
+        this.rootSync ??= RootListing.readSync(this.root);
+        const root = this.rootSync;
+        const flat = this.flat(id);
+        if (root.flat.has(id) && fileSizeSync(flat) === blob.byteLength)
             return false;
-        if (!this.createdShards.has(shard)) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
-            this.createdShards.add(shard);
+        const shard = id.slice(0, 2);
+        if (root.shards.has(shard) && root.shardSync(shard).has(id)) {
+            const sharded = this.sharded(id);
+            if (fileSizeSync(sharded) === blob.byteLength && moveSync(sharded, flat))
+                return false;
+            (0,external_node_fs_namespaceObject.rmSync)(sharded, { force: true });
         }
-        writeFileAtomicallySync(this.sharded(id), blob);
-        written?.add(id);
+        try {
+            if (!this.rootMade) {
+                try {
+                    (0,external_node_fs_namespaceObject.mkdirSync)(this.root, { recursive: true });
+                }
+                catch (error) {
+                    notADirectory(error, this.root);
+                }
+                this.rootMade = true;
+            }
+            writeFileAtomicallySync(flat, blob);
+        }
+        catch (error) {
+            this.held.delete(id);
+            throw error;
+        }
         return true;
     }
     /**
-     * One directory read per shard instead of a stat per blob; flat-layout blobs count too. The
-     * prefix is up to two hex digits: a shorter one covers every shard that starts with it.
+     * The root read once, whatever the prefix and limit: names come a directory read at a time, a
+     * local read costs less than a stat per blob, and each blob the caller asks about costs one
+     * stat for its size. The shards of the older layout are read as blobs under them are asked for.
      */
-    async listIds(prefix, limit) {
-        this.flatIds ??= readNames(this.root, FLAT_LIMIT, isBlobFile);
-        const flat = await this.flatIds;
-        if (!flat)
-            return undefined;
-        const names = [];
-        for (const shard of shardsUnder(prefix)) {
-            const path = `${this.prefix}${shard}`;
-            const found = await readNames(path, limit - names.length, isBlobFile);
-            if (!found)
-                return undefined;
-            if (found.length > 0)
-                this.createdShards.add(path);
-            names.push(...found);
-        }
-        for (const id of flat)
-            if (id.startsWith(prefix))
-                names.push(id);
-        return names.length > limit ? undefined : new BlobIdSet(names);
-    }
-    listRootSync() {
-        if (this.rootSync === null)
-            this.rootSync = listRootSync(this.root, FLAT_LIMIT);
-        return this.rootSync;
-    }
-    shard(id) {
-        return `${this.prefix}${id.slice(0, 2)}`;
+    async listIds() {
+        this.rootAsync ??= RootListing.read(this.root);
+        return new DirListing(await this.rootAsync, this.prefix);
     }
     sharded(id) {
         return `${this.prefix}${id.slice(0, 2)}/${id}`;
@@ -707,94 +730,161 @@ class dir_DirBlobStore {
         return `${this.prefix}${id}`;
     }
 }
-/**
- * Names in a directory that `keep` accepts (none when it does not exist), or undefined once more
- * than `limit` are found.
- */
-async function readNames(path, limit, keep) {
-    const names = [];
-    try {
-        const directory = await (0,promises_namespaceObject.opendir)(path, { bufferSize: 1024 });
-        for await (const entry of directory) {
-            if (!keep(entry))
-                continue;
-            names.push(entry.name);
-            // Leaving the loop closes the directory.
-            if (names.length > limit)
-                return undefined;
+/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
+class RootListing {
+    root;
+    flat;
+    shards;
+    shardIds = new Map();
+    constructor(root, flat, 
+    /** Names of two hex digits: anything there may hold sharded blobs. */
+    shards) {
+        this.root = root;
+        this.flat = flat;
+        this.shards = shards;
+    }
+    static async read(root) {
+        const { blobs, shards } = await readEntries(root);
+        return new RootListing(root, blobs, shards);
+    }
+    static readSync(root) {
+        const { blobs, shards } = readEntriesSync(root);
+        return new RootListing(root, blobs, shards);
+    }
+    /** One shard's blobs, read once. */
+    async shard(shard) {
+        let ids = this.shardIds.get(shard);
+        if (!ids) {
+            ids = readEntries((0,external_node_path_namespaceObject.join)(this.root, shard)).then(entries => entries.blobs);
+            this.shardIds.set(shard, ids);
+            this.shardIds.set(shard, await ids);
         }
+        return ids;
+    }
+    shardSync(shard) {
+        let ids = this.shardIds.get(shard);
+        if (!(ids instanceof BlobIdSet)) {
+            ids = readEntriesSync((0,external_node_path_namespaceObject.join)(this.root, shard)).blobs;
+            this.shardIds.set(shard, ids);
+        }
+        return ids;
+    }
+}
+/** The blobs of a root listing, each one's size read from disk when asked for. */
+class DirListing {
+    listing;
+    base;
+    constructor(listing, 
+    /** The store's root, ending in a slash. */
+    base) {
+        this.listing = listing;
+        this.base = base;
+    }
+    get size() {
+        return this.listing.flat.size;
+    }
+    async storedSize(id) {
+        if (this.listing.flat.has(id)) {
+            const size = await fileSize(`${this.base}${id}`);
+            if (size !== undefined)
+                return size;
+        }
+        const shard = id.slice(0, 2);
+        if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
+            return undefined;
+        return fileSize(`${this.base}${shard}/${id}`);
+    }
+}
+/**
+ * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
+ * a blob's name, and anything named by two digits may be a shard.
+ */
+function collector() {
+    const shards = new Set();
+    const names = [];
+    return {
+        visit: entry => {
+            if (entry.name.length === 2)
+                shards.add(entry.name);
+            else if (entry.name.length === 64 && entry.isFile())
+                names.push(entry.name);
+        },
+        done: () => ({ blobs: new BlobIdSet(names), shards })
+    };
+}
+/** A directory's blobs and shards; none when it does not exist. */
+async function readEntries(path) {
+    const { visit, done } = collector();
+    try {
+        for await (const entry of await (0,promises_namespaceObject.opendir)(path, { bufferSize: 1024 }))
+            visit(entry);
     }
     catch (error) {
-        if (isMissing(error))
-            return [];
-        throw error;
+        if (!isMissing(error))
+            throw error;
     }
-    return names;
+    return done();
 }
-/** The root's flat blobs and shards (none when it does not exist), or undefined past `limit`. */
-function listRootSync(path, limit) {
-    const listing = { flatIds: new Set(), shards: new Set() };
+function readEntriesSync(path) {
+    const { visit, done } = collector();
     let directory;
     try {
         directory = (0,external_node_fs_namespaceObject.opendirSync)(path, { bufferSize: 1024 });
     }
     catch (error) {
         if (isMissing(error))
-            return listing;
+            return done();
         throw error;
     }
     try {
-        for (let entry = directory.readSync(); entry; entry = directory.readSync()) {
-            // Anything under a shard's name counts: a blob path through it must be asked about.
-            if (entry.name.length === 2)
-                listing.shards.add(entry.name);
-            if (!isBlobFile(entry))
-                continue;
-            listing.flatIds.add(entry.name);
-            if (listing.flatIds.size > limit)
-                return undefined;
-        }
+        for (let entry = directory.readSync(); entry; entry = directory.readSync())
+            visit(entry);
     }
     finally {
         directory.closeSync();
     }
-    return listing;
+    return done();
 }
-function shardsUnder(prefix) {
-    if (!/^[0-9a-f]{0,2}$/.test(prefix))
-        throw new Error(`not a blob id prefix: ${prefix}`);
-    const shards = [];
-    for (let byte = 0; byte < 256; byte++) {
-        const shard = byte.toString(16).padStart(2, '0');
-        if (shard.startsWith(prefix))
-            shards.push(shard);
-    }
-    return shards;
-}
-/** Blob files are named by their 64 hex digits; temporary files of unfinished writes are longer. */
-function isBlobFile(entry) {
-    return entry.name.length === 64 && entry.isFile();
-}
-async function isFile(path) {
+/** Moves a whole sharded blob to the flat layout; false when it is gone (moved by another). */
+function moveSync(from, to) {
     try {
-        return (await (0,promises_namespaceObject.stat)(path)).isFile();
+        (0,external_node_fs_namespaceObject.renameSync)(from, to);
+        return true;
     }
     catch (error) {
         if (isMissing(error))
-            return false;
+            return fileSizeSync(to) !== undefined;
+        throw error;
+    }
+}
+async function fileSize(path) {
+    try {
+        const stats = await (0,promises_namespaceObject.stat)(path);
+        return stats.isFile() ? stats.size : undefined;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return undefined;
         throw error;
     }
 }
 /** No exception for the common answer: most blobs a pack asks about are new. */
-function isFileSync(path) {
+function fileSizeSync(path) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isFile() ?? false;
+        const stats = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
+        return stats?.isFile() ? stats.size : undefined;
     }
     catch (error) {
         if (isMissing(error))
-            return false;
+            return undefined;
         throw error;
     }
+}
+/** mkdir's EEXIST says less than what it means here. */
+function notADirectory(error, path) {
+    if (error.code !== 'EEXIST')
+        throw error;
+    throw Object.assign(new Error(`ENOTDIR: ${path} is not a directory`), { code: 'ENOTDIR' });
 }
 function isMissing(error) {
     const code = error.code;
@@ -834,12 +924,14 @@ class RouterBlobStore {
         }
         return uncovered;
     }
-    /** Whether any responsible store holds the blob (enough for a reader to find it). */
-    async exists(id) {
-        for (const store of this.storesFor(id))
-            if (await store.exists(id))
-                return true;
-        return false;
+    /** The size the first responsible store that holds the blob holds (what a reader fetches). */
+    async storedSize(id) {
+        for (const store of this.storesFor(id)) {
+            const size = await store.storedSize(id);
+            if (size !== undefined)
+                return size;
+        }
+        return undefined;
     }
     async get(id) {
         const errors = [];
@@ -956,12 +1048,13 @@ function encodeTask(segments, hash, buffer, localStores) {
         encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
             ids.set(block.id, chunks.length * HASH_LENGTH);
             keys.set(block.key, chunks.length * HASH_LENGTH);
+            const blobLength = block.blob.byteLength;
             if (localStores) {
                 const written = localStores.store(toHex(block.id), block.blob);
-                chunks.push({ segment: position, index, plainLength, written });
+                chunks.push({ segment: position, index, plainLength, blobLength, written });
             }
             else {
-                chunks.push({ segment: position, index, plainLength, blob: block.blob });
+                chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob });
                 transfer.push(block.blob.buffer);
             }
         });

@@ -1,0 +1,110 @@
+export const id = 835;
+export const ids = [835];
+export const modules = {
+
+/***/ 3835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
+/* harmony export */   openS3Store: () => (/* binding */ openS3Store)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
+
+
+
+
+
+
+/** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
+class S3BlobStore {
+    session;
+    bucket;
+    display;
+    constructor(session, bucket, display) {
+        this.session = session;
+        this.bucket = bucket;
+        this.display = display;
+    }
+    async storedSize(id) {
+        return this.session.request(`HEAD ${this.bucket}/${id}`, async (abortSignal) => {
+            try {
+                const head = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), { abortSignal });
+                return head.ContentLength ?? Number.NaN;
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    async get(id) {
+        return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {
+            try {
+                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
+                // Read the body inside the attempt, so a reset mid-body is retried too.
+                return Buffer.from(await response.Body.transformToByteArray());
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    /**
+     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
+     * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
+     * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
+     * where version 2's continuation tokens are opaque and some servers fail to make them.
+     */
+    async listIds(prefix, limit) {
+        const keys = [];
+        for (let marker;;) {
+            const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .ListObjectsCommand */ .Wc7({
+                Bucket: this.bucket,
+                Prefix: prefix,
+                MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_4__/* .LISTING_PAGE */ .b,
+                Marker: marker
+            }), { abortSignal }));
+            const pageKeys = (page.Contents ?? []).flatMap(object => object.Key ? [[object.Key, object.Size ?? Number.NaN]] : []);
+            keys.push(...pageKeys);
+            if (keys.length > limit)
+                return undefined;
+            if (!page.IsTruncated)
+                return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z2(keys);
+            const next = page.NextMarker ?? pageKeys.at(-1)?.[0];
+            // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
+            if (!next || next === marker)
+                return undefined;
+            marker = next;
+        }
+    }
+    async put(id, blob) {
+        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({
+            Bucket: this.bucket,
+            Key: id,
+            Body: blob,
+            ContentLength: blob.byteLength,
+            ContentType: 'application/octet-stream'
+        }), { abortSignal }));
+    }
+}
+/** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
+function openS3Store(url, options = {}) {
+    const { connection, bucket } = (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(connection.secretKey);
+    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_2__/* .S3Session */ .Jw(connection, options), bucket, (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .stripPassword */ .CK)(url));
+}
+
+
+/***/ })
+
+};
