@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { run } from './main.js'
+import { isOsError, osErrorLine } from './os-error.js'
 import { onRunner } from './runner.js'
 
 const controller = new AbortController()
@@ -24,10 +25,16 @@ try {
   process.exitCode = 0
 } catch (error) {
   const cause = controller.signal.aborted ? controller.signal.reason : error
-  const message = oneLine(cause)
-  if (onRunner()) core.setFailed(message)
-  else process.stderr.write(`error: ${message}\n`)
-  if (!isUserError(cause) && cause instanceof Error && cause.stack) core.debug(cause.stack)
+  const message = oneLine(!isUserError(cause) && isOsError(cause) ? osErrorLine(cause) : cause)
+  const stack = !isUserError(cause) && cause instanceof Error ? cause.stack : undefined
+  if (onRunner()) {
+    core.setFailed(message)
+    if (stack) core.debug(stack)
+  } else {
+    process.stderr.write(`error: ${message}\n`)
+    // A shell has no runner to hide debug output: the stack is shown only when asked for.
+    if (stack && process.env.RUNNER_DEBUG === '1') process.stderr.write(`${stack}\n`)
+  }
   process.exitCode = 1
 }
 // Idle keep-alive sockets or worker threads must not hold a finished run open.

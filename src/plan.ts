@@ -1,12 +1,29 @@
+import { realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readKernelVersion } from './config/kernel-version.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
-import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
+import {
+  checkKeyPrefix,
+  dateTag,
+  fileUrl,
+  flistName,
+  joinUrl,
+  manifestKey,
+  validateFirmwareTag
+} from './names.js'
+import { isWithin, prepareWritableDir } from './output-dir.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
 import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
 import { routeWarnings } from './store/reach.js'
-import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
+import {
+  checkBucketName,
+  formatStoreSpec,
+  parseS3Endpoint,
+  s3StoreUrl,
+  stripPassword
+} from './store/spec.js'
+import { checkPublicUrl } from './public-url.js'
 
 export interface FlistPlan {
   kind: FlistKind
@@ -92,7 +109,7 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
   for (const kind of settings.flists) {
     const name = flistName(kind, kind === 'modules' ? kernel.full : firmwareTag)
     const path = join(settings.outputDir, name)
-    const key = manifestKey(s3?.prefix ?? pick(settings.s3, conf, 'prefix')?.value ?? '', name)
+    const key = manifestKey(s3?.prefix ?? checkPrefix(pick(settings.s3, conf, 'prefix')), name)
     flists.push({
       kind,
       name,
@@ -103,6 +120,8 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     })
   }
 
+  await checkWritePlaces(settings, flists, writeStores)
+
   return {
     kernel: { base: kernel.base, localversion: kernel.localversion, full: kernel.full },
     firmwareTag,
@@ -112,6 +131,68 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     storeDisplay,
     manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
     warnings
+  }
+}
+
+interface WritePlace {
+  /** The setting, for messages. */
+  subject: string
+  path: string
+  kind: 'output' | 'store'
+}
+
+/**
+ * The output directory and the dir:// stores: each can be written, and none lies inside a tree
+ * being packed (every run would then pack what the run before wrote), nor a tree inside a store.
+ * Nothing is created before all of it is known to be fine; a dry run creates nothing.
+ */
+async function checkWritePlaces(
+  settings: Settings,
+  flists: readonly FlistPlan[],
+  writeStores: readonly StoreSpec[]
+): Promise<void> {
+  const places: WritePlace[] = [{ subject: 'output-dir', path: settings.outputDir, kind: 'output' }]
+  for (const spec of writeStores) {
+    const path = dirStorePath(spec.url)
+    if (path === undefined) continue
+    const subject = settings.store ? `store ${formatStoreSpec(spec)}` : 'output-dir'
+    places.push({ subject, path, kind: 'store' })
+  }
+  const real = await Promise.all(
+    places.map(place => prepareWritableDir(place.path, place.subject, { create: false }))
+  )
+  for (const flist of flists) {
+    const tree = await realpath(flist.source)
+    const treeName = `the ${flist.kind} tree ${flist.source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
+    places.forEach((place, index) => {
+      const what = place.kind === 'output' ? 'the .fl files and the store' : 'the blobs'
+      if (isWithin(real[index], tree)) {
+        throw new UserError(
+          `${place.subject} ${place.path} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${flist.source}`
+        )
+      }
+      if (place.kind === 'store' && isWithin(tree, real[index])) {
+        throw new UserError(
+          `${treeName} is inside ${place.subject} ${place.path}: the run would write blobs into the tree it packs; choose a store outside the tree`
+        )
+      }
+    })
+  }
+  if (settings.dryRun) return
+  for (const place of places) await prepareWritableDir(place.path, place.subject, { create: true })
+}
+
+const SOURCE_SETTING = { modules: 'modulesDir', firmware: 'firmwareDir' } as const
+const SOURCE_INPUT = { modules: 'modules-dir', firmware: 'firmware-dir' } as const
+
+/** The directory of a dir:// store URL, as the store itself reads it. */
+function dirStorePath(url: string): string | undefined {
+  if (!/^dir:\/\//i.test(url)) return undefined
+  const { pathname } = new URL(url)
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
   }
 }
 
@@ -253,22 +334,19 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
     bucket,
     storeUrl: s3StoreUrl(connection, bucket, endpointSetting.where),
     manifestBucket,
-    prefix: get('prefix')?.value ?? '',
-    manifestBase: publicUrl ? checkPublicUrl(publicUrl) : `${endpoint.origin}/${manifestBucket}`
+    prefix: checkPrefix(get('prefix')),
+    manifestBase: publicUrl
+      ? checkPublicUrl(publicUrl.value, publicUrl.where)
+      : `${endpoint.origin}/${manifestBucket}`
   }
 }
 
-// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
-// servers accept upper case and underscores).
-const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/
-
 function checkBucket(setting: Sourced): string {
-  if (!BUCKET.test(setting.value)) {
-    throw new UserError(
-      `${setting.where}='${setting.value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`
-    )
-  }
-  return setting.value
+  return checkBucketName(setting.value, setting.where)
+}
+
+function checkPrefix(setting: Sourced | undefined): string {
+  return setting === undefined ? '' : checkKeyPrefix(setting.value, setting.where)
 }
 
 function checkRegion(setting: Sourced): string {
@@ -276,19 +354,4 @@ function checkRegion(setting: Sourced): string {
     throw new UserError(`${setting.where}='${setting.value}' is not a region name, e.g. us-east-1`)
   }
   return setting.value
-}
-
-function checkPublicUrl(setting: Sourced): string {
-  let url: URL | undefined
-  try {
-    url = new URL(setting.value)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    throw new UserError(
-      `${setting.where}='${stripPassword(setting.value)}' is not a base URL: write e.g. https://cdn.example.com/zos`
-    )
-  }
-  return setting.value.replace(/\/+$/, '')
 }
