@@ -168,12 +168,12 @@ async function checkWritePlaces(
       const what = place.kind === 'output' ? 'the .fl files and the store' : 'the blobs'
       if (isWithin(real[index], tree)) {
         throw new UserError(
-          `${place.subject} ${place.path} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${flist.source}`
+          `${placeName(place)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${flist.source}`
         )
       }
       if (place.kind === 'store' && isWithin(tree, real[index])) {
         throw new UserError(
-          `${treeName} is inside ${place.subject} ${place.path}: the run would write blobs into the tree it packs; choose a store outside the tree`
+          `${treeName} is inside ${placeName(place)}: the run would write blobs into the tree it packs; choose a store outside the tree`
         )
       }
     })
@@ -354,4 +354,10 @@ function checkRegion(setting: Sourced): string {
     throw new UserError(`${setting.where}='${setting.value}' is not a region name, e.g. us-east-1`)
   }
   return setting.value
+}
+
+/** `output-dir /p/dist/flists`; a store given as input is named by its spec, which holds the path. */
+function placeName(place: WritePlace): string {
+  if (place.kind === 'output') return `output-dir ${place.path}`
+  return place.subject === 'output-dir' ? `the store ${place.path} of output-dir` : place.subject
 }
