@@ -41,9 +41,11 @@ interface OsError {
   dest?: string
 }
 
+// Checked by shape: errors made in another realm (a worker, a VM context) are no `instanceof Error`.
 export function isOsError(error: unknown): error is OsError & Error {
-  const code = (error as { code?: unknown } | undefined)?.code
-  return error instanceof Error && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return typeof message === 'string' && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code)
 }
 
 /** `permission denied (EACCES)`; the message itself for anything that is not an OS error. */

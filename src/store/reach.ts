@@ -24,7 +24,7 @@ export function routeWarnings(routes: readonly StoreSpec[], publishing: boolean)
     const reason = unreachableReason(route, publishing)
     return reason
       ? [
-          `route ${route.url} ${reason}: Zero-OS nodes will not reach it; set read-store to an address they can reach`
+          `route ${route.url} ${reason}, which Zero-OS nodes will not reach; set read-store to an address they can reach`
         ]
       : []
   })
