@@ -3,10 +3,20 @@
 // Every case runs with the S3 settings of the test server (a case overrides or removes some), and
 // a store it names is on that server too, so the empty buckets show the run wrote nothing.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
-import { errorLines, runAction, type ActionRun } from './helpers/action.js'
+import { errorLines, runAction, runCli, type ActionRun } from './helpers/action.js'
 import {
   copyExample,
   EXAMPLE_KERNEL,
@@ -386,6 +396,25 @@ describe('bad input', () => {
   })
 })
 
+/** A directory of /sys whose regular files are all write-only, if this machine has one. */
+function writeOnlySysfsDirectory(): string | undefined {
+  try {
+    for (const bus of readdirSync('/sys/bus')) {
+      const drivers = join('/sys/bus', bus, 'drivers')
+      for (const driver of existsSync(drivers) ? readdirSync(drivers) : []) {
+        const dir = join(drivers, driver)
+        const entries = readdirSync(dir, { withFileTypes: true })
+        const files = entries.filter(entry => entry.isFile())
+        if (entries.some(entry => entry.isDirectory()) || files.length === 0) continue
+        if (files.every(file => (statSync(join(dir, file.name)).mode & 0o444) === 0)) return dir
+      }
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
 /** The .fl files anywhere in a project. */
 function flFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[]).filter(path => path.endsWith('.fl'))
@@ -435,6 +464,61 @@ describe('bad conditions met while running', () => {
     expect(errorLines(run)).toEqual([expect.stringMatching(/zz-last\.ko/)])
     expect(await listKeys(s3, 'manifests')).toEqual([])
     await restartS3()
+  })
+
+  test('a file replaced by a FIFO during the pack', async () => {
+    const project = keep(copyExample())
+    const modules = join(project.root, 'initramfs/lib/modules', EXAMPLE_KERNEL)
+    for (let i = 0; i < 400; i++) writeFileSync(join(modules, `a${i}.ko`), randomBytes(256 << 10))
+    const doomed = join(modules, 'zz-last.ko')
+    writeFileSync(doomed, 'soon a fifo')
+    const running = runAction(
+      { 'project-root': project.root, flists: 'modules', ...s3Inputs() },
+      { timeoutMs: 60_000 }
+    )
+    while ((await listKeys(s3, 'blobs')).length === 0) await sleep(10)
+    rmSync(doomed)
+    execFileSync('mkfifo', [doomed])
+    const run = await running
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/zz-last\.ko is no longer a regular file/)
+    ])
+    expect(await listKeys(s3, 'manifests')).toEqual([])
+    await restartS3()
+  })
+
+  // As root every file is readable; a kernel file system still refuses to read a write-only file.
+  const writeOnly = writeOnlySysfsDirectory()
+  ;(writeOnly ? test : test.skip)(
+    'a module file the run may not read, in a runner and a shell',
+    async () => {
+      const project = keep(copyExample())
+      const inputs = { flists: 'modules', 'modules-dir': writeOnly!, ...s3Inputs() }
+      const run = await runAction({ 'project-root': project.root, ...inputs })
+      await expectCleanFailure(
+        run,
+        /^cannot read \/sys\/.*: permission denied \(EACCES\): make it readable/
+      )
+      const shell = await runCli([
+        '--project-root',
+        project.root,
+        ...Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value])
+      ])
+      expect(shell.code).toBe(1)
+      expect(shell.stderr).toMatch(/^error: cannot read \/sys\/.*\(EACCES\)[^\n]*\n$/)
+      expect(shell.stdout).not.toContain('::debug::')
+      expect(shell.everything).not.toMatch(/^\s+at /m)
+    }
+  )
+
+  test('output-dir under /proc ends within seconds and heeds SIGTERM', async () => {
+    const project = keep(copyExample())
+    const run = await runAction(
+      { 'project-root': project.root, ...s3Inputs(), 'output-dir': '/proc/rfs-flist-bad/out' },
+      { timeoutMs: 20_000 }
+    )
+    await expectCleanFailure(run, /output-dir \/proc\/rfs-flist-bad\/out: cannot create/)
   })
 
   test('an overwrite conflict', async () => {
