@@ -242,6 +242,12 @@ const CATALOGUE: Case[] = [
     /public-url/
   ],
   [
+    'a read-store whose path climbs out',
+    standard,
+    { 'read-store': 'https://cdn.example.com/blobs/../other' },
+    /read-store.*path segment '\.\.'/
+  ],
+  [
     'a store bucket that is not a bucket name',
     standard,
     () => ({ store: `${s3Store().replace(/\/blobs$/, '/blo%2Fbs')}` }),

@@ -76,7 +76,10 @@ describe('parseStoreSpec', () => {
     ['s3:///bucket', 'has no host', 's3:///bucket'],
     ['https://hub:70000/blobs', 'the https:// URL does not parse', 'port'],
     ['s3://ak:sk@h:9000/b%2Fc', 'is not a bucket name', 'letters, digits'],
-    ['s3://ak:sk@h:9000/..', 'exactly one bucket', 'bucket root']
+    ['s3://ak:sk@h:9000/..', 'path segment', "'..'"],
+    ['https://cdn.example.com/blobs/../other', 'path segment', 'readers resolve away'],
+    ['https://cdn.example.com/blobs/%2E%2e/other', 'path segment', '%2E%2e'],
+    ['dir:///srv/./blobs', 'path segment', "'.'"]
   ])('%s is refused: %s', (spec, problem, hint) => {
     const error = userError(() => parseStoreSpec(spec, SOURCE))
     expect(error.message.startsWith(`${SOURCE}: `)).toBe(true)

@@ -104,6 +104,15 @@ function checkStoreUrl(url: string, source: string): string {
     )
   }
   const normalised = scheme + url.slice(parts.scheme.length)
+  const dotted = parts.rest
+    .replace(/[?#].*$/s, '')
+    .split('/')
+    .find(segment => ['.', '..'].includes(segment.replace(/%2e/gi, '.')))
+  if (dotted !== undefined) {
+    throw new UserError(
+      `${source}: '${shown}' has the path segment '${dotted}', which readers resolve away: write the path it stands for`
+    )
+  }
   if (scheme === 'dir') {
     if (parts.host !== '' || parts.userinfo !== undefined || !/^\/[^?#]/.test(parts.rest)) {
       throw new UserError(

@@ -62,7 +62,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err("For more information, try '--help'.")
       return 2
     }
-    io.err(`Error: ${oneLine(!isUserError(error) && isOsError(error) ? osErrorLine(error) : error)}`)
+    io.err(
+      `Error: ${oneLine(!isUserError(error) && isOsError(error) ? osErrorLine(error) : error)}`
+    )
     return 1
   }
 }
