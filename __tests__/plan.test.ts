@@ -8,6 +8,7 @@ import {
   symlinkSync,
   writeFileSync
 } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { settingsFromRaw, type RawInputs } from '../src/inputs.js'
@@ -594,19 +595,19 @@ describe('where the run writes', () => {
       'under /proc',
       () => undefined,
       '/proc/rfs-flist-plan/x',
-      /^output-dir \/proc\/rfs-flist-plan\/x: cannot create \/proc\/rfs-flist-plan: \/proc does not take new directories/
+      /^output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
     ],
     [
       'under /sys',
       () => undefined,
       '/sys/rfs-flist-plan',
-      /^output-dir \/sys\/rfs-flist-plan: cannot create .*\(E[A-Z]+\): choose a writable output-dir/
+      /^output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable output-dir/
     ],
     [
       'a directory that takes no files',
       () => undefined,
       '/sys/kernel',
-      /^output-dir \/sys\/kernel does not take new files \(.*\(E[A-Z]+\)\)/
+      /^output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
     ],
     [
       'over PATH_MAX',
@@ -620,16 +621,49 @@ describe('where the run writes', () => {
       'n'.repeat(256),
       /^output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
     ]
-  ])('output-dir %s: one line naming it', async (_, prepare, outputDir, message) => {
-    prepare()
-    const error = await asyncUserError(plan({ 'output-dir': outputDir }))
-    expect(error.message).toMatch(message)
-  })
+  ])(
+    'output-dir %s: one line naming it, in a dry run too',
+    async (_, prepare, outputDir, message) => {
+      prepare()
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
+        expect(error.message).toMatch(message)
+      }
+    }
+  )
 
   test('a dir:// store under /proc: one line naming the store', async () => {
     const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
     expect(error.message).toMatch(
-      /^store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs: cannot create/
+      /^store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
     )
   })
+})
+
+describe('an output-dir the run may not write, as root', () => {
+  // Root writes anywhere permissions say no; an immutable directory still takes nothing.
+  let locked: string
+  beforeEach(() => {
+    locked = join(work, 'locked')
+    mkdirSync(locked)
+    execFileSync('chattr', ['+i', locked])
+  })
+  afterEach(() => {
+    execFileSync('chattr', ['-i', locked])
+  })
+
+  test.each(['locked', 'locked/flists'])(
+    'output-dir %s: one line naming it, in a dry run too, and nothing created',
+    async outputDir => {
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(
+          plan({ 'output-dir': join('..', outputDir), 'dry-run': dryRun })
+        )
+        expect(error.message).toMatch(
+          /^output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable output-dir$/
+        )
+      }
+      expect(readdirSync(locked)).toEqual([])
+    }
+  )
 })

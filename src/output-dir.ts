@@ -3,7 +3,7 @@
 // are created one level at a time: Node's recursive mkdir loops forever under /proc, where mkdir
 // answers ENOENT for a parent that exists.
 import { randomBytes } from 'node:crypto'
-import { access, constants, mkdir, open, realpath, rm, stat } from 'node:fs/promises'
+import { access, constants, mkdir, open, realpath, rm, stat, statfs } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { UserError } from './errors.js'
 import { describeOsError } from './os-error.js'
@@ -44,6 +44,7 @@ export async function prepareWritableDir(
     }
     existing = next
   }
+  await refuseKernelFileSystem(existing, absolute, subject)
   if (!options.create) {
     await mayWrite(existing, absolute, subject)
     return join(await realpath(existing), ...parts.slice(found))
@@ -124,6 +125,28 @@ async function mayWrite(existing: string, target: string, subject: string): Prom
       `${subject} ${target}: ${existing} is not writable (${describeOsError(error)}): choose a writable ${subject}`
     )
   }
+}
+
+// statfs f_type of the file systems the kernel makes up: nothing written there is a file.
+const KERNEL_FILE_SYSTEMS: Record<number, string> = {
+  0x9fa0: 'proc',
+  0x62656572: 'sysfs',
+  0x27e0eb: 'cgroup',
+  0x63677270: 'cgroup2',
+  0x1cd1: 'devpts',
+  0x64626720: 'debugfs',
+  0x74726163: 'tracefs',
+  0x73636673: 'securityfs',
+  0xcafe4a11: 'bpf'
+}
+
+async function refuseKernelFileSystem(dir: string, target: string, subject: string): Promise<void> {
+  const type = (await statfs(dir).catch(() => undefined))?.type
+  const name = type === undefined ? undefined : KERNEL_FILE_SYSTEMS[type]
+  if (name === undefined) return
+  throw new UserError(
+    `${subject} ${target} is on ${dir}, a kernel file system (${name}) that holds no files: choose a writable ${subject}`
+  )
 }
 
 function osCode(error: unknown): string | undefined {

@@ -158,9 +158,10 @@ async function checkWritePlaces(
     const subject = settings.store ? `store ${formatStoreSpec(spec)}` : 'output-dir'
     places.push({ subject, path, kind: 'store' })
   }
-  const real = await Promise.all(
-    places.map(place => prepareWritableDir(place.path, place.subject, { create: false }))
-  )
+  const real: string[] = []
+  for (const place of places) {
+    real.push(await prepareWritableDir(place.path, place.subject, { create: false }))
+  }
   for (const flist of flists) {
     const tree = await realpath(flist.source)
     const treeName = `the ${flist.kind} tree ${flist.source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
