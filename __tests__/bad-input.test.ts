@@ -324,6 +324,18 @@ const CATALOGUE: Case[] = [
     /output-dir.*NAME_MAX/
   ],
   [
+    'modules-dir over PATH_MAX',
+    standard,
+    { 'modules-dir': 'deep/'.repeat(900) },
+    /^modules-dir .* cannot be used: the name is too long \(ENAMETOOLONG\)/
+  ],
+  [
+    'config-dir over PATH_MAX',
+    standard,
+    { 'config-dir': 'deep/'.repeat(900) },
+    /build\.conf cannot be read: the name is too long \(ENAMETOOLONG\)/
+  ],
+  [
     'a dir:// store under /proc',
     standard,
     { store: 'dir:///proc/rfs-flist-test/blobs' },
