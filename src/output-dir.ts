@@ -19,7 +19,7 @@ export interface WritableDirOptions {
 /**
  * Makes sure `path` is (or can become) a directory the run can write, and returns its real path
  * (symlinks resolved; a part that does not exist yet is appended as given). `subject` names the
- * setting in messages (`output-dir`, `store, line 2`).
+ * setting in messages (`output-dir`, `store dir:///srv/blobs`).
  */
 export async function prepareWritableDir(
   path: string,

@@ -1,4 +1,3 @@
-import { realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readKernelVersion } from './config/kernel-version.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
@@ -12,9 +11,10 @@ import {
   manifestKey,
   validateFirmwareTag
 } from './names.js'
-import { isWithin, prepareWritableDir } from './output-dir.js'
+import { checkPublicUrl } from './public-url.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
 import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
+import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store/reach.js'
 import {
   checkBucketName,
@@ -23,7 +23,6 @@ import {
   s3StoreUrl,
   stripPassword
 } from './store/spec.js'
-import { checkPublicUrl } from './public-url.js'
 
 export interface FlistPlan {
   kind: FlistKind
@@ -131,69 +130,6 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     storeDisplay,
     manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
     warnings
-  }
-}
-
-interface WritePlace {
-  /** The setting, for messages. */
-  subject: string
-  path: string
-  kind: 'output' | 'store'
-}
-
-/**
- * The output directory and the dir:// stores: each can be written, and none lies inside a tree
- * being packed (every run would then pack what the run before wrote), nor a tree inside a store.
- * Nothing is created before all of it is known to be fine; a dry run creates nothing.
- */
-async function checkWritePlaces(
-  settings: Settings,
-  flists: readonly FlistPlan[],
-  writeStores: readonly StoreSpec[]
-): Promise<void> {
-  const places: WritePlace[] = [{ subject: 'output-dir', path: settings.outputDir, kind: 'output' }]
-  for (const spec of writeStores) {
-    const path = dirStorePath(spec.url)
-    if (path === undefined) continue
-    const subject = settings.store ? `store ${formatStoreSpec(spec)}` : 'output-dir'
-    places.push({ subject, path, kind: 'store' })
-  }
-  const real: string[] = []
-  for (const place of places) {
-    real.push(await prepareWritableDir(place.path, place.subject, { create: false }))
-  }
-  for (const flist of flists) {
-    const tree = await realpath(flist.source)
-    const treeName = `the ${flist.kind} tree ${flist.source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
-    places.forEach((place, index) => {
-      const what = place.kind === 'output' ? 'the .fl files and the store' : 'the blobs'
-      if (isWithin(real[index], tree)) {
-        throw new UserError(
-          `${placeName(place)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${flist.source}`
-        )
-      }
-      if (place.kind === 'store' && isWithin(tree, real[index])) {
-        throw new UserError(
-          `${treeName} is inside ${placeName(place)}: the run would write blobs into the tree it packs; choose a store outside the tree`
-        )
-      }
-    })
-  }
-  if (settings.dryRun) return
-  for (const place of places) await prepareWritableDir(place.path, place.subject, { create: true })
-}
-
-const SOURCE_SETTING = { modules: 'modulesDir', firmware: 'firmwareDir' } as const
-const SOURCE_INPUT = { modules: 'modules-dir', firmware: 'firmware-dir' } as const
-
-/** The directory of a dir:// store URL, as the store itself reads it. */
-function dirStorePath(url: string): string | undefined {
-  if (!/^dir:\/\//i.test(url)) return undefined
-  const { pathname } = new URL(url)
-  try {
-    return decodeURIComponent(pathname)
-  } catch {
-    return pathname
   }
 }
 
@@ -355,10 +291,4 @@ function checkRegion(setting: Sourced): string {
     throw new UserError(`${setting.where}='${setting.value}' is not a region name, e.g. us-east-1`)
   }
   return setting.value
-}
-
-/** `output-dir /p/dist/flists`; a store given as input is named by its spec, which holds the path. */
-function placeName(place: WritePlace): string {
-  if (place.kind === 'output') return `output-dir ${place.path}`
-  return place.subject === 'output-dir' ? `the store ${place.path} of output-dir` : place.subject
 }
