@@ -119,6 +119,8 @@ describe('parseFlags', () => {
     expect(userError(() => parseFlags(['config'])).message).toContain(
       "unexpected argument 'config'"
     )
+    // A store URL that lost its --store is not echoed, secret and all.
+    expect(userError(() => parseFlags(['s3://AK:Qz7Kx9@h:9000/b'])).message).not.toContain('Qz7')
     expect(userError(() => parseFlags(['--config-dir'])).message).toBe(
       '--config-dir needs a value: --config-dir VALUE or --config-dir=VALUE'
     )

@@ -265,8 +265,10 @@ export function parseFlags(argv: readonly string[]): FlagParse {
     if (arg === '--help' || arg === '-h') return { kind: 'help' }
     if (arg === '--version') return { kind: 'version' }
     if (!arg.startsWith('--')) {
+      // It may be a value that lost its flag, secret and all: with an @ it is not shown.
+      const shown = arg.includes('@') ? '' : ` '${arg}'`
       throw new UserError(
-        `unexpected argument '${arg}': every option is a flag, --name value or --name=value (see --help)`
+        `unexpected argument${shown}: every option is a flag, --name value or --name=value (see --help)`
       )
     }
     const equals = arg.indexOf('=')
