@@ -395,6 +395,7 @@ describe('bad input', () => {
     try {
       await expectCleanFailure(run, culprit)
       expect(flFiles(project.root)).toEqual([])
+      for (const store of dirStores(given.store)) expect(blobFiles(store)).toEqual([])
     } finally {
       // A case that wrote must not make the ones after it fail.
       if ((await Promise.all(BUCKETS.map(bucket => listKeys(s3, bucket)))).flat().length > 0) {
@@ -431,6 +432,22 @@ function writeOnlySysfsDirectory(): string | undefined {
     return undefined
   }
   return undefined
+}
+
+/** The directories of the dir:// stores among store specs. */
+function dirStores(specs: string | undefined): string[] {
+  return (specs ?? '')
+    .split('\n')
+    .map(spec => /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?dir:\/\/(\/.*)$/i.exec(spec.trim())?.[1])
+    .filter((path): path is string => path !== undefined)
+}
+
+/** Files named like blobs (64 hex digits) under a directory, if it exists. */
+function blobFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return (readdirSync(dir, { recursive: true }) as string[]).filter(path =>
+    /(^|\/)[0-9a-f]{64}$/.test(path)
+  )
 }
 
 /** The .fl files anywhere in a project. */
