@@ -1,10 +1,22 @@
 // The bad-input catalogue: every mistake a user can make ends the real run (not a dry run) with
 // a non-zero exit, one error line naming the culprit, no stack trace, and nothing in any bucket.
+// Every case runs with the S3 settings of the test server (a case overrides or removes some), and
+// a store it names is on that server too, so the empty buckets show the run wrote nothing.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
-import { errorLines, runAction, type ActionRun } from './helpers/action.js'
+import { errorLines, runAction, runCli, type ActionRun } from './helpers/action.js'
 import {
   copyExample,
   EXAMPLE_KERNEL,
@@ -41,6 +53,12 @@ function keep(project: TestProject): TestProject {
   return project
 }
 
+/** A store spec of the test server's blob bucket. */
+function s3Store(): string {
+  const credentials = `${encodeURIComponent(s3.accessKey)}:${encodeURIComponent(s3.secretKey)}`
+  return `s3://${credentials}@${s3.host}:${s3.port}/blobs`
+}
+
 /** Inputs of a run that would publish to the test server. */
 function s3Inputs(): Record<string, string> {
   return {
@@ -75,7 +93,8 @@ type Inputs = Record<string, string | undefined>
 type Case = [
   name: string,
   project: () => TestProject,
-  inputs: Inputs | (() => Inputs),
+  /** Given on top of s3Inputs(); undefined removes one of those. */
+  inputs: Inputs | ((project: TestProject) => Inputs),
   culprit: RegExp
 ]
 
@@ -112,47 +131,32 @@ const CATALOGUE: Case[] = [
   [
     'an endpoint without a bucket',
     withRfsConf('S3_ENDPOINT=https://s3.example.com\n'),
-    {},
+    { 's3-endpoint': undefined, 's3-bucket': undefined },
     /bucket/i
   ],
-  [
-    'an access key without a secret',
-    standard,
-    () => ({ ...s3Inputs(), 's3-secret-key': undefined }),
-    /secret/i
-  ],
-  [
-    'a secret without an access key',
-    standard,
-    () => ({ ...s3Inputs(), 's3-access-key': undefined }),
-    /access/i
-  ],
-  [
-    'an endpoint with no scheme',
-    standard,
-    () => ({ ...s3Inputs(), 's3-endpoint': 's3.example.com' }),
-    /scheme/
-  ],
-  [
-    'an endpoint with a path',
-    standard,
-    () => ({ ...s3Inputs(), 's3-endpoint': 'https://s3.example.com/bucket' }),
-    /path/
-  ],
+  ['an access key without a secret', standard, { 's3-secret-key': undefined }, /secret/i],
+  ['a secret without an access key', standard, { 's3-access-key': undefined }, /access/i],
+  ['an endpoint with no scheme', standard, { 's3-endpoint': 's3.example.com' }, /scheme/],
+  ['an endpoint with a path', standard, { 's3-endpoint': 'https://s3.example.com/bucket' }, /path/],
   [
     'an endpoint with a bad port',
     standard,
-    () => ({ ...s3Inputs(), 's3-endpoint': 'https://s3.example.com:99999' }),
+    { 's3-endpoint': 'https://s3.example.com:99999' },
     /port/
   ],
   // Store specs
-  ['a store range reversed', standard, { store: 'f0-0f=dir:///tmp/blobs' }, /store/],
-  ['a store range not hex', standard, { store: 'zz-ff=dir:///tmp/blobs' }, /store/],
-  ['an unknown store scheme', standard, { store: 'ftp://example.com/blobs' }, /store/],
+  ['a store range reversed', standard, () => ({ store: `f0-0f=${s3Store()}` }), /store/],
+  ['a store range not hex', standard, () => ({ store: `zz-ff=${s3Store()}` }), /store/],
+  [
+    'an unknown store scheme',
+    standard,
+    () => ({ store: `${s3Store()}\nftp://example.com/blobs` }),
+    /store/
+  ],
   [
     'a zdb store with the built-in engine',
     standard,
-    { engine: 'native', store: 'zdb://127.0.0.1:9900' },
+    () => ({ engine: 'native', store: `${s3Store()}\nzdb://127.0.0.1:9900` }),
     /engine: rfs/
   ],
   ['a read-store that is not a URL', standard, { 'read-store': 'nowhere' }, /read-store/],
@@ -224,7 +228,157 @@ const CATALOGUE: Case[] = [
   ['a tag with a bad key', standard, { tags: 'bad key=1' }, /tags/],
   ['a firmware tag with a slash', standard, { 'firmware-tag': '2026/11' }, /firmware-tag/],
   ['a firmware tag with a space', standard, { 'firmware-tag': 'nov 2026' }, /firmware-tag/],
-  ['a firmware tag in rfs.conf of dots only', withRfsConf('FIRMWARE_TAG=..\n'), {}, /FIRMWARE_TAG/]
+  ['a firmware tag in rfs.conf of dots only', withRfsConf('FIRMWARE_TAG=..\n'), {}, /FIRMWARE_TAG/],
+  // Key prefixes and URLs that readers would resolve elsewhere
+  ['a prefix that climbs out', standard, { 's3-prefix': '../blobs' }, /s3-prefix.*'\.\.'/],
+  ['a prefix ending in ..', standard, { 's3-prefix': 'zos/..' }, /s3-prefix/],
+  ['a prefix with a . segment', standard, { 's3-prefix': 'zos/./v4' }, /s3-prefix/],
+  ['a prefix with %-escaped dots', standard, { 's3-prefix': '%2e%2e/blobs' }, /s3-prefix/],
+  ['a prefix with backslashes', standard, { 's3-prefix': 'zos\\..\\blobs' }, /s3-prefix/],
+  ['a prefix in rfs.conf that climbs out', withRfsConf('S3_PREFIX=a/../../x\n'), {}, /S3_PREFIX/],
+  [
+    'a public URL with credentials',
+    standard,
+    { 'public-url': 'https://reader:Pw9Qx7Lm@cdn.example.com/zos' },
+    /public-url.*credentials/
+  ],
+  [
+    'a public URL that climbs out',
+    standard,
+    { 'public-url': 'https://cdn.example.com/zos/../other' },
+    /public-url/
+  ],
+  [
+    'a public URL with %-escaped dots',
+    standard,
+    { 'public-url': 'https://cdn.example.com/zos/%2E%2e/other' },
+    /public-url/
+  ],
+  [
+    'a read-store whose path climbs out',
+    standard,
+    { 'read-store': 'https://cdn.example.com/blobs/../other' },
+    /read-store.*path segment '\.\.'/
+  ],
+  [
+    'a store bucket that is not a bucket name',
+    standard,
+    () => ({ store: `${s3Store().replace(/\/blobs$/, '/blo%2Fbs')}` }),
+    /store.*bucket/
+  ],
+  // Where the output goes
+  [
+    'output-dir inside the modules tree',
+    standard,
+    { 'output-dir': `initramfs/lib/modules/${EXAMPLE_KERNEL}/out` },
+    /output-dir .* inside the modules tree/
+  ],
+  [
+    'output-dir that is the firmware tree',
+    standard,
+    { 'output-dir': 'firmware' },
+    /output-dir.*firmware tree/
+  ],
+  [
+    'output-dir inside the firmware tree through a symlink',
+    () => {
+      const project = standard()
+      symlinkSync(join(project.root, 'firmware/intel'), join(project.root, 'out'))
+      return project
+    },
+    { 'output-dir': 'out/flists' },
+    /output-dir .* inside the firmware tree/
+  ],
+  [
+    'a dir:// store inside the firmware tree',
+    standard,
+    project => ({ store: `dir://${project.root}/firmware/blobs` }),
+    /store dir:\/\/.* inside the firmware tree/
+  ],
+  [
+    'the firmware tree inside a dir:// store',
+    standard,
+    project => ({ store: `dir://${project.root}` }),
+    /modules tree .* inside store dir:/
+  ],
+  [
+    'output-dir that is a file',
+    () => {
+      const project = standard()
+      writeFileSync(join(project.root, 'flists'), 'a file')
+      return project
+    },
+    { 'output-dir': 'flists' },
+    /output-dir .*flists is a file/
+  ],
+  [
+    'output-dir under a file',
+    () => {
+      const project = standard()
+      writeFileSync(join(project.root, 'flists'), 'a file')
+      return project
+    },
+    { 'output-dir': 'flists/out' },
+    /output-dir .*flists\/out is under .*flists, which is a file/
+  ],
+  ['output-dir under /proc', standard, { 'output-dir': '/proc/rfs-flist-test/out' }, /output-dir/],
+  ['output-dir under /sys', standard, { 'output-dir': '/sys/rfs-flist-test' }, /output-dir/],
+  ['output-dir that takes no files', standard, { 'output-dir': '/sys/kernel' }, /output-dir/],
+  [
+    'output-dir over PATH_MAX',
+    standard,
+    { 'output-dir': 'deep/'.repeat(900) },
+    /output-dir.*PATH_MAX/
+  ],
+  [
+    'output-dir with a name over NAME_MAX',
+    standard,
+    { 'output-dir': 'n'.repeat(300) },
+    /output-dir.*NAME_MAX/
+  ],
+  [
+    'modules-dir over PATH_MAX',
+    standard,
+    { 'modules-dir': 'deep/'.repeat(900) },
+    /^modules-dir .* cannot be used: the name is too long \(ENAMETOOLONG\)/
+  ],
+  [
+    'config-dir over PATH_MAX',
+    standard,
+    { 'config-dir': 'deep/'.repeat(900) },
+    /build\.conf cannot be read: the name is too long \(ENAMETOOLONG\)/
+  ],
+  [
+    'a dir:// store under /proc',
+    standard,
+    { store: 'dir:///proc/rfs-flist-test/blobs' },
+    /store dir:\/\/\/proc/
+  ],
+  // Secrets in URL-shaped inputs that do not parse
+  [
+    'a store whose secret holds / and @',
+    standard,
+    () => ({ store: `s3://AKAT:p@ss:w0rd/x+y=z@${s3.host}:${s3.port}/blobs` }),
+    /store.*s3:\/\/ URL does not parse/
+  ],
+  [
+    'a store whose secret holds #',
+    standard,
+    () => ({ store: `s3://AKAT:qz#w0rd@${s3.host}:${s3.port}/blobs` }),
+    /store.*s3:\/\/ URL does not parse/
+  ],
+  [
+    'a read-store whose secret holds ?',
+    standard,
+    () => ({ 'read-store': `s3://AKAT:qz?w0rd@${s3.host}:${s3.port}/blobs` }),
+    /read-store.*does not parse/
+  ],
+  [
+    'an endpoint with credentials and no scheme',
+    standard,
+    { 's3-endpoint': 'AKAT:qzw0rd@s3.example.com' },
+    /s3-endpoint.*credentials/
+  ]
 ]
 
 async function expectCleanFailure(run: ActionRun, culprit: RegExp): Promise<void> {
@@ -244,15 +398,75 @@ describe('bad input', () => {
 
   test.each(CATALOGUE)('%s', async (_, make, inputs, culprit) => {
     const project = keep(make())
+    const caseInputs = typeof inputs === 'function' ? inputs(project) : inputs
     const given = Object.fromEntries(
-      Object.entries(typeof inputs === 'function' ? inputs() : inputs).filter(
+      Object.entries({ ...s3Inputs(), ...caseInputs }).filter(
         (entry): entry is [string, string] => entry[1] !== undefined
       )
     )
-    const run = await runAction({ 'project-root': project.root, ...given })
-    await expectCleanFailure(run, culprit)
+    const run = await runAction({ 'project-root': project.root, ...given }, { timeoutMs: 30_000 })
+    try {
+      await expectCleanFailure(run, culprit)
+      expect(flFiles(project.root)).toEqual([])
+      for (const store of dirStores(given.store)) expect(blobFiles(store)).toEqual([])
+    } finally {
+      // A case that wrote must not make the ones after it fail.
+      if ((await Promise.all(BUCKETS.map(bucket => listKeys(s3, bucket)))).flat().length > 0) {
+        await restartS3()
+      }
+    }
+  })
+
+  test('the settings every case starts from publish when nothing is wrong', async () => {
+    const project = keep(standard())
+    const run = await runAction({ 'project-root': project.root, ...s3Inputs() })
+    expect(run.code).toBe(0)
+    expect(await listKeys(s3, 'blobs')).not.toEqual([])
+    expect(await listKeys(s3, 'manifests')).toHaveLength(2)
+    expect(flFiles(project.root)).toHaveLength(2)
+    await restartS3()
   })
 })
+
+/** A directory of /sys whose regular files are all write-only, if this machine has one. */
+function writeOnlySysfsDirectory(): string | undefined {
+  try {
+    for (const bus of readdirSync('/sys/bus')) {
+      const drivers = join('/sys/bus', bus, 'drivers')
+      for (const driver of existsSync(drivers) ? readdirSync(drivers) : []) {
+        const dir = join(drivers, driver)
+        const entries = readdirSync(dir, { withFileTypes: true })
+        const files = entries.filter(entry => entry.isFile())
+        if (entries.some(entry => entry.isDirectory()) || files.length === 0) continue
+        if (files.every(file => (statSync(join(dir, file.name)).mode & 0o444) === 0)) return dir
+      }
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+/** The directories of the dir:// stores among store specs. */
+function dirStores(specs: string | undefined): string[] {
+  return (specs ?? '')
+    .split('\n')
+    .map(spec => /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?dir:\/\/(\/.*)$/i.exec(spec.trim())?.[1])
+    .filter((path): path is string => path !== undefined)
+}
+
+/** Files named like blobs (64 hex digits) under a directory, if it exists. */
+function blobFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return (readdirSync(dir, { recursive: true }) as string[]).filter(path =>
+    /(^|\/)[0-9a-f]{64}$/.test(path)
+  )
+}
+
+/** The .fl files anywhere in a project. */
+function flFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[]).filter(path => path.endsWith('.fl'))
+}
 
 describe('bad conditions met while running', () => {
   test('an unreachable endpoint', async () => {
@@ -298,6 +512,66 @@ describe('bad conditions met while running', () => {
     expect(errorLines(run)).toEqual([expect.stringMatching(/zz-last\.ko/)])
     expect(await listKeys(s3, 'manifests')).toEqual([])
     await restartS3()
+  })
+
+  test('a file replaced by a FIFO during the pack', async () => {
+    const project = keep(copyExample())
+    const modules = join(project.root, 'initramfs/lib/modules', EXAMPLE_KERNEL)
+    for (let i = 0; i < 400; i++) writeFileSync(join(modules, `a${i}.ko`), randomBytes(256 << 10))
+    const doomed = join(modules, 'zz-last.ko')
+    writeFileSync(doomed, 'soon a fifo')
+    const running = runAction(
+      { 'project-root': project.root, flists: 'modules', ...s3Inputs() },
+      { timeoutMs: 60_000 }
+    )
+    while ((await listKeys(s3, 'blobs')).length === 0) await sleep(10)
+    rmSync(doomed)
+    execFileSync('mkfifo', [doomed])
+    const run = await running
+    expect(run.code).toBe(1)
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/zz-last\.ko is no longer a regular file/)
+    ])
+    expect(await listKeys(s3, 'manifests')).toEqual([])
+    await restartS3()
+  })
+
+  // As root every file is readable; a kernel file system still refuses to read a write-only file.
+  const writeOnly = writeOnlySysfsDirectory()
+  ;(writeOnly ? test : test.skip)(
+    'a module file the run may not read, in a runner and a shell',
+    async () => {
+      const project = keep(copyExample())
+      const inputs = { flists: 'modules', 'modules-dir': writeOnly!, ...s3Inputs() }
+      const run = await runAction({ 'project-root': project.root, ...inputs })
+      await expectCleanFailure(
+        run,
+        /^cannot read \/sys\/.*: permission denied \(EACCES\): make it readable/
+      )
+      const shell = await runCli([
+        '--project-root',
+        project.root,
+        ...Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value])
+      ])
+      expect(shell.code).toBe(1)
+      expect(shell.stderr.split('\n').filter(line => line.startsWith('error:'))).toEqual([
+        expect.stringMatching(/^error: cannot read \/sys\/.*\(EACCES\): make it readable/)
+      ])
+      expect(shell.stdout).not.toContain('::debug::')
+      expect(shell.everything).not.toMatch(/^\s+at /m)
+    }
+  )
+
+  test('output-dir under /proc ends within seconds and heeds SIGTERM', async () => {
+    const project = keep(copyExample())
+    const run = await runAction(
+      { 'project-root': project.root, ...s3Inputs(), 'output-dir': '/proc/rfs-flist-bad/out' },
+      { timeoutMs: 20_000 }
+    )
+    await expectCleanFailure(
+      run,
+      /output-dir \/proc\/rfs-flist-bad\/out is on \/proc, a kernel file system/
+    )
   })
 
   test('an overwrite conflict', async () => {

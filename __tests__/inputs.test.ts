@@ -119,6 +119,8 @@ describe('parseFlags', () => {
     expect(userError(() => parseFlags(['config'])).message).toContain(
       "unexpected argument 'config'"
     )
+    // A store URL that lost its --store is not echoed, secret and all.
+    expect(userError(() => parseFlags(['s3://AK:Qz7Kx9@h:9000/b'])).message).not.toContain('Qz7')
     expect(userError(() => parseFlags(['--config-dir'])).message).toBe(
       '--config-dir needs a value: --config-dir VALUE or --config-dir=VALUE'
     )
@@ -458,6 +460,49 @@ describe('readSettings', () => {
     const { masks, result } = capturingMasks(() => readSettings([]))
     expect(masks).toEqual(expect.arrayContaining(['p%2Fw', 'p/w', 'other']))
     expect(result.store).toHaveLength(2)
+  })
+
+  test('a password holding @ : / is masked whole, and a URL that does not parse is named by its scheme', () => {
+    process.env.GITHUB_ACTIONS = 'true'
+    process.env.INPUT_STORE = 's3://AKAT:p@ss:w0rd/x+y=z@127.0.0.1:9000/blobs'
+    const { masks, output } = capturingMasks(() => {
+      const error = userError(() => readSettings([]))
+      expect(error.message).toBe(
+        'input store, line 1: the s3:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)'
+      )
+    })
+    expect(masks).toEqual(expect.arrayContaining(['AKAT:p@ss:w0rd/x+y=z', 'p@ss:w0rd/x+y=z']))
+    expect(masks.filter(mask => mask.length < 'p@ss:w0rd/x+y=z'.length)).toEqual([])
+    expect(output.split('\n').filter(line => !line.startsWith('::add-mask::'))).toEqual([''])
+  })
+
+  const SHAPES = [
+    'p@ss:w0rd/x+y=z',
+    'Qz7#Kx9',
+    'Qz7?Kx9',
+    'Qz7%Kx9',
+    'Qz7 Kx9',
+    'Qzä7€Kx9',
+    'Qz7\\Kx9',
+    '@Qz7Kx9@'
+  ]
+  const URL_INPUTS: Array<[string, (secret: string) => string]> = [
+    ['STORE', secret => `s3://AK:${secret}@127.0.0.1:9000/blobs`],
+    ['READ-STORE', secret => `80-ff=s3://:${secret}@127.0.0.1:9000/blobs`],
+    ['S3-ENDPOINT', secret => `https://AK:${secret}@s3.example.com`],
+    ['PUBLIC-URL', secret => `https://AK:${secret}@cdn.example.com/zos`],
+    ['RFS-DOWNLOAD-URL', secret => `https://AK:${secret}@dl.example.com/rfs`]
+  ]
+  test.each(
+    URL_INPUTS.flatMap(([input, url]) => SHAPES.map(secret => [input, secret, url(secret)]))
+  )('input %s with the secret %j: masked whole before anything can fail', (input, secret, url) => {
+    process.env.GITHUB_ACTIONS = 'true'
+    process.env[`INPUT_${input}`] = url
+    process.env.INPUT_ENGINE = 'bogus'
+    const { masks } = capturingMasks(() => {
+      expect(() => readSettings([])).toThrow()
+    })
+    expect(masks).toContain(secret)
   })
 
   test('with arguments, the flags alone count', () => {

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { settingsFromRaw, type RawInputs } from '../src/inputs.js'
@@ -463,4 +472,198 @@ describe('the example project', () => {
     expect(result.manifests).toBeUndefined()
     expect(result.warnings).toEqual([])
   })
+})
+
+describe('key prefixes and public URLs that readers would resolve elsewhere', () => {
+  test.each(['../blobs', 'zos/..', 'zos/./v4', '%2e%2e/x', 'zos\\..\\x', 'a/ b', 'ok/.%2E'])(
+    'prefix %j is refused, naming the input',
+    async prefix => {
+      writeConfig('rfs.conf', S3_CONF)
+      const error = await asyncUserError(plan({ 's3-prefix': prefix }))
+      expect(error.message).toMatch(/^input s3-prefix=.*is not a usable key prefix/)
+    }
+  )
+
+  test('a prefix in rfs.conf is checked as well, also without S3', async () => {
+    writeConfig('rfs.conf', 'S3_PREFIX=a/../../x\n')
+    const error = await asyncUserError(plan())
+    expect(error.message).toMatch(/rfs\.conf: S3_PREFIX='a\/\.\.\/\.\.\/x'/)
+  })
+
+  test('dots inside a segment are fine', async () => {
+    writeConfig('rfs.conf', S3_CONF)
+    const result = await plan({ 's3-prefix': 'zos/v1.2/...x', flists: 'firmware' })
+    expect(result.flists[0].manifestKey).toBe('zos/v1.2/...x/manifests/firmware-20250307.fl')
+  })
+
+  test.each([
+    ['https://cdn.example.com/zos/../x', 'path segment'],
+    ['https://cdn.example.com/zos/%2e%2E/x', 'path segment'],
+    ['https://cdn.example.com/./zos', 'path segment'],
+    ['https://cdn.example.com\\zos', 'not a base URL'],
+    ['https://reader:Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['https://Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['reader:Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['https://reader:Pw9#Qx7Lm@cdn.example.com/zos', 'credentials do not belong']
+  ])('public-url %s is refused: %s', async (url, problem) => {
+    writeConfig('rfs.conf', S3_CONF)
+    const error = await asyncUserError(plan({ 'public-url': url }))
+    expect(error.message).toMatch(/^input public-url/)
+    expect(error.message).toContain(problem)
+    expect(error.message).not.toContain('Qx7')
+  })
+})
+
+describe('where the run writes', () => {
+  const modulesTree = (): string => join(project, 'initramfs/lib/modules', KERNEL)
+
+  test('output-dir is created while planning, and not in a dry run', async () => {
+    await plan({ 'dry-run': 'true' })
+    expect(existsSync(join(project, 'dist/flists'))).toBe(false)
+    await plan()
+    expect(readdirSync(join(project, 'dist/flists'))).toEqual(['store'])
+  })
+
+  test.each([
+    [
+      'inside the modules tree',
+      `initramfs/lib/modules/${KERNEL}/out`,
+      /^output-dir .* is inside the modules tree .*: every run would pack the \.fl files and the store of the run before; choose an output-dir outside/
+    ],
+    ['the firmware tree itself', 'firmware', /^output-dir .* is inside the firmware tree/]
+  ])('output-dir %s is refused before anything is created', async (_, outputDir, message) => {
+    for (const dryRun of ['true', 'false']) {
+      const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
+      expect(error.message).toMatch(message)
+    }
+    expect(readdirSync(modulesTree())).toEqual([])
+  })
+
+  test('output-dir reaching into a tree through a symlink is refused too', async () => {
+    symlinkSync(modulesTree(), join(project, 'out'))
+    const error = await asyncUserError(plan({ 'output-dir': 'out/flists' }))
+    expect(error.message).toMatch(/output-dir .* is inside the modules tree/)
+  })
+
+  test('modules-dir named as the input it came from', async () => {
+    const error = await asyncUserError(
+      plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' }).catch(
+        async () => {
+          mkdirSync(join(project, 'mods'))
+          return plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' })
+        }
+      )
+    )
+    expect(error.message).toMatch(/inside the modules tree .*mods \(modules-dir\)/)
+  })
+
+  test('a tree inside output-dir is fine: nothing is written into the tree', async () => {
+    const result = await plan({ 'output-dir': '.' })
+    expect(result.flists[0].path).toBe(join(project, `modules-${KERNEL}.fl`))
+  })
+
+  test.each([
+    [
+      'a dir:// store inside a tree',
+      () => `dir://${project}/firmware/blobs`,
+      /^store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
+    ],
+    [
+      'a tree inside a dir:// store',
+      () => `dir://${project}`,
+      /^the modules tree .* is inside store dir:\/\//
+    ]
+  ])('%s is refused', async (_, store, message) => {
+    const error = await asyncUserError(plan({ store: store() }))
+    expect(error.message).toMatch(message)
+  })
+
+  test.each([
+    [
+      'a file',
+      () => writeFileSync(join(project, 'flists'), ''),
+      'flists',
+      /^output-dir .*flists is a file, not a directory/
+    ],
+    [
+      'under a file',
+      () => writeFileSync(join(project, 'flists'), ''),
+      'flists/x',
+      /^output-dir .*flists\/x is under .*flists, which is a file/
+    ],
+    [
+      'under /proc',
+      () => undefined,
+      '/proc/rfs-flist-plan/x',
+      /^output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
+    ],
+    [
+      'under /sys',
+      () => undefined,
+      '/sys/rfs-flist-plan',
+      /^output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable output-dir/
+    ],
+    [
+      'a directory that takes no files',
+      () => undefined,
+      '/sys/kernel',
+      /^output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
+    ],
+    [
+      'over PATH_MAX',
+      () => undefined,
+      'd/'.repeat(2100),
+      /^output-dir is 42\d\d bytes long, over .* \(PATH_MAX\)/
+    ],
+    [
+      'with a name over NAME_MAX',
+      () => undefined,
+      'n'.repeat(256),
+      /^output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
+    ]
+  ])(
+    'output-dir %s: one line naming it, in a dry run too',
+    async (_, prepare, outputDir, message) => {
+      prepare()
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
+        expect(error.message).toMatch(message)
+      }
+    }
+  )
+
+  test('a dir:// store under /proc: one line naming the store', async () => {
+    const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
+    expect(error.message).toMatch(
+      /^store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
+    )
+  })
+})
+
+describe('an output-dir the run may not write, as root', () => {
+  // Root writes anywhere permissions say no; an immutable directory still takes nothing.
+  let locked: string
+  beforeEach(() => {
+    locked = join(work, 'locked')
+    mkdirSync(locked)
+    execFileSync('chattr', ['+i', locked])
+  })
+  afterEach(() => {
+    execFileSync('chattr', ['-i', locked])
+  })
+
+  test.each(['locked', 'locked/flists'])(
+    'output-dir %s: one line naming it, in a dry run too, and nothing created',
+    async outputDir => {
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(
+          plan({ 'output-dir': join('..', outputDir), 'dry-run': dryRun })
+        )
+        expect(error.message).toMatch(
+          /^output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable output-dir$/
+        )
+      }
+      expect(readdirSync(locked)).toEqual([])
+    }
+  )
 })

@@ -38,7 +38,7 @@ describe('routes Zero-OS nodes cannot reach', () => {
         true
       )
     ).toEqual([
-      'route s3://AK@127.0.0.1:9000/b names a loopback address: Zero-OS nodes will not reach it; set read-store to an address they can reach'
+      'route s3://AK@127.0.0.1:9000/b names a loopback address, which Zero-OS nodes will not reach; set read-store to an address they can reach'
     ])
   })
 })

@@ -70,11 +70,16 @@ describe('parseStoreSpec', () => {
     ['s3s://ak:sk@host/bucket', 'has no port', 'host:443'],
     ['s3://ak:sk@host:9000', 'exactly one bucket', 's3://ak@host:9000'],
     ['s3://ak:sk@host:9000/bucket/prefix', 'exactly one bucket', 'bucket root'],
-    ['s3://ak:sk@host:99999/bucket', 'not a valid URL', 'port'],
+    ['s3://ak:sk@host:99999/bucket', 'the s3:// URL does not parse', 'port'],
     ['http:///nohost', 'has no host', 'http:///nohost'],
     ['zdb:///namespace', 'has no host', 'zdb:///namespace'],
     ['s3:///bucket', 'has no host', 's3:///bucket'],
-    ['https://hub:70000/blobs', 'not a valid URL', 'hub:70000']
+    ['https://hub:70000/blobs', 'the https:// URL does not parse', 'port'],
+    ['s3://ak:sk@h:9000/b%2Fc', 'is not a bucket name', 'letters, digits'],
+    ['s3://ak:sk@h:9000/..', 'path segment', "'..'"],
+    ['https://cdn.example.com/blobs/../other', 'path segment', 'readers resolve away'],
+    ['https://cdn.example.com/blobs/%2E%2e/other', 'path segment', '%2E%2e'],
+    ['dir:///srv/./blobs', 'path segment', "'.'"]
   ])('%s is refused: %s', (spec, problem, hint) => {
     const error = userError(() => parseStoreSpec(spec, SOURCE))
     expect(error.message.startsWith(`${SOURCE}: `)).toBe(true)
@@ -213,8 +218,8 @@ describe('s3StoreUrl', () => {
     ['ftp://s3.example.com', 'must start with https:// or http://', 'ftp://'],
     ['https://s3.example.com/bucket', 'has a path', 'the bucket is its own setting'],
     ['https://s3.example.com?x=1', 'has a path or query', 's3.example.com'],
-    ['https://s3.example.com:99999', 'not a valid URL', 'port'],
-    ['https://s3.example.com:abc', 'not a valid URL', 'port'],
+    ['https://s3.example.com:99999', 'does not parse', 'port'],
+    ['https://s3.example.com:abc', 'does not parse', 'port'],
     ['https://s3.example.com:0', 'has port 0', 's3.example.com'],
     ['https://u:hunter2@s3.example.com', 'credentials do not belong in the endpoint', 'access key']
   ])('endpoint %s is refused: %s', (endpoint, problem, hint) => {

@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { run } from './main.js'
+import { isOsError, osErrorLine } from './os-error.js'
 import { onRunner } from './runner.js'
 
 const controller = new AbortController()
@@ -24,10 +25,17 @@ try {
   process.exitCode = 0
 } catch (error) {
   // A cancellation comes back as the signal's reason, with which manifests were published by then.
-  const message = oneLine(error)
-  if (onRunner()) core.setFailed(message)
-  else process.stderr.write(`error: ${message}\n`)
-  if (!isUserError(error) && error instanceof Error && error.stack) core.debug(error.stack)
+  const cause = error
+  const message = oneLine(!isUserError(cause) && isOsError(cause) ? osErrorLine(cause) : cause)
+  const stack = !isUserError(cause) && cause instanceof Error ? cause.stack : undefined
+  if (onRunner()) {
+    core.setFailed(message)
+    if (stack) core.debug(stack)
+  } else {
+    process.stderr.write(`error: ${message}\n`)
+    // A shell has no runner to hide debug output: the stack is shown only when asked for.
+    if (stack && process.env.RUNNER_DEBUG === '1') process.stderr.write(`${stack}\n`)
+  }
   process.exitCode = 1
 }
 // Idle keep-alive sockets or worker threads must not hold a finished run open.

@@ -6,7 +6,6 @@ import { validateKernelBase } from './config/kernel-version.js'
 import { maskS3Secret } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
 import { validateFirmwareTag } from './names.js'
-import { maskSecret } from './runner.js'
 import {
   DEFAULT_RFS_VERSION,
   ENGINES,
@@ -18,8 +17,9 @@ import {
   type Settings,
   type StoreSpec
 } from './settings.js'
-import { parseStoreSpecs, urlPassword } from './store/spec.js'
+import { parseStoreSpecs, refuseMisplacedCredentials } from './store/spec.js'
 import { SYSTEM_TAG_KEYS } from './tags.js'
+import { maskUrlCredentials, urlCredentials, urlScheme } from './url-credentials.js'
 import { ACTION_NAME, ACTION_VERSION } from './version.js'
 
 export interface InputDefinition {
@@ -263,19 +263,34 @@ export function readSettings(argv: readonly string[] = process.argv.slice(2)): S
     process.stdout.write(parsed.kind === 'help' ? usage() : `${ACTION_NAME} ${ACTION_VERSION}\n`)
     process.exit(0)
   }
-  maskS3Secret(parsed.values['s3-secret-key'])
+  for (const [name, value] of Object.entries(parsed.values)) maskInput(name as InputName, value)
   return settingsFromRaw(parsed.values, 'flag')
 }
 
-/** The action inputs that are set, read with @actions/core; the secret is masked at once. */
+/** The action inputs that are set, read with @actions/core; secrets are masked at once. */
 export function readActionInputs(): RawInputs {
   const raw: RawInputs = {}
   for (const { name } of INPUTS) {
     const value = core.getInput(name)
-    if (name === 's3-secret-key') maskS3Secret(value)
+    maskInput(name, value)
     if (value !== '') raw[name] = value
   }
   return raw
+}
+
+/** Inputs that are URLs, or store specs holding URLs, and so may carry credentials. */
+const URL_INPUTS: readonly InputName[] = [
+  'store',
+  'read-store',
+  's3-endpoint',
+  'public-url',
+  'rfs-download-url'
+]
+
+/** Masks the secret an input holds, before anything can fail with a message about it. */
+function maskInput(name: InputName, value: string): void {
+  if (name === 's3-secret-key') maskS3Secret(value)
+  else if (URL_INPUTS.includes(name)) maskUrlCredentials(value)
 }
 
 export type FlagParse =
@@ -291,8 +306,10 @@ export function parseFlags(argv: readonly string[]): FlagParse {
     if (arg === '--help' || arg === '-h') return { kind: 'help' }
     if (arg === '--version') return { kind: 'version' }
     if (!arg.startsWith('--')) {
+      // It may be a value that lost its flag, secret and all: with an @ it is not shown.
+      const shown = arg.includes('@') ? '' : ` '${arg}'`
       throw new UserError(
-        `unexpected argument '${arg}': every option is a flag, --name value or --name=value (see --help)`
+        `unexpected argument${shown}: every option is a flag, --name value or --name=value (see --help)`
       )
     }
     const equals = arg.indexOf('=')
@@ -508,20 +525,9 @@ export function parseFlists(value: string, subject: string): FlistKind[] {
   return FLIST_KINDS.filter(kind => chosen.has(kind))
 }
 
-/** Store specs; the passwords they carry are masked before anything can print them. */
+/** Store specs (their credentials were masked as they were read). */
 function storeSpecs(text: string | undefined, subject: string): StoreSpec[] | undefined {
   if (text === undefined) return undefined
-  for (const line of text.split('\n')) {
-    const password = urlPassword(line.trim().replace(/^[0-9a-f]{2}-[0-9a-f]{2}=/i, ''))
-    if (password === undefined) continue
-    maskSecret(password)
-    try {
-      const decoded = decodeURIComponent(password)
-      if (decoded !== password) maskSecret(decoded)
-    } catch {
-      // A malformed escape is rejected by the parser below; the raw form is masked already.
-    }
-  }
   const specs = parseStoreSpecs(text, subject)
   return specs.length > 0 ? specs : undefined
 }
@@ -550,6 +556,7 @@ export function parseSha256(value: string, subject: string): string {
 }
 
 function parseDownloadUrl(value: string, subject: string): string {
+  refuseMisplacedCredentials(value, subject)
   let url: URL | undefined
   try {
     url = new URL(value)
@@ -557,8 +564,13 @@ function parseDownloadUrl(value: string, subject: string): string {
     url = undefined
   }
   if (!url || !['https:', 'http:', 'file:'].includes(url.protocol)) {
+    // The text may hold a token: with an @ in it, it is named by its scheme alone.
+    const shown =
+      urlCredentials(value) || value.includes('@')
+        ? `the ${urlScheme(value) ?? 'given'}:// URL`
+        : `'${value}'`
     throw new UserError(
-      `${subject}='${value}' is not a download URL: give an https:// (or http://, file://) URL of the rfs binary`
+      `${subject}: ${shown} is not a download URL: give an https:// (or http://, file://) URL of the rfs binary`
     )
   }
   return value

@@ -31,6 +31,27 @@ export function dateTag(now: Date): string {
   return `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`
 }
 
+// A prefix segment is kept to the characters a URL path holds as they are (RFC 3986 pchar, less
+// the %-escapes): a reader resolving `..`, `.`, `%2e%2e` or a backslash in the manifest URL would
+// fetch another object, or from another bucket, than the one the key names.
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~!$&'()*+,;=:@-]+$/
+
+/**
+ * Checks a key prefix (`zos/v4`; slashes at either end and doubled ones do not count).
+ * `subject` names its origin.
+ */
+export function checkKeyPrefix(value: string, subject: string): string {
+  for (const segment of value.split('/')) {
+    if (segment === '') continue
+    if (segment === '.' || segment === '..' || !PREFIX_SEGMENT.test(segment)) {
+      throw new UserError(
+        `${subject}='${value}' is not a usable key prefix: segment '${segment}' ${segment === '.' || segment === '..' ? 'would be resolved away by readers' : 'holds a character that is not kept as written in a URL'}; use segments of letters, digits and - . _ ~, none of them . or .., e.g. zos/v4`
+      )
+    }
+  }
+  return value
+}
+
 /** Object key of a manifest: PREFIX/manifests/NAME, without empty segments whatever the prefix. */
 export function manifestKey(prefix: string, name: string): string {
   return [...prefix.split('/'), 'manifests', name].filter(segment => segment !== '').join('/')

@@ -2,12 +2,28 @@ import { join } from 'node:path'
 import { readKernelVersion } from './config/kernel-version.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
 import { UserError } from './errors.js'
-import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
+import {
+  checkKeyPrefix,
+  dateTag,
+  fileUrl,
+  flistName,
+  joinUrl,
+  manifestKey,
+  validateFirmwareTag
+} from './names.js'
+import { checkPublicUrl } from './public-url.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
 import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
 import { checkTreeNames } from './flist/walk.js'
+import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store/reach.js'
-import { formatStoreSpec, parseS3Endpoint, s3StoreUrl, stripPassword } from './store/spec.js'
+import {
+  checkBucketName,
+  formatStoreSpec,
+  parseS3Endpoint,
+  s3StoreUrl,
+  stripPassword
+} from './store/spec.js'
 
 export interface FlistPlan {
   kind: FlistKind
@@ -93,7 +109,7 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
   for (const kind of settings.flists) {
     const name = flistName(kind, kind === 'modules' ? kernel.full : firmwareTag)
     const path = join(settings.outputDir, name)
-    const key = manifestKey(s3?.prefix ?? pick(settings.s3, conf, 'prefix')?.value ?? '', name)
+    const key = manifestKey(s3?.prefix ?? checkPrefix(pick(settings.s3, conf, 'prefix')), name)
     flists.push({
       kind,
       name,
@@ -105,6 +121,8 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
   }
   // Before anything is written: rfs would store names that are not UTF-8 lossily, as U+FFFD.
   for (const flist of flists) await checkTreeNames(flist.source)
+
+  await checkWritePlaces(settings, flists, writeStores)
 
   return {
     kernel: { base: kernel.base, localversion: kernel.localversion, full: kernel.full },
@@ -256,22 +274,19 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
     bucket,
     storeUrl: s3StoreUrl(connection, bucket, endpointSetting.where),
     manifestBucket,
-    prefix: get('prefix')?.value ?? '',
-    manifestBase: publicUrl ? checkPublicUrl(publicUrl) : `${endpoint.origin}/${manifestBucket}`
+    prefix: checkPrefix(get('prefix')),
+    manifestBase: publicUrl
+      ? checkPublicUrl(publicUrl.value, publicUrl.where)
+      : `${endpoint.origin}/${manifestBucket}`
   }
 }
 
-// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
-// servers accept upper case and underscores).
-const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/
-
 function checkBucket(setting: Sourced): string {
-  if (!BUCKET.test(setting.value)) {
-    throw new UserError(
-      `${setting.where}='${setting.value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`
-    )
-  }
-  return setting.value
+  return checkBucketName(setting.value, setting.where)
+}
+
+function checkPrefix(setting: Sourced | undefined): string {
+  return setting === undefined ? '' : checkKeyPrefix(setting.value, setting.where)
 }
 
 function checkRegion(setting: Sourced): string {
@@ -279,19 +294,4 @@ function checkRegion(setting: Sourced): string {
     throw new UserError(`${setting.where}='${setting.value}' is not a region name, e.g. us-east-1`)
   }
   return setting.value
-}
-
-function checkPublicUrl(setting: Sourced): string {
-  let url: URL | undefined
-  try {
-    url = new URL(setting.value)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    throw new UserError(
-      `${setting.where}='${stripPassword(setting.value)}' is not a base URL: write e.g. https://cdn.example.com/zos`
-    )
-  }
-  return setting.value.replace(/\/+$/, '')
 }

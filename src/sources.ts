@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from './errors.js'
+import { describeOsError } from './os-error.js'
 
 /** Where a build container installs the modules of the kernel it built. */
 export const SYSTEM_MODULES_ROOT = '/lib/modules'
@@ -21,8 +22,11 @@ export async function requireDirectory(path: string, input: string, fix: string)
   let isDir: boolean
   try {
     isDir = (await stat(path)).isDirectory()
-  } catch {
-    throw new UserError(`${input} ${path} does not exist: ${fix}`)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`${input} ${path} does not exist: ${fix}`)
+    }
+    throw new UserError(`${input} ${path} cannot be used: ${describeOsError(error)}: ${fix}`)
   }
   if (!isDir) throw new UserError(`${input} ${path} is not a directory`)
   return path

@@ -210,4 +210,11 @@ describe('malformed lines name the file and line', () => {
     expect(error.message).toContain('S3_SECRET_KEY')
     expect(error.message).not.toContain('hunter2')
   })
+
+  test('nor is the rest of a line without =, where a value follows the key after a space', () => {
+    const error = failure('S3_SECRET_KEY hunter2')
+    expect(error.message).toBe(
+      `${FILE}:1: 'S3_SECRET_KEY …' is not an assignment: write KEY=value, or start the line with # to make it a comment`
+    )
+  })
 })

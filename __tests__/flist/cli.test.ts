@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runCli } from '../../src/flist/cli/main.js'
 import { parseStoreArg } from '../../src/flist/cli/store-args.js'
@@ -146,5 +147,40 @@ describe('engine CLI', () => {
     const failed = run('unpack', '-m', join(work, 'missing.fl'), join(work, 'nowhere'))
     expect(failed.status).toBe(1)
     expect(failed.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('engine CLI errors of the operating system', () => {
+  const work = tempDir('cli-os')
+  const source = join(work, 'source')
+  const meta = join(work, 'tree.fl')
+
+  beforeAll(async () => {
+    makeAwkwardTree(source)
+    expect((await rfs('pack', '-m', meta, '-s', `dir://${join(work, 'store')}`, source)).code).toBe(
+      0
+    )
+  })
+
+  test.each([
+    ['a file', (target: string) => writeFileSync(target, 'x'), ''],
+    ['under a file', (target: string) => writeFileSync(dirname(target), 'x'), 'sub'],
+    [
+      'not empty, a file where the tree has a directory',
+      (target: string) => {
+        mkdirSync(target)
+        for (const name of readdirSync(source)) writeFileSync(join(target, name), 'x')
+      },
+      ''
+    ]
+  ])('unpack into a target that is %s: one line', async (_, prepare, below) => {
+    const base = join(work, `t-${Math.random().toString(36).slice(2)}`)
+    const target = below ? join(base, below) : base
+    prepare(target)
+    const result = await rfs('unpack', '-m', meta, target)
+    expect(result.code).toBe(1)
+    expect(result.err).toHaveLength(1)
+    expect(result.err[0]).toMatch(/^Error: .*\//)
+    expect(result.err[0]).not.toMatch(/^Error: E[A-Z]+: /)
   })
 })

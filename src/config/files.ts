@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative } from 'node:path'
 import { UserError } from '../errors.js'
+import { describeOsError } from '../os-error.js'
 
 /** The text of a config file, or undefined when there is no such file. */
 export async function readOptionalText(path: string, display: string): Promise<string | undefined> {
@@ -11,7 +12,9 @@ export async function readOptionalText(path: string, display: string): Promise<s
     if (code === 'ENOENT') return undefined
     if (code === 'EISDIR') throw new UserError(`${display} is a directory, not a config file`)
     if (code === 'EACCES') throw new UserError(`${display} cannot be read (permission denied)`)
-    throw error
+    throw new UserError(
+      `${display} cannot be read: ${describeOsError(error)}: check config-dir and the file`
+    )
   }
 }
 

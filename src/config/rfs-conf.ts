@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { maskSecret } from '../runner.js'
+import { maskUrlCredentials } from '../url-credentials.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseShellConf } from './shell-conf.js'
 
@@ -52,6 +53,8 @@ export async function readRfsConf(configDir: string, projectRoot: string): Promi
   if (text === undefined) return { file, values: {}, warnings: [] }
   const conf = rfsConfFromValues(parseShellConf(text, file), file)
   maskS3Secret(conf.values.S3_SECRET_KEY)
+  maskUrlCredentials(conf.values.S3_ENDPOINT)
+  maskUrlCredentials(conf.values.PUBLIC_URL)
   return conf
 }
 

@@ -56,13 +56,20 @@ function malformed(line: Line, rest: string, name: string | undefined): UserErro
   }
   if (!rest.includes('=')) {
     return new UserError(
-      `${line.where}: '${shorten(rest)}' is not an assignment: write KEY=value, or start the line with # to make it a comment`
+      `${line.where}: '${firstWord(rest)}' is not an assignment: write KEY=value, or start the line with # to make it a comment`
     )
   }
   const key = rest.slice(0, rest.indexOf('=')).replace(/^export[ \t]+/, '')
   return new UserError(
     `${line.where}: '${shorten(key)}' is not a valid key name: use letters, digits and _ (not starting with a digit)`
   )
+}
+
+/** The first word of a line, for a message: the rest may be a value, and values may be secret. */
+function firstWord(text: string): string {
+  const words = text.trim().split(/[ \t]+/)
+  const first = shorten(words[0])
+  return words.length > 1 || first !== words[0] ? `${first} …` : first
 }
 
 function shorten(text: string): string {

@@ -1,9 +1,13 @@
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
+import { passwordSpellings } from '../url-credentials.js'
 
 const MASK = '***'
-/** Any user:password@ of a URL inside a text (a log line, an error message). */
-const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi
+/**
+ * The user:password@ of any URL inside a text (a log line, an error message). The password runs
+ * to the last @ of the word: it may hold @ / ? # itself.
+ */
+const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi
 
 /** The text with the password of every URL in it replaced by ***. */
 export function redactUrl(text: string): string {
@@ -13,26 +17,10 @@ export function redactUrl(text: string): string {
 
 /**
  * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
- * print it: as written, percent-decoded, and fully percent-encoded.
+ * print it: as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
  */
 export function secretsOf(urls: readonly string[]): string[] {
-  const secrets = new Set<string>()
-  for (const url of urls) {
-    const match = /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:([^/?#@]*)@/i.exec(
-      url
-    )
-    const raw = match?.[1]
-    if (!raw) continue
-    secrets.add(raw)
-    try {
-      const decoded = decodeURIComponent(raw)
-      secrets.add(decoded)
-      secrets.add(encodeURIComponent(decoded))
-    } catch {
-      // A malformed escape is still masked in its raw form.
-    }
-  }
-  return [...secrets].filter(secret => secret.length > 0)
+  return [...new Set(urls.flatMap(passwordSpellings))]
 }
 
 /**

@@ -40,7 +40,7 @@ export function routeWarnings(routes: readonly StoreSpec[], publishing: boolean)
     const unreachable = unreachableReason(route, publishing)
     if (unreachable) {
       warnings.push(
-        `route ${route.url} ${unreachable}: Zero-OS nodes will not reach it; set read-store to an address they can reach`
+        `route ${route.url} ${unreachable}, which Zero-OS nodes will not reach; set read-store to an address they can reach`
       )
     }
     const unopenable = unopenableReason(route)

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js'
 import type { S3Connection, StoreSpec } from '../settings.js'
+import { credentialsParseAsWritten, urlCredentials, urlScheme } from '../url-credentials.js'
 
 // rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
 // dir://, s3://, s3s://, s3+tls://, http(s):// or zdb://. Store URLs may hold the S3 secret as
@@ -42,14 +43,6 @@ export function stripPassword(url: string): string {
   const user = parts.userinfo.slice(0, parts.userinfo.indexOf(':'))
   const authority = user === '' ? parts.host : `${user}@${parts.host}`
   return `${parts.scheme}://${authority}${parts.rest}`
-}
-
-/** The password of a URL as written (percent-encoded), or undefined. */
-export function urlPassword(url: string): string | undefined {
-  const userinfo = splitUrl(url)?.userinfo
-  if (userinfo === undefined || !userinfo.includes(':')) return undefined
-  const password = userinfo.slice(userinfo.indexOf(':') + 1)
-  return password === '' ? undefined : password
 }
 
 /** `[xx-xx=]url` → a store spec; `source` names where the text came from, for messages. */
@@ -96,11 +89,12 @@ export function formatStoreSpec(spec: StoreSpec): string {
 
 /** Checks a store URL and returns it with its scheme in lower case. */
 function checkStoreUrl(url: string, source: string): string {
+  refuseMisplacedCredentials(url, source)
   const shown = stripPassword(url)
   const parts = splitUrl(url)
   if (!parts) {
     throw new UserError(
-      `${source}: '${shown}' is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`
+      `${source}: ${quoteUnlessCredentials(shown)} is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`
     )
   }
   const scheme = parts.scheme.toLowerCase()
@@ -110,6 +104,15 @@ function checkStoreUrl(url: string, source: string): string {
     )
   }
   const normalised = scheme + url.slice(parts.scheme.length)
+  const dotted = parts.rest
+    .replace(/[?#].*$/s, '')
+    .split('/')
+    .find(segment => ['.', '..'].includes(segment.replace(/%2e/gi, '.')))
+  if (dotted !== undefined) {
+    throw new UserError(
+      `${source}: '${shown}' has the path segment '${dotted}', which readers resolve away: write the path it stands for`
+    )
+  }
   if (scheme === 'dir') {
     if (parts.host !== '' || parts.userinfo !== undefined || !/^\/[^?#]/.test(parts.rest)) {
       throw new UserError(
@@ -124,10 +127,26 @@ function checkStoreUrl(url: string, source: string): string {
   return normalised
 }
 
+/**
+ * Refuses URL-shaped text whose credentials a URL parser would split into host and path (a
+ * / ? # or \\ in them), naming only the scheme: every other part of such text may be secret.
+ */
+export function refuseMisplacedCredentials(url: string, source: string): void {
+  if (credentialsParseAsWritten(url)) return
+  throw new UserError(
+    `${source}: the ${urlScheme(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`
+  )
+}
+
+/** 'text' for a message, unless it may hold credentials (an @ with no scheme to place it). */
+function quoteUnlessCredentials(text: string): string {
+  return text.includes('@') ? 'the value' : `'${text}'`
+}
+
 function checkHostUrl(url: string, host: string, shown: string, source: string): void {
   // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
   if (host === '') throw new UserError(`${source}: '${shown}' has no host`)
-  parseUrl(url, shown, source)
+  parseUrl(url, source)
 }
 
 /** A checked S3 endpoint: `scheme://host[:port]` and what rfs needs of it. */
@@ -146,23 +165,22 @@ export interface S3Endpoint {
  * input or key it came from.
  */
 export function parseS3Endpoint(endpoint: string, source: string): S3Endpoint {
-  const shown = stripPassword(endpoint)
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint)) {
+  const credentials = `${source}: credentials do not belong in the endpoint: set them as the access key and secret key`
+  if (urlCredentials(endpoint) !== undefined) throw new UserError(credentials)
+  if (urlScheme(endpoint) === undefined) {
+    if (endpoint.includes('@')) throw new UserError(credentials)
     throw new UserError(
-      `${source}: '${shown}' has no scheme: write https://${shown.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`
+      `${source}: '${endpoint}' has no scheme: write https://${endpoint.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`
     )
   }
-  const url = parseUrl(endpoint, shown, source)
+  const shown = endpoint
+  const url = parseUrl(endpoint, source)
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UserError(
       `${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`
     )
   }
-  if (url.username !== '' || url.password !== '') {
-    throw new UserError(
-      `${source}: credentials do not belong in the endpoint: set them as the access key and secret key`
-    )
-  }
+  if (url.username !== '' || url.password !== '') throw new UserError(credentials)
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(endpoint)) {
     throw new UserError(
       `${source}: '${shown}' has a path or query: give only scheme://host[:port]; the bucket is its own setting`
@@ -204,13 +222,14 @@ export function parseS3StoreUrl(
   url: string,
   source = 'store URL'
 ): { connection: S3Connection; bucket: string } {
+  refuseMisplacedCredentials(url, source)
   const shown = stripPassword(url)
   const parts = splitUrl(url)
   const scheme = parts?.scheme.toLowerCase()
   if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
     throw new UserError(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`)
   }
-  const parsed = parseUrl(url, shown, source)
+  const parsed = parseUrl(url, source)
   if (parsed.hostname === '') throw new UserError(`${source}: '${shown}' has no host`)
   if (parsed.port === '') {
     throw new UserError(
@@ -223,33 +242,54 @@ export function parseS3StoreUrl(
       `${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`
     )
   }
+  const bucket = checkBucketName(segments[0], `${source}: the bucket of '${shown}'`)
   const secure = scheme !== 's3'
   const connection: S3Connection = {
     endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
     region: parsed.searchParams.get('region') || DEFAULT_REGION,
-    accessKey: decodeCredential(parsed.username, shown, source),
-    secretKey: decodeCredential(parsed.password, shown, source)
+    accessKey: decodeCredential(parsed.username, scheme, source),
+    secretKey: decodeCredential(parsed.password, scheme, source)
   }
-  return { connection, bucket: segments[0] }
+  return { connection, bucket }
 }
 
-/** WHATWG URL parsing, its failure told as one line; `shown` is the text without its password. */
-function parseUrl(text: string, shown: string, source: string): URL {
+// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
+// servers accept upper case and underscores).
+const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/
+
+/** A bucket name, checked; `subject` names where it was given. */
+export function checkBucketName(value: string, subject: string): string {
+  if (!BUCKET.test(value)) {
+    throw new UserError(
+      `${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`
+    )
+  }
+  return value
+}
+
+/**
+ * WHATWG URL parsing, its failure told as one line by scheme and source alone: the text that does
+ * not parse may hold a secret anywhere.
+ */
+function parseUrl(text: string, source: string): URL {
   try {
     return new URL(text)
   } catch {
+    const credentials = urlCredentials(text)
+      ? '; percent-encode characters of the credentials other than letters, digits and - . _ ~'
+      : ''
     throw new UserError(
-      `${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`
+      `${source}: the ${urlScheme(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`
     )
   }
 }
 
-function decodeCredential(encoded: string, shown: string, source: string): string {
+function decodeCredential(encoded: string, scheme: string, source: string): string {
   try {
     return decodeURIComponent(encoded)
   } catch {
     throw new UserError(
-      `${source}: the credentials of '${shown}' have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`
+      `${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`
     )
   }
 }

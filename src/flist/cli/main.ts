@@ -1,6 +1,7 @@
 // The engine CLI: `rfs`-shaped commands for what the built-in engine does. Exit status 0 on
 // success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
-import { oneLine } from '../../errors.js'
+import { isUserError, oneLine } from '../../errors.js'
+import { isOsError, osErrorLine } from '../../os-error.js'
 import { NATIVE_ENGINE_VERSION } from '../version.js'
 import { UsageError } from './args.js'
 import { gcCommand } from '../../gc/command.js'
@@ -67,7 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err("For more information, try '--help'.")
       return 2
     }
-    io.err(`Error: ${oneLine(error)}`)
+    io.err(
+      `Error: ${oneLine(!isUserError(error) && isOsError(error) ? osErrorLine(error) : error)}`
+    )
     return 1
   }
 }
