@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { UserError } from './errors.js'
 import { httpStatus } from './s3/errors.js'
 import type { S3Session } from './s3/client.js'
@@ -79,16 +79,7 @@ async function publishedSha256(
   bucket: string,
   key: string
 ): Promise<string | undefined> {
-  const head = await session.request(`HEAD ${bucket}/${key}`, async abortSignal => {
-    try {
-      return await session.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
-        abortSignal
-      })
-    } catch (error) {
-      if (httpStatus(error) === 404) return undefined
-      throw error
-    }
-  })
+  const head = await session.head(bucket, key)
   if (head === undefined) return undefined
   const recorded = head.Metadata?.sha256
   if (recorded && /^[0-9a-f]{64}$/.test(recorded)) return recorded

@@ -106,10 +106,14 @@ export function describeS3Failure(
   attempts = 1
 ): UserError {
   const { name = 'Error', message = String(error) } = shape(error)
+  // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
+  // SignatureDoesNotMatch.
+  const refusal =
+    name === 'AccessDenied' && /signature/i.test(message) ? 'SignatureDoesNotMatch' : name
   const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
   const at = `${tries} (endpoint ${connection.endpoint})`
   // HEAD answers carry no body, so the SDK sees only the status.
-  const advice = FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined)
+  const advice = FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined)
   const code = networkCode(error)
   const reason = advice
     ? advice(bucketOf(what))

@@ -1,9 +1,4 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsCommand,
-  PutObjectCommand
-} from '@aws-sdk/client-s3'
+import { GetObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { maskSecret } from '../runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
@@ -23,17 +18,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async exists(id: string): Promise<boolean> {
-    return this.session.request(`HEAD ${this.bucket}/${id}`, async abortSignal => {
-      try {
-        await this.session.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: id }), {
-          abortSignal
-        })
-        return true
-      } catch (error) {
-        if (httpStatus(error) === 404) return false
-        throw error
-      }
-    })
+    return (await this.session.head(this.bucket, id)) !== undefined
   }
 
   async get(id: string): Promise<Buffer | undefined> {
