@@ -110,7 +110,9 @@ export async function startGarage(options: TestGarageOptions = {}): Promise<Test
     if (!exited) {
       const gone = new Promise(resolve => server.once('exit', resolve))
       server.kill('SIGTERM')
-      await Promise.race([gone, sleep(5000).then(() => server.kill('SIGKILL'))])
+      const kill = setTimeout(() => server.kill('SIGKILL'), 5000)
+      await gone
+      clearTimeout(kill)
     }
     rmSync(dir, { recursive: true, force: true })
   }
