@@ -3,6 +3,7 @@
 // proxy that adds 50 ms to every request. Prints each ratio against its target.
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { garageBinary, startGarage, type TestGarage } from '../__tests__/helpers/garage.js'
@@ -18,6 +19,21 @@ const LATENCY_MS = 50
 export interface PackResult {
   counts: { blocks: number; blocksUploaded: number; blocksPresent: number }
   seconds: number
+  userSeconds: number
+  systemSeconds: number
+}
+
+interface LoopResult {
+  blobs: number
+  seconds: number
+  cpuSeconds: number
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 export type MeasurePack = (source: string, store: string, flistPath: string) => Promise<PackResult>
@@ -27,7 +43,7 @@ async function putLoop(
   endpoint: string,
   bucket: string,
   dir: string
-): Promise<{ blobs: number; seconds: number }> {
+): Promise<LoopResult> {
   const job = {
     dir,
     endpoint,
@@ -49,18 +65,25 @@ async function putLoop(
   child.stdout.on('data', chunk => (stdout += String(chunk)))
   const [code] = (await once(child, 'exit')) as [number | null]
   if (code !== 0) throw new Error(`PutObject loop to ${bucket} exited with ${code}`)
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { blobs: number; seconds: number }
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as LoopResult
 }
 
 function verdict(ok: boolean): string {
   return ok ? 'meets the target' : 'MISSES the target'
 }
 
-function line(label: string, seconds: number, blobs: number, uploaded?: number): void {
+function line(
+  label: string,
+  seconds: number,
+  blobs: number,
+  cpu: { client: number; garage: number },
+  uploaded?: number
+): void {
   const rate = (blobs / seconds).toFixed(0)
   const up = uploaded === undefined ? '' : `  uploaded ${String(uploaded).padStart(5)}`
   console.log(
-    `  ${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${rate.padStart(6)} blobs/s${up}`
+    `  ${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${rate.padStart(6)} blobs/s` +
+      `  cpu: client ${cpu.client.toFixed(1).padStart(5)} s, garage ${cpu.garage.toFixed(1).padStart(5)} s${up}`
   )
 }
 
@@ -87,33 +110,48 @@ export async function benchGarage(
     const store = (bucket: string, port: number): string =>
       `s3://${garage.accessKey}:${encodeURIComponent(garage.secretKey)}@127.0.0.1:${port}/${bucket}?region=${garage.region}`
 
-    const loop = await putLoop(garage, garage.endpoint, 'loop', dirStore)
-    line('PutObject loop', loop.seconds, loop.blobs)
-    const first = await measure(tree.root, store('pack', garage.port), join(work, 'g-1.fl'))
-    line(
-      'action, first pack',
-      first.seconds,
-      first.counts.blocksUploaded,
-      first.counts.blocksUploaded
-    )
-    const again = await measure(tree.root, store('pack', garage.port), join(work, 'g-2.fl'))
-    line('action, unchanged', again.seconds, again.counts.blocks, again.counts.blocksUploaded)
+    // Each step with the CPU time the client and Garage spent on it: both share the machine.
+    const timed = async <T>(step: () => Promise<T>): Promise<[T, number]> => {
+      const before = cpuSecondsOf(garage.pid)
+      const result = await step()
+      return [result, cpuSecondsOf(garage.pid) - before]
+    }
+    const loopRow = (label: string, [loop, garageCpu]: [LoopResult, number]): LoopResult => {
+      line(label, loop.seconds, loop.blobs, { client: loop.cpuSeconds, garage: garageCpu })
+      return loop
+    }
+    const packRow = (label: string, [pack, garageCpu]: [PackResult, number]): PackResult => {
+      const client = pack.userSeconds + pack.systemSeconds
+      const { blocks, blocksUploaded } = pack.counts
+      line(
+        label,
+        pack.seconds,
+        blocksUploaded || blocks,
+        { client, garage: garageCpu },
+        blocksUploaded
+      )
+      return pack
+    }
+    const pack = (bucket: string, port: number, name: string): Promise<[PackResult, number]> =>
+      timed(() => measure(tree.root, store(bucket, port), join(work, name)))
 
-    const slowLoop = await putLoop(garage, proxy.endpoint, 'loop-slow', dirStore)
-    line(`PutObject loop, +${LATENCY_MS} ms`, slowLoop.seconds, slowLoop.blobs)
-    const slowFirst = await measure(tree.root, store('pack-slow', proxy.port), join(work, 'g-3.fl'))
-    line(
-      `action, first pack, +${LATENCY_MS} ms`,
-      slowFirst.seconds,
-      slowFirst.counts.blocksUploaded,
-      slowFirst.counts.blocksUploaded
+    const loop = loopRow(
+      'PutObject loop',
+      await timed(() => putLoop(garage, garage.endpoint, 'loop', dirStore))
     )
-    const slowAgain = await measure(tree.root, store('pack-slow', proxy.port), join(work, 'g-4.fl'))
-    line(
+    const first = packRow('action, first pack', await pack('pack', garage.port, 'g-1.fl'))
+    const again = packRow('action, unchanged', await pack('pack', garage.port, 'g-2.fl'))
+    loopRow(
+      `PutObject loop, +${LATENCY_MS} ms`,
+      await timed(() => putLoop(garage, proxy.endpoint, 'loop-slow', dirStore))
+    )
+    const slowFirst = packRow(
+      `action, first pack, +${LATENCY_MS} ms`,
+      await pack('pack-slow', proxy.port, 'g-3.fl')
+    )
+    const slowAgain = packRow(
       `action, unchanged, +${LATENCY_MS} ms`,
-      slowAgain.seconds,
-      slowAgain.counts.blocks,
-      slowAgain.counts.blocksUploaded
+      await pack('pack-slow', proxy.port, 'g-4.fl')
     )
 
     const rate = first.counts.blocksUploaded / first.seconds / (loop.blobs / loop.seconds)

@@ -46,4 +46,6 @@ await forEachLimited(blobs, job.concurrency, async ({ path, key }) => {
 })
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
 session.destroy()
-process.stdout.write(`${JSON.stringify({ blobs: blobs.length, seconds })}\n`)
+const usage = process.resourceUsage()
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6
+process.stdout.write(`${JSON.stringify({ blobs: blobs.length, seconds, cpuSeconds })}\n`)

@@ -37,6 +37,8 @@ export interface TestGarage {
   region: string
   accessKey: string
   secretKey: string
+  /** The server process, for its CPU time. */
+  pid: number
   /** Port of the website endpoint (anonymous GETs, bucket named by the Host header). */
   webPort: number
   /** Runs the garage CLI against this node; resolves with its stdout. */
@@ -144,6 +146,7 @@ export async function startGarage(options: TestGarageOptions = {}): Promise<Test
     region: GARAGE_REGION,
     accessKey: GARAGE_ACCESS_KEY,
     secretKey: GARAGE_SECRET_KEY,
+    pid: server.pid!,
     webPort,
     cli,
     async createBucket(name) {
