@@ -150,11 +150,16 @@ describe('settings Garage refuses: one line naming the input, nothing published'
     [
       'a wrong secret',
       { 's3-secret-key': 'f'.repeat(64) },
-      /SignatureDoesNotMatch|signature/,
+      /rejected the request signature/,
       's3-secret-key'
     ],
-    ['a wrong region', { 's3-region': 'us-east-1' }, /region/, 's3-region'],
-    ['a missing bucket', { 's3-bucket': 'no-such-bucket' }, /no-such-bucket/, 's3-bucket']
+    ['a wrong region', { 's3-region': 'us-east-1' }, /expects region 'garage'/, 's3-region'],
+    [
+      'a missing bucket',
+      { 's3-bucket': 'no-such-bucket' },
+      /'no-such-bucket' does not exist/,
+      's3-bucket'
+    ]
   ])('%s', async (_, inputs, reason, input) => {
     const prefix = `refused-${input}`
     const run = await publish(project().root, { ...inputs, 's3-prefix': prefix })
