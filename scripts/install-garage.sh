@@ -18,7 +18,7 @@ if ! command -v cargo >/dev/null && [ ! -x "$CARGO_BIN/cargo" ]; then
   exit 1
 fi
 PATH="$CARGO_BIN:$PATH"
-echo "building garage $GARAGE_VERSION with cargo (once per machine, 12-25 minutes)"
+echo "building garage $GARAGE_VERSION with cargo (once per machine, 15-45 minutes)"
 # SQLite and LMDB as metadata engines, C libraries bundled: no system packages needed.
 cargo install --locked "garage@$GARAGE_VERSION" --no-default-features --features bundled-libs,sqlite,lmdb
 echo "garage: $CARGO_BIN/garage"

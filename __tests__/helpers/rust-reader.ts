@@ -2,7 +2,7 @@
 // build between runs), then run on a flist, its source tree and the stores to read from.
 import { execFile, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { REPO_ROOT } from './action.js'
@@ -13,8 +13,11 @@ export const READER = join(CRATE, 'target', 'release', 'flist-reader')
 
 /** Builds the reader (a no-op once target/ is current). */
 export async function buildReader(): Promise<string> {
+  // rustup puts cargo in ~/.cargo/bin, which a non-login shell may not have on PATH.
+  const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin')
   await run('cargo', ['build', '--release', '--locked', '--quiet'], {
     cwd: CRATE,
+    env: { ...process.env, PATH: `${process.env.PATH ?? ''}:${cargoBin}` },
     maxBuffer: 16 << 20
   })
   return READER
