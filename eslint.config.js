@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'build/**', '**/fixtures/**/target/**']
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'build/**',
+      '**/fixtures/**/target/**',
+      '__tests__/rust-reader/target/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -7,6 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
+  // Garage and the Rust reader need builds first: `npm run test:garage` (jest.garage.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/garage/'],
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   maxWorkers: 2

@@ -1,5 +1,6 @@
-// npm run bench [-- --large] [-- --fresh]: packs generated trees to a dir store and to a local S3
-// server, twice each, and compares with the time b2sum -l 256 takes over the same files.
+// npm run bench [-- --large] [-- --fresh] [-- --garage]: packs generated trees to a dir store and
+// to a local S3 server, twice each, and compares with the time b2sum -l 256 takes over the same
+// files; then the upload path against Garage (bench/garage.ts). --garage runs that part alone.
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -8,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
+import { benchGarage } from './garage.js'
 import type { FlistCounts } from '../src/engine.js'
 import {
   FIRMWARE,
@@ -173,6 +175,22 @@ async function benchTree(
   rmSync(work, { recursive: true, force: true })
 }
 
+async function garageSection(command: string[]): Promise<void> {
+  const tree = generateTree(MODULES, base)
+  const work = join(base, 'garage-out')
+  rmSync(work, { recursive: true, force: true })
+  console.log(
+    `\n${MODULES.name} against Garage: ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB`
+  )
+  try {
+    await benchGarage(tree, work, (source, store, flistPath) =>
+      measurePack(command, source, store, flistPath)
+    )
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 console.log(
   `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`
 )
@@ -180,6 +198,8 @@ const command = await packCommand()
 try {
   if (args.has('--large')) {
     await benchTree(LARGE, command, undefined)
+  } else if (args.has('--garage')) {
+    await garageSection(command)
   } else {
     const s3 = await startS3({ buckets: [] })
     try {
@@ -188,6 +208,7 @@ try {
     } finally {
       await s3.stop()
     }
+    await garageSection(command)
   }
 } finally {
   if (memoryBase) rmSync(memoryBase, { recursive: true, force: true })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { UserError } from './errors.js'
 import { describeDifference, describeFlist } from './manifest-diff.js'
 import { httpStatus } from './s3/errors.js'
@@ -140,16 +140,7 @@ async function headManifest(
   bucket: string,
   key: string
 ): Promise<{ sha256?: string } | undefined> {
-  const head = await session.request(`HEAD ${bucket}/${key}`, async abortSignal => {
-    try {
-      return await session.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
-        abortSignal
-      })
-    } catch (error) {
-      if (httpStatus(error) === 404) return undefined
-      throw error
-    }
-  })
+  const head = await session.head(bucket, key)
   if (head === undefined) return undefined
   const recorded = head.Metadata?.sha256
   return { sha256: recorded && /^[0-9a-f]{64}$/.test(recorded) ? recorded : undefined }

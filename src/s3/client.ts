@@ -1,9 +1,14 @@
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import { S3Client } from '@aws-sdk/client-s3'
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+  type HeadObjectCommandOutput
+} from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { S3Connection, S3RequestPolicy } from '../settings.js'
-import { describeS3Failure, isRetryableS3Error } from './errors.js'
+import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
 
 export interface S3SessionOptions {
@@ -85,6 +90,45 @@ export class S3Session {
     } catch (error) {
       if (this.signal?.aborted) throw this.signal.reason
       throw describeS3Failure(error, what, this.connection, attempts)
+    }
+  }
+
+  /**
+   * The metadata of one object, or undefined when there is none. HEAD answers carry no body, so
+   * a refusal (400, 403) says nothing of its reason: the same object is then asked for with a
+   * one-byte GET, whose answer names it (a wrong region, an invalid signature).
+   */
+  async head(bucket: string, key: string): Promise<HeadObjectCommandOutput | undefined> {
+    return this.request(`HEAD ${bucket}/${key}`, async abortSignal => {
+      try {
+        return await this.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
+          abortSignal
+        })
+      } catch (error) {
+        const status = httpStatus(error)
+        if (status === 404) return undefined
+        if (status !== 400 && status !== 403) throw error
+        throw (await this.refusalReason(bucket, key, status, abortSignal)) ?? error
+      }
+    })
+  }
+
+  /** The error a one-byte GET of the object meets with the same status, when it does. */
+  private async refusalReason(
+    bucket: string,
+    key: string,
+    status: number,
+    abortSignal: AbortSignal
+  ): Promise<unknown> {
+    try {
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, Range: 'bytes=0-0' }),
+        { abortSignal }
+      )
+      await answer.Body?.transformToByteArray()
+      return undefined
+    } catch (reason) {
+      return httpStatus(reason) === status ? reason : undefined
     }
   }
 

@@ -30,7 +30,7 @@ const RETRYABLE_NAMES = new Set([
 ])
 
 /** Refusals that no retry can change, and the setting the user should check. */
-const FATAL_ADVICE: Record<string, (bucket: string) => string> = {
+const FATAL_ADVICE: Record<string, (bucket: string, message: string) => string> = {
   InvalidAccessKeyId: () =>
     'the server does not know this access key: check s3-access-key (S3_ACCESS_KEY in rfs.conf)',
   SignatureDoesNotMatch: () =>
@@ -41,8 +41,8 @@ const FATAL_ADVICE: Record<string, (bucket: string) => string> = {
     `access denied on bucket '${bucket}': give the access key read and write permission on it`,
   NoSuchBucket: bucket =>
     `bucket '${bucket}' does not exist: create it or fix s3-bucket / manifest-bucket (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-  AuthorizationHeaderMalformed: () =>
-    'the server expects another region: check s3-region (S3_REGION in rfs.conf)',
+  AuthorizationHeaderMalformed: (_, message) =>
+    `the server expects ${expectedRegion(message) ?? 'another region'}: check s3-region (S3_REGION in rfs.conf)`,
   PermanentRedirect: () =>
     'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
   InvalidBucketName: bucket =>
@@ -114,6 +114,15 @@ export function scrubSecret(text: string, secret: string): string {
   return redactor([secret, encodeURIComponent(secret)])(text)
 }
 
+/**
+ * The region a refusal names as expected: AWS says "expecting 'eu-west-1'", Garage "expected:
+ * '20261201/garage/s3/aws4_request'".
+ */
+function expectedRegion(message: string): string | undefined {
+  const region = /\bexpect(?:ed|ing)\W+(?:\d{8}\/)?([a-z0-9-]+)/i.exec(message)?.[1]
+  return region && `region '${region}'`
+}
+
 /** The bucket a path-style operation label (`PUT bucket/key`) names. */
 function bucketOf(what: string): string {
   return what.replace(/^\S+\s+/, '').split('/')[0]
@@ -127,6 +136,10 @@ export function describeS3Failure(
   attempts = 1
 ): UserError {
   const { name = 'Error', message = String(error) } = shape(error)
+  // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
+  // SignatureDoesNotMatch.
+  const refusal =
+    name === 'AccessDenied' && /signature/i.test(message) ? 'SignatureDoesNotMatch' : name
   const tries = attempts > 1 ? ` after ${attempts} attempts` : ''
   const at = `${tries} (endpoint ${connection.endpoint})`
   // HEAD answers carry no body, so the SDK sees only the status.
@@ -134,10 +147,10 @@ export function describeS3Failure(
   const advice =
     connection.secretKey === '' && refused
       ? (bucket: string) => anonymousAdvice(bucket, connection)
-      : (FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
+      : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
   const reason = advice
-    ? advice(bucketOf(what))
+    ? advice(bucketOf(what), message)
     : code && UNREACHABLE_CODES.has(code)
       ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
       : code

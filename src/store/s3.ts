@@ -1,9 +1,4 @@
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsCommand,
-  PutObjectCommand
-} from '@aws-sdk/client-s3'
+import { GetObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { maskSecret } from '../runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
@@ -23,18 +18,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   async storedSize(id: string): Promise<number | undefined> {
-    return this.session.request(`HEAD ${this.bucket}/${id}`, async abortSignal => {
-      try {
-        const head = await this.session.client.send(
-          new HeadObjectCommand({ Bucket: this.bucket, Key: id }),
-          { abortSignal }
-        )
-        return head.ContentLength ?? Number.NaN
-      } catch (error) {
-        if (httpStatus(error) === 404) return undefined
-        throw error
-      }
-    })
+    const head = await this.session.head(this.bucket, id)
+    return head === undefined ? undefined : (head.ContentLength ?? Number.NaN)
   }
 
   async get(id: string): Promise<Buffer | undefined> {

@@ -1,0 +1,59 @@
+// A loopback HTTP proxy that holds every request 50 ms (or as asked) before passing it on, as a
+// runner far from its S3 endpoint sees. Headers go through untouched, so signatures still match.
+import { Agent, createServer, request, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+export interface LatencyProxy {
+  endpoint: string
+  port: number
+  requests: number
+  stop(): Promise<void>
+}
+
+export async function startLatencyProxy(target: string, delayMs: number): Promise<LatencyProxy> {
+  const upstream = new URL(target)
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
+  const sockets = new Set<Socket>()
+  const proxy = { requests: 0 }
+  const server: Server = createServer((incoming, outgoing) => {
+    proxy.requests++
+    const held = sleep(delayMs)
+    const body: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => body.push(chunk))
+    incoming.on('end', async () => {
+      await held
+      const forward = request(
+        {
+          agent,
+          host: upstream.hostname,
+          port: upstream.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers
+        },
+        answer => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(outgoing)
+        }
+      )
+      forward.on('error', () => incoming.socket.destroy())
+      forward.end(Buffer.concat(body))
+    })
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return Object.assign(proxy, {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      for (const socket of sockets) socket.destroy()
+      agent.destroy()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+    }
+  })
+}
