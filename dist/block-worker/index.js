@@ -995,9 +995,70 @@ class LocalBlobStores {
     }
 }
 
+;// CONCATENATED MODULE: ./src/os-error.ts
+// Errors of the operating system (a Node error with an errno code), told as a user reads them:
+// what failed on which path, why, and what would fix it.
+const REASONS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EEXIST: 'it already exists',
+    ENOTEMPTY: 'the directory is not empty',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many levels of symbolic links',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EMFILE: 'too many open files',
+    EIO: 'input/output error',
+    ENXIO: 'no such device',
+    EBUSY: 'the resource is busy'
+};
+const FIXES = {
+    EACCES: 'give the run access to it, or choose another path',
+    EPERM: 'give the run access to it, or choose another path',
+    EROFS: 'choose a path on a writable file system',
+    ENOENT: 'check the path, and that nothing removes it while the run goes on',
+    ENOTDIR: 'check the path',
+    EISDIR: 'give a file there, not a directory',
+    ENAMETOOLONG: 'choose a shorter path',
+    ELOOP: 'fix the symbolic links on the path',
+    ENOSPC: 'free space on the device, or choose another one',
+    EDQUOT: 'free space, or raise the quota',
+    EMFILE: 'raise the limit of open files (ulimit -n)'
+};
+// Checked by shape: errors made in another realm (a worker, a VM context) are no `instanceof Error`.
+function isOsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, message } = error;
+    return typeof message === 'string' && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+/** `permission denied (EACCES)`; the message itself for anything that is not an OS error. */
+function describeOsError(error) {
+    if (!isOsError(error))
+        return error instanceof Error ? error.message : String(error);
+    return `${REASONS[error.code] ?? error.code.toLowerCase()} (${error.code})`;
+}
+/**
+ * One line for an OS error that reached the top without a message of its own: `cannot open
+ * /x/y: permission denied (EACCES): give the run access to it, or choose another path`.
+ */
+function osErrorLine(error) {
+    const action = error.syscall ? `${error.syscall.replace(/^uv_/, '')} ` : '';
+    const where = error.path ? `${action}${error.path}${error.dest ? ` to ${error.dest}` : ''}` : '';
+    const fix = FIXES[error.code];
+    const subject = where === '' ? error.message : `cannot ${where}: ${describeOsError(error)}`;
+    return fix ? `${subject}: ${fix}` : subject;
+}
+
 ;// CONCATENATED MODULE: ./src/flist/segment.ts
 // Reads and encodes one segment of a file. Kept apart from the worker entry so it can run (and be
 // tested) on any thread.
+
+
 
 
 /**
@@ -1005,14 +1066,18 @@ class LocalBlobStores {
  * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
  */
 function encodeSegment(segment, hash, buffer, emit) {
-    // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
-    const fd = (0,external_node_fs_namespaceObject.openSync)(segment.path, 'r');
+    const fd = openRegular(segment.path);
     try {
         for (let index = segment.first; index < segment.first + segment.count; index++) {
             const offset = index * BLOCK_SIZE;
             const length = Math.min(BLOCK_SIZE, segment.size - offset);
             const plain = buffer.subarray(0, length);
-            readFully(fd, plain, offset, segment.path);
+            try {
+                readFully(fd, plain, offset, segment.path);
+            }
+            catch (error) {
+                throw readError(error, segment.path);
+            }
             emit(index, encodeBlock(plain, hash), length);
         }
     }
@@ -1025,11 +1090,40 @@ function readFully(fd, target, position, path) {
     while (filled < target.length) {
         const read = (0,external_node_fs_namespaceObject.readSync)(fd, target, filled, target.length - filled, position + filled);
         if (read === 0) {
-            const name = typeof path === 'string' ? path : Buffer.from(path).toString();
-            throw new Error(`${name} got shorter while it was being packed`);
+            throw new UserError(`${pathName(path)} got shorter while it was being packed: pack a tree nothing writes to meanwhile`);
         }
         filled += read;
     }
+}
+/**
+ * Opens a file listed as regular. Non-blocking, so that one replaced by a FIFO since it was listed
+ * fails here instead of waiting forever for a writer.
+ */
+function openRegular(path) {
+    let fd;
+    try {
+        // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw readError(error, path);
+    }
+    if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile()) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new UserError(`${pathName(path)} is no longer a regular file: pack a tree nothing changes while it is packed`);
+    }
+    return fd;
+}
+function readError(error, path) {
+    if (error instanceof UserError)
+        return error;
+    if (error.code === 'ENOENT') {
+        return new UserError(`${pathName(path)} disappeared while it was being packed: pack a tree nothing changes meanwhile`);
+    }
+    return new UserError(`cannot read ${pathName(path)}: ${describeOsError(error)}: make it readable, or remove it from the tree`);
+}
+function pathName(path) {
+    return typeof path === 'string' ? path : Buffer.from(path).toString();
 }
 
 ;// CONCATENATED MODULE: ./src/flist/encode-task.ts

@@ -33,17 +33,8 @@ class S3BlobStore {
         this.display = display;
     }
     async storedSize(id) {
-        return this.session.request(`HEAD ${this.bucket}/${id}`, async (abortSignal) => {
-            try {
-                const head = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .HeadObjectCommand */ .l81({ Bucket: this.bucket, Key: id }), { abortSignal });
-                return head.ContentLength ?? Number.NaN;
-            }
-            catch (error) {
-                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
-                    return undefined;
-                throw error;
-            }
-        });
+        const head = await this.session.head(this.bucket, id);
+        return head === undefined ? undefined : (head.ContentLength ?? Number.NaN);
     }
     async get(id) {
         return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {

@@ -61909,11 +61909,16 @@ function oneLine(error) {
 /* harmony export */   BO: () => (/* binding */ redactUrl)
 /* harmony export */ });
 /* unused harmony exports secretsOf, defuseLine, displayCommand */
+/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3189);
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
+
 const MASK = '***';
-/** Any user:password@ of a URL inside a text (a log line, an error message). */
-const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^/?#@\s'"]*@/gi;
+/**
+ * The user:password@ of any URL inside a text (a log line, an error message). The password runs
+ * to the last @ of the word: it may hold @ / ? # itself.
+ */
+const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi;
 /** The text with the password of every URL in it replaced by ***. */
 function redactUrl(text) {
     // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
@@ -61921,26 +61926,10 @@ function redactUrl(text) {
 }
 /**
  * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
- * print it: as written, percent-decoded, and fully percent-encoded.
+ * print it: as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
  */
 function secretsOf(urls) {
-    const secrets = new Set();
-    for (const url of urls) {
-        const match = /^(?:[0-9a-f]{2}-[0-9a-f]{2}=)?[a-z][a-z0-9+.-]*:\/\/[^/?#@:]*:([^/?#@]*)@/i.exec(url);
-        const raw = match?.[1];
-        if (!raw)
-            continue;
-        secrets.add(raw);
-        try {
-            const decoded = decodeURIComponent(raw);
-            secrets.add(decoded);
-            secrets.add(encodeURIComponent(decoded));
-        }
-        catch {
-            // A malformed escape is still masked in its raw form.
-        }
-    }
-    return [...secrets].filter(secret => secret.length > 0);
+    return [...new Set(urls.flatMap(passwordSpellings))];
 }
 /**
  * A line of a child's output, made safe for the runner's log: a workflow command in it (`::…::`)
@@ -62129,6 +62118,39 @@ class S3Session {
             throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts);
         }
     }
+    /**
+     * The metadata of one object, or undefined when there is none. HEAD answers carry no body, so
+     * a refusal (400, 403) says nothing of its reason: the same object is then asked for with a
+     * one-byte GET, whose answer names it (a wrong region, an invalid signature).
+     */
+    async head(bucket, key) {
+        return this.request(`HEAD ${bucket}/${key}`, async (abortSignal) => {
+            try {
+                return await this.client.send(new dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }), {
+                    abortSignal
+                });
+            }
+            catch (error) {
+                const status = (0,errors/* httpStatus */.nG)(error);
+                if (status === 404)
+                    return undefined;
+                if (status !== 400 && status !== 403)
+                    throw error;
+                throw (await this.refusalReason(bucket, key, status, abortSignal)) ?? error;
+            }
+        });
+    }
+    /** The error a one-byte GET of the object meets with the same status, when it does. */
+    async refusalReason(bucket, key, status, abortSignal) {
+        try {
+            const answer = await this.client.send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key, Range: 'bytes=0-0' }), { abortSignal });
+            await answer.Body?.transformToByteArray();
+            return undefined;
+        }
+        catch (reason) {
+            return (0,errors/* httpStatus */.nG)(reason) === status ? reason : undefined;
+        }
+    }
     async attempt(call) {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout;
@@ -62200,7 +62222,7 @@ const FATAL_ADVICE = {
     AccessDenied: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
     Forbidden: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
     NoSuchBucket: bucket => `bucket '${bucket}' does not exist: create it or fix s3-bucket / manifest-bucket (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-    AuthorizationHeaderMalformed: () => 'the server expects another region: check s3-region (S3_REGION in rfs.conf)',
+    AuthorizationHeaderMalformed: (_, message) => `the server expects ${expectedRegion(message) ?? 'another region'}: check s3-region (S3_REGION in rfs.conf)`,
     PermanentRedirect: () => 'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
     InvalidBucketName: bucket => `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
 };
@@ -62255,6 +62277,14 @@ function isRetryableS3Error(error) {
 function scrubSecret(text, secret) {
     return (0,_rfs_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secret, encodeURIComponent(secret)])(text);
 }
+/**
+ * The region a refusal names as expected: AWS says "expecting 'eu-west-1'", Garage "expected:
+ * '20261201/garage/s3/aws4_request'".
+ */
+function expectedRegion(message) {
+    const region = /\bexpect(?:ed|ing)\W+(?:\d{8}\/)?([a-z0-9-]+)/i.exec(message)?.[1];
+    return region && `region '${region}'`;
+}
 /** The bucket a path-style operation label (`PUT bucket/key`) names. */
 function bucketOf(what) {
     return what.replace(/^\S+\s+/, '').split('/')[0];
@@ -62262,16 +62292,19 @@ function bucketOf(what) {
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
 function describeS3Failure(error, what, connection, attempts = 1) {
     const { name = 'Error', message = String(error) } = shape(error);
+    // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
+    // SignatureDoesNotMatch.
+    const refusal = name === 'AccessDenied' && /signature/i.test(message) ? 'SignatureDoesNotMatch' : name;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
     const at = `${tries} (endpoint ${connection.endpoint})`;
     // HEAD answers carry no body, so the SDK sees only the status.
     const refused = REFUSALS.has(name) || httpStatus(error) === 403;
     const advice = connection.secretKey === '' && refused
         ? (bucket) => anonymousAdvice(bucket, connection)
-        : (FATAL_ADVICE[name] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
+        : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
     const code = networkCode(error);
     const reason = advice
-        ? advice(bucketOf(what))
+        ? advice(bucketOf(what), message)
         : code && UNREACHABLE_CODES.has(code)
             ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
             : code
@@ -62298,8 +62331,10 @@ function serverAnswer(error, name, message) {
 /* harmony export */   CK: () => (/* binding */ stripPassword),
 /* harmony export */   U5: () => (/* binding */ parseS3StoreUrl)
 /* harmony export */ });
-/* unused harmony exports STORE_SCHEMES, urlPassword, parseStoreSpec, parseStoreSpecs, formatStoreSpec, parseS3Endpoint, s3StoreUrl */
+/* unused harmony exports STORE_SCHEMES, parseStoreSpec, parseStoreSpecs, formatStoreSpec, refuseMisplacedCredentials, parseS3Endpoint, s3StoreUrl, checkBucketName */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3189);
+
 
 // rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
 // dir://, s3://, s3s://, s3+tls://, http(s):// or zdb://. Store URLs may hold the S3 secret as
@@ -62331,14 +62366,6 @@ function stripPassword(url) {
     const user = parts.userinfo.slice(0, parts.userinfo.indexOf(':'));
     const authority = user === '' ? parts.host : `${user}@${parts.host}`;
     return `${parts.scheme}://${authority}${parts.rest}`;
-}
-/** The password of a URL as written (percent-encoded), or undefined. */
-function urlPassword(url) {
-    const userinfo = splitUrl(url)?.userinfo;
-    if (userinfo === undefined || !userinfo.includes(':'))
-        return undefined;
-    const password = userinfo.slice(userinfo.indexOf(':') + 1);
-    return password === '' ? undefined : password;
 }
 /** `[xx-xx=]url` → a store spec; `source` names where the text came from, for messages. */
 function parseStoreSpec(text, source) {
@@ -62380,16 +62407,24 @@ function formatStoreSpec(spec) {
 }
 /** Checks a store URL and returns it with its scheme in lower case. */
 function checkStoreUrl(url, source) {
+    refuseMisplacedCredentials(url, source);
     const shown = stripPassword(url);
     const parts = splitUrl(url);
     if (!parts) {
-        throw new UserError(`${source}: '${shown}' is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`);
+        throw new UserError(`${source}: ${quoteUnlessCredentials(shown)} is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`);
     }
     const scheme = parts.scheme.toLowerCase();
     if (!STORE_SCHEMES.includes(scheme)) {
         throw new UserError(`${source}: unknown store scheme '${parts.scheme}' in '${shown}': use one of ${STORE_SCHEMES.join(', ')}`);
     }
     const normalised = scheme + url.slice(parts.scheme.length);
+    const dotted = parts.rest
+        .replace(/[?#].*$/s, '')
+        .split('/')
+        .find(segment => ['.', '..'].includes(segment.replace(/%2e/gi, '.')));
+    if (dotted !== undefined) {
+        throw new UserError(`${source}: '${shown}' has the path segment '${dotted}', which readers resolve away: write the path it stands for`);
+    }
     if (scheme === 'dir') {
         if (parts.host !== '' || parts.userinfo !== undefined || !/^\/[^?#]/.test(parts.rest)) {
             throw new UserError(`${source}: '${shown}' needs an absolute path after dir://, e.g. dir:///var/cache/blobs`);
@@ -62403,28 +62438,45 @@ function checkStoreUrl(url, source) {
     }
     return normalised;
 }
+/**
+ * Refuses URL-shaped text whose credentials a URL parser would split into host and path (a
+ * / ? # or \\ in them), naming only the scheme: every other part of such text may be secret.
+ */
+function refuseMisplacedCredentials(url, source) {
+    if ((0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsParseAsWritten */ .v)(url))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`);
+}
+/** 'text' for a message, unless it may hold credentials (an @ with no scheme to place it). */
+function quoteUnlessCredentials(text) {
+    return text.includes('@') ? 'the value' : `'${text}'`;
+}
 function checkHostUrl(url, host, shown, source) {
     // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
     if (host === '')
         throw new UserError(`${source}: '${shown}' has no host`);
-    parseUrl(url, shown, source);
+    parseUrl(url, source);
 }
 /**
  * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
  * input or key it came from.
  */
 function parseS3Endpoint(endpoint, source) {
-    const shown = stripPassword(endpoint);
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(endpoint)) {
-        throw new UserError(`${source}: '${shown}' has no scheme: write https://${shown.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
+    const credentials = `${source}: credentials do not belong in the endpoint: set them as the access key and secret key`;
+    if (urlCredentials(endpoint) !== undefined)
+        throw new UserError(credentials);
+    if (urlScheme(endpoint) === undefined) {
+        if (endpoint.includes('@'))
+            throw new UserError(credentials);
+        throw new UserError(`${source}: '${endpoint}' has no scheme: write https://${endpoint.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
     }
-    const url = parseUrl(endpoint, shown, source);
+    const shown = endpoint;
+    const url = parseUrl(endpoint, source);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new UserError(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
     }
-    if (url.username !== '' || url.password !== '') {
-        throw new UserError(`${source}: credentials do not belong in the endpoint: set them as the access key and secret key`);
-    }
+    if (url.username !== '' || url.password !== '')
+        throw new UserError(credentials);
     if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(endpoint)) {
         throw new UserError(`${source}: '${shown}' has a path or query: give only scheme://host[:port]; the bucket is its own setting`);
     }
@@ -62454,13 +62506,14 @@ function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
 }
 /** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
 function parseS3StoreUrl(url, source = 'store URL') {
+    refuseMisplacedCredentials(url, source);
     const shown = stripPassword(url);
     const parts = splitUrl(url);
     const scheme = parts?.scheme.toLowerCase();
     if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
     }
-    const parsed = parseUrl(url, shown, source);
+    const parsed = parseUrl(url, source);
     if (parsed.hostname === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
     if (parsed.port === '') {
@@ -62470,30 +62523,47 @@ function parseS3StoreUrl(url, source = 'store URL') {
     if (segments.length !== 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
     }
+    const bucket = checkBucketName(segments[0], `${source}: the bucket of '${shown}'`);
     const secure = scheme !== 's3';
     const connection = {
         endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
         region: parsed.searchParams.get('region') || DEFAULT_REGION,
-        accessKey: decodeCredential(parsed.username, shown, source),
-        secretKey: decodeCredential(parsed.password, shown, source)
+        accessKey: decodeCredential(parsed.username, scheme, source),
+        secretKey: decodeCredential(parsed.password, scheme, source)
     };
-    return { connection, bucket: segments[0] };
+    return { connection, bucket };
 }
-/** WHATWG URL parsing, its failure told as one line; `shown` is the text without its password. */
-function parseUrl(text, shown, source) {
+// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
+// servers accept upper case and underscores).
+const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+/** A bucket name, checked; `subject` names where it was given. */
+function checkBucketName(value, subject) {
+    if (!BUCKET.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
+    }
+    return value;
+}
+/**
+ * WHATWG URL parsing, its failure told as one line by scheme and source alone: the text that does
+ * not parse may hold a secret anywhere.
+ */
+function parseUrl(text, source) {
     try {
         return new URL(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not a valid URL (check the host, and that the port is a number up to 65535)`);
+        const credentials = (0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCredentials */ .O4)(text)
+            ? '; percent-encode characters of the credentials other than letters, digits and - . _ ~'
+            : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
     }
 }
-function decodeCredential(encoded, shown, source) {
+function decodeCredential(encoded, scheme, source) {
     try {
         return decodeURIComponent(encoded);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of '${shown}' have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
     }
 }
 
@@ -62586,6 +62656,111 @@ class BlobIdSet {
     }
 }
 const BLOB_ID = /^[0-9a-f]{64}$/;
+
+
+/***/ }),
+
+/***/ 3189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ urlCredentials),
+/* harmony export */   f$: () => (/* binding */ urlScheme),
+/* harmony export */   v: () => (/* binding */ credentialsParseAsWritten)
+/* harmony export */ });
+/* unused harmony exports credentialSpellings, passwordSpellings, maskUrlCredentials */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4813);
+// Credentials inside URL-shaped settings (store specs, endpoints, public and download URLs). A
+// URL parser ends the authority at the first / ? or #, so a secret holding one of them is split
+// somewhere inside it and the parts land in the host and the path. Here the userinfo is taken the
+// way a person writes it: everything between :// and the last @, whatever it holds. That much is
+// masked before anything can fail, and a URL whose parser would see it differently is refused by
+// scheme and setting name alone.
+
+const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
+const RANGE_PREFIX = /^[0-9a-fA-F]{2}-[0-9a-fA-F]{2}=/;
+/** The scheme of URL-shaped text (`s3`, `https`), or undefined when it has no `scheme://`. */
+function urlScheme(text) {
+    return URL_SHAPE.exec(text)?.[1];
+}
+/**
+ * The credentials of URL-shaped text (an `xx-xx=` range in front is skipped). Text whose
+ * authority is empty (`dir:///path@x`) has none: its @ belongs to the path.
+ */
+function urlCredentials(text) {
+    const match = URL_SHAPE.exec(text.trim().replace(RANGE_PREFIX, ''));
+    if (!match)
+        return undefined;
+    const [, scheme, rest] = match;
+    if (rest.startsWith('/'))
+        return undefined;
+    const at = rest.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const userinfo = rest.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    return { scheme, userinfo, password: colon < 0 ? undefined : userinfo.slice(colon + 1) };
+}
+/**
+ * Whether a URL parser finds the same userinfo: nothing of it reaches past the authority. When
+ * it does not, the host and path a parser reports hold pieces of the secret.
+ */
+function credentialsParseAsWritten(text) {
+    const credentials = urlCredentials(text);
+    return credentials === undefined || !/[/?#\\]/.test(credentials.userinfo);
+}
+/**
+ * Every spelling of the credentials a program may print: the whole userinfo and the password,
+ * each as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
+ */
+function credentialSpellings(text) {
+    const credentials = urlCredentials(text);
+    if (!credentials)
+        return [];
+    return spellings([credentials.userinfo, credentials.password]);
+}
+/** The same for the password alone (the user of a store URL is its access key, not secret). */
+function passwordSpellings(text) {
+    return spellings([urlCredentials(text)?.password]);
+}
+function spellings(texts) {
+    const found = new Set();
+    for (const written of texts) {
+        if (!written)
+            continue;
+        found.add(written);
+        const decoded = safeDecode(written);
+        if (decoded !== undefined) {
+            found.add(decoded);
+            found.add(encodeURIComponent(decoded));
+        }
+        found.add(parserSpelling(written));
+    }
+    return [...found].filter(spelling => spelling !== '');
+}
+/** Masks the credentials of each line of URL-shaped text in the runner's log. */
+function maskUrlCredentials(text) {
+    if (!text)
+        return;
+    for (const line of text.split('\n')) {
+        for (const spelling of credentialSpellings(line))
+            maskSecret(spelling);
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The password as the WHATWG URL parser stores it: what `url.password` and `url.href` show. */
+function parserSpelling(text) {
+    const url = new URL('http://host');
+    url.password = text;
+    return url.password;
+}
 
 
 /***/ }),
@@ -66048,6 +66223,65 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/os-error.ts
+// Errors of the operating system (a Node error with an errno code), told as a user reads them:
+// what failed on which path, why, and what would fix it.
+const REASONS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EEXIST: 'it already exists',
+    ENOTEMPTY: 'the directory is not empty',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many levels of symbolic links',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EMFILE: 'too many open files',
+    EIO: 'input/output error',
+    ENXIO: 'no such device',
+    EBUSY: 'the resource is busy'
+};
+const FIXES = {
+    EACCES: 'give the run access to it, or choose another path',
+    EPERM: 'give the run access to it, or choose another path',
+    EROFS: 'choose a path on a writable file system',
+    ENOENT: 'check the path, and that nothing removes it while the run goes on',
+    ENOTDIR: 'check the path',
+    EISDIR: 'give a file there, not a directory',
+    ENAMETOOLONG: 'choose a shorter path',
+    ELOOP: 'fix the symbolic links on the path',
+    ENOSPC: 'free space on the device, or choose another one',
+    EDQUOT: 'free space, or raise the quota',
+    EMFILE: 'raise the limit of open files (ulimit -n)'
+};
+// Checked by shape: errors made in another realm (a worker, a VM context) are no `instanceof Error`.
+function isOsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, message } = error;
+    return typeof message === 'string' && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+/** `permission denied (EACCES)`; the message itself for anything that is not an OS error. */
+function describeOsError(error) {
+    if (!isOsError(error))
+        return error instanceof Error ? error.message : String(error);
+    return `${REASONS[error.code] ?? error.code.toLowerCase()} (${error.code})`;
+}
+/**
+ * One line for an OS error that reached the top without a message of its own: `cannot open
+ * /x/y: permission denied (EACCES): give the run access to it, or choose another path`.
+ */
+function osErrorLine(error) {
+    const action = error.syscall ? `${error.syscall.replace(/^uv_/, '')} ` : '';
+    const where = error.path ? `${action}${error.path}${error.dest ? ` to ${error.dest}` : ''}` : '';
+    const fix = FIXES[error.code];
+    const subject = where === '' ? error.message : `cannot ${where}: ${describeOsError(error)}`;
+    return fix ? `${subject}: ${fix}` : subject;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
 const ACTION_NAME = 'rfs-flist-action';
@@ -68297,19 +68531,25 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 // tested) on any thread.
 
 
+
+
 /**
  * Calls `emit` for each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
  * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
  */
 function encodeSegment(segment, hash, buffer, emit) {
-    // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
-    const fd = (0,external_node_fs_.openSync)(segment.path, 'r');
+    const fd = openRegular(segment.path);
     try {
         for (let index = segment.first; index < segment.first + segment.count; index++) {
             const offset = index * BLOCK_SIZE;
             const length = Math.min(BLOCK_SIZE, segment.size - offset);
             const plain = buffer.subarray(0, length);
-            readFully(fd, plain, offset, segment.path);
+            try {
+                readFully(fd, plain, offset, segment.path);
+            }
+            catch (error) {
+                throw readError(error, segment.path);
+            }
             emit(index, encodeBlock(plain, hash), length);
         }
     }
@@ -68322,11 +68562,40 @@ function readFully(fd, target, position, path) {
     while (filled < target.length) {
         const read = (0,external_node_fs_.readSync)(fd, target, filled, target.length - filled, position + filled);
         if (read === 0) {
-            const name = typeof path === 'string' ? path : Buffer.from(path).toString();
-            throw new Error(`${name} got shorter while it was being packed`);
+            throw new errors/* UserError */.yo(`${pathName(path)} got shorter while it was being packed: pack a tree nothing writes to meanwhile`);
         }
         filled += read;
     }
+}
+/**
+ * Opens a file listed as regular. Non-blocking, so that one replaced by a FIFO since it was listed
+ * fails here instead of waiting forever for a writer.
+ */
+function openRegular(path) {
+    let fd;
+    try {
+        // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw readError(error, path);
+    }
+    if (!(0,external_node_fs_.fstatSync)(fd).isFile()) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw new errors/* UserError */.yo(`${pathName(path)} is no longer a regular file: pack a tree nothing changes while it is packed`);
+    }
+    return fd;
+}
+function readError(error, path) {
+    if (error instanceof errors/* UserError */.yo)
+        return error;
+    if (error.code === 'ENOENT') {
+        return new errors/* UserError */.yo(`${pathName(path)} disappeared while it was being packed: pack a tree nothing changes meanwhile`);
+    }
+    return new errors/* UserError */.yo(`cannot read ${pathName(path)}: ${describeOsError(error)}: make it readable, or remove it from the tree`);
+}
+function pathName(path) {
+    return typeof path === 'string' ? path : Buffer.from(path).toString();
 }
 
 ;// CONCATENATED MODULE: ./src/flist/encode-task.ts
@@ -69546,6 +69815,7 @@ async function tree(target, io) {
 
 
 
+
 const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`;
 const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
 
@@ -69606,7 +69876,7 @@ async function runCli(argv, io) {
             io.err("For more information, try '--help'.");
             return 2;
         }
-        io.err(`Error: ${(0,errors/* oneLine */.TN)(error)}`);
+        io.err(`Error: ${(0,errors/* oneLine */.TN)(!(0,errors/* isUserError */.iU)(error) && isOsError(error) ? osErrorLine(error) : error)}`);
         return 1;
     }
 }
