@@ -190,6 +190,20 @@ describe('unpack of crafted flists', () => {
     )
   })
 
+  // Without its primary key the inode table can hold one number twice: a directory whose second
+  // row sits under itself would make the walk from the root go round for ever.
+  test('an inode number used twice, once under itself', async () => {
+    await expectRefused(
+      craft(
+        'create table copy as select * from inode',
+        'drop table inode',
+        'alter table copy rename to inode',
+        "insert into inode select ino, ino, 'loop', size, uid, gid, mode, rdev, ctime, mtime from inode where name = 'sub'"
+      ),
+      /inode \d+ is recorded twice \('sub' and 'loop'\)/
+    )
+  })
+
   test('an entry under a symlink', async () => {
     await expectRefused(
       craft(named('f', "parent = (select ino from inode where name = 'link')")),
