@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { UserError } from './errors.js'
 
@@ -45,11 +47,29 @@ export async function sourceDate(
 /** Answers of git that mean there is no commit to take a date from, which is no fault. */
 const NO_COMMIT = /not a git repository|does not have any commits yet|bad default revision/i
 
+const AS_FOUND =
+  'timestamps are recorded as found, so another checkout of the same commit packs different .fl ' +
+  'bytes and its manifest conflicts'
+
+/** Whether the directory or one above it holds a .git (a directory, or a worktree's file). */
+function insideCheckout(projectRoot: string): boolean {
+  for (let dir = resolve(projectRoot); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true
+    if (dirname(dir) === dir) return false
+  }
+}
+
 /** Why git gave no commit date, as a warning line; undefined when the project simply has none. */
 function gitRefusal(error: unknown, projectRoot: string): string | undefined {
   const { code, stderr } = error as { code?: unknown; stderr?: unknown }
-  // No git at all: nothing here can be a checkout that git would read.
-  if (code === 'ENOENT') return undefined
+  // No git at all: silence unless the project is a checkout, whose commit date then goes unread.
+  if (code === 'ENOENT') {
+    if (!insideCheckout(projectRoot)) return undefined
+    return (
+      `project-root ${projectRoot} is a git checkout, but git is not installed, so its commit date ` +
+      `is unknown: ${AS_FOUND}; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct), or install git`
+    )
+  }
   const said = String(stderr ?? '')
   if (NO_COMMIT.test(said)) return undefined
   const reason =
@@ -61,9 +81,8 @@ function gitRefusal(error: unknown, projectRoot: string): string | undefined {
     ? `, or mark the checkout safe: git config --global --add safe.directory ${repositoryOf(said) ?? projectRoot}`
     : ''
   return (
-    `git gave no commit date for project-root ${projectRoot} (${reason}): timestamps are recorded ` +
-    `as found, so another checkout of the same commit packs different .fl bytes and its manifest ` +
-    `conflicts; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct)${fix}`
+    `git gave no commit date for project-root ${projectRoot} (${reason}): ${AS_FOUND}; ` +
+    `set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct)${fix}`
   )
 }
 

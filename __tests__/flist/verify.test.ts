@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import {
+  cpSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -156,6 +157,30 @@ describe('verify', () => {
       stores: [{ start: 0, end: 255, url: `dir://${moved}` }]
     })
     expect(report.problems).toEqual([])
+  })
+
+  // Overlapping ranges replicate: the pack writes every store of a blob's range, and a reader that
+  // finds one copy gone falls back on the others, so only a check of every copy shows one lost.
+  test('with overlapping stores, a blob missing from one replica fails both modes', async () => {
+    const replica = join(work, 'replica')
+    cpSync(store, replica, { recursive: true })
+    const lost = blobPaths()[0]
+    rmSync(join(replica, lost.slice(store.length + 1)))
+    const stores = [
+      { start: 0, end: 255, url: `dir://${store}` },
+      { start: 0, end: 255, url: `dir://${replica}` }
+    ]
+    const id = lost.split('/').at(-1)!
+    for (const mode of ['exists', 'full'] as const) {
+      const report = await verifyFlist(flist, mode, { stores, encodedLengths: lengths })
+      expect([mode, report.problems]).toEqual([
+        mode,
+        [`block ${id}: missing from dir://${replica}`]
+      ])
+    }
+    cpSync(store, replica, { recursive: true })
+    for (const mode of ['exists', 'full'] as const)
+      expect((await verifyFlist(flist, mode, { stores })).problems).toEqual([])
   })
 
   test('a blob present only in the flat layout is still found', async () => {

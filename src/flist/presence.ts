@@ -9,8 +9,10 @@ import { StoreListings } from './listings.js'
 import { Semaphore } from './semaphore.js'
 
 /**
- * A blob counts as held when any store responsible for it holds it at an expected size (a reader
- * finds it there); otherwise the finding names the stores, or the size one of them holds.
+ * A blob counts as held when every store responsible for it holds it at an expected size:
+ * overlapping ranges are replicas, and a copy lost from one is found here, not by a reader that
+ * falls back on another. Otherwise the finding names the stores that lack it, or the size one of
+ * them holds.
  */
 export async function findMissing(
   router: RouterBlobStore,
@@ -41,16 +43,15 @@ async function check(
 ): Promise<string | undefined> {
   const stores = router.storesFor(id)
   if (stores.length === 0) return 'no store covers it'
-  let wrong: { store: BlobStore; size: number } | undefined
+  const lacking: BlobStore[] = []
   for (const store of stores) {
     const size = await listings.storedSize(store, id)
-    if (size === undefined) continue
-    if (fits(size, expected)) return undefined
-    wrong ??= { store, size }
+    if (size === undefined) lacking.push(store)
+    else if (!fits(size, expected)) {
+      const held = Number.isNaN(size) ? 'of unknown size' : `${size} bytes`
+      return `wrong size in ${store.display} (${held}; ${expected.reason})`
+    }
   }
-  if (wrong) {
-    const held = Number.isNaN(wrong.size) ? 'of unknown size' : `${wrong.size} bytes`
-    return `wrong size in ${wrong.store.display} (${held}; ${expected.reason})`
-  }
-  return `missing from ${stores.map(store => store.display).join(' and ')}`
+  if (lacking.length === 0) return undefined
+  return `missing from ${lacking.map(store => store.display).join(' and ')}`
 }

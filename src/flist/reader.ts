@@ -159,6 +159,7 @@ export class FlistReader {
     const rows = this.query(
       `select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`
     ).map(toRow)
+    checkUniqueInodes(rows)
     const root = rows.find(row => row.inode.ino === ROOT_INO)
     if (!root) throw new Error(`inode ${ROOT_INO} not found`)
     if (entryType(root.inode.mode) !== 'directory')
@@ -246,6 +247,23 @@ function toRow(row: SqlValue[]): Row {
     data: data === null || data === undefined ? undefined : toBytes(data)
   }
   return { inode, nameBytes }
+}
+
+/**
+ * One row per inode number. rfs's schema makes `ino` the key, but a crafted file may not: a number
+ * used twice (or a link target recorded twice) would let a directory sit under itself, and the walk
+ * from the root would never end.
+ */
+function checkUniqueInodes(rows: Row[]): void {
+  const seen = new Map<number, Row>()
+  for (const row of rows) {
+    const first = seen.get(row.inode.ino)
+    if (first)
+      throw new UnsafeTree(
+        `inode ${row.inode.ino} is recorded twice ('${escapeBytes(first.nameBytes)}' and '${escapeBytes(row.nameBytes)}')`
+      )
+    seen.set(row.inode.ino, row)
+  }
 }
 
 /** A name must be one path component, so that the entry stays in its directory. */

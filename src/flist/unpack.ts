@@ -158,6 +158,9 @@ async function writeFile(
   try {
     let written = 0
     for (const block of reader.blocks(entry.inode.ino)) {
+      // Checked before each fetch: a crafted flist may name one blob for ever more blocks, and
+      // the disk must not fill before the sizes are compared.
+      if (written > entry.inode.size) throw tooLarge(reader, entry)
       const hex = toHex(block.id)
       const blob = await stores.get(hex)
       if (!blob)
@@ -168,6 +171,7 @@ async function writeFile(
       await handle.write(plain)
       written += plain.length
     }
+    if (written > entry.inode.size) throw tooLarge(reader, entry)
     if (written !== entry.inode.size) {
       throw new UserError(
         `${reader.path}: /${escapeName(entry.path)}: its blocks hold ${written} bytes, its inode says ${entry.inode.size}`
@@ -177,6 +181,12 @@ async function writeFile(
   } finally {
     await handle.close()
   }
+}
+
+function tooLarge(reader: FlistReader, entry: TreeEntry): UserError {
+  return new UserError(
+    `${reader.path}: /${escapeName(entry.path)}: its blocks hold more than the ${entry.inode.size} bytes its inode says`
+  )
 }
 
 /** Mode, times and (on request) owner, set through an open descriptor: links are never followed. */

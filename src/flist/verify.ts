@@ -1,7 +1,7 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
 // names, at its encoded length (where that is not known, at a size its plain length allows).
 // `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and each
-// file's blocks add up to its recorded size. Findings are returned, store failures thrown.
+// file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked. Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { S3RequestPolicy, StoreSpec } from '../settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from './codec.js'
@@ -79,6 +79,7 @@ export async function verifyFlist(
 
     const hash = await createBlake2b256()
     const plainLengths = new Map<string, number>()
+    const decodedLengths = new Map<string, number>()
     const damaged: string[] = []
     await forEachLimited(
       blocks,
@@ -93,6 +94,7 @@ export async function verifyFlist(
           }
           try {
             plainLengths.set(hex, decodeBlock(blob, id, key, hash).length)
+            decodedLengths.set(hex, blob.length)
             return
           } catch (error) {
             if (!(error instanceof CorruptBlockError)) throw error
@@ -107,6 +109,13 @@ export async function verifyFlist(
       },
       options.signal
     )
+    // Each blob was decoded from the first store that had it; where ranges overlap, every copy
+    // must be there at the size of the one that decoded.
+    const replicated = [...decodedLengths.keys()].filter(hex => stores.storesFor(hex).length > 1)
+    if (replicated.length > 0) {
+      const expected = expectedSizes(reader, replicated, decodedLengths)
+      problems.push(...(await findMissing(stores, expected, concurrency, options.signal)))
+    }
     const filesChecked = checkFileSizes(reader, plainLengths, problems)
     return { mode, blocksChecked: blocks.length, filesChecked, problems, damaged }
   } finally {
