@@ -11,6 +11,7 @@ import { logPlan, newRunState, publicationClause, runResult, type RunState } fro
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
+import { maskChainSecrets, storeChoice } from './store/choice.js'
 import { checkS3Stores } from './store/probe.js'
 
 /**
@@ -39,6 +40,13 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
+    // Every S3 session of the run signs key-less connections with the chain from here on.
+    if (plan.credentialChain) {
+      maskChainSecrets()
+      settings.s3Requests.credentialChain = true
+    }
+    const choice = storeChoice(plan, settings)
+    if (choice) core.info(choice)
     checkAliases(settings.aliases, plan)
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     const date = await sourceDate(settings.projectRoot, plan.warnings)

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import { S3Client } from '@aws-sdk/client-s3'
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { S3Connection, S3RequestPolicy } from '../settings.js'
 import { describeS3Failure, isRetryableS3Error } from './errors.js'
@@ -14,6 +14,8 @@ export interface S3SessionOptions {
   maxSockets?: number
   /** Cancels every request in flight and every retry wait. */
   signal?: AbortSignal
+  /** A connection without keys uses the default credential chain (see S3RequestPolicy). */
+  credentialChain?: boolean
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
@@ -23,7 +25,8 @@ export function sessionOptions(policy: S3RequestPolicy, signal?: AbortSignal): S
   return {
     retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
     requestTimeoutMs: policy.timeoutMs,
-    signal
+    signal,
+    credentialChain: policy.credentialChain
   }
 }
 
@@ -37,6 +40,7 @@ export class S3Session {
   private readonly retry: RetryPolicy
   private readonly timeoutMs: number
   private readonly signal?: AbortSignal
+  private readonly credentialChain: boolean
 
   constructor(
     readonly connection: S3Connection,
@@ -45,15 +49,13 @@ export class S3Session {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.signal = options.signal
+    this.credentialChain = options.credentialChain === true
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
     this.client = new S3Client({
       endpoint: connection.endpoint,
       region: connection.region,
       forcePathStyle: true,
-      credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey },
-      // A store URL without a secret (a published route) is read anonymously, as rfs reads it:
-      // a request signed with an empty secret is refused even where anonymous reads are allowed.
-      ...(connection.secretKey === '' ? { signer: { sign: async request => request } } : {}),
+      ...signing(connection, this.credentialChain),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
@@ -84,7 +86,7 @@ export class S3Session {
       )
     } catch (error) {
       if (this.signal?.aborted) throw this.signal.reason
-      throw describeS3Failure(error, what, this.connection, attempts)
+      throw describeS3Failure(error, what, this.connection, attempts, this.credentialChain)
     }
   }
 
@@ -101,6 +103,24 @@ export class S3Session {
 
   destroy(): void {
     this.client.destroy()
+  }
+}
+
+/**
+ * How requests are signed: with the static keys when there are some; with the SDK's default
+ * credential chain (the SDK's own choice when `credentials` is left out) when the run was set up
+ * for it and the connection has no keys; otherwise anonymously, as rfs reads a published route:
+ * a request signed with an empty secret is refused even where anonymous reads are allowed.
+ */
+function signing(
+  connection: S3Connection,
+  credentialChain: boolean
+): Pick<S3ClientConfig, 'credentials' | 'signer'> {
+  const keyless = connection.accessKey === '' && connection.secretKey === ''
+  if (keyless && credentialChain) return {}
+  if (connection.secretKey === '') return { signer: { sign: async request => request } }
+  return {
+    credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey }
   }
 }
 
