@@ -318,11 +318,7 @@ describe('S3 inputs override rfs.conf', () => {
 
 describe('incomplete or bad S3 settings', () => {
   test.each<[string, RawInputs, string[]]>([
-    [
-      'S3_ENDPOINT=https://h',
-      {},
-      ['the bucket (input s3-bucket or S3_BUCKET in config/rfs.conf)']
-    ],
+    ['S3_ENDPOINT=https://h', {}, ['the bucket (input s3-bucket or S3_BUCKET in config/rfs.conf)']],
     ['S3_BUCKET=b', {}, ['the endpoint (input s3-endpoint or S3_ENDPOINT in config/rfs.conf)']],
     [
       '',
