@@ -1,7 +1,7 @@
 // Why the run writes where it does, told once in the log: a run with no S3 settings goes offline,
 // and one with S3 settings but no keys signs with the AWS credential chain. Neither is an error,
 // and neither should happen without a word.
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { Plan } from '../plan.js'
 import { maskSecret } from '../runner.js'
 import type { Settings } from '../settings.js'
@@ -12,7 +12,7 @@ const AWS_SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as c
 /** One line on the store and the credentials, when they were chosen for the user. */
 export function storeChoice(plan: Plan, settings: Settings): string | undefined {
   if (settings.store) return undefined
-  const conf = join(settings.configDir, 'rfs.conf')
+  const conf = relative(settings.projectRoot, join(settings.configDir, 'rfs.conf'))
   if (!plan.manifests) {
     return `no S3 settings (no s3-* inputs, no S3_* keys in ${conf}): the blobs go to the embedded store ${plan.storeDisplay} and the manifests stay in the output directory, nothing is uploaded`
   }
