@@ -99,7 +99,8 @@ export const INPUTS = [
   {
     name: 's3-access-key',
     default: '',
-    description: 'S3 access key id; overrides S3_ACCESS_KEY from rfs.conf.'
+    description:
+      'S3 access key id; overrides S3_ACCESS_KEY from rfs.conf. Without one (and without a secret), the built-in engine signs with the AWS default credential chain.'
   },
   {
     name: 's3-secret-key',
