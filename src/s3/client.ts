@@ -118,10 +118,11 @@ function signing(
 ): Pick<S3ClientConfig, 'credentials' | 'signer'> {
   const keyless = connection.accessKey === '' && connection.secretKey === ''
   if (keyless && credentialChain) return {}
-  if (connection.secretKey === '') return { signer: { sign: async request => request } }
-  return {
-    credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey }
-  }
+  // Static credentials even when unsigned: without them the SDK would consult the chain anyway.
+  const credentials = { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey }
+  if (connection.secretKey === '')
+    return { credentials, signer: { sign: async request => request } }
+  return { credentials }
 }
 
 /** A request that got no complete answer within the per-request limit. */
