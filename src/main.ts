@@ -4,7 +4,7 @@ import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
-import { prepareEngine } from './engines/select.js'
+import { checkStaticKeys, prepareEngine } from './engines/select.js'
 import { packFlist, verifyFlists } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
 import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
@@ -62,6 +62,7 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   }
 
   const engine = await phases.run('engine', 'Engine', async () => {
+    checkStaticKeys(settings)
     await checkS3Stores(plan, settings, signal)
     return prepareEngine(settings, signal)
   })

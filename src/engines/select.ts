@@ -23,7 +23,6 @@ export async function prepareEngine(
   settings: Settings,
   signal: AbortSignal
 ): Promise<PreparedEngine> {
-  checkStaticKeys(settings)
   if (settings.engine === 'native') {
     const engine = createNativeEngine()
     core.info(`built-in engine ${engine.version}`)
@@ -40,11 +39,14 @@ export async function prepareEngine(
   }
 }
 
-/** The rfs binary takes S3 keys only inside its store URL: it cannot use the credential chain. */
-function checkStaticKeys(settings: Settings): void {
+/**
+ * The rfs binary takes S3 keys only inside its store URL: it cannot use the credential chain.
+ * Checked before anything talks to S3, so that this, not a credential error, is the line shown.
+ */
+export function checkStaticKeys(settings: Settings): void {
   if (!settings.s3Requests.credentialChain) return
-  const who = settings.engine === 'rfs' ? 'engine: rfs' : 'verify: rfs'
   if (settings.engine !== 'rfs' && settings.verify !== 'rfs') return
+  const who = settings.engine === 'rfs' ? 'engine: rfs' : 'verify: rfs'
   throw new UserError(
     `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give s3-access-key and s3-secret-key, or use engine: native (and verify: exists or full), which signs with the AWS credential chain`
   )
