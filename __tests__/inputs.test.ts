@@ -113,7 +113,7 @@ describe('parseFlags', () => {
 
   test('an unknown flag, a stray word, a missing value', () => {
     expect(userError(() => parseFlags(['--config', 'x'])).message).toBe(
-      'unknown flag --config (see --help for the flags)'
+      'unknown flag --config: did you mean --config-dir? (see --help for the flags)'
     )
     expect(userError(() => parseFlags(['--no-dry-run'])).message).toContain('--no-dry-run')
     expect(userError(() => parseFlags(['config'])).message).toContain(

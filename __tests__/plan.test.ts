@@ -59,6 +59,7 @@ describe('an offline project (no S3 settings)', () => {
     expect(await plan()).toEqual({
       kernel: { base: '6.12.44', localversion: '-Zero-OS', full: KERNEL },
       firmwareTag: '20250307',
+      credentialChain: false,
       flists: [
         {
           kind: 'modules',
@@ -326,15 +327,7 @@ describe('S3 inputs override rfs.conf', () => {
 
 describe('incomplete or bad S3 settings', () => {
   test.each<[string, RawInputs, string[]]>([
-    [
-      'S3_ENDPOINT=https://h',
-      {},
-      [
-        'the bucket (input s3-bucket or S3_BUCKET in config/rfs.conf)',
-        'the access key',
-        'the secret key'
-      ]
-    ],
+    ['S3_ENDPOINT=https://h', {}, ['the bucket (input s3-bucket or S3_BUCKET in config/rfs.conf)']],
     ['S3_BUCKET=b', {}, ['the endpoint (input s3-endpoint or S3_ENDPOINT in config/rfs.conf)']],
     [
       '',
@@ -346,7 +339,7 @@ describe('incomplete or bad S3 settings', () => {
       { 's3-endpoint': 'https://h', 's3-bucket': 'b' },
       ['the access key (input s3-access-key']
     ],
-    ['MANIFEST_BUCKET=m', {}, ['the endpoint', 'the bucket', 'the access key', 'the secret key']]
+    ['MANIFEST_BUCKET=m', {}, ['the endpoint', 'the bucket']]
   ])('rfs.conf %j with inputs %j', async (conf, raw, missing) => {
     writeConfig('rfs.conf', conf)
     const error = await asyncUserError(plan(raw))
@@ -356,11 +349,27 @@ describe('incomplete or bad S3 settings', () => {
     expect(error.message).not.toMatch(/\bsk\b/)
   })
 
+  test('an endpoint and a bucket without keys sign with the credential chain', async () => {
+    writeConfig('rfs.conf', 'S3_ENDPOINT=https://s3.example.com\nS3_BUCKET=b\n')
+    const planned = await plan()
+    expect(planned.credentialChain).toBe(true)
+    expect(planned.writeStores[0].url).toBe('s3s://s3.example.com:443/b?region=us-east-1')
+    expect(planned.manifests?.connection).toMatchObject({ accessKey: '', secretKey: '' })
+  })
+
+  test('no S3 settings at all: the embedded dir store, no credential chain', async () => {
+    writeConfig('rfs.conf', '')
+    const planned = await plan()
+    expect(planned.credentialChain).toBe(false)
+    expect(planned.manifests).toBeUndefined()
+    expect(planned.writeStores[0].url).toMatch(/^dir:\/\//)
+  })
+
   test('what was given is named with where it came from', async () => {
-    writeConfig('rfs.conf', 'S3_BUCKET=b\n')
+    writeConfig('rfs.conf', 'S3_BUCKET=b\nS3_ACCESS_KEY=ak\n')
     const error = await asyncUserError(plan({ 's3-endpoint': 'https://h' }))
     expect(error.message).toContain(
-      'given: the endpoint from input s3-endpoint, the bucket from config/rfs.conf: S3_BUCKET'
+      'given: the endpoint from input s3-endpoint, the bucket from config/rfs.conf: S3_BUCKET, the access key from config/rfs.conf: S3_ACCESS_KEY'
     )
   })
 

@@ -4,10 +4,20 @@
  * clean stop, and reports a failure as one line (the stack only in debug output).
  */
 import * as core from '@actions/core'
+import { wantsJson } from './cli-flags.js'
+import { endQuietlyOnClosedPipe } from './closed-pipe.js'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { run } from './main.js'
 import { isOsError, osErrorLine } from './os-error.js'
 import { onRunner } from './runner.js'
+import { installShellOutput, type ShellOutput } from './shell-output.js'
+
+endQuietlyOnClosedPipe()
+const json = wantsJson(process.argv.slice(2))
+// Outside a runner the runner's commands are rendered for a person; --json keeps stdout for the result.
+const shell: ShellOutput | undefined = onRunner()
+  ? undefined
+  : installShellOutput({ json, debug: process.env.RUNNER_DEBUG === '1' })
 
 const controller = new AbortController()
 let signalled = false
@@ -21,7 +31,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  await run(controller.signal)
+  const result = await run(controller.signal)
+  if (json && result)
+    (shell?.result ?? (text => process.stdout.write(text)))(`${JSON.stringify(result, null, 2)}\n`)
   process.exitCode = 0
 } catch (error) {
   // A cancellation comes back as the signal's reason, with which manifests were published by then.

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { parseAliases } from './aliases/parse.js'
+import { closestFlag, JSON_FLAG, SECRET_ENV, SECRET_FILE_FLAG, shellSecret } from './cli-flags.js'
 import { parseBootOptions } from './boot/options.js'
 import { validateKernelBase } from './config/kernel-version.js'
 import { maskS3Secret } from './config/rfs-conf.js'
@@ -98,7 +99,8 @@ export const INPUTS = [
   {
     name: 's3-access-key',
     default: '',
-    description: 'S3 access key id; overrides S3_ACCESS_KEY from rfs.conf.'
+    description:
+      'S3 access key id; overrides S3_ACCESS_KEY from rfs.conf. Without one (and without a secret), the built-in engine signs with the AWS default credential chain.'
   },
   {
     name: 's3-secret-key',
@@ -264,7 +266,12 @@ export function readSettings(argv: readonly string[] = process.argv.slice(2)): S
     process.exit(0)
   }
   for (const [name, value] of Object.entries(parsed.values)) maskInput(name as InputName, value)
-  return settingsFromRaw(parsed.values, 'flag')
+  const secret = shellSecret(parsed.values['s3-secret-key'], parsed.secretKeyFile)
+  maskS3Secret(secret)
+  const values: RawInputs = { ...parsed.values }
+  if (secret === undefined) delete values['s3-secret-key']
+  else values['s3-secret-key'] = secret
+  return settingsFromRaw(values, 'flag')
 }
 
 /** The action inputs that are set, read with @actions/core; secrets are masked at once. */
@@ -294,17 +301,21 @@ function maskInput(name: InputName, value: string): void {
 }
 
 export type FlagParse =
-  { kind: 'help' } | { kind: 'version' } | { kind: 'values'; values: RawInputs }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'values'; values: RawInputs; secretKeyFile?: string }
 
 const BOOLEAN_TEXT = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE']
 
 /** Command-line flags named like the inputs: `--name value`, `--name=value`, `--flag`. */
 export function parseFlags(argv: readonly string[]): FlagParse {
   const values: RawInputs = {}
+  let secretKeyFile: string | undefined
   for (let at = 0; at < argv.length; at += 1) {
     const arg = argv[at]
     if (arg === '--help' || arg === '-h') return { kind: 'help' }
     if (arg === '--version') return { kind: 'version' }
+    if (arg === JSON_FLAG) continue
     if (!arg.startsWith('--')) {
       // It may be a value that lost its flag, secret and all: with an @ it is not shown.
       const shown = arg.includes('@') ? '' : ` '${arg}'`
@@ -314,8 +325,17 @@ export function parseFlags(argv: readonly string[]): FlagParse {
     }
     const equals = arg.indexOf('=')
     const name = arg.slice(2, equals < 0 ? undefined : equals)
+    if (name === SECRET_FILE_FLAG) {
+      if (secretKeyFile !== undefined) throw new UserError(`--${name} is given twice: give it once`)
+      const next = equals >= 0 ? arg.slice(equals + 1) : argv[++at]
+      if (next === undefined || next === '' || (equals < 0 && next.startsWith('--'))) {
+        throw new UserError(`--${name} needs a value: --${name} PATH`)
+      }
+      secretKeyFile = next
+      continue
+    }
     const definition = DEFINITIONS.get(name)
-    if (!definition) throw new UserError(`unknown flag --${name} (see --help for the flags)`)
+    if (!definition) throw new UserError(unknownFlag(name))
     let value: string
     if (equals >= 0) {
       value = arg.slice(equals + 1)
@@ -346,7 +366,16 @@ export function parseFlags(argv: readonly string[]): FlagParse {
     }
     values[key] = value
   }
-  return { kind: 'values', values }
+  return { kind: 'values', values, secretKeyFile }
+}
+
+/** `unknown flag --x: did you mean --y?`, with the suggestion when one is close. */
+function unknownFlag(name: string): string {
+  const known = [...DEFINITIONS.keys(), SECRET_FILE_FLAG, 'json', 'help', 'version']
+  const suggestion = closestFlag(name, known)
+  return suggestion
+    ? `unknown flag --${name}: did you mean --${suggestion}? (see --help for the flags)`
+    : `unknown flag --${name} (see --help for the flags)`
 }
 
 /** --help, written from the same table as action.yml. */
@@ -369,7 +398,17 @@ export function usage(): string {
     const fallback = shownDefault === '' ? '' : ` (default: ${shownDefault})`
     lines.push(`      ${input.description}${repeat}${fallback}`)
   }
-  lines.push('  --help', '      Print this help.', '  --version', '      Print the version.', '')
+  lines.push(
+    `  --${SECRET_FILE_FLAG} <path>`,
+    `      Read the S3 secret from a file instead (not visible in ps). Without either flag, $${SECRET_ENV} is read.`,
+    `  ${JSON_FLAG}`,
+    '      Print the result JSON alone on stdout; the log goes to stderr.',
+    '  --help',
+    '      Print this help.',
+    '  --version',
+    '      Print the version.',
+    ''
+  )
   return lines.join('\n')
 }
 

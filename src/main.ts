@@ -4,13 +4,14 @@ import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { isUserError, oneLine, UserError } from './errors.js'
 import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
-import { prepareEngine } from './engines/select.js'
+import { checkStaticKeys, prepareEngine } from './engines/select.js'
 import { packFlist, verifyFlists } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
 import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
 import { sourceDate } from './source-date.js'
+import { maskChainSecrets, storeChoice } from './store/choice.js'
 import { checkS3Stores } from './store/probe.js'
 
 /**
@@ -39,6 +40,13 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
     const plan = await buildPlan(settings)
+    // Every S3 session of the run signs key-less connections with the chain from here on.
+    if (plan.credentialChain) {
+      maskChainSecrets()
+      settings.s3Requests.credentialChain = true
+    }
+    const choice = storeChoice(plan, settings)
+    if (choice) core.info(choice)
     checkAliases(settings.aliases, plan)
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     const date = await sourceDate(settings.projectRoot, plan.warnings)
@@ -54,6 +62,7 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   }
 
   const engine = await phases.run('engine', 'Engine', async () => {
+    checkStaticKeys(settings)
     await checkS3Stores(plan, settings, signal)
     return prepareEngine(settings, signal)
   })

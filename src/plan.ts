@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { join } from 'node:path'
 import { readKernelVersion } from './config/kernel-version.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from './config/rfs-conf.js'
@@ -58,6 +59,11 @@ export interface Plan {
   storeDisplay: string
   /** Absent when there are no S3 settings: the manifests stay in the output directory. */
   manifests?: ManifestTarget
+  /**
+   * The S3 settings name a server but no access key: requests are signed with the AWS SDK's
+   * default credential chain (see S3RequestPolicy), which only the built-in engine can use.
+   */
+  credentialChain: boolean
   warnings: string[]
 }
 
@@ -76,12 +82,26 @@ export const DEFAULT_REGION = 'us-east-1'
  * network, no writes.
  */
 export async function buildPlan(settings: Settings, options: PlanOptions = {}): Promise<Plan> {
+  const warnings: string[] = []
+  try {
+    return await planRun(settings, options, warnings)
+  } catch (error) {
+    // A misspelt key often causes the error itself: its warning must not be lost with the plan.
+    for (const warning of warnings) core.warning(warning)
+    throw error
+  }
+}
+
+async function planRun(
+  settings: Settings,
+  options: PlanOptions,
+  warnings: string[]
+): Promise<Plan> {
   await requireDirectory(
     settings.projectRoot,
     'project-root',
     'point project-root at the Zero-OS build project'
   )
-  const warnings: string[] = []
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
     projectRoot: settings.projectRoot,
@@ -132,6 +152,7 @@ export async function buildPlan(settings: Settings, options: PlanOptions = {}): 
     readRoutes,
     storeDisplay,
     manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
+    credentialChain: s3 !== undefined && s3.connection.accessKey === '',
     warnings
   }
 }
@@ -219,13 +240,15 @@ interface ResolvedS3 {
   manifestBase: string
 }
 
-// Without these four there is no S3 at all; with only some of them the user meant S3 and forgot
-// one, which must not silently become an offline run.
-const REQUIRED: S3Field[] = ['endpoint', 'bucket', 'accessKey', 'secretKey']
+// Without any of these there is no S3 at all; with some of them the user meant S3 and forgot one,
+// which must not silently become an offline run. The keys come as a pair or not at all: without
+// them the AWS SDK's default credential chain signs the requests.
+const REQUIRED: S3Field[] = ['endpoint', 'bucket']
+const KEYS: S3Field[] = ['accessKey', 'secretKey']
 
 function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): ResolvedS3 | undefined {
   const get = (field: S3Field): Sourced | undefined => pick(inputs, conf, field)
-  const given = REQUIRED.filter(field => get(field) !== undefined)
+  const given = [...REQUIRED, ...KEYS].filter(field => get(field) !== undefined)
   if (given.length === 0 && get('manifestBucket') === undefined) {
     for (const field of ['region', 'publicUrl', 'manifestBucket'] as const) {
       const ignored = get(field)
@@ -237,7 +260,11 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
     }
     return undefined
   }
-  const missing = REQUIRED.filter(field => get(field) === undefined)
+  const keysGiven = KEYS.filter(field => get(field) !== undefined)
+  const missing = [
+    ...REQUIRED.filter(field => get(field) === undefined),
+    ...(keysGiven.length === 1 ? KEYS.filter(field => get(field) === undefined) : [])
+  ]
   if (missing.length > 0) {
     const wanted = missing.map(
       field =>
@@ -247,7 +274,7 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
       .map(field => `${DESCRIPTION[field]} from ${get(field)!.where}`)
       .join(', ')
     throw new UserError(
-      `incomplete S3 settings: missing ${wanted.join(' and ')}; given: ${present}. Set all four of endpoint, bucket, access key and secret key, or none of them for an offline run`
+      `incomplete S3 settings: missing ${wanted.join(' and ')}; given: ${present}. Set endpoint and bucket (with both access key and secret key, or neither to use the AWS credential chain), or no S3 setting at all for an offline run`
     )
   }
   const endpointSetting = get('endpoint')!
@@ -265,8 +292,8 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
   const connection: S3Connection = {
     endpoint: endpoint.origin,
     region,
-    accessKey: get('accessKey')!.value,
-    secretKey: get('secretKey')!.value
+    accessKey: get('accessKey')?.value ?? '',
+    secretKey: get('secretKey')?.value ?? ''
   }
   const publicUrl = get('publicUrl')
   return {

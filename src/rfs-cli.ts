@@ -1,5 +1,8 @@
 // Entry of the engine CLI (dist/rfs-cli/index.js): `rfs`-shaped commands run by the built-in engine.
+import { endQuietlyOnClosedPipe } from './closed-pipe.js'
 import { runCli } from './flist/cli/main.js'
+
+endQuietlyOnClosedPipe()
 
 const controller = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

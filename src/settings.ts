@@ -96,6 +96,12 @@ export interface S3RequestPolicy {
   /** Tries of one request, the first included. */
   attempts: number
   timeoutMs: number
+  /**
+   * S3 store URLs and connections that carry no keys are signed with the AWS SDK's default
+   * credential chain (environment, web identity, profiles, instance role) instead of being read
+   * anonymously: set when the S3 settings name a server but no access key.
+   */
+  credentialChain?: boolean
 }
 
 /** How to reach one S3 server. The secret is masked as soon as it is read. */

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { PackEngine } from '../engine.js'
+import { UserError } from '../errors.js'
 import type { Settings } from '../settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
@@ -36,4 +37,17 @@ export async function prepareEngine(
     rfsPath: rfs.path,
     verifier: settings.verify === 'rfs' ? rfs : undefined
   }
+}
+
+/**
+ * The rfs binary takes S3 keys only inside its store URL: it cannot use the credential chain.
+ * Checked before anything talks to S3, so that this, not a credential error, is the line shown.
+ */
+export function checkStaticKeys(settings: Settings): void {
+  if (!settings.s3Requests.credentialChain) return
+  if (settings.engine !== 'rfs' && settings.verify !== 'rfs') return
+  const who = settings.engine === 'rfs' ? 'engine: rfs' : 'verify: rfs'
+  throw new UserError(
+    `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give s3-access-key and s3-secret-key, or use engine: native (and verify: exists or full), which signs with the AWS credential chain`
+  )
 }

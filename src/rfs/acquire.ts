@@ -36,6 +36,11 @@ export interface AcquireOptions {
   pathVariable?: string
 }
 
+/** What a run without a usable rfs binary can do instead. */
+const WAYS_FORWARD =
+  'set rfs-path to an rfs binary, rfs-download-url with rfs-sha256 to a copy this machine can reach, ' +
+  'rfs-build: auto with rfs-source to build one, or use engine: native, which needs no rfs binary'
+
 /** A download failure that must not be papered over by building instead. */
 class PinMismatch extends UserError {}
 
@@ -121,14 +126,14 @@ async function locate(
   if (settings.build === 'never') {
     throw new UserError(
       `No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
-        `${lowerFirst(downloadFailure.message)}, and rfs-build is never; set rfs-path, rfs-download-url, or rfs-build: auto`
+        `${lowerFirst(downloadFailure.message)}, and rfs-build is never; ${WAYS_FORWARD}`
     )
   }
   if (!existsSync(join(settings.source, 'Cargo.toml'))) {
     throw new UserError(
       `No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
         `${lowerFirst(downloadFailure.message)}, and there is no rfs source to build at ${settings.source}; ` +
-        'set rfs-path, rfs-download-url or rfs-source'
+        WAYS_FORWARD
     )
   }
   log.warning(`${downloadFailure.message}; building rfs from ${settings.source} instead`)

@@ -4,7 +4,8 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   S3Client,
-  type HeadObjectCommandOutput
+  type HeadObjectCommandOutput,
+  type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { S3Connection, S3RequestPolicy } from '../settings.js'
@@ -19,6 +20,8 @@ export interface S3SessionOptions {
   maxSockets?: number
   /** Cancels every request in flight and every retry wait. */
   signal?: AbortSignal
+  /** A connection without keys uses the default credential chain (see S3RequestPolicy). */
+  credentialChain?: boolean
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
@@ -28,7 +31,8 @@ export function sessionOptions(policy: S3RequestPolicy, signal?: AbortSignal): S
   return {
     retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
     requestTimeoutMs: policy.timeoutMs,
-    signal
+    signal,
+    credentialChain: policy.credentialChain
   }
 }
 
@@ -42,6 +46,7 @@ export class S3Session {
   private readonly retry: RetryPolicy
   private readonly timeoutMs: number
   private readonly signal?: AbortSignal
+  private readonly credentialChain: boolean
 
   constructor(
     readonly connection: S3Connection,
@@ -50,15 +55,13 @@ export class S3Session {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.signal = options.signal
+    this.credentialChain = options.credentialChain === true
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
     this.client = new S3Client({
       endpoint: connection.endpoint,
       region: connection.region,
       forcePathStyle: true,
-      credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey },
-      // A store URL without a secret (a published route) is read anonymously, as rfs reads it:
-      // a request signed with an empty secret is refused even where anonymous reads are allowed.
-      ...(connection.secretKey === '' ? { signer: { sign: async request => request } } : {}),
+      ...signing(connection, this.credentialChain),
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
@@ -89,7 +92,7 @@ export class S3Session {
       )
     } catch (error) {
       if (this.signal?.aborted) throw this.signal.reason
-      throw describeS3Failure(error, what, this.connection, attempts)
+      throw describeS3Failure(error, what, this.connection, attempts, this.credentialChain)
     }
   }
 
@@ -146,6 +149,25 @@ export class S3Session {
   destroy(): void {
     this.client.destroy()
   }
+}
+
+/**
+ * How requests are signed: with the static keys when there are some; with the SDK's default
+ * credential chain (the SDK's own choice when `credentials` is left out) when the run was set up
+ * for it and the connection has no keys; otherwise anonymously, as rfs reads a published route:
+ * a request signed with an empty secret is refused even where anonymous reads are allowed.
+ */
+function signing(
+  connection: S3Connection,
+  credentialChain: boolean
+): Pick<S3ClientConfig, 'credentials' | 'signer'> {
+  const keyless = connection.accessKey === '' && connection.secretKey === ''
+  if (keyless && credentialChain) return {}
+  // Static credentials even when unsigned: without them the SDK would consult the chain anyway.
+  const credentials = { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey }
+  if (connection.secretKey === '')
+    return { credentials, signer: { sign: async request => request } }
+  return { credentials }
 }
 
 /** A request that got no complete answer within the per-request limit. */

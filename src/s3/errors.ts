@@ -133,9 +133,19 @@ export function describeS3Failure(
   error: unknown,
   what: string,
   connection: S3Connection,
-  attempts = 1
+  attempts = 1,
+  credentialChain = false
 ): UserError {
   const { name = 'Error', message = String(error) } = shape(error)
+  const keyless = connection.accessKey === '' && connection.secretKey === ''
+  if (
+    name === 'CredentialsProviderError' ||
+    (keyless && credentialChain && /credential/i.test(message))
+  ) {
+    return new UserError(
+      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
+    )
+  }
   // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
   // SignatureDoesNotMatch.
   const refusal =
@@ -145,7 +155,7 @@ export function describeS3Failure(
   // HEAD answers carry no body, so the SDK sees only the status.
   const refused = REFUSALS.has(name) || httpStatus(error) === 403
   const advice =
-    connection.secretKey === '' && refused
+    connection.secretKey === '' && refused && !(keyless && credentialChain)
       ? (bucket: string) => anonymousAdvice(bucket, connection)
       : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
@@ -156,7 +166,11 @@ export function describeS3Failure(
       : code
         ? `the connection failed (${code}): the server or a proxy in between dropped it`
         : serverAnswer(error, name, message)
-  return new UserError(scrubSecret(`S3 ${what} failed${at}: ${reason}`, connection.secretKey))
+  const chained =
+    keyless && credentialChain && refused ? ' (the keys came from the AWS credential chain)' : ''
+  return new UserError(
+    scrubSecret(`S3 ${what} failed${at}: ${reason}${chained}`, connection.secretKey)
+  )
 }
 
 /** What the server said; answers without a body (HEAD) leave the SDK only the status. */
