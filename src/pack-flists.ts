@@ -62,7 +62,8 @@ export async function packFlist(
       sourceDateEpoch: run.sourceDate?.epoch,
       signal,
       log: line => core.info(line),
-      encodedLengths
+      encodedLengths,
+      previousFlist: flist.path
     })
     await rename(partial, flist.path)
     const sha256 = await fileSha256(flist.path)

@@ -1,5 +1,6 @@
 // The built-in engine: packs in-process, no binary to fetch.
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
+import { readKnownBlocks } from '../flist/known-blocks.js'
 import { packTree } from '../flist/pack.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
 import { openStores } from '../store/open.js'
@@ -9,6 +10,10 @@ export class NativeEngine implements PackEngine {
   readonly version = NATIVE_ENGINE_VERSION
 
   async pack(request: PackRequest): Promise<FlistCounts> {
+    const knownBlocks =
+      request.previousFlist === undefined
+        ? undefined
+        : await readKnownBlocks(request.previousFlist, `${this.name} ${this.version}`)
     return packTree({
       source: request.source,
       flistPath: request.flistPath,
@@ -23,7 +28,8 @@ export class NativeEngine implements PackEngine {
       signal: request.signal,
       log: request.log,
       label: request.kind,
-      encodedLengths: request.encodedLengths
+      encodedLengths: request.encodedLengths,
+      knownBlocks
     })
   }
 }

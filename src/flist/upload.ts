@@ -65,6 +65,33 @@ export class BlockUploader {
     return true
   }
 
+  /**
+   * The size every store responsible for the blob holds it at, from their listings or, where
+   * none is taken, by asking; undefined when any lacks it or they disagree. For a blob whose id
+   * is known but whose encoded length is not: the stored size is then taken as its length. A
+   * blob found so is counted as present, once.
+   */
+  async heldSize(id: string): Promise<number | undefined> {
+    const sizes = await Promise.all(
+      this.router.storesToWrite(id).map(async store => {
+        const listing = await this.listings.of(store, id)
+        if (listing) return listing.storedSize(id)
+        await this.requests.acquire()
+        try {
+          return await store.storedSize(id)
+        } catch (error) {
+          throw storeFailure(error, id, store)
+        } finally {
+          this.requests.release()
+        }
+      })
+    )
+    const size = sizes[0]
+    if (size === undefined || !sizes.every(other => other === size)) return undefined
+    if (this.tally.claim(id)) this.tally.settle(id, false)
+    return size
+  }
+
   /** Resolves once every store responsible for the blob holds it. */
   async store(id: string, blob: Uint8Array): Promise<void> {
     if (!this.tally.claim(id)) return
