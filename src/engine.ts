@@ -48,5 +48,7 @@ export interface FlistCounts {
 export interface PackEngine {
   readonly name: string
   readonly version: string
+  /** Whether packs may run at once (sharing the store connection and its request limit). */
+  readonly concurrent?: boolean
   pack(request: PackRequest): Promise<FlistCounts>
 }

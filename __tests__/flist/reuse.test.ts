@@ -22,7 +22,10 @@ function makeTree(root: string): void {
   makeAwkwardTree(root)
   mkdirSync(join(root, 'big'), { recursive: true })
   for (let file = 0; file < 3; file++) {
-    writeFileSync(join(root, 'big', `file${file}.bin`), pseudoRandomBytes(3 * BLOCK + 1000, file + 7))
+    writeFileSync(
+      join(root, 'big', `file${file}.bin`),
+      pseudoRandomBytes(3 * BLOCK + 1000, file + 7)
+    )
   }
 }
 

@@ -1,15 +1,28 @@
 // The built-in engine: packs in-process, no binary to fetch.
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
 import { readKnownBlocks } from '../flist/known-blocks.js'
-import { packTree } from '../flist/pack.js'
+import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack.js'
+import { Semaphore } from '../flist/semaphore.js'
+import type { StoreSpec } from '../settings.js'
+import type { RouterBlobStore } from '../store/router.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
 import { openStores } from '../store/open.js'
+
+/** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */
+interface SharedStores {
+  stores: Promise<RouterBlobStore>
+  requests: Semaphore
+}
 
 export class NativeEngine implements PackEngine {
   readonly name = NATIVE_ENGINE_NAME
   readonly version = NATIVE_ENGINE_VERSION
+  readonly concurrent = true
+  /** Packs given the same stores and signal (the packs of one run) share them. */
+  private readonly shared = new WeakMap<StoreSpec[], WeakMap<AbortSignal, SharedStores>>()
 
   async pack(request: PackRequest): Promise<FlistCounts> {
+    const { stores, requests } = this.storesFor(request)
     const knownBlocks =
       request.previousFlist === undefined
         ? undefined
@@ -17,10 +30,8 @@ export class NativeEngine implements PackEngine {
     return packTree({
       source: request.source,
       flistPath: request.flistPath,
-      stores: await openStores(request.writeStores, 'write', {
-        signal: request.signal,
-        s3Requests: request.s3Requests
-      }),
+      stores: await stores,
+      uploadRequests: requests,
       routes: request.routes,
       tags: request.tags,
       owner: request.owner,
@@ -31,6 +42,24 @@ export class NativeEngine implements PackEngine {
       encodedLengths: request.encodedLengths,
       knownBlocks
     })
+  }
+
+  private storesFor(request: PackRequest): SharedStores {
+    const open = (): SharedStores => {
+      const stores = openStores(request.writeStores, 'write', {
+        signal: request.signal,
+        s3Requests: request.s3Requests
+      })
+      stores.catch(() => undefined)
+      return { stores, requests: new Semaphore(UPLOAD_CONCURRENCY) }
+    }
+    const { signal } = request
+    if (!signal) return open()
+    let bySignal = this.shared.get(request.writeStores)
+    if (!bySignal) this.shared.set(request.writeStores, (bySignal = new WeakMap()))
+    let shared = bySignal.get(signal)
+    if (!shared) bySignal.set(signal, (shared = open()))
+    return shared
   }
 }
 

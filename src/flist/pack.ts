@@ -38,6 +38,8 @@ export interface PackOptions {
   workers?: number
   /** Store requests in flight at once. */
   uploadConcurrency?: number
+  /** Permits for store requests shared with packs running beside this one, instead. */
+  uploadRequests?: Semaphore
   /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
   maxPendingBlocks?: number
   progressIntervalMs?: number
@@ -54,6 +56,8 @@ export interface PackOptions {
   knownBlocks?: Uint8Array
 }
 
+/** Store requests in flight at once, by default: for all packs of a run together. */
+export const UPLOAD_CONCURRENCY = 32
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
@@ -195,7 +199,8 @@ async function storeBlocks(
   const uploader = workersStore
     ? undefined
     : new BlockUploader(options.stores, {
-        concurrency: options.uploadConcurrency ?? 32,
+        concurrency: options.uploadConcurrency ?? UPLOAD_CONCURRENCY,
+        requests: options.uploadRequests,
         expectedBlocks,
         tally
       })

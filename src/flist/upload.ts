@@ -16,6 +16,11 @@ export interface UploaderOptions {
   expectedBlocks?: number
   /** Where outcomes are counted; the uploader's own when absent. */
   tally?: BlobTally
+  /**
+   * The permits for store requests, when shared with packs running beside this one (one limit
+   * for them all); `concurrency` of the uploader's own otherwise.
+   */
+  requests?: Semaphore
 }
 
 export class BlockUploader {
@@ -28,7 +33,7 @@ export class BlockUploader {
     options: UploaderOptions
   ) {
     this.tally = options.tally ?? new BlobTally()
-    this.requests = new Semaphore(options.concurrency)
+    this.requests = options.requests ?? new Semaphore(options.concurrency)
     this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests)
     // Stores are listed while the first blocks are being encoded, not after.
     this.listings.start()
