@@ -2,11 +2,15 @@
 // lines that say which flist they are about, a failure of one that stops the other, and reruns
 // that take the block ids of the flists the last run left.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { errorLines, runAction, type ActionRun } from './helpers/action.js'
+import { startFaultyProxy, type FaultyProxy } from './helpers/faulty-proxy.js'
 import { copyExample, type TestProject } from './helpers/project.js'
+import { listKeys, startS3, type TestS3 } from './helpers/s3.js'
+import { packTree } from '../src/flist/pack.js'
+import { openStores } from '../src/store/open.js'
 import { pseudoRandomBytes } from './flist/helpers/tree.js'
 
 const projects: TestProject[] = []
@@ -50,9 +54,16 @@ describe('both flists at once', () => {
 
   test('gives the same .fl bytes as packing each flist alone', async () => {
     together = await pack(shared.root)
-    const alone = project()
-    const modules = await pack(alone.root, { flists: 'modules', 'output-dir': 'alone-modules' })
-    const firmware = await pack(alone.root, { flists: 'firmware', 'output-dir': 'alone-firmware' })
+    // The same trees (their times are recorded) and the same store route, into another
+    // output directory: packs that know nothing of the first.
+    const apart = {
+      store: `dir://${join(shared.root, 'dist', 'flists', 'store')}`,
+      'output-dir': 'apart',
+      'modules-dir': join(shared.root, 'initramfs/lib/modules/6.12.44-Zero-OS'),
+      'firmware-dir': join(shared.root, 'firmware')
+    }
+    const modules = await pack(shared.root, { ...apart, flists: 'modules' })
+    const firmware = await pack(shared.root, { ...apart, flists: 'firmware' })
     expect(together.outputs['modules-flist-sha256']).toBe(modules.outputs['modules-flist-sha256'])
     expect(together.outputs['firmware-flist-sha256']).toBe(
       firmware.outputs['firmware-flist-sha256']
@@ -89,33 +100,57 @@ describe('both flists at once', () => {
 })
 
 describe('a failing pack', () => {
+  let s3: TestS3
+  let proxy: FaultyProxy
+  /** Blob ids of the firmware tree: the proxy refuses to store them. */
+  const firmwareBlobs = new Set<string>()
+  afterAll(async () => {
+    await proxy?.stop()
+    await s3?.stop()
+  })
+
   test('stops the other, and leaves no .fl of the run', async () => {
     const broken = project()
     // Enough modules that their pack is still running when the firmware pack fails.
     const modules = join(broken.root, 'initramfs/lib/modules/6.12.44-Zero-OS/kernel/big')
     mkdirSync(modules, { recursive: true })
-    for (let file = 0; file < 40; file++) {
+    for (let file = 0; file < 60; file++) {
       writeFileSync(join(modules, `m${file}.ko`), pseudoRandomBytes(1024 * 1024, file))
     }
-    // A name that is not UTF-8: the firmware pack fails on it.
-    const latin1Name = Buffer.concat([
-      Buffer.from(`${join(broken.root, 'firmware')}/`),
-      Buffer.from([0x62, 0xff, 0x2e, 0x62, 0x69, 0x6e])
-    ])
-    writeFileSync(latin1Name, 'x')
+    const blobs = join(broken.root, 'firmware-blobs')
+    await packTree({
+      source: join(broken.root, 'firmware'),
+      flistPath: join(broken.root, 'firmware-probe.fl'),
+      stores: await openStores([{ start: 0, end: 255, url: `dir://${blobs}` }]),
+      routes: [],
+      tags: [],
+      log: () => undefined
+    })
+    for (const id of readdirSync(blobs)) firmwareBlobs.add(id)
+    s3 = await startS3({ buckets: ['blobs'] })
+    proxy = await startFaultyProxy(s3.endpoint, {
+      failureRate: 0,
+      refuse: (method, path) =>
+        method === 'PUT' && firmwareBlobs.has(path.split('/').pop()!.split('?')[0])
+    })
     const run = await runAction({
       'project-root': broken.root,
       engine: 'native',
-      'firmware-tag': 'fw1'
+      'firmware-tag': 'fw1',
+      's3-endpoint': proxy.endpoint,
+      's3-bucket': 'blobs',
+      's3-access-key': s3.accessKey,
+      's3-secret-key': s3.secretKey
     })
     expect(run.code).toBe(1)
     const errors = errorLines(run)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/the name is not UTF-8/)
+    expect(errors[0]).toMatch(/AccessDenied|denied|refused/i)
     // The modules pack never got to its closing line.
     expect(run.stdout).not.toMatch(/^modules: \d+ files, [\d.]+ MB in/m)
     const output = join(broken.root, 'dist', 'flists')
     const left = existsSync(output) ? readdirSync(output).filter(name => name.includes('.fl')) : []
     expect(left).toEqual([])
+    expect(await listKeys(s3, 'blobs')).not.toContain('manifests/modules-6.12.44-Zero-OS.fl')
   })
 })
