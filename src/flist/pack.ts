@@ -205,7 +205,10 @@ async function storeBlocks(
         tally
       })
   // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
-  const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES))
+  const pendingBytes = Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES)
+  const pending = new Semaphore(pendingBytes)
+  /** Plain bytes of the blobs held until the listings that answer for them come. */
+  let heldForListings = 0
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined
   const fail = (error: unknown): void => {
@@ -307,15 +310,25 @@ async function storeBlocks(
       return
     }
     const { index, plainLength, blobLength } = chunk
-    if (uploader.awaitsListing(id)) {
-      // Holding blobs until the listings come would stall encoding once the memory bound is
-      // reached; on an unchanged pack the listings name them all.
+    if (uploader.awaitsListing(id) && heldForListings + plainLength > pendingBytes / 2) {
+      // Holding every blob until the listings come would stall encoding once the memory bound
+      // is reached; on an unchanged pack the listings name them all. Up to half the bound is
+      // held, so a first pack encodes fewer blobs twice.
       pending.release(plainLength)
       work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail))
       return
     }
+    const held = uploader.awaitsListing(id) ? plainLength : 0
+    heldForListings += held
     const upload = uploader.store(id, sentBlob(chunk, id))
-    work.push(upload.then(() => stored(file, plainLength)).catch(fail))
+    work.push(
+      upload
+        .then(() => {
+          heldForListings -= held
+          stored(file, plainLength)
+        })
+        .catch(fail)
+    )
   }
 
   progress.start(options.progressIntervalMs ?? 5000)
