@@ -79,7 +79,7 @@ export async function benchJob(base: string): Promise<void> {
   }
   mkdirSync(base, { recursive: true })
   const work = mkdtempSync(join(base, 'job-'))
-  const trees = await jobTrees(join(base, 'job-trees'))
+  const trees = await jobTrees(join(base, 'job-trees'), process.env.RFS_FLIST_BENCH_TREES)
   console.log(`\nwhole job against Garage, ${trees.description}:`)
   const project = join(work, 'project')
   mkdirSync(join(project, 'config'), { recursive: true })
@@ -132,10 +132,20 @@ export async function benchJob(base: string): Promise<void> {
     console.log(
       `  ${`PutObject loop, +${LATENCY_MS} ms`.padEnd(30)} ${slowLoop.seconds.toFixed(2).padStart(7)} s`
     )
+    const requests = (): string => {
+      const counts = Object.entries(proxy.byKind)
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ')
+      for (const kind of Object.keys(proxy.byKind)) delete proxy.byKind[kind]
+      return `  ${''.padEnd(30)} requests: ${counts}`
+    }
+    requests()
     const slowFirst = await job(proxy.endpoint, 'job-slow', 'out-slow')
     describe(`action, first run, +${LATENCY_MS} ms`, slowFirst)
+    console.log(requests())
     const slowAgain = await job(proxy.endpoint, 'job-slow', 'out-slow')
     describe(`action, rerun, +${LATENCY_MS} ms`, slowAgain)
+    console.log(requests())
 
     const firstRatio = first.seconds / loop.seconds
     console.log(

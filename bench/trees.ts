@@ -41,8 +41,10 @@ export function cacheDir(): string {
   return process.env.RFS_FLIST_BENCH_CACHE ?? join(homedir(), '.cache', 'rfs-flist-action-bench')
 }
 
-export async function jobTrees(work: string): Promise<JobTrees> {
+/** `which`: `generated` skips the Debian packages. */
+export async function jobTrees(work: string, which?: string): Promise<JobTrees> {
   try {
+    if (which === 'generated') throw new Error('generated trees asked for')
     return await debianTrees(cacheDir())
   } catch (error) {
     const reason = String((error as { stderr?: string }).stderr || error).split('\n')[0]
