@@ -154,3 +154,31 @@ describe('a failing pack', () => {
     expect(await listKeys(s3, 'blobs')).not.toContain('manifests/modules-6.12.44-Zero-OS.fl')
   })
 })
+
+describe('a rerun with a fresh output directory', () => {
+  let s3: TestS3
+  afterAll(async () => {
+    await s3?.stop()
+  })
+
+  test('takes the block ids of the published manifests', async () => {
+    s3 = await startS3({ buckets: ['blobs'] })
+    const fresh = project()
+    const s3Inputs = {
+      's3-endpoint': s3.endpoint,
+      's3-bucket': 'blobs',
+      's3-access-key': s3.accessKey,
+      's3-secret-key': s3.secretKey
+    }
+    const first = await pack(fresh.root, { ...s3Inputs, 'output-dir': 'first' })
+    // A checkout of the same commit elsewhere: nothing in output-dir.
+    const again = await pack(fresh.root, { ...s3Inputs, 'output-dir': 'again' })
+    const flists = JSON.parse(again.outputs.result).flists
+    expect(flists.modules.blocksEncoded).toBe(0)
+    expect(flists.firmware.blocksEncoded).toBe(0)
+    expect(again.outputs['modules-flist-sha256']).toBe(first.outputs['modules-flist-sha256'])
+    expect(
+      readdirSync(join(fresh.root, 'again')).filter(name => name.includes('.previous'))
+    ).toEqual([])
+  })
+})

@@ -50,5 +50,7 @@ export interface PackEngine {
   readonly version: string
   /** Whether packs may run at once (sharing the store connection and its request limit). */
   readonly concurrent?: boolean
+  /** Whether the engine takes block ids from PackRequest.previousFlist. */
+  readonly reusesBlocks?: boolean
   pack(request: PackRequest): Promise<FlistCounts>
 }

@@ -6,6 +6,7 @@ import type { FlistCounts, PackEngine } from './engine.js'
 import { UserError } from './errors.js'
 import { verifyFlist } from './flist/verify.js'
 import type { Phases } from './phases.js'
+import { previousFlist } from './previous-flist.js'
 import type { FlistPlan, Plan } from './plan.js'
 import { fileSha256 } from './publish.js'
 import type { AcquiredRfs } from './rfs/acquire.js'
@@ -132,6 +133,7 @@ async function packPartial(
   const partial = `${flist.path}.${randomBytes(6).toString('hex')}.partial`
   await mkdir(dirname(flist.path), { recursive: true })
   const encodedLengths = new Map<string, number>()
+  const previous = engine.reusesBlocks ? await previousFlist(flist, run) : undefined
   try {
     const counts = await engine.pack({
       kind: flist.kind,
@@ -152,12 +154,14 @@ async function packPartial(
       signal,
       log: line => core.info(line),
       encodedLengths,
-      previousFlist: flist.path
+      previousFlist: previous?.path
     })
     return { plan: flist, partial, counts, encodedLengths }
   } catch (error) {
     await rm(partial, { force: true })
     throw error
+  } finally {
+    await previous?.release()
   }
 }
 

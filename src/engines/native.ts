@@ -18,6 +18,7 @@ export class NativeEngine implements PackEngine {
   readonly name = NATIVE_ENGINE_NAME
   readonly version = NATIVE_ENGINE_VERSION
   readonly concurrent = true
+  readonly reusesBlocks = true
   /** Packs given the same stores and signal (the packs of one run) share them. */
   private readonly shared = new WeakMap<StoreSpec[], WeakMap<AbortSignal, SharedStores>>()
 
