@@ -207,8 +207,9 @@ async function storeBlocks(
   // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
   const pendingBytes = Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES)
   const pending = new Semaphore(pendingBytes)
-  /** Plain bytes of the blobs held until the listings that answer for them come. */
+  /** Plain bytes of the blobs held until the listings that answer for them come, and the most. */
   let heldForListings = 0
+  const holdableBytes = (pendingBytes - TASK_BYTES) / 2
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined
   const fail = (error: unknown): void => {
@@ -310,10 +311,10 @@ async function storeBlocks(
       return
     }
     const { index, plainLength, blobLength } = chunk
-    if (uploader.awaitsListing(id) && heldForListings + plainLength > pendingBytes / 2) {
+    if (uploader.awaitsListing(id) && heldForListings + plainLength > holdableBytes) {
       // Holding every blob until the listings come would stall encoding once the memory bound
-      // is reached; on an unchanged pack the listings name them all. Up to half the bound is
-      // held, so a first pack encodes fewer blobs twice.
+      // is reached; on an unchanged pack the listings name them all. Up to half of what a task
+      // leaves of the bound is held, so a first pack encodes fewer blobs twice.
       pending.release(plainLength)
       work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail))
       return
