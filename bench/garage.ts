@@ -13,8 +13,8 @@ import { startLatencyProxy } from './latency-proxy.js'
 const run = promisify(execFile)
 
 /** What the pack uses by default (packTree's uploadConcurrency), and so the loop too. */
-const CONCURRENCY = 32
-const LATENCY_MS = 50
+export const CONCURRENCY = 32
+export const LATENCY_MS = 50
 
 export interface PackResult {
   counts: { blocks: number; blocksUploaded: number; blocksPresent: number }
@@ -23,7 +23,7 @@ export interface PackResult {
   systemSeconds: number
 }
 
-interface LoopResult {
+export interface LoopResult {
   blobs: number
   seconds: number
   cpuSeconds: number
@@ -38,7 +38,7 @@ function cpuSecondsOf(pid: number): number {
 
 export type MeasurePack = (source: string, store: string, flistPath: string) => Promise<PackResult>
 
-async function putLoop(
+export async function putLoop(
   garage: TestGarage,
   endpoint: string,
   bucket: string,

@@ -8,6 +8,8 @@ export interface LatencyProxy {
   endpoint: string
   port: number
   requests: number
+  /** Requests by kind: GET, PUT, HEAD, LIST (a GET of the bucket itself), … */
+  byKind: Record<string, number>
   stop(): Promise<void>
 }
 
@@ -15,9 +17,15 @@ export async function startLatencyProxy(target: string, delayMs: number): Promis
   const upstream = new URL(target)
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
   const sockets = new Set<Socket>()
-  const proxy = { requests: 0 }
+  const proxy = { requests: 0, byKind: {} as Record<string, number> }
   const server: Server = createServer((incoming, outgoing) => {
     proxy.requests++
+    const path = new URL(incoming.url ?? '/', 'http://proxy').pathname
+    const kind =
+      incoming.method === 'GET' && path.split('/').filter(Boolean).length === 1
+        ? 'LIST'
+        : (incoming.method ?? 'GET')
+    proxy.byKind[kind] = (proxy.byKind[kind] ?? 0) + 1
     const held = sleep(delayMs)
     const body: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => body.push(chunk))

@@ -1,6 +1,8 @@
-// npm run bench [-- --large] [-- --fresh] [-- --garage]: packs generated trees to a dir store and
-// to a local S3 server, twice each, and compares with the time b2sum -l 256 takes over the same
-// files; then the upload path against Garage (bench/garage.ts). --garage runs that part alone.
+// npm run bench [-- --large] [-- --fresh] [-- --garage] [-- --job]: packs generated trees to a dir
+// store and to a local S3 server, twice each, and compares with the time b2sum -l 256 takes over
+// the same files; then the upload path against Garage (bench/garage.ts), and the whole job
+// against Garage (bench/job.ts, on real Debian trees; it runs dist/index.js, so bundle first).
+// --garage runs the upload path alone, --job the whole job alone.
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -10,6 +12,7 @@ import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
 import { benchGarage } from './garage.js'
+import { benchJob } from './job.js'
 import type { FlistCounts } from '../src/engine.js'
 import {
   FIRMWARE,
@@ -194,9 +197,11 @@ async function garageSection(command: string[]): Promise<void> {
 console.log(
   `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`
 )
-const command = await packCommand()
+const command = args.has('--job') ? [] : await packCommand()
 try {
-  if (args.has('--large')) {
+  if (args.has('--job')) {
+    await benchJob(base)
+  } else if (args.has('--large')) {
     await benchTree(LARGE, command, undefined)
   } else if (args.has('--garage')) {
     await garageSection(command)
@@ -209,6 +214,7 @@ try {
       await s3.stop()
     }
     await garageSection(command)
+    await benchJob(base)
   }
 } finally {
   if (memoryBase) rmSync(memoryBase, { recursive: true, force: true })

@@ -25,6 +25,11 @@ export interface PackRequest {
    * for the existence checks after the pack. Left empty by engines that cannot know them.
    */
   encodedLengths?: Map<string, number>
+  /**
+   * The flist of the same name an earlier run left, if any: engines that can reuse its block ids
+   * do (see flist/known-blocks.ts).
+   */
+  previousFlist?: string
 }
 
 /** What a pack did, as reported in outputs and the job summary. */
@@ -36,10 +41,16 @@ export interface FlistCounts {
   blocks: number
   blocksUploaded: number
   blocksPresent: number
+  /** Chunks compressed and encrypted by this pack, where the engine knows it. */
+  blocksEncoded?: number
 }
 
 export interface PackEngine {
   readonly name: string
   readonly version: string
+  /** Whether packs may run at once (sharing the store connection and its request limit). */
+  readonly concurrent?: boolean
+  /** Whether the engine takes block ids from PackRequest.previousFlist. */
+  readonly reusesBlocks?: boolean
   pack(request: PackRequest): Promise<FlistCounts>
 }

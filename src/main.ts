@@ -5,7 +5,7 @@ import { isUserError, oneLine, UserError } from './errors.js'
 import { readActionInputs, readSettings } from './inputs.js'
 import { buildPlan } from './plan.js'
 import { checkStaticKeys, prepareEngine } from './engines/select.js'
-import { packFlist, verifyFlists } from './pack-flists.js'
+import { packFlists, verifyFlists } from './pack-flists.js'
 import { publishManifests } from './publish-manifests.js'
 import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
@@ -67,13 +67,7 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     return prepareEngine(settings, signal)
   })
   state.engine = engine
-  for (const flist of plan.flists) {
-    state.packed.push(
-      await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
-        packFlist(engine.engine, flist, context)
-      )
-    )
-  }
+  await packFlists(engine.engine, plan.flists, context, phases, state.packed)
   const verify = settings.verify
   if (verify !== 'none') {
     await phases.run('verify', `Verify (${verify})`, () =>

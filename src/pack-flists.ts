@@ -5,6 +5,8 @@ import { dirname } from 'node:path'
 import type { FlistCounts, PackEngine } from './engine.js'
 import { UserError } from './errors.js'
 import { verifyFlist } from './flist/verify.js'
+import type { Phases } from './phases.js'
+import { previousFlist } from './previous-flist.js'
 import type { FlistPlan, Plan } from './plan.js'
 import { fileSha256 } from './publish.js'
 import type { AcquiredRfs } from './rfs/acquire.js'
@@ -30,6 +32,72 @@ export interface PackedFlist {
 }
 
 /**
+ * Packs the run's trees. An engine that can packs them all at once, so the encoding of one
+ * overlaps the uploads of the other; its log lines name their flist. A failure or cancellation of
+ * one stops the others, and no .fl of the run is left behind: each is renamed into place only
+ * once all were packed. Other engines pack one tree after the other, each in its own log group.
+ */
+export async function packFlists(
+  engine: PackEngine,
+  flists: readonly FlistPlan[],
+  run: PackContext,
+  phases: Phases,
+  packed: PackedFlist[]
+): Promise<void> {
+  if (!engine.concurrent || flists.length < 2) {
+    for (const flist of flists) {
+      packed.push(
+        await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
+          packFlist(engine, flist, run)
+        )
+      )
+    }
+    return
+  }
+  const title = `Pack ${flists.map(flist => flist.name).join(' and ')}`
+  packed.push(...(await phases.run('pack', title, () => packTogether(engine, flists, run, phases))))
+}
+
+async function packTogether(
+  engine: PackEngine,
+  flists: readonly FlistPlan[],
+  run: PackContext,
+  phases: Phases
+): Promise<PackedFlist[]> {
+  const together = new AbortController()
+  let failure: { error: unknown } | undefined
+  const stop = (error: unknown): void => {
+    failure ??= { error }
+    together.abort(error)
+  }
+  const onAbort = (): void => stop(run.signal.reason)
+  if (run.signal.aborted) onAbort()
+  run.signal.addEventListener('abort', onAbort, { once: true })
+  const shared = { ...run, signal: together.signal }
+  const partials: PartialFlist[] = []
+  try {
+    await Promise.allSettled(
+      flists.map(flist =>
+        phases
+          .time(`pack ${flist.kind}`, () => packPartial(engine, flist, shared))
+          .then(
+            partial => void partials.push(partial),
+            error => stop(error)
+          )
+      )
+    )
+    if (failure) throw failure.error
+    const byPlan = flists.map(flist => partials.find(partial => partial.plan === flist)!)
+    const packed: PackedFlist[] = []
+    for (const partial of byPlan) packed.push(await commitFlist(partial))
+    return packed
+  } finally {
+    run.signal.removeEventListener('abort', onAbort)
+    await Promise.all(partials.map(({ partial }) => rm(partial, { force: true })))
+  }
+}
+
+/**
  * Packs one tree. The engine writes beside the final name and the file is renamed only once the
  * pack succeeded, so a failed or cancelled run never leaves a complete-looking .fl behind. The
  * temporary name is the run's own: concurrent runs into one output directory do not share it.
@@ -39,10 +107,33 @@ export async function packFlist(
   flist: FlistPlan,
   run: PackContext
 ): Promise<PackedFlist> {
+  const partial = await packPartial(engine, flist, run)
+  try {
+    return await commitFlist(partial)
+  } finally {
+    await rm(partial.partial, { force: true })
+  }
+}
+
+interface PartialFlist {
+  plan: FlistPlan
+  /** Where the engine wrote the .fl. */
+  partial: string
+  counts: FlistCounts
+  encodedLengths: ReadonlyMap<string, number>
+}
+
+/** The pack itself, into a temporary file beside the final name; removed when it fails. */
+async function packPartial(
+  engine: PackEngine,
+  flist: FlistPlan,
+  run: PackContext
+): Promise<PartialFlist> {
   const { plan, settings, signal } = run
   const partial = `${flist.path}.${randomBytes(6).toString('hex')}.partial`
   await mkdir(dirname(flist.path), { recursive: true })
   const encodedLengths = new Map<string, number>()
+  const previous = engine.reusesBlocks ? await previousFlist(flist, run) : undefined
   try {
     const counts = await engine.pack({
       kind: flist.kind,
@@ -62,18 +153,33 @@ export async function packFlist(
       sourceDateEpoch: run.sourceDate?.epoch,
       signal,
       log: line => core.info(line),
-      encodedLengths
+      encodedLengths,
+      previousFlist: previous?.path
     })
-    await rename(partial, flist.path)
-    const sha256 = await fileSha256(flist.path)
-    core.info(
-      `${flist.name}: ${counts.files} files, ${counts.directories} directories, ${counts.symlinks} symlinks, ` +
-        `${counts.blocks} blocks (${counts.blocksUploaded} uploaded, ${counts.blocksPresent} already present), sha256 ${sha256}`
-    )
-    return { plan: flist, counts, sha256, encodedLengths }
-  } finally {
+    return { plan: flist, partial, counts, encodedLengths }
+  } catch (error) {
     await rm(partial, { force: true })
+    throw error
+  } finally {
+    await previous?.release()
   }
+}
+
+/** Renames the packed file to its name, and says what it holds. */
+async function commitFlist({
+  plan: flist,
+  partial,
+  counts,
+  encodedLengths
+}: PartialFlist): Promise<PackedFlist> {
+  await rename(partial, flist.path)
+  const sha256 = await fileSha256(flist.path)
+  const encoded = counts.blocksEncoded === undefined ? '' : `, ${counts.blocksEncoded} encoded`
+  core.info(
+    `${flist.name}: ${counts.files} files, ${counts.directories} directories, ${counts.symlinks} symlinks, ` +
+      `${counts.blocks} blocks (${counts.blocksUploaded} uploaded, ${counts.blocksPresent} already present${encoded}), sha256 ${sha256}`
+  )
+  return { plan: flist, counts, sha256, encodedLengths }
 }
 
 /** Differences printed per flist; the count says how many there were in all. */

@@ -13,4 +13,14 @@ export class Phases {
       this.timings[name] = Math.round(performance.now() - started) / 1000
     }
   }
+
+  /** Times a part of a phase that runs beside other parts, outside any log group of its own. */
+  async time<T>(name: string, body: () => Promise<T>): Promise<T> {
+    const started = performance.now()
+    try {
+      return await body()
+    } finally {
+      this.timings[name] = Math.round(performance.now() - started) / 1000
+    }
+  }
 }

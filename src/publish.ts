@@ -146,7 +146,8 @@ async function headManifest(
   return { sha256: recorded && /^[0-9a-f]{64}$/.test(recorded) ? recorded : undefined }
 }
 
-async function getManifest(
+/** The manifest's bytes, or undefined when there is none. */
+export async function getManifest(
   session: S3Session,
   bucket: string,
   key: string

@@ -262,7 +262,7 @@ describe('pack to a dir store', () => {
       progressIntervalMs: 1
     })
     expect(lines.at(-1)).toMatch(
-      /^pack: \d+ files, [\d.]+ MB in [\d.]+ s \([\d.]+ MB\/s\); \d+ blocks: 0 uploaded, \d+ already in the store, 3 repeated$/
+      /^pack: \d+ files, [\d.]+ MB in [\d.]+ s \([\d.]+ MB\/s\); \d+ blocks: 0 uploaded, \d+ already in the store, 3 repeated; \d+ encoded$/
     )
   })
 

@@ -58,6 +58,8 @@ export async function startFaultyProxy(
     onHeld?: (method: string, path: string) => void
     /** Answer 412 to a PUT with `If-None-Match: *` when the key exists upstream. */
     honourIfNoneMatch?: boolean
+    /** Requests answered 403 AccessDenied, every time. */
+    refuse?: (method: string, path: string) => boolean
   }
 ): Promise<FaultyProxy> {
   const upstream = new URL(target)
@@ -88,6 +90,11 @@ export async function startFaultyProxy(
     const body: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => body.push(chunk))
     incoming.on('end', async () => {
+      if (options.refuse?.(method, path)) {
+        outgoing.writeHead(403, { 'content-type': 'application/xml' })
+        outgoing.end(s3Error('AccessDenied', 'Access Denied'))
+        return
+      }
       if (isListing(incoming)) await listingsReleased
       if (options.hold?.(method, path)) {
         options.onHeld?.(method, path)

@@ -1,21 +1,38 @@
 // The built-in engine: packs in-process, no binary to fetch.
 import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
-import { packTree } from '../flist/pack.js'
+import { readKnownBlocks } from '../flist/known-blocks.js'
+import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack.js'
+import { Semaphore } from '../flist/semaphore.js'
+import type { StoreSpec } from '../settings.js'
+import type { RouterBlobStore } from '../store/router.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
 import { openStores } from '../store/open.js'
+
+/** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */
+interface SharedStores {
+  stores: Promise<RouterBlobStore>
+  requests: Semaphore
+}
 
 export class NativeEngine implements PackEngine {
   readonly name = NATIVE_ENGINE_NAME
   readonly version = NATIVE_ENGINE_VERSION
+  readonly concurrent = true
+  readonly reusesBlocks = true
+  /** Packs given the same stores and signal (the packs of one run) share them. */
+  private readonly shared = new WeakMap<StoreSpec[], WeakMap<AbortSignal, SharedStores>>()
 
   async pack(request: PackRequest): Promise<FlistCounts> {
+    const { stores, requests } = this.storesFor(request)
+    const knownBlocks =
+      request.previousFlist === undefined
+        ? undefined
+        : await readKnownBlocks(request.previousFlist, `${this.name} ${this.version}`)
     return packTree({
       source: request.source,
       flistPath: request.flistPath,
-      stores: await openStores(request.writeStores, 'write', {
-        signal: request.signal,
-        s3Requests: request.s3Requests
-      }),
+      stores: await stores,
+      uploadRequests: requests,
       routes: request.routes,
       tags: request.tags,
       owner: request.owner,
@@ -23,8 +40,27 @@ export class NativeEngine implements PackEngine {
       signal: request.signal,
       log: request.log,
       label: request.kind,
-      encodedLengths: request.encodedLengths
+      encodedLengths: request.encodedLengths,
+      knownBlocks
     })
+  }
+
+  private storesFor(request: PackRequest): SharedStores {
+    const open = (): SharedStores => {
+      const stores = openStores(request.writeStores, 'write', {
+        signal: request.signal,
+        s3Requests: request.s3Requests
+      })
+      stores.catch(() => undefined)
+      return { stores, requests: new Semaphore(UPLOAD_CONCURRENCY) }
+    }
+    const { signal } = request
+    if (!signal) return open()
+    let bySignal = this.shared.get(request.writeStores)
+    if (!bySignal) this.shared.set(request.writeStores, (bySignal = new WeakMap()))
+    let shared = bySignal.get(signal)
+    if (!shared) bySignal.set(signal, (shared = open()))
+    return shared
   }
 }
 

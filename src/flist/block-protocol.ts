@@ -8,6 +8,8 @@ import type { Segment } from './segment.js'
 export interface WorkerSetup {
   /** Directory stores the worker puts each blob into itself, rather than sending it back. */
   localStores?: LocalStoreRoute[]
+  /** Key and id pairs of blocks an earlier flist names (see known-blocks.ts): not encoded again. */
+  known?: Uint8Array
 }
 
 /**
@@ -18,6 +20,8 @@ export interface EncodeTask {
   type: 'encode'
   task: number
   segments: Segment[]
+  /** Encode every chunk, known blocks too. */
+  fresh?: boolean
 }
 
 /** One encoded chunk of a task. */
@@ -33,6 +37,11 @@ export interface EncodedChunkEntry {
   blob?: Uint8Array
   /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
   written?: boolean
+  /**
+   * Its id was taken from the known blocks, and no blob was made. blobLength is then the size the
+   * local stores hold it at, or 0 when the stores are not local and must still be asked.
+   */
+  reused?: boolean
 }
 
 /** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */

@@ -6,6 +6,7 @@ import { BLOCK_SIZE, createBlake2b256, type Blake2b256 } from './codec.js'
 import type { EncodeTask, WorkerMessage, WorkerSetup } from './block-protocol.js'
 import { LocalBlobStores } from './local-blobs.js'
 import { encodeTask } from './encode-task.js'
+import { KnownBlocks } from './known-blocks.js'
 
 const port = parentPort
 if (!port) throw new Error('block-worker must run as a worker thread')
@@ -13,13 +14,15 @@ if (!port) throw new Error('block-worker must run as a worker thread')
 const setup = (workerData ?? {}) as WorkerSetup
 const localStores = setup.localStores && new LocalBlobStores(setup.localStores)
 const buffer = new Uint8Array(BLOCK_SIZE)
+const known = setup.known && new KnownBlocks(setup.known)
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
   port.postMessage(message, transfer)
 
 function serve(hash: Blake2b256): void {
-  port!.on('message', ({ task, segments }: EncodeTask) => {
+  const encoder = { hash, buffer, localStores, known }
+  port!.on('message', ({ task, segments, fresh }: EncodeTask) => {
     try {
-      const { chunks, ids, keys, transfer } = encodeTask(segments, hash, buffer, localStores)
+      const { chunks, ids, keys, transfer } = encodeTask(segments, encoder, fresh)
       post({ type: 'done', task, chunks, ids, keys }, transfer)
     } catch (error) {
       post({

@@ -39,7 +39,15 @@ export async function createBlake2b256(): Promise<Blake2b256> {
  * a worker can transfer it instead of copying.
  */
 export function encodeBlock(plain: Uint8Array, hash: Blake2b256): EncodedBlock {
-  const key = hash.digest(plain)
+  return encodeKeyedBlock(plain, hash.digest(plain), hash)
+}
+
+/** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
+export function encodeKeyedBlock(
+  plain: Uint8Array,
+  key: Uint8Array,
+  hash: Blake2b256
+): EncodedBlock {
   const compressed = snappyCompress(plain)
   const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH))
   const blob = new Uint8Array(compressed.length + TAG_LENGTH)

@@ -31,6 +31,12 @@ export class LocalBlobStores {
     )
   }
 
+  /** The blob's size when every responsible store holds it at one size; else undefined. */
+  heldSize(id: string): number | undefined {
+    const sizes = this.router.storesToWrite(id).map(store => store.storedSizeSync(id))
+    return sizes.every(size => size !== undefined && size === sizes[0]) ? sizes[0] : undefined
+  }
+
   /** Puts the blob into every responsible store that lacks it; true when any was written. */
   store(id: string, blob: Uint8Array): boolean {
     let written = false

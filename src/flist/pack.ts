@@ -38,6 +38,8 @@ export interface PackOptions {
   workers?: number
   /** Store requests in flight at once. */
   uploadConcurrency?: number
+  /** Permits for store requests shared with packs running beside this one, instead. */
+  uploadRequests?: Semaphore
   /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
   maxPendingBlocks?: number
   progressIntervalMs?: number
@@ -46,8 +48,16 @@ export interface PackOptions {
    * store must hold for the blob to count as present, for the checks after the pack.
    */
   encodedLengths?: Map<string, number>
+  /**
+   * Key and id pairs of the blocks an earlier flist written by this very codec names (see
+   * known-blocks.ts): such chunks are hashed but not encoded, and their blobs are checked in the
+   * stores; one the stores lack is encoded and stored after all.
+   */
+  knownBlocks?: Uint8Array
 }
 
+/** Store requests in flight at once, by default: for all packs of a run together. */
+export const UPLOAD_CONCURRENCY = 32
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
@@ -79,7 +89,10 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
   // this thread. Whatever happens, both are closed.
   loadSqlite().catch(() => undefined)
   const localStores = localStoreRoutes(options.stores)
-  const pool = BlockWorkerPool.start(options.workers, { localStores })
+  const pool = BlockWorkerPool.start(options.workers, {
+    localStores,
+    known: options.knownBlocks
+  })
   const writer = pool.then(nextTurn).then(() => FlistWriter.create())
   try {
     const items = await walkTree(options.source, options.signal)
@@ -107,7 +120,8 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
       ...countEntries(items),
       blocks: blocks.total,
       blocksUploaded: blocks.uploaded,
-      blocksPresent: blocks.present
+      blocksPresent: blocks.present,
+      blocksEncoded: blocks.encoded
     }
   } finally {
     await Promise.all([
@@ -127,6 +141,8 @@ interface StoredBlocks {
   total: number
   uploaded: number
   present: number
+  /** Chunks compressed and encrypted: not taken from the known blocks. */
+  encoded: number
 }
 
 /** Cuts files into segments and groups them into tasks, in file order. */
@@ -179,15 +195,21 @@ async function storeBlocks(
   }
 
   const tally = new BlobTally()
+  let encodedCount = 0
   const uploader = workersStore
     ? undefined
     : new BlockUploader(options.stores, {
-        concurrency: options.uploadConcurrency ?? 32,
+        concurrency: options.uploadConcurrency ?? UPLOAD_CONCURRENCY,
+        requests: options.uploadRequests,
         expectedBlocks,
         tally
       })
   // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
-  const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES))
+  const pendingBytes = Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES)
+  const pending = new Semaphore(pendingBytes)
+  /** Plain bytes of the blobs held until the listings that answer for them come, and the most. */
+  let heldForListings = 0
+  const holdableBytes = (pendingBytes - TASK_BYTES) / 2
   const work: Array<Promise<unknown>> = []
   let failure: { error: unknown } | undefined
   const fail = (error: unknown): void => {
@@ -228,7 +250,8 @@ async function storeBlocks(
     if (!(await uploader.listedEverywhere(id, blobLength))) {
       await pending.acquire(plainLength)
       const { path, stats } = file
-      const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }])
+      const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true)
+      encodedCount++
       if (toHex(again.id) !== id) {
         throw new UserError(
           `${path.toString()} changed while it was being packed: pack a tree nothing writes to`
@@ -240,10 +263,47 @@ async function storeBlocks(
     counted(file)
   }
 
+  /**
+   * For a chunk whose id was known: its blob is looked for in the stores, and encoded and stored
+   * after all when they lack it.
+   */
+  const confirmKnown = async (
+    uploader: BlockUploader,
+    file: TreeItem,
+    index: number,
+    plainLength: number,
+    id: string
+  ): Promise<void> => {
+    const held = await uploader.heldSize(id)
+    if (held !== undefined) {
+      options.encodedLengths?.set(id, held)
+      counted(file)
+      return
+    }
+    await pending.acquire(plainLength)
+    const { path, stats } = file
+    const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true)
+    encodedCount++
+    if (toHex(again.id) !== id) {
+      throw new UserError(
+        `${path.toString()} changed while it was being packed: pack a tree nothing writes to`
+      )
+    }
+    options.encodedLengths?.set(id, again.blobLength)
+    await uploader.store(id, sentBlob(again, id))
+    stored(file, plainLength)
+  }
+
   /** Counts an encoded chunk and sends its blob on: stored by its encoder, uploaded, or let go. */
   const place = (file: TreeItem, chunk: EncodedChunk): void => {
     state.bytesDone += chunk.plainLength
     const id = toHex(chunk.id)
+    if (chunk.reused && uploader) {
+      pending.release(chunk.plainLength)
+      work.push(confirmKnown(uploader, file, chunk.index, chunk.plainLength, id).catch(fail))
+      return
+    }
+    if (!chunk.reused) encodedCount++
     options.encodedLengths?.set(id, chunk.blobLength)
     if (!uploader) {
       tally.record(id, chunk.written === true)
@@ -251,15 +311,25 @@ async function storeBlocks(
       return
     }
     const { index, plainLength, blobLength } = chunk
-    if (uploader.awaitsListing(id)) {
-      // Holding blobs until the listings come would stall encoding once the memory bound is
-      // reached; on an unchanged pack the listings name them all.
+    if (uploader.awaitsListing(id) && heldForListings + plainLength > holdableBytes) {
+      // Holding every blob until the listings come would stall encoding once the memory bound
+      // is reached; on an unchanged pack the listings name them all. Up to half of what a task
+      // leaves of the bound is held, so a first pack encodes fewer blobs twice.
       pending.release(plainLength)
       work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail))
       return
     }
+    const held = uploader.awaitsListing(id) ? plainLength : 0
+    heldForListings += held
     const upload = uploader.store(id, sentBlob(chunk, id))
-    work.push(upload.then(() => stored(file, plainLength)).catch(fail))
+    work.push(
+      upload
+        .then(() => {
+          heldForListings -= held
+          stored(file, plainLength)
+        })
+        .catch(fail)
+    )
   }
 
   progress.start(options.progressIntervalMs ?? 5000)
@@ -294,9 +364,9 @@ async function storeBlocks(
   const { uploaded, present, repeated } = tally.counts
   options.log(
     `${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
-      `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`
+      `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated; ${encodedCount} encoded`
   )
-  return { total: uploaded + present + repeated, uploaded, present }
+  return { total: uploaded + present + repeated, uploaded, present, encoded: encodedCount }
 }
 
 /** Opens the flist's one transaction and adds the inode rows, a slice at a time. */

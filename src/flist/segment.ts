@@ -1,9 +1,9 @@
-// Reads and encodes one segment of a file. Kept apart from the worker entry so it can run (and be
-// tested) on any thread.
+// Reads one segment of a file, chunk by chunk, for its encoder. Kept apart from the worker entry
+// so it can run (and be tested) on any thread.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { UserError } from '../errors.js'
 import { describeOsError } from '../os-error.js'
-import { BLOCK_SIZE, encodeBlock, type Blake2b256, type EncodedBlock } from './codec.js'
+import { BLOCK_SIZE } from './codec.js'
 
 export interface Segment {
   path: string | Uint8Array
@@ -13,14 +13,13 @@ export interface Segment {
 }
 
 /**
- * Calls `emit` for each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
+ * Calls `emit` with each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
  * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
  */
-export function encodeSegment(
+export function readSegment(
   segment: Segment,
-  hash: Blake2b256,
   buffer: Uint8Array,
-  emit: (index: number, block: EncodedBlock, plainLength: number) => void
+  emit: (index: number, plain: Uint8Array) => void
 ): void {
   const fd = openRegular(segment.path)
   try {
@@ -33,7 +32,7 @@ export function encodeSegment(
       } catch (error) {
         throw readError(error, segment.path)
       }
-      emit(index, encodeBlock(plain, hash), length)
+      emit(index, plain)
     }
   } finally {
     closeSync(fd)

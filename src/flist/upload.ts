@@ -16,6 +16,11 @@ export interface UploaderOptions {
   expectedBlocks?: number
   /** Where outcomes are counted; the uploader's own when absent. */
   tally?: BlobTally
+  /**
+   * The permits for store requests, when shared with packs running beside this one (one limit
+   * for them all); `concurrency` of the uploader's own otherwise.
+   */
+  requests?: Semaphore
 }
 
 export class BlockUploader {
@@ -28,7 +33,7 @@ export class BlockUploader {
     options: UploaderOptions
   ) {
     this.tally = options.tally ?? new BlobTally()
-    this.requests = new Semaphore(options.concurrency)
+    this.requests = options.requests ?? new Semaphore(options.concurrency)
     this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests)
     // Stores are listed while the first blocks are being encoded, not after.
     this.listings.start()
@@ -63,6 +68,33 @@ export class BlockUploader {
     if (!sizes.every(size => size === length)) return false
     if (this.tally.claim(id)) this.tally.settle(id, false)
     return true
+  }
+
+  /**
+   * The size every store responsible for the blob holds it at, from their listings or, where
+   * none is taken, by asking; undefined when any lacks it or they disagree. For a blob whose id
+   * is known but whose encoded length is not: the stored size is then taken as its length. A
+   * blob found so is counted as present, once.
+   */
+  async heldSize(id: string): Promise<number | undefined> {
+    const sizes = await Promise.all(
+      this.router.storesToWrite(id).map(async store => {
+        const listing = await this.listings.of(store, id)
+        if (listing) return listing.storedSize(id)
+        await this.requests.acquire()
+        try {
+          return await store.storedSize(id)
+        } catch (error) {
+          throw storeFailure(error, id, store)
+        } finally {
+          this.requests.release()
+        }
+      })
+    )
+    const size = sizes[0]
+    if (size === undefined || !sizes.every(other => other === size)) return undefined
+    if (this.tally.claim(id)) this.tally.settle(id, false)
+    return size
   }
 
   /** Resolves once every store responsible for the blob holds it. */

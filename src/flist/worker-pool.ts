@@ -9,9 +9,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../errors.js'
-import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256, type Blake2b256 } from './codec.js'
+import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256 } from './codec.js'
 import type { EncodeTask, EncodedChunkEntry, WorkerMessage, WorkerSetup } from './block-protocol.js'
-import { encodeTask } from './encode-task.js'
+import { encodeTask, type Encoder } from './encode-task.js'
+import { KnownBlocks } from './known-blocks.js'
 import { LocalBlobStores, type LocalStoreRoute } from './local-blobs.js'
 import type { Segment } from './segment.js'
 import { holdWasmSettings } from './v8-settings.js'
@@ -33,6 +34,8 @@ export interface EncodedChunk {
   blob?: Uint8Array
   /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
   written?: boolean
+  /** Its id came from the known blocks; no blob was made (see EncodedChunkEntry). */
+  reused?: boolean
 }
 
 interface PendingTask {
@@ -84,7 +87,7 @@ export class BlockWorkerPool {
     )
     if (storesHere) {
       try {
-        pool.here = await InlineEncoder.create(storesHere)
+        pool.here = await InlineEncoder.create(storesHere, setup.known)
       } catch (error) {
         await pool.close()
         throw error
@@ -98,8 +101,11 @@ export class BlockWorkerPool {
     return this.workers.length + (this.here ? 1 : 0)
   }
 
-  /** Encodes the segments on the least busy encoder; their chunks in order, once all are done. */
-  async encode(segments: Segment[]): Promise<EncodedChunk[]> {
+  /**
+   * Encodes the segments on the least busy encoder; their chunks in order, once all are done.
+   * `fresh`: known blocks are encoded too.
+   */
+  async encode(segments: Segment[], fresh = false): Promise<EncodedChunk[]> {
     // An encoder is taken in the same turn it is found free, or concurrent calls would all see
     // the same one free.
     let entry = this.freeEncoder()
@@ -107,9 +113,9 @@ export class BlockWorkerPool {
       await new Promise<void>(resolve => this.waiting.push(resolve))
       entry = this.freeEncoder()
     }
-    if (entry instanceof InlineEncoder) return this.encodeHere(entry, segments)
+    if (entry instanceof InlineEncoder) return this.encodeHere(entry, segments, fresh)
     const task = this.nextTask++
-    const message: EncodeTask = { type: 'encode', task, segments }
+    const message: EncodeTask = { type: 'encode', task, segments, fresh }
     return new Promise<EncodedChunk[]>((resolve, reject) => {
       entry.tasks.set(task, { resolve, reject })
       entry.worker.postMessage(message)
@@ -139,13 +145,17 @@ export class BlockWorkerPool {
     return undefined
   }
 
-  private async encodeHere(here: InlineEncoder, segments: Segment[]): Promise<EncodedChunk[]> {
+  private async encodeHere(
+    here: InlineEncoder,
+    segments: Segment[],
+    fresh: boolean
+  ): Promise<EncodedChunk[]> {
     here.busy = true
     try {
       // Replies from the workers, and whatever else waits for this thread, go first.
       await nextTurn()
       if (this.failure) throw this.failure
-      return here.encode(segments)
+      return here.encode(segments, fresh)
     } finally {
       here.busy = false
       this.waiting.shift()?.()
@@ -185,19 +195,20 @@ export class BlockWorkerPool {
 /** This thread as one more encoder, one task at a time. */
 class InlineEncoder {
   busy = false
-  private readonly buffer = new Uint8Array(BLOCK_SIZE)
 
-  private constructor(
-    private readonly hash: Blake2b256,
-    private readonly localStores: LocalBlobStores
-  ) {}
+  private constructor(private readonly encoder: Encoder) {}
 
-  static async create(routes: LocalStoreRoute[]): Promise<InlineEncoder> {
-    return new InlineEncoder(await createBlake2b256(), new LocalBlobStores(routes))
+  static async create(routes: LocalStoreRoute[], known?: Uint8Array): Promise<InlineEncoder> {
+    return new InlineEncoder({
+      hash: await createBlake2b256(),
+      buffer: new Uint8Array(BLOCK_SIZE),
+      localStores: new LocalBlobStores(routes),
+      known: known && new KnownBlocks(known)
+    })
   }
 
-  encode(segments: Segment[]): EncodedChunk[] {
-    const { chunks, ids, keys } = encodeTask(segments, this.hash, this.buffer, this.localStores)
+  encode(segments: Segment[], fresh: boolean): EncodedChunk[] {
+    const { chunks, ids, keys } = encodeTask(segments, this.encoder, fresh)
     return withIdsAndKeys(chunks, ids, keys)
   }
 }

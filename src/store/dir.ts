@@ -55,6 +55,11 @@ export class DirBlobStore implements BlobStore {
     if (!root || root.shards.has(id.slice(0, 2))) await rm(this.sharded(id), { force: true })
   }
 
+  /** storedSize, blocking: for block workers. */
+  storedSizeSync(id: string): number | undefined {
+    return fileSizeSync(this.flat(id)) ?? fileSizeSync(this.sharded(id))
+  }
+
   /**
    * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
    * they encode them. True when it was written.
