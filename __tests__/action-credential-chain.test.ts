@@ -96,7 +96,9 @@ describe('no access key given', () => {
       { 's3-bucket': 'fresh' }
     )
     expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([expect.stringMatching(/access key.*the keys came from the AWS credential chain/)])
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/access key.*the keys came from the AWS credential chain/)
+    ])
   })
 
   test('no credentials anywhere: one line naming the keys and the chain', async () => {

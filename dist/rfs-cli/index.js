@@ -33952,7 +33952,7 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8857)
 
 __webpack_unused_export__ = EventSource
 
@@ -48212,7 +48212,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -61977,13 +61977,23 @@ function displayCommand(file, args) {
 function onRunner() {
     return process.env.GITHUB_ACTIONS === 'true' || process.env.GITHUB_OUTPUT !== undefined;
 }
+/** Shorter lines of a secret are left unmasked: masking them would hide those letters everywhere. */
+const SHORTEST_MASKED_LINE = 3;
 /**
  * Masks a secret in the runner's log. In a shell there is no runner to consume the mask command,
- * and printing it would show the very secret it hides.
+ * and printing it would show the very secret it hides. A secret of several lines (a key file) is
+ * also masked line by line, since the log shows each line on its own.
  */
 function maskSecret(value) {
-    if (value && onRunner())
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (!value || !onRunner())
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (!/[\r\n]/.test(value))
+        return;
+    for (const line of value.split(/\r?\n|\r/)) {
+        if (line.length >= SHORTEST_MASKED_LINE)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+    }
 }
 
 
@@ -62061,7 +62071,8 @@ function sessionOptions(policy, signal) {
     return {
         retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
         requestTimeoutMs: policy.timeoutMs,
-        signal
+        signal,
+        credentialChain: policy.credentialChain
     };
 }
 /**
@@ -62075,20 +62086,19 @@ class S3Session {
     retry;
     timeoutMs;
     signal;
+    credentialChain;
     constructor(connection, options = {}) {
         this.connection = connection;
         this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.signal = options.signal;
+        this.credentialChain = options.credentialChain === true;
         const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
         this.client = new dist_cjs/* S3Client */.YxF({
             endpoint: connection.endpoint,
             region: connection.region,
             forcePathStyle: true,
-            credentials: { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey },
-            // A store URL without a secret (a published route) is read anonymously, as rfs reads it:
-            // a request signed with an empty secret is refused even where anonymous reads are allowed.
-            ...(connection.secretKey === '' ? { signer: { sign: async (request) => request } } : {}),
+            ...signing(connection, this.credentialChain),
             requestChecksumCalculation: 'WHEN_REQUIRED',
             responseChecksumValidation: 'WHEN_REQUIRED',
             // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
@@ -62115,7 +62125,7 @@ class S3Session {
         catch (error) {
             if (this.signal?.aborted)
                 throw this.signal.reason;
-            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts);
+            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts, this.credentialChain);
         }
     }
     /**
@@ -62166,6 +62176,22 @@ class S3Session {
     destroy() {
         this.client.destroy();
     }
+}
+/**
+ * How requests are signed: with the static keys when there are some; with the SDK's default
+ * credential chain (the SDK's own choice when `credentials` is left out) when the run was set up
+ * for it and the connection has no keys; otherwise anonymously, as rfs reads a published route:
+ * a request signed with an empty secret is refused even where anonymous reads are allowed.
+ */
+function signing(connection, credentialChain) {
+    const keyless = connection.accessKey === '' && connection.secretKey === '';
+    if (keyless && credentialChain)
+        return {};
+    // Static credentials even when unsigned: without them the SDK would consult the chain anyway.
+    const credentials = { accessKeyId: connection.accessKey, secretAccessKey: connection.secretKey };
+    if (connection.secretKey === '')
+        return { credentials, signer: { sign: async (request) => request } };
+    return { credentials };
 }
 /** A request that got no complete answer within the per-request limit. */
 class RequestTimeout extends Error {
@@ -62290,8 +62316,13 @@ function bucketOf(what) {
     return what.replace(/^\S+\s+/, '').split('/')[0];
 }
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
-function describeS3Failure(error, what, connection, attempts = 1) {
+function describeS3Failure(error, what, connection, attempts = 1, credentialChain = false) {
     const { name = 'Error', message = String(error) } = shape(error);
+    const keyless = connection.accessKey === '' && connection.secretKey === '';
+    if (name === 'CredentialsProviderError' ||
+        (keyless && credentialChain && /credential/i.test(message))) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
+    }
     // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
     // SignatureDoesNotMatch.
     const refusal = name === 'AccessDenied' && /signature/i.test(message) ? 'SignatureDoesNotMatch' : name;
@@ -62299,7 +62330,7 @@ function describeS3Failure(error, what, connection, attempts = 1) {
     const at = `${tries} (endpoint ${connection.endpoint})`;
     // HEAD answers carry no body, so the SDK sees only the status.
     const refused = REFUSALS.has(name) || httpStatus(error) === 403;
-    const advice = connection.secretKey === '' && refused
+    const advice = connection.secretKey === '' && refused && !(keyless && credentialChain)
         ? (bucket) => anonymousAdvice(bucket, connection)
         : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
     const code = networkCode(error);
@@ -62310,7 +62341,8 @@ function describeS3Failure(error, what, connection, attempts = 1) {
             : code
                 ? `the connection failed (${code}): the server or a proxy in between dropped it`
                 : serverAnswer(error, name, message);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed${at}: ${reason}`, connection.secretKey));
+    const chained = keyless && credentialChain && refused ? ' (the keys came from the AWS credential chain)' : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed${at}: ${reason}${chained}`, connection.secretKey));
 }
 /** What the server said; answers without a body (HEAD) leave the SDK only the status. */
 function serverAnswer(error, name, message) {
@@ -66221,6 +66253,22 @@ function getIDToken(aud) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/closed-pipe.ts
+// `cmd | head -1`: once the reader is gone there is no one left to tell anything. A coreutils tool
+// is killed by SIGPIPE then, silently, and its shell sees status 141 (128 + SIGPIPE); Node ignores
+// the signal and would die of the EPIPE error with a stack trace instead.
+const SIGPIPE_STATUS = 141;
+/** Ends the process quietly when stdout or stderr is written after its reader closed it. */
+function endQuietlyOnClosedPipe() {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error) => {
+            if (error.code === 'EPIPE')
+                process.exit(SIGPIPE_STATUS);
+            throw error;
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/os-error.ts
@@ -67256,6 +67304,7 @@ class FlistReader {
      */
     checkedTree() {
         const rows = this.query(`select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`).map(toRow);
+        checkUniqueInodes(rows);
         const root = rows.find(row => row.inode.ino === ROOT_INO);
         if (!root)
             throw new Error(`inode ${ROOT_INO} not found`);
@@ -67338,6 +67387,20 @@ function toRow(row) {
         data: data === null || data === undefined ? undefined : toBytes(data)
     };
     return { inode, nameBytes };
+}
+/**
+ * One row per inode number. rfs's schema makes `ino` the key, but a crafted file may not: a number
+ * used twice (or a link target recorded twice) would let a directory sit under itself, and the walk
+ * from the root would never end.
+ */
+function checkUniqueInodes(rows) {
+    const seen = new Map();
+    for (const row of rows) {
+        const first = seen.get(row.inode.ino);
+        if (first)
+            throw new UnsafeTree(`inode ${row.inode.ino} is recorded twice ('${escapeBytes(first.nameBytes)}' and '${escapeBytes(row.nameBytes)}')`);
+        seen.set(row.inode.ino, row);
+    }
 }
 /** A name must be one path component, so that the entry stays in its directory. */
 function checkName(parentPath, { nameBytes }) {
@@ -69492,6 +69555,10 @@ async function writeFile(reader, stores, hash, entry, root, options) {
     try {
         let written = 0;
         for (const block of reader.blocks(entry.inode.ino)) {
+            // Checked before each fetch: a crafted flist may name one blob for ever more blocks, and
+            // the disk must not fill before the sizes are compared.
+            if (written > entry.inode.size)
+                throw tooLarge(reader, entry);
             const hex = toHex(block.id);
             const blob = await stores.get(hex);
             if (!blob)
@@ -69500,6 +69567,8 @@ async function writeFile(reader, stores, hash, entry, root, options) {
             await handle.write(plain);
             written += plain.length;
         }
+        if (written > entry.inode.size)
+            throw tooLarge(reader, entry);
         if (written !== entry.inode.size) {
             throw new errors/* UserError */.yo(`${reader.path}: /${escapeName(entry.path)}: its blocks hold ${written} bytes, its inode says ${entry.inode.size}`);
         }
@@ -69508,6 +69577,9 @@ async function writeFile(reader, stores, hash, entry, root, options) {
     finally {
         await handle.close();
     }
+}
+function tooLarge(reader, entry) {
+    return new errors/* UserError */.yo(`${reader.path}: /${escapeName(entry.path)}: its blocks hold more than the ${entry.inode.size} bytes its inode says`);
 }
 /** Mode, times and (on request) owner, set through an open descriptor: links are never followed. */
 async function applyMetadata(handle, { inode }, options) {
@@ -69884,6 +69956,8 @@ async function runCli(argv, io) {
 ;// CONCATENATED MODULE: ./src/rfs-cli.ts
 // Entry of the engine CLI (dist/rfs-cli/index.js): `rfs`-shaped commands run by the built-in engine.
 
+
+endQuietlyOnClosedPipe();
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => controller.abort(new Error(`interrupted by ${signal}`)));
