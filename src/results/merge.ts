@@ -55,6 +55,8 @@ export function mergeResults(legs: readonly LegResult[]): MergedResults {
     legs: [],
     warnings: []
   }
+  // The file each name's sha256 came from, for the conflict message.
+  const digestFrom = new Map<string, string>()
   for (const { file, result } of legs) {
     const status = result.status ?? 'success'
     if (merged.status === 'success') merged.status = status
@@ -73,12 +75,14 @@ export function mergeResults(legs: readonly LegResult[]): MergedResults {
       const known = merged.flists[flist.name]
       if (!known) {
         merged.flists[flist.name] = { kind, version, ...flist, legs: [file] }
+        if (flist.sha256 !== undefined) digestFrom.set(flist.name, file)
         continue
       }
-      checkSame(known, flist, file)
+      checkSame(known, flist, digestFrom.get(flist.name) ?? known.legs[0], file)
       known.legs.push(file)
       // A leg that failed before packing knows no sha256 or counts; another leg may.
       if (known.sha256 === undefined && flist.sha256 !== undefined) {
+        digestFrom.set(flist.name, file)
         merged.flists[flist.name] = { ...known, ...flist, kind, version, legs: known.legs }
       }
     }
@@ -91,8 +95,7 @@ function addOnce(list: string[], value: string | undefined): void {
   if (value !== undefined && !list.includes(value)) list.push(value)
 }
 
-function checkSame(known: MergedFlist, flist: FlistResult, file: string): void {
-  const first = known.legs[0]
+function checkSame(known: MergedFlist, flist: FlistResult, first: string, file: string): void {
   if (known.sha256 !== undefined && flist.sha256 !== undefined && known.sha256 !== flist.sha256) {
     throw new UserError(
       `${flist.name} has two sha256: ${known.sha256} in ${first} and ${flist.sha256} in ${file}; ` +
