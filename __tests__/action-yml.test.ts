@@ -21,6 +21,7 @@ interface ActionYml {
 }
 const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
 const designOutputs = [
+  'result-path',
   'kernel-version',
   'firmware-tag',
   'modules-flist',

@@ -50,7 +50,10 @@ function writeConfig(name: string, text: string): void {
 
 function plan(raw: RawInputs = {}): Promise<Plan> {
   const settings = settingsFromRaw({ 'project-root': project, ...raw }, 'input', { cwd: work })
-  return buildPlan(settings, { now: NOW, modulesRoot })
+  return buildPlan(settings, {
+    sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
+    modulesRoot
+  })
 }
 
 describe('an offline project (no S3 settings)', () => {
@@ -82,17 +85,36 @@ describe('an offline project (no S3 settings)', () => {
       readRoutes: [{ start: 0, end: 255, url: `dir://${output}/store` }],
       storeDisplay: `dir://${output}/store`,
       manifests: undefined,
-      warnings: []
+      warnings: [],
+      notices: []
     })
   })
 
-  test('the date tag is the UTC date of now', async () => {
+  test('the date tag is the UTC date of the source date', async () => {
+    const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
+    const late = await buildPlan(settings, {
+      sourceDate: { epoch: Date.parse('2025-12-31T23:59:59-05:00') / 1000, origin: 'test' },
+      now: new Date('2024-06-01T12:00:00Z'),
+      modulesRoot
+    })
+    expect(late.firmwareTag).toBe('20260101')
+    expect(late.warnings).toEqual([])
+  })
+
+  test('without a source date the date tag is the UTC date of now, with a warning', async () => {
     const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
     const late = await buildPlan(settings, {
       now: new Date('2025-12-31T23:59:59-05:00'),
       modulesRoot
     })
     expect(late.firmwareTag).toBe('20260101')
+    expect(late.warnings).toEqual([
+      expect.stringMatching(/^firmware tag 20260101 is today's UTC date/)
+    ])
+    const modulesOnly = settingsFromRaw({ 'project-root': project, flists: 'modules' }, 'input', {
+      cwd: work
+    })
+    expect((await buildPlan(modulesOnly, { modulesRoot })).warnings).toEqual([])
   })
 
   test('output-dir moves the flists and the embedded store', async () => {
@@ -467,7 +489,7 @@ describe('the example project', () => {
       cwd: work
     })
     const result = await buildPlan(settings, {
-      now: NOW,
+      sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
       modulesRoot: join(work, 'no-system-modules')
     })
     expect(result.kernel).toEqual({ base: '6.12.44', localversion: '-Zero-OS', full: KERNEL })

@@ -67,7 +67,7 @@ export const INPUTS = [
     name: 'firmware-tag',
     default: '',
     description:
-      'Tag in the firmware flist name; default FIRMWARE_TAG from rfs.conf, else the UTC date YYYYMMDD.'
+      'Tag in the firmware flist name; default FIRMWARE_TAG from rfs.conf, else the UTC date YYYYMMDD of the source date (SOURCE_DATE_EPOCH, else the last commit), on which every leg and rerun of one commit agree.'
   },
   {
     name: 'flists',
@@ -117,7 +117,7 @@ export const INPUTS = [
     name: 'public-url',
     default: '',
     description:
-      'Public base URL of the manifests (e.g. https://cdn.example.com/zos); overrides PUBLIC_URL.'
+      'Public base URL of the manifest bucket, to which the object key PREFIX/manifests/NAME is appended (e.g. https://cdn.example.com/zos-flists); overrides PUBLIC_URL.'
   },
   {
     name: 'store',
@@ -229,7 +229,7 @@ export const INPUTS = [
     name: 'dry-run',
     default: 'false',
     description:
-      'Compute and print the plan and its outputs; write nothing but the zinit units (when zinit-units is on).',
+      'Compute and print the plan and its outputs, also before the trees exist and without the secret; write nothing but the zinit units (when zinit-units is on).',
     boolean: true
   },
   {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { join } from 'node:path'
 import { checkAliases, plannedAliases, publishAliases } from './aliases/publish.js'
 import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { isUserError, oneLine, UserError } from './errors.js'
@@ -10,6 +11,7 @@ import { publishManifests } from './publish-manifests.js'
 import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
 import { Phases } from './phases.js'
+import { resultFileName, writeResultFile } from './results/file.js'
 import { sourceDate } from './source-date.js'
 import { maskChainSecrets, storeChoice } from './store/choice.js'
 import { checkS3Stores } from './store/probe.js'
@@ -39,7 +41,11 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
   const settings = readSettings()
   state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
-    const plan = await buildPlan(settings)
+    // First: the default firmware tag is the date of the source date.
+    const dateWarnings: string[] = []
+    const date = await sourceDate(settings.projectRoot, dateWarnings)
+    const plan = await buildPlan(settings, { sourceDate: date })
+    plan.warnings.unshift(...dateWarnings)
     // Every S3 session of the run signs key-less connections with the chain from here on.
     if (plan.credentialChain) {
       maskChainSecrets()
@@ -49,7 +55,6 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     if (choice) core.info(choice)
     checkAliases(settings.aliases, plan)
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
-    const date = await sourceDate(settings.projectRoot, plan.warnings)
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })
@@ -105,6 +110,9 @@ function withPublication(cause: unknown, state: RunState): unknown {
 /** Outputs and the job summary, from whatever the run found out; never fails the run itself. */
 async function report(state: RunState): Promise<RunResult | undefined> {
   const result = runResult(state)
+  if (result && state.settings && !state.settings.dryRun) {
+    await keepResultFile(result, state.settings.outputDir)
+  }
   if (result) setOutputs(result)
   if (!summaryWanted(state)) return result
   try {
@@ -116,6 +124,22 @@ async function report(state: RunState): Promise<RunResult | undefined> {
     core.warning(`the job summary could not be written: ${oneLine(error)}`)
   }
   return result
+}
+
+/**
+ * The result as a file of its own, for a matrix job: GitHub keeps one leg's outputs only, so
+ * each leg hands its result on as an artifact. A failed run writes its result too.
+ */
+async function keepResultFile(result: RunResult, outputDir: string): Promise<void> {
+  try {
+    result.resultPath = join(outputDir, resultFileName(result.kernelVersion, result.firmwareTag))
+    await writeResultFile(result, outputDir)
+  } catch (error) {
+    result.resultPath = undefined
+    core.warning(
+      `the result file could not be written in output-dir ${outputDir}: ${oneLine(error)}`
+    )
+  }
 }
 
 /** The `summary` input; read on its own when the settings themselves could not be read. */

@@ -137,7 +137,7 @@ async function packPartial(
   try {
     const counts = await engine.pack({
       kind: flist.kind,
-      source: flist.source,
+      source: treeOf(flist),
       flistPath: partial,
       writeStores: plan.writeStores,
       routes: plan.readRoutes,
@@ -224,7 +224,7 @@ async function verifyWithRfs(flist: FlistPlan, rfs: AcquiredRfs, run: PackContex
     rfs,
     flistPath: flist.path,
     name: flist.name,
-    source: flist.source,
+    source: treeOf(flist),
     writeStores: run.plan.writeStores,
     signal: run.signal,
     log: line => core.info(line)
@@ -255,4 +255,10 @@ function damagedAdvice(damaged: readonly string[]): string {
   if (damaged.length === 0) return ''
   const count = damaged.length === 1 ? 'blob' : `${damaged.length} blobs`
   return `delete the damaged ${count} (${damaged[0]}${damaged.length > 1 ? ', …' : ''}) from the store, as an upload cut off on a server that writes objects in place leaves them, and run again; `
+}
+
+/** The tree of a planned flist; only a dry run plans without one, and a dry run packs nothing. */
+function treeOf(flist: FlistPlan): string {
+  if (flist.source === undefined) throw new Error(`${flist.name} has no tree to pack`)
+  return flist.source
 }

@@ -14,7 +14,13 @@ import {
 } from './names.js'
 import { checkPublicUrl } from './public-url.js'
 import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
-import { findFirmwareSource, findModulesSource, requireDirectory } from './sources.js'
+import type { SourceDate } from './source-date.js'
+import {
+  findFirmwareSource,
+  findModulesSource,
+  MissingDirectoryError,
+  requireDirectory
+} from './sources.js'
 import { checkTreeNames } from './flist/walk.js'
 import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store/reach.js'
@@ -30,8 +36,8 @@ export interface FlistPlan {
   kind: FlistKind
   /** modules-<full>.fl | firmware-<tag>.fl */
   name: string
-  /** Absolute path of the tree to pack. */
-  source: string
+  /** Absolute path of the tree to pack; absent in a plan made before the tree exists. */
+  source?: string
   /** outputDir/name */
   path: string
   /** PREFIX/manifests/NAME */
@@ -65,10 +71,14 @@ export interface Plan {
    */
   credentialChain: boolean
   warnings: string[]
+  /** Worth knowing, not worth a warning: a config file an input made unnecessary, a tree to come. */
+  notices: string[]
 }
 
 export interface PlanOptions {
-  /** The time the default firmware tag is taken from. */
+  /** The time the build stands for; the default firmware tag is its UTC date. */
+  sourceDate?: SourceDate
+  /** Today, for the default firmware tag when there is no source date. */
   now?: Date
   /** Stands in for /lib/modules. */
   modulesRoot?: string
@@ -102,17 +112,19 @@ async function planRun(
     'project-root',
     'point project-root at the Zero-OS build project'
   )
+  const notices: string[] = []
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
     projectRoot: settings.projectRoot,
     override: settings.kernelVersion
   })
   warnings.push(...kernel.warnings)
+  notices.push(...kernel.notices)
   const conf = await readRfsConf(settings.configDir, settings.projectRoot)
   warnings.push(...conf.warnings)
 
-  const firmwareTag = chooseFirmwareTag(settings, conf, options.now ?? new Date())
-  const s3 = resolveS3(settings.s3, conf, warnings)
+  const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)
+  const s3 = resolveS3(settings.s3, conf, warnings, settings.dryRun)
 
   const writeStores = settings.store ?? [
     { start: 0, end: 255, url: s3 ? s3.storeUrl : `dir://${join(settings.outputDir, 'store')}` }
@@ -133,14 +145,14 @@ async function planRun(
     flists.push({
       kind,
       name,
-      source: await findSource(kind, settings, kernel.full, options),
+      source: await plannedSource(kind, settings, kernel.full, options, notices),
       path,
       manifestKey: key,
       url: s3 ? joinUrl(s3.manifestBase, key) : fileUrl(path)
     })
   }
   // Before anything is written: rfs would store names that are not UTF-8 lossily, as U+FFFD.
-  for (const flist of flists) await checkTreeNames(flist.source)
+  for (const flist of flists) if (flist.source) await checkTreeNames(flist.source)
 
   await checkWritePlaces(settings, flists, writeStores)
 
@@ -153,7 +165,28 @@ async function planRun(
     storeDisplay,
     manifests: s3 && { connection: s3.connection, bucket: s3.manifestBucket, prefix: s3.prefix },
     credentialChain: s3 !== undefined && s3.connection.accessKey === '',
-    warnings
+    warnings,
+    notices
+  }
+}
+
+/**
+ * The tree to pack. A dry run plans without a tree that is not there yet (a workflow learns the
+ * names and URLs before it builds the initramfs); a real run refuses it.
+ */
+async function plannedSource(
+  kind: FlistKind,
+  settings: Settings,
+  kernel: string,
+  options: PlanOptions,
+  notices: string[]
+): Promise<string | undefined> {
+  try {
+    return await findSource(kind, settings, kernel, options)
+  } catch (error) {
+    if (!settings.dryRun || !(error instanceof MissingDirectoryError)) throw error
+    notices.push(`${error.message}. Planned without it; a real run needs it`)
+    return undefined
   }
 }
 
@@ -173,11 +206,27 @@ function findSource(
     : findFirmwareSource({ projectRoot: settings.projectRoot, override: settings.firmwareDir })
 }
 
-function chooseFirmwareTag(settings: Settings, conf: RfsConf, now: Date): string {
+/**
+ * firmware-tag, else FIRMWARE_TAG, else the UTC date of the source date: every leg of a matrix and
+ * every rerun of one commit agree on it, where the date of the run changes at midnight.
+ */
+function chooseFirmwareTag(
+  settings: Settings,
+  conf: RfsConf,
+  options: PlanOptions,
+  warnings: string[]
+): string {
   if (settings.firmwareTag) return settings.firmwareTag
   const configured = conf.values.FIRMWARE_TAG
   if (configured !== undefined) return validateFirmwareTag(configured, `${conf.file}: FIRMWARE_TAG`)
-  return dateTag(now)
+  if (options.sourceDate) return dateTag(new Date(options.sourceDate.epoch * 1000))
+  const today = dateTag(options.now ?? new Date())
+  if (settings.flists.includes('firmware')) {
+    warnings.push(
+      `firmware tag ${today} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set firmware-tag, FIRMWARE_TAG in ${conf.file}, or SOURCE_DATE_EPOCH`
+    )
+  }
+  return today
 }
 
 type S3Field = keyof S3Overrides
@@ -246,7 +295,15 @@ interface ResolvedS3 {
 const REQUIRED: S3Field[] = ['endpoint', 'bucket']
 const KEYS: S3Field[] = ['accessKey', 'secretKey']
 
-function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): ResolvedS3 | undefined {
+// A plan writes nothing, so it needs no credentials, not even a complete pair: where the blocks
+// and manifests would go is known without them.
+
+function resolveS3(
+  inputs: S3Overrides,
+  conf: RfsConf,
+  warnings: string[],
+  dryRun: boolean
+): ResolvedS3 | undefined {
   const get = (field: S3Field): Sourced | undefined => pick(inputs, conf, field)
   const given = [...REQUIRED, ...KEYS].filter(field => get(field) !== undefined)
   if (given.length === 0 && get('manifestBucket') === undefined) {
@@ -263,7 +320,7 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
   const keysGiven = KEYS.filter(field => get(field) !== undefined)
   const missing = [
     ...REQUIRED.filter(field => get(field) === undefined),
-    ...(keysGiven.length === 1 ? KEYS.filter(field => get(field) === undefined) : [])
+    ...(!dryRun && keysGiven.length === 1 ? KEYS.filter(field => get(field) === undefined) : [])
   ]
   if (missing.length > 0) {
     const wanted = missing.map(
@@ -296,16 +353,37 @@ function resolveS3(inputs: S3Overrides, conf: RfsConf, warnings: string[]): Reso
     secretKey: get('secretKey')?.value ?? ''
   }
   const publicUrl = get('publicUrl')
+  const prefix = checkPrefix(get('prefix'))
+  const manifestBase = publicUrl
+    ? checkPublicUrl(publicUrl.value, publicUrl.where)
+    : `${endpoint.origin}/${manifestBucket}`
+  if (publicUrl) warnings.push(...publicUrlWarnings(manifestBase, publicUrl.where, prefix))
   return {
     connection,
     bucket,
     storeUrl: s3StoreUrl(connection, bucket, endpointSetting.where),
     manifestBucket,
-    prefix: checkPrefix(get('prefix')),
-    manifestBase: publicUrl
-      ? checkPublicUrl(publicUrl.value, publicUrl.where)
-      : `${endpoint.origin}/${manifestBucket}`
+    prefix,
+    manifestBase
   }
+}
+
+/**
+ * public-url is the public base of the manifest bucket and the whole object key follows it. A base
+ * that already ends with the prefix was meant as the base of the prefix: its URLs hold the prefix
+ * twice.
+ */
+function publicUrlWarnings(base: string, where: string, prefix: string): string[] {
+  const segments = prefix.split('/').filter(segment => segment !== '')
+  if (segments.length === 0) return []
+  const path = new URL(base).pathname.split('/').filter(segment => segment !== '')
+  const tail = path.slice(-segments.length).join('/')
+  if (tail !== segments.map(encodeURIComponent).join('/')) return []
+  const bucketBase = new URL(base)
+  bucketBase.pathname = path.slice(0, -segments.length).join('/')
+  return [
+    `${where}=${base} ends with the prefix ${segments.join('/')}: the manifest URLs are ${base}/${manifestKey(prefix, 'NAME')}; public-url is the public base of the manifest bucket, to which the whole key (PREFIX/manifests/NAME) is appended, so this was likely meant as ${bucketBase.href.replace(/\/+$/, '')}`
+  ]
 }
 
 function checkBucket(setting: Sourced): string {

@@ -53,6 +53,8 @@ export interface RunResult {
   aliases?: PublishedAlias[]
   /** The zinit boot units, when written. */
   zinit?: BootUnitsResult
+  /** The file this result is written to in the output directory; absent in a dry run. */
+  resultPath?: string
 }
 
 /** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
@@ -82,6 +84,7 @@ export function outputValues(result: RunResult): Record<string, string> {
     (result.aliases ?? []).map(({ alias, flist, url }) => ({ alias, flist, url }))
   )
   values['zinit-dir'] = result.zinit?.dir ?? ''
+  values['result-path'] = result.resultPath ?? ''
   values.result = JSON.stringify(result)
   return values
 }

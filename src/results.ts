@@ -16,7 +16,7 @@ export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undef
   core.info(`kernel version: ${full} (${base} + localversion '${localversion}')`)
   core.info(`firmware tag:   ${plan.firmwareTag}`)
   for (const flist of plan.flists) {
-    core.info(`${flist.kind}: ${flist.source}`)
+    core.info(`${flist.kind}: ${flist.source ?? '(no tree yet)'}`)
     core.info(`  flist:    ${flist.path}`)
     if (plan.manifests) core.info(`  manifest: s3://${plan.manifests.bucket}/${flist.manifestKey}`)
     core.info(`  url:      ${flist.url}`)
@@ -32,7 +32,13 @@ export function logPlan(plan: Plan, settings: Settings, date: SourceDate | undef
       ? `timestamps: clamped to ${new Date(date.epoch * 1000).toISOString()} (${date.origin})`
       : 'timestamps: recorded as found (no SOURCE_DATE_EPOCH, and no commit date from git)'
   )
+  for (const notice of plan.notices) core.notice(notice)
   for (const warning of plan.warnings) core.warning(warning)
+  if (settings.dryRun) {
+    core.info(
+      'a plan does not know: the sha256 of each flist, its counts (files, directories, symlinks, bytes, blocks, blocks uploaded and present) and what becomes of its manifest; a real run sets them'
+    )
+  }
 }
 
 /** What a run found out so far; a failed or cancelled run reports from the same record. */

@@ -14,6 +14,9 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** A directory that is not there (yet): a plan can be made without it, a run cannot. */
+export class MissingDirectoryError extends UserError {}
+
 /**
  * A directory an input names explicitly: used as given, so it must be there. `fix` completes the
  * message when it does not exist.
@@ -24,7 +27,7 @@ export async function requireDirectory(path: string, input: string, fix: string)
     isDir = (await stat(path)).isDirectory()
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError(`${input} ${path} does not exist: ${fix}`)
+      throw new MissingDirectoryError(`${input} ${path} does not exist: ${fix}`)
     }
     throw new UserError(`${input} ${path} cannot be used: ${describeOsError(error)}: ${fix}`)
   }
@@ -72,7 +75,7 @@ export async function findModulesSource(lookup: ModulesLookup): Promise<string> 
     present.length > 0
       ? `versions present: ${present.join(', ')}; check KERNEL_VERSION and CONFIG_LOCALVERSION, or set modules-dir`
       : `no kernel versions exist under ${roots.join(' or ')}; install the modules there or set modules-dir`
-  throw new UserError(
+  throw new MissingDirectoryError(
     `no modules tree for kernel ${lookup.kernel}: tried ${tried.join(', ')}; ${hint}`
   )
 }
@@ -111,7 +114,7 @@ export async function findFirmwareSource(lookup: FirmwareLookup): Promise<string
   ]
   const found = await firstDirectory(tried)
   if (found) return found
-  throw new UserError(
+  throw new MissingDirectoryError(
     `no firmware tree: tried ${tried.join(', ')}; set firmware-dir, or set flists to modules to skip the firmware flist`
   )
 }

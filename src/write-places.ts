@@ -9,8 +9,8 @@ import { formatStoreSpec } from './store/spec.js'
 /** What checkWritePlaces needs of each flist of the plan. */
 export interface PackedTree {
   kind: FlistKind
-  /** The tree to pack, absolute. */
-  source: string
+  /** The tree to pack, absolute; absent in a plan made before the tree exists. */
+  source?: string
 }
 
 interface WritePlace {
@@ -42,13 +42,15 @@ export async function checkWritePlaces(
     real.push(await prepareWritableDir(place.path, place.subject, { create: false }))
   }
   for (const flist of flists) {
-    const tree = await realpath(flist.source)
-    const treeName = `the ${flist.kind} tree ${flist.source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
+    const source = flist.source
+    if (source === undefined) continue
+    const tree = await realpath(source)
+    const treeName = `the ${flist.kind} tree ${source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
     places.forEach((place, index) => {
       const what = place.kind === 'output' ? 'the .fl files and the store' : 'the blobs'
       if (isWithin(real[index], tree)) {
         throw new UserError(
-          `${placeName(place)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${flist.source}`
+          `${placeName(place)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${source}`
         )
       }
       if (place.kind === 'store' && isWithin(tree, real[index])) {

@@ -57,7 +57,8 @@ describe('readKernelVersion', () => {
       base: '6.12.44',
       localversion: '-Zero-OS',
       full: '6.12.44-Zero-OS',
-      warnings: []
+      warnings: [],
+      notices: []
     })
   })
 

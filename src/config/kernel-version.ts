@@ -59,21 +59,32 @@ export interface KernelVersionSources {
  */
 export async function readKernelVersion(
   sources: KernelVersionSources
-): Promise<KernelVersion & { warnings: string[] }> {
+): Promise<KernelVersion & { warnings: string[]; notices: string[] }> {
   const base = sources.override ?? (await readBase(sources))
   const configPath = join(sources.configDir, 'kernel.config')
   const configName = displayPath(configPath, sources.projectRoot)
   const text = await readOptionalText(configPath, configName)
   if (text === undefined) {
-    return {
-      base,
-      localversion: '',
-      full: base,
-      warnings: [`${configName} not found: assuming no CONFIG_LOCALVERSION, kernel version ${base}`]
+    const none = { base, localversion: '', full: base }
+    if (sources.override === undefined) {
+      return {
+        ...none,
+        warnings: [
+          `${configName} not found: assuming no CONFIG_LOCALVERSION, kernel version ${base}`
+        ],
+        notices: []
+      }
     }
+    // The input made build.conf unnecessary; still say once which files were not there, in case
+    // the localversion (or rfs.conf) was meant to come from them.
+    const dirName = displayPath(sources.configDir, sources.projectRoot)
+    const notice = (await isDirectory(sources.configDir))
+      ? `${configName} not found: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION`
+      : `config directory ${dirName} does not exist: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION, and no rfs.conf; set config-dir if the configs are elsewhere`
+    return { ...none, warnings: [], notices: [notice] }
   }
   const { localversion, warnings } = parseKernelConfig(text, configName)
-  return { base, localversion, full: base + localversion, warnings }
+  return { base, localversion, full: base + localversion, warnings, notices: [] }
 }
 
 async function readBase(sources: KernelVersionSources): Promise<string> {

@@ -5,6 +5,7 @@ import { isOsError, osErrorLine } from '../../os-error.js'
 import { NATIVE_ENGINE_VERSION } from '../version.js'
 import { UsageError } from './args.js'
 import { gcCommand } from '../../gc/command.js'
+import { mergeCommand } from '../../results/command.js'
 import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
 
 export const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`
@@ -27,6 +28,8 @@ Commands:
           and with --delete remove those older than --grace (default 7d)
           rfs gc --manifests LOCATION... -s URL... [--delete [--grace 7d]]
           LOCATION: s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://..., or a directory
+  merge   merge the result-*.json files of a matrix job's legs into one result with every flist
+          rfs merge [-o OUT] RESULT|DIR...
 
 Options:
   -h, --help     Print help
@@ -39,7 +42,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<v
   unpack: unpackCommand,
   flist: flistCommand,
   config: configCommand,
-  gc: gcCommand
+  gc: gcCommand,
+  merge: mergeCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
