@@ -68,7 +68,8 @@ describe('the log of a shell run', () => {
     const root = project(
       `S3_ENDPIONT=${s3.endpoint}\nS3_BUCKET=blobs\nS3_ACCESS_KEY=ak\nS3_SECRET_KEY=sk\n`
     ).root
-    const run = await shell(['--project-root', root, '--dry-run'])
+    // A firmware tag of its own, so the run has nothing else to warn about.
+    const run = await shell(['--project-root', root, '--firmware-tag', 'fw1', '--dry-run'])
     expect(run.code).toBe(1)
     const lines = run.stderr.trim().split('\n')
     expect(lines).toEqual([
