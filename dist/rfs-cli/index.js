@@ -33952,7 +33952,7 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8857)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
@@ -48212,7 +48212,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8857:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -66463,6 +66463,7 @@ function outputValues(result) {
     }
     values.aliases = JSON.stringify((result.aliases ?? []).map(({ alias, flist, url }) => ({ alias, flist, url })));
     values['zinit-dir'] = result.zinit?.dir ?? '';
+    values['result-path'] = result.resultPath ?? '';
     values.result = JSON.stringify(result);
     return values;
 }
@@ -66841,7 +66842,7 @@ function snappyDecompress(compressed) {
 
 
 const BLOCK_SIZE = 512 * 1024;
-const HASH_LENGTH = 32;
+const codec_HASH_LENGTH = 32;
 const NONCE_LENGTH = 12;
 const TAG_LENGTH = 16;
 async function createBlake2b256() {
@@ -66859,7 +66860,10 @@ async function createBlake2b256() {
  * a worker can transfer it instead of copying.
  */
 function encodeBlock(plain, hash) {
-    const key = hash.digest(plain);
+    return encodeKeyedBlock(plain, hash.digest(plain), hash);
+}
+/** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
+function encodeKeyedBlock(plain, key, hash) {
     const compressed = snappyCompress(plain);
     const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
     const blob = new Uint8Array(compressed.length + TAG_LENGTH);
@@ -67226,7 +67230,7 @@ const TYPE_NAMES = {
     socket: 'a socket',
     unknown: 'an entry of unknown type'
 };
-class FlistReader {
+class reader_FlistReader {
     db;
     path;
     entries = [];
@@ -67238,7 +67242,7 @@ class FlistReader {
         const SQL = await loadSqlite();
         const bytes = await (0,promises_.readFile)(path);
         const db = new SQL.Database(bytes);
-        const reader = new FlistReader(db, path);
+        const reader = new reader_FlistReader(db, path);
         try {
             reader.entries = reader.checkedTree();
         }
@@ -67441,10 +67445,10 @@ function duplicateFix(name) {
 }
 function toBlock([id, key]) {
     const block = { id: toBytes(id), key: toBytes(key) };
-    if (block.id.length !== HASH_LENGTH)
-        throw new Error(`a block id is ${block.id.length} bytes, not ${HASH_LENGTH}`);
-    if (block.key.length !== HASH_LENGTH)
-        throw new Error(`a block key is ${block.key.length} bytes, not ${HASH_LENGTH}`);
+    if (block.id.length !== codec_HASH_LENGTH)
+        throw new Error(`a block id is ${block.id.length} bytes, not ${codec_HASH_LENGTH}`);
+    if (block.key.length !== codec_HASH_LENGTH)
+        throw new Error(`a block key is ${block.key.length} bytes, not ${codec_HASH_LENGTH}`);
     return block;
 }
 function toBytes(value) {
@@ -67543,7 +67547,7 @@ function dirLocation(root) {
     };
 }
 async function readBlockIds(path) {
-    const reader = await FlistReader.open(path);
+    const reader = await reader_FlistReader.open(path);
     try {
         return reader.distinctBlocks().map(block => Buffer.from(block.id).toString('hex'));
     }
@@ -67637,11 +67641,220 @@ function formatAge(ms) {
     return `${Math.floor(seconds / 86_400)}d`;
 }
 
+;// CONCATENATED MODULE: ./src/atomic-write.ts
+
+
+
+/**
+ * Writes a file through a temporary name in the same directory and renames it into place, so a
+ * reader (or a concurrent writer of the same content) never sees half of it.
+ */
+async function writeFileAtomically(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        await (0,promises_.writeFile)(temporary, bytes);
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
+function writeFileAtomicallySync(path, bytes) {
+    const temporary = temporaryName(path);
+    try {
+        (0,external_node_fs_.writeFileSync)(temporary, bytes);
+        (0,external_node_fs_.renameSync)(temporary, path);
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Unique among writers in other threads, processes or hosts that share the directory: a random
+ * part drawn once per thread, and a counter.
+ */
+const writer = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+let written = 0;
+function temporaryName(path) {
+    return `${path}.${writer}${(written++).toString(36)}.tmp`;
+}
+
+;// CONCATENATED MODULE: ./src/results/merge.ts
+// The per-leg result files of a matrix job, merged into one result with every flist: GitHub keeps
+// the job outputs of one leg only, so the legs hand their results on as files.
+
+
+
+/**
+ * Merges the results of the legs. One name with two different sha256 or URLs is two different
+ * flists under one name, which readers cannot tell apart: an error naming both files.
+ */
+function mergeResults(legs) {
+    const merged = {
+        status: 'success',
+        kernelVersions: [],
+        firmwareTags: [],
+        flists: {},
+        legs: [],
+        warnings: []
+    };
+    // The file each name's sha256 came from, for the conflict message.
+    const digestFrom = new Map();
+    for (const { file, result } of legs) {
+        const status = result.status ?? 'success';
+        if (merged.status === 'success')
+            merged.status = status;
+        merged.legs.push({
+            file,
+            status,
+            kernelVersion: result.kernelVersion,
+            firmwareTag: result.firmwareTag,
+            ...(result.commit === undefined ? {} : { commit: result.commit }),
+            ...(result.error === undefined ? {} : { error: result.error })
+        });
+        for (const [kind, flist] of Object.entries(result.flists)) {
+            const version = kind === 'modules' ? result.kernelVersion : result.firmwareTag;
+            addOnce(merged.kernelVersions, kind === 'modules' ? version : undefined);
+            addOnce(merged.firmwareTags, kind === 'firmware' ? version : undefined);
+            const known = merged.flists[flist.name];
+            if (!known) {
+                merged.flists[flist.name] = { kind, version, ...flist, legs: [file] };
+                if (flist.sha256 !== undefined)
+                    digestFrom.set(flist.name, file);
+                continue;
+            }
+            checkSame(known, flist, digestFrom.get(flist.name) ?? known.legs[0], file);
+            known.legs.push(file);
+            // A leg that failed before packing knows no sha256 or counts; another leg may.
+            if (known.sha256 === undefined && flist.sha256 !== undefined) {
+                digestFrom.set(flist.name, file);
+                merged.flists[flist.name] = { ...known, ...flist, kind, version, legs: known.legs };
+            }
+        }
+        for (const warning of result.warnings ?? [])
+            addOnce(merged.warnings, warning);
+    }
+    return merged;
+}
+function addOnce(list, value) {
+    if (value !== undefined && !list.includes(value))
+        list.push(value);
+}
+function checkSame(known, flist, first, file) {
+    if (known.sha256 !== undefined && flist.sha256 !== undefined && known.sha256 !== flist.sha256) {
+        throw new errors/* UserError */.yo(`${flist.name} has two sha256: ${known.sha256} in ${first} and ${flist.sha256} in ${file}; ` +
+            `two legs built different flists under one name: give each leg its own firmware-tag, or build that flist in one leg only`);
+    }
+    if (known.url !== flist.url) {
+        throw new errors/* UserError */.yo(`${flist.name} has two URLs: ${known.url} in ${first} and ${flist.url} in ${file}; ` +
+            `merge the results of legs that publish to one place (the same s3-prefix and public-url)`);
+    }
+}
+/** Result files of the legs: files as given, and the `result-*.json` files of each directory. */
+async function resultFiles(paths) {
+    const files = [];
+    for (const path of paths) {
+        let isDirectory;
+        try {
+            isDirectory = (await (0,promises_.stat)(path)).isDirectory();
+        }
+        catch {
+            throw new errors/* UserError */.yo(`${path} does not exist: give result files or directories that hold them`);
+        }
+        if (!isDirectory) {
+            files.push(path);
+            continue;
+        }
+        const found = (await (0,promises_.readdir)(path))
+            .filter(name => /^result-.*\.json$/.test(name))
+            .sort()
+            .map(name => (0,external_node_path_.join)(path, name));
+        if (found.length === 0) {
+            throw new errors/* UserError */.yo(`${path} holds no result-*.json file: download the legs' artifacts into it first`);
+        }
+        files.push(...found);
+    }
+    return files;
+}
+/** Reads one leg's result file; anything else is refused with the file's name. */
+async function readLegResult(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* UserError */.yo(`${file} cannot be read (${code ?? String(error)})`);
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`${file} is not JSON: give the result-*.json files the action writes`);
+    }
+    const problem = resultProblem(value);
+    if (problem) {
+        throw new errors/* UserError */.yo(`${file} is not a result file of rfs-flist-action (${problem}): give the result-*.json files the action writes`);
+    }
+    return { file, result: value };
+}
+function resultProblem(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    const result = value;
+    for (const key of ['kernelVersion', 'firmwareTag']) {
+        if (typeof result[key] !== 'string')
+            return `no ${key}`;
+    }
+    const flists = result.flists;
+    if (typeof flists !== 'object' || flists === null || Array.isArray(flists))
+        return 'no flists';
+    for (const [kind, flist] of Object.entries(flists)) {
+        if (kind !== 'modules' && kind !== 'firmware')
+            return `an flist of unknown kind ${kind}`;
+        const entry = flist;
+        if (typeof entry?.name !== 'string' || typeof entry.url !== 'string') {
+            return `flists.${kind} has no name or url`;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/results/command.ts
+// `merge`: the result files of a matrix job's legs, merged into one result JSON.
+
+
+
+
+async function mergeCommand(argv, io) {
+    const args = parseArgs(argv, [{ name: 'output', short: 'o', value: true }]);
+    if (args.positionals.length === 0) {
+        throw new UsageError('the following required argument was not provided: <RESULT>...');
+    }
+    const files = await resultFiles(args.positionals);
+    const legs = [];
+    for (const file of files)
+        legs.push(await readLegResult(file));
+    const merged = mergeResults(legs);
+    const json = JSON.stringify(merged, null, 2);
+    const output = args.values.get('output')?.[0];
+    if (output === undefined)
+        io.out(json);
+    else
+        await writeFileAtomically((0,external_node_path_.resolve)(output), Buffer.from(`${json}\n`));
+    io.err(`merged ${legs.length} results: ${Object.keys(merged.flists).length} flists` +
+        (output === undefined ? '' : ` into ${output}`));
+}
+
 ;// CONCATENATED MODULE: ./src/flist/counts.ts
 
 /** Files, directories (the root included), symlinks, bytes and block rows of any rfs flist. */
 async function readFlistCounts(flistPath) {
-    const reader = await FlistReader.open(flistPath);
+    const reader = await reader_FlistReader.open(flistPath);
     try {
         return reader.counts();
     }
@@ -68029,7 +68242,7 @@ class BlockUploader {
     constructor(router, options) {
         this.router = router;
         this.tally = options.tally ?? new BlobTally();
-        this.requests = new Semaphore(options.concurrency);
+        this.requests = options.requests ?? new Semaphore(options.concurrency);
         this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests);
         // Stores are listed while the first blocks are being encoded, not after.
         this.listings.start();
@@ -68062,6 +68275,35 @@ class BlockUploader {
         if (this.tally.claim(id))
             this.tally.settle(id, false);
         return true;
+    }
+    /**
+     * The size every store responsible for the blob holds it at, from their listings or, where
+     * none is taken, by asking; undefined when any lacks it or they disagree. For a blob whose id
+     * is known but whose encoded length is not: the stored size is then taken as its length. A
+     * blob found so is counted as present, once.
+     */
+    async heldSize(id) {
+        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
+            const listing = await this.listings.of(store, id);
+            if (listing)
+                return listing.storedSize(id);
+            await this.requests.acquire();
+            try {
+                return await store.storedSize(id);
+            }
+            catch (error) {
+                throw (0,store_store/* storeFailure */.Si)(error, id, store);
+            }
+            finally {
+                this.requests.release();
+            }
+        }));
+        const size = sizes[0];
+        if (size === undefined || !sizes.every(other => other === size))
+            return undefined;
+        if (this.tally.claim(id))
+            this.tally.settle(id, false);
+        return size;
     }
     /** Resolves once every store responsible for the blob holds it. */
     async store(id, blob) {
@@ -68132,47 +68374,6 @@ class BlockRows {
     }
 }
 
-;// CONCATENATED MODULE: ./src/atomic-write.ts
-
-
-
-/**
- * Writes a file through a temporary name in the same directory and renames it into place, so a
- * reader (or a concurrent writer of the same content) never sees half of it.
- */
-async function writeFileAtomically(path, bytes) {
-    const temporary = temporaryName(path);
-    try {
-        await (0,promises_.writeFile)(temporary, bytes);
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
-function writeFileAtomicallySync(path, bytes) {
-    const temporary = temporaryName(path);
-    try {
-        (0,external_node_fs_.writeFileSync)(temporary, bytes);
-        (0,external_node_fs_.renameSync)(temporary, path);
-    }
-    catch (error) {
-        (0,external_node_fs_.rmSync)(temporary, { force: true });
-        throw error;
-    }
-}
-/**
- * Unique among writers in other threads, processes or hosts that share the directory: a random
- * part drawn once per thread, and a counter.
- */
-const writer = (0,external_node_crypto_.randomBytes)(6).toString('hex');
-let written = 0;
-function temporaryName(path) {
-    return `${path}.${writer}${(written++).toString(36)}.tmp`;
-}
-
 ;// CONCATENATED MODULE: ./src/store/dir.ts
 // rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
 // (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
@@ -68229,6 +68430,10 @@ class DirBlobStore {
         const root = this.rootSync ?? (this.rootAsync && (await this.rootAsync));
         if (!root || root.shards.has(id.slice(0, 2)))
             await (0,promises_.rm)(this.sharded(id), { force: true });
+    }
+    /** storedSize, blocking: for block workers. */
+    storedSizeSync(id) {
+        return fileSizeSync(this.flat(id)) ?? fileSizeSync(this.sharded(id));
     }
     /**
      * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
@@ -68472,6 +68677,11 @@ class LocalBlobStores {
     constructor(routes) {
         this.router = new RouterBlobStore(routes.map(({ start, end, root }) => ({ start, end, store: new DirBlobStore(root) })));
     }
+    /** The blob's size when every responsible store holds it at one size; else undefined. */
+    heldSize(id) {
+        const sizes = this.router.storesToWrite(id).map(store => store.storedSizeSync(id));
+        return sizes.every(size => size !== undefined && size === sizes[0]) ? sizes[0] : undefined;
+    }
     /** Puts the blob into every responsible store that lacks it; true when any was written. */
     store(id, blob) {
         let written = false;
@@ -68590,17 +68800,17 @@ async function statRoot(root) {
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/flist/segment.ts
-// Reads and encodes one segment of a file. Kept apart from the worker entry so it can run (and be
-// tested) on any thread.
+// Reads one segment of a file, chunk by chunk, for its encoder. Kept apart from the worker entry
+// so it can run (and be tested) on any thread.
 
 
 
 
 /**
- * Calls `emit` for each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
+ * Calls `emit` with each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
  * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
  */
-function encodeSegment(segment, hash, buffer, emit) {
+function readSegment(segment, buffer, emit) {
     const fd = openRegular(segment.path);
     try {
         for (let index = segment.first; index < segment.first + segment.count; index++) {
@@ -68613,7 +68823,7 @@ function encodeSegment(segment, hash, buffer, emit) {
             catch (error) {
                 throw readError(error, segment.path);
             }
-            emit(index, encodeBlock(plain, hash), length);
+            emit(index, plain);
         }
     }
     finally {
@@ -68663,20 +68873,37 @@ function pathName(path) {
 
 ;// CONCATENATED MODULE: ./src/flist/encode-task.ts
 // One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
-// arrays, and their blobs either stored in the local directory stores or handed back.
+// arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
+// earlier flist already names is only hashed: its id is taken from there, and no blob is made.
 
 
-/** `buffer` is BLOCK_SIZE bytes, reused for every read. */
-function encodeTask(segments, hash, buffer, localStores) {
+/** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
+function encodeTask(segments, encoder, fresh = false) {
+    const { hash, buffer, localStores } = encoder;
+    const known = fresh ? undefined : encoder.known;
     const total = segments.reduce((sum, segment) => sum + segment.count, 0);
-    const ids = new Uint8Array(total * HASH_LENGTH);
-    const keys = new Uint8Array(total * HASH_LENGTH);
+    const ids = new Uint8Array(total * codec_HASH_LENGTH);
+    const keys = new Uint8Array(total * codec_HASH_LENGTH);
     const chunks = [];
     const transfer = [ids.buffer, keys.buffer];
     segments.forEach((segment, position) => {
-        encodeSegment(segment, hash, buffer, (index, block, plainLength) => {
-            ids.set(block.id, chunks.length * HASH_LENGTH);
-            keys.set(block.key, chunks.length * HASH_LENGTH);
+        readSegment(segment, buffer, (index, plain) => {
+            const at = chunks.length * codec_HASH_LENGTH;
+            const plainLength = plain.length;
+            const key = hash.digest(plain);
+            keys.set(key, at);
+            const knownId = known?.idFor(key);
+            if (knownId) {
+                // A directory store is asked here; other stores are checked from their listings.
+                const held = localStores ? localStores.heldSize(toHex(knownId)) : 0;
+                if (held !== undefined) {
+                    ids.set(knownId, at);
+                    chunks.push({ segment: position, index, plainLength, blobLength: held, reused: true });
+                    return;
+                }
+            }
+            const block = encodeKeyedBlock(plain, key, hash);
+            ids.set(block.id, at);
             const blobLength = block.blob.byteLength;
             if (localStores) {
                 const written = localStores.store(toHex(block.id), block.blob);
@@ -68691,10 +68918,73 @@ function encodeTask(segments, hash, buffer, localStores) {
     return { chunks, ids, keys, transfer };
 }
 
+;// CONCATENATED MODULE: ./src/flist/known-blocks.ts
+// Blocks an earlier flist of the same name already names: plaintext key → blob id. The codec is
+// convergent (a chunk's blob depends on the chunk alone), so a chunk whose key is known needs no
+// compressing and encrypting again, only hashing, and its blob id is the one this codec would
+// give it. Only flists this very engine version wrote are taken: another encoder (the rfs binary's
+// snappy) gives the same chunk another valid blob, and the .fl would then differ from a fresh pack.
+
+
+
+class KnownBlocks {
+    ids = new Map();
+    constructor(pairs) {
+        for (let at = 0; at + 2 * codec_HASH_LENGTH <= pairs.length; at += 2 * codec_HASH_LENGTH) {
+            const key = pairs.subarray(at, at + codec_HASH_LENGTH);
+            this.ids.set(toHex(key), pairs.subarray(at + codec_HASH_LENGTH, at + 2 * codec_HASH_LENGTH));
+        }
+    }
+    get size() {
+        return this.ids.size;
+    }
+    /** The blob id of the chunk with this key, when known. */
+    idFor(key) {
+        return this.ids.get(toHex(key));
+    }
+}
+/**
+ * The key → id pairs of the flist at `path`, when it exists and its `creator` tag names `creator`
+ * (this engine and version); undefined otherwise. An unreadable file is no error: it is only
+ * not reused, and the pack encodes every block.
+ */
+async function readKnownBlocks(path, creatorEngine) {
+    if (!existsSync(path))
+        return undefined;
+    let reader;
+    try {
+        reader = await FlistReader.open(path);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const creator = reader.tags().find(([key]) => key === 'creator')?.[1];
+        if (!creator?.endsWith(`(${creatorEngine})`))
+            return undefined;
+        const blocks = reader
+            .distinctBlocks()
+            .filter(({ id, key }) => id.length === HASH_LENGTH && key.length === HASH_LENGTH);
+        const pairs = new Uint8Array(blocks.length * 2 * HASH_LENGTH);
+        blocks.forEach(({ id, key }, index) => {
+            pairs.set(key, index * 2 * HASH_LENGTH);
+            pairs.set(id, index * 2 * HASH_LENGTH + HASH_LENGTH);
+        });
+        return pairs;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        reader.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/flist/worker-pool.ts
 // A fixed set of encoders: block workers, each fed at most a few tasks at a time so none idles
 // while the main thread is busy and none hoards work another could take, and, with directory
 // stores, the main thread itself, one task at a time when it is free.
+
 
 
 
@@ -68739,7 +69029,7 @@ class BlockWorkerPool {
         const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })), holdWasmSettings(workers.length));
         if (storesHere) {
             try {
-                pool.here = await InlineEncoder.create(storesHere);
+                pool.here = await InlineEncoder.create(storesHere, setup.known);
             }
             catch (error) {
                 await pool.close();
@@ -68752,8 +69042,11 @@ class BlockWorkerPool {
     get size() {
         return this.workers.length + (this.here ? 1 : 0);
     }
-    /** Encodes the segments on the least busy encoder; their chunks in order, once all are done. */
-    async encode(segments) {
+    /**
+     * Encodes the segments on the least busy encoder; their chunks in order, once all are done.
+     * `fresh`: known blocks are encoded too.
+     */
+    async encode(segments, fresh = false) {
         // An encoder is taken in the same turn it is found free, or concurrent calls would all see
         // the same one free.
         let entry = this.freeEncoder();
@@ -68762,9 +69055,9 @@ class BlockWorkerPool {
             entry = this.freeEncoder();
         }
         if (entry instanceof InlineEncoder)
-            return this.encodeHere(entry, segments);
+            return this.encodeHere(entry, segments, fresh);
         const task = this.nextTask++;
-        const message = { type: 'encode', task, segments };
+        const message = { type: 'encode', task, segments, fresh };
         return new Promise((resolve, reject) => {
             entry.tasks.set(task, { resolve, reject });
             entry.worker.postMessage(message);
@@ -68791,14 +69084,14 @@ class BlockWorkerPool {
             return this.here;
         return undefined;
     }
-    async encodeHere(here, segments) {
+    async encodeHere(here, segments, fresh) {
         here.busy = true;
         try {
             // Replies from the workers, and whatever else waits for this thread, go first.
             await (0,external_node_timers_promises_namespaceObject.setImmediate)();
             if (this.failure)
                 throw this.failure;
-            return here.encode(segments);
+            return here.encode(segments, fresh);
         }
         finally {
             here.busy = false;
@@ -68838,29 +69131,31 @@ class BlockWorkerPool {
 }
 /** This thread as one more encoder, one task at a time. */
 class InlineEncoder {
-    hash;
-    localStores;
+    encoder;
     busy = false;
-    buffer = new Uint8Array(BLOCK_SIZE);
-    constructor(hash, localStores) {
-        this.hash = hash;
-        this.localStores = localStores;
+    constructor(encoder) {
+        this.encoder = encoder;
     }
-    static async create(routes) {
-        return new InlineEncoder(await createBlake2b256(), new LocalBlobStores(routes));
+    static async create(routes, known) {
+        return new InlineEncoder({
+            hash: await createBlake2b256(),
+            buffer: new Uint8Array(BLOCK_SIZE),
+            localStores: new LocalBlobStores(routes),
+            known: known && new KnownBlocks(known)
+        });
     }
-    encode(segments) {
-        const { chunks, ids, keys } = encodeTask(segments, this.hash, this.buffer, this.localStores);
+    encode(segments, fresh) {
+        const { chunks, ids, keys } = encodeTask(segments, this.encoder, fresh);
         return withIdsAndKeys(chunks, ids, keys);
     }
 }
 function withIdsAndKeys(chunks, ids, keys) {
     return chunks.map((chunk, position) => {
-        const at = position * HASH_LENGTH;
+        const at = position * codec_HASH_LENGTH;
         return {
             ...chunk,
-            id: ids.subarray(at, at + HASH_LENGTH),
-            key: keys.subarray(at, at + HASH_LENGTH)
+            id: ids.subarray(at, at + codec_HASH_LENGTH),
+            key: keys.subarray(at, at + codec_HASH_LENGTH)
         };
     });
 }
@@ -69070,6 +69365,8 @@ class FlistWriter {
 
 
 
+/** Store requests in flight at once, by default: for all packs of a run together. */
+const UPLOAD_CONCURRENCY = 32;
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
@@ -69090,7 +69387,10 @@ async function packTree(options) {
     // this thread. Whatever happens, both are closed.
     loadSqlite().catch(() => undefined);
     const localStores = localStoreRoutes(options.stores);
-    const pool = BlockWorkerPool.start(options.workers, { localStores });
+    const pool = BlockWorkerPool.start(options.workers, {
+        localStores,
+        known: options.knownBlocks
+    });
     const writer = pool.then(external_node_timers_promises_namespaceObject.setImmediate).then(() => FlistWriter.create());
     try {
         const items = await walkTree(options.source, options.signal);
@@ -69111,7 +69411,8 @@ async function packTree(options) {
             ...countEntries(items),
             blocks: blocks.total,
             blocksUploaded: blocks.uploaded,
-            blocksPresent: blocks.present
+            blocksPresent: blocks.present,
+            blocksEncoded: blocks.encoded
         };
     }
     finally {
@@ -69163,15 +69464,21 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
             state.filesDone++;
     }
     const tally = new BlobTally();
+    let encodedCount = 0;
     const uploader = workersStore
         ? undefined
         : new BlockUploader(options.stores, {
-            concurrency: options.uploadConcurrency ?? 32,
+            concurrency: options.uploadConcurrency ?? UPLOAD_CONCURRENCY,
+            requests: options.uploadRequests,
             expectedBlocks,
             tally
         });
     // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
-    const pending = new Semaphore(Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES));
+    const pendingBytes = Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES);
+    const pending = new Semaphore(pendingBytes);
+    /** Plain bytes of the blobs held until the listings that answer for them come, and the most. */
+    let heldForListings = 0;
+    const holdableBytes = (pendingBytes - TASK_BYTES) / 2;
     const work = [];
     let failure;
     const fail = (error) => {
@@ -69207,7 +69514,8 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
         if (!(await uploader.listedEverywhere(id, blobLength))) {
             await pending.acquire(plainLength);
             const { path, stats } = file;
-            const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }]);
+            const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true);
+            encodedCount++;
             if (toHex(again.id) !== id) {
                 throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
             }
@@ -69216,10 +69524,39 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
         }
         counted(file);
     };
+    /**
+     * For a chunk whose id was known: its blob is looked for in the stores, and encoded and stored
+     * after all when they lack it.
+     */
+    const confirmKnown = async (uploader, file, index, plainLength, id) => {
+        const held = await uploader.heldSize(id);
+        if (held !== undefined) {
+            options.encodedLengths?.set(id, held);
+            counted(file);
+            return;
+        }
+        await pending.acquire(plainLength);
+        const { path, stats } = file;
+        const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true);
+        encodedCount++;
+        if (toHex(again.id) !== id) {
+            throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
+        }
+        options.encodedLengths?.set(id, again.blobLength);
+        await uploader.store(id, sentBlob(again, id));
+        stored(file, plainLength);
+    };
     /** Counts an encoded chunk and sends its blob on: stored by its encoder, uploaded, or let go. */
     const place = (file, chunk) => {
         state.bytesDone += chunk.plainLength;
         const id = toHex(chunk.id);
+        if (chunk.reused && uploader) {
+            pending.release(chunk.plainLength);
+            work.push(confirmKnown(uploader, file, chunk.index, chunk.plainLength, id).catch(fail));
+            return;
+        }
+        if (!chunk.reused)
+            encodedCount++;
         options.encodedLengths?.set(id, chunk.blobLength);
         if (!uploader) {
             tally.record(id, chunk.written === true);
@@ -69227,15 +69564,23 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
             return;
         }
         const { index, plainLength, blobLength } = chunk;
-        if (uploader.awaitsListing(id)) {
-            // Holding blobs until the listings come would stall encoding once the memory bound is
-            // reached; on an unchanged pack the listings name them all.
+        if (uploader.awaitsListing(id) && heldForListings + plainLength > holdableBytes) {
+            // Holding every blob until the listings come would stall encoding once the memory bound
+            // is reached; on an unchanged pack the listings name them all. Up to half of what a task
+            // leaves of the bound is held, so a first pack encodes fewer blobs twice.
             pending.release(plainLength);
             work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail));
             return;
         }
+        const held = uploader.awaitsListing(id) ? plainLength : 0;
+        heldForListings += held;
         const upload = uploader.store(id, sentBlob(chunk, id));
-        work.push(upload.then(() => stored(file, plainLength)).catch(fail));
+        work.push(upload
+            .then(() => {
+            heldForListings -= held;
+            stored(file, plainLength);
+        })
+            .catch(fail));
     };
     progress.start(options.progressIntervalMs ?? 5000);
     try {
@@ -69268,8 +69613,8 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
     }
     const { uploaded, present, repeated } = tally.counts;
     options.log(`${options.label ?? 'pack'}: ${files.length} files, ${megabytes(state.bytes)} MB in ${progress.elapsedSeconds().toFixed(1)} s ` +
-        `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated`);
-    return { total: uploaded + present + repeated, uploaded, present };
+        `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated; ${encodedCount} encoded`);
+    return { total: uploaded + present + repeated, uploaded, present, encoded: encodedCount };
 }
 /** Opens the flist's one transaction and adds the inode rows, a slice at a time. */
 async function writeInodes(writer, items, options) {
@@ -69472,7 +69817,7 @@ const { O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = externa
 /** What this unpack needs of the directories it makes until their own modes are set. */
 const WORKING_MODE = 0o700;
 async function unpackFlist(flistPath, target, options = {}) {
-    const reader = await FlistReader.open(flistPath);
+    const reader = await reader_FlistReader.open(flistPath);
     try {
         const stores = await readerStores(reader, options.stores, {
             signal: options.signal,
@@ -69793,7 +70138,7 @@ async function change(path, edit) {
     }
 }
 async function withReader(path, use) {
-    const reader = await FlistReader.open(path);
+    const reader = await reader_FlistReader.open(path);
     try {
         return use(reader);
     }
@@ -69888,6 +70233,7 @@ async function tree(target, io) {
 
 
 
+
 const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`;
 const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
 
@@ -69907,6 +70253,8 @@ Commands:
           and with --delete remove those older than --grace (default 7d)
           rfs gc --manifests LOCATION... -s URL... [--delete [--grace 7d]]
           LOCATION: s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://..., or a directory
+  merge   merge the result-*.json files of a matrix job's legs into one result with every flist
+          rfs merge [-o OUT] RESULT|DIR...
 
 Options:
   -h, --help     Print help
@@ -69918,7 +70266,8 @@ const COMMANDS = {
     unpack: unpackCommand,
     flist: flistCommand,
     config: configCommand,
-    gc: gcCommand
+    gc: gcCommand,
+    merge: mergeCommand
 };
 async function runCli(argv, io) {
     const args = argv.filter(arg => arg !== '--debug');
