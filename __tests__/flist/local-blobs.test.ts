@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { toHex } from '../../src/flist/codec.js'
 import { localStoreRoutes } from '../../src/flist/local-blobs.js'
-import { wasmSettingsFree } from '../../src/flist/v8-settings.js'
 import { BlockWorkerPool } from '../../src/flist/worker-pool.js'
 import { openStores } from '../../src/store/open.js'
 import { pseudoRandomBytes, tempDir } from './helpers/tree.js'
@@ -91,16 +90,5 @@ describe('blobs the block workers store themselves', () => {
     } finally {
       await pool.close()
     }
-  })
-
-  test('while block workers run, compiling SQLite leaves V8 settings alone', async () => {
-    expect(wasmSettingsFree()).toBe(true)
-    const pool = await BlockWorkerPool.start(2, {})
-    try {
-      expect(wasmSettingsFree()).toBe(false)
-    } finally {
-      await pool.close()
-    }
-    expect(wasmSettingsFree()).toBe(true)
   })
 })

@@ -67066,94 +67066,6 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/flist/sqlite-loader.cjs
 var sqlite_loader = __nccwpck_require__(9235);
 var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/flist/v8-settings.ts
-// V8 settings packing depends on, set at run time because a `node24` action cannot pass Node
-// flags: V8 reads them when it needs them, not only at startup. Each was measured with npm run
-// bench on two cores, under Node 20 and 24.
-
-const V8_MAJOR = Number.parseInt(process.versions.v8, 10);
-let applied = false;
-/** The settings a pack runs with, applied once per process; they last until it exits. */
-function applyPackSettings() {
-    if (applied)
-        return;
-    applied = true;
-    stopYoungGenerationGrowth();
-    if (V8_MAJOR < 12)
-        postponeOptimisation();
-}
-/**
- * V8 grows a thread's young generation while much of what it allocates outlives a scavenge, as
- * the S3 client's request objects do with dozens of uploads in flight. Under Node 24 the main
- * thread's reached 128 MB in a firmware pack, a quarter of its peak RSS (460 MB). Without growth
- * it stays at its first few megabytes: 340 MB, in no more time. Applies to this thread from its
- * next scavenge and to threads started after.
- */
-function stopYoungGenerationGrowth() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-}
-/**
- * V8 11 (Node 20) has no compiler between its interpreter and TurboFan, so every function that
- * runs hot enough gets TurboFan's full optimisation: in a pack of 4,000 small files, some 90 of
- * them, 150 ms of CPU beside two busy encoders, for code that runs half a second in all. Letting
- * the interpreter run 15 times longer (V8 11's budget is 67,584) before it asks took 40 ms off
- * that pack and 30 ms off a 590 MB one. From V8 12 the flag is gone, and Node 24's
- * Maglev compiles such code cheaply first; raising its thresholds gained nothing there.
- */
-function postponeOptimisation() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--interrupt-budget=1000000');
-}
-const { Module, Instance } = globalThis
-    .WebAssembly;
-/** Threads started by this process that compile WebAssembly as they run: block workers. */
-let wasmThreads = 0;
-/**
- * Registers threads that compile WebAssembly of their own; call the function it returns once
- * they have exited. Meanwhile compileWithoutTierUp leaves V8's settings alone.
- */
-function holdWasmSettings(threads) {
-    wasmThreads += threads;
-    let released = false;
-    return () => {
-        if (released)
-            return;
-        released = true;
-        wasmThreads -= threads;
-    };
-}
-/** Whether compileWithoutTierUp may change V8's settings now: no other thread compiles. */
-function wasmSettingsFree() {
-    return wasmThreads === 0;
-}
-/**
- * Compiles a WebAssembly module that V8 never recompiles with its optimising compiler, and gives
- * back a function that instantiates it. Every function is compiled at once by the baseline
- * compiler, without the counters that would trigger a recompilation. A pack runs SQLite for
- * some 8,000 rows: by default V8 recompiles its interpreter loop, 100 ms of CPU taken from the
- * block workers to save a few on the inserts, and its counters slow the rest.
- *
- * The settings are the whole process's, and Node 24 reads them again whenever it first compiles
- * any function: a block worker's hash compiled meanwhile would never be optimised (4 packs in 10
- * took three times as long). So while such threads run, the module is compiled as V8 would.
- */
-function compileWithoutTierUp(bytes) {
-    if (!wasmSettingsFree()) {
-        const module = new Module(bytes);
-        return imports => new Instance(module, imports);
-    }
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-lazy-compilation --no-wasm-dynamic-tiering --no-wasm-tier-up');
-    let module;
-    try {
-        module = new Module(bytes);
-    }
-    finally {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-lazy-compilation --wasm-dynamic-tiering --wasm-tier-up');
-    }
-    return imports => new Instance(module, imports);
-}
-
 ;// CONCATENATED MODULE: ./src/flist/sqlite.ts
 // sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
 // to each bundle that opens flists, and from the sources the package's own copy is used.
@@ -67162,26 +67074,17 @@ function compileWithoutTierUp(bytes) {
 
 
 
-
 const sqlite_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 let loading;
-/**
- * The SQLite engine, loaded once per thread. The first call compiles it before returning, off
- * V8's optimising compiler unless block workers run (see compileWithoutTierUp): a pack loads it
- * before it starts them.
- */
+/** The SQLite engine, loaded once per thread. */
 function loadSqlite() {
     loading ??= compileAndInstantiate();
     return loading;
 }
-async function compileAndInstantiate() {
-    const instantiate = compileWithoutTierUp((0,external_node_fs_.readFileSync)(locateWasm()));
-    return sqlite_loader_default()({
-        instantiateWasm(imports, receive) {
-            receive(instantiate(imports));
-            return {};
-        }
-    });
+function compileAndInstantiate() {
+    // The browser build fetches nothing when it is given the WebAssembly bytes.
+    const wasm = (0,external_node_fs_.readFileSync)(locateWasm());
+    return sqlite_loader_default()({ wasmBinary: new Uint8Array(wasm).buffer });
 }
 function locateWasm() {
     const beside = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'sql-wasm.wasm');
@@ -68996,23 +68899,18 @@ async function readKnownBlocks(path, creatorEngine) {
 
 
 
-
 const TASKS_PER_WORKER = 4;
 const worker_pool_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 class BlockWorkerPool {
     workers;
-    releaseWasmSettings;
     nextTask = 1;
     waiting = [];
     failure;
     /** Set once close() is called. */
     closing;
     here;
-    constructor(workers, 
-    /** Releases V8's WebAssembly settings once the workers have exited. */
-    releaseWasmSettings) {
+    constructor(workers) {
         this.workers = workers;
-        this.releaseWasmSettings = releaseWasmSettings;
         for (const entry of workers)
             this.watch(entry);
     }
@@ -69026,7 +68924,7 @@ class BlockWorkerPool {
         const entry = locateWorker();
         const storesHere = size > 1 ? setup.localStores : undefined;
         const workers = Array.from({ length: storesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
-        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })), holdWasmSettings(workers.length));
+        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
         if (storesHere) {
             try {
                 pool.here = await InlineEncoder.create(storesHere, setup.known);
@@ -69071,7 +68969,6 @@ class BlockWorkerPool {
     async stop() {
         this.fail(new Error('the block workers were stopped'));
         await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
-        this.releaseWasmSettings();
     }
     /** The least busy worker with room for a task, else this thread when it is free. */
     freeEncoder() {
@@ -69364,7 +69261,6 @@ class FlistWriter {
 
 
 
-
 /** Store requests in flight at once, by default: for all packs of a run together. */
 const UPLOAD_CONCURRENCY = 32;
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
@@ -69380,11 +69276,8 @@ async function packTree(options) {
         throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
     }
     options.signal?.throwIfAborted();
-    applyPackSettings();
-    // SQLite compiles before the workers start: only then may it change V8's settings (see
-    // compileWithoutTierUp), which would otherwise reach the workers' own WebAssembly. The workers
-    // start while the tree is listed; directory stores are written by the encoders, other stores by
-    // this thread. Whatever happens, both are closed.
+    // SQLite compiles and the workers start while the tree is listed; directory stores are written
+    // by the encoders, other stores by this thread. Whatever happens, both are closed.
     loadSqlite().catch(() => undefined);
     const localStores = localStoreRoutes(options.stores);
     const pool = BlockWorkerPool.start(options.workers, {

@@ -19,7 +19,6 @@ import type { Segment } from './segment.js'
 import { BlockWorkerPool, type EncodedChunk } from './worker-pool.js'
 import { FlistWriter } from './writer.js'
 import { loadSqlite } from './sqlite.js'
-import { applyPackSettings } from './v8-settings.js'
 
 export interface PackOptions {
   source: string
@@ -82,11 +81,8 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     )
   }
   options.signal?.throwIfAborted()
-  applyPackSettings()
-  // SQLite compiles before the workers start: only then may it change V8's settings (see
-  // compileWithoutTierUp), which would otherwise reach the workers' own WebAssembly. The workers
-  // start while the tree is listed; directory stores are written by the encoders, other stores by
-  // this thread. Whatever happens, both are closed.
+  // SQLite compiles and the workers start while the tree is listed; directory stores are written
+  // by the encoders, other stores by this thread. Whatever happens, both are closed.
   loadSqlite().catch(() => undefined)
   const localStores = localStoreRoutes(options.stores)
   const pool = BlockWorkerPool.start(options.workers, {

@@ -1,7 +1,5 @@
 import type { SqlJsStatic } from 'sql.js'
 
-/** Emscripten's hook for a module its caller compiled: given the imports, it hands back the instance. */
-declare function initSqlJs(config: {
-  instantiateWasm(imports: object, receive: (instance: object) => void): object
-}): Promise<SqlJsStatic>
+/** sql.js's loader, given the bytes of its WebAssembly. */
+declare function initSqlJs(config: { wasmBinary: ArrayBuffer }): Promise<SqlJsStatic>
 export = initSqlJs

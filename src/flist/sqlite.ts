@@ -6,29 +6,20 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SqlJsStatic } from 'sql.js'
 import initSqlJs from './sqlite-loader.cjs'
-import { compileWithoutTierUp } from './v8-settings.js'
 
 const require = createRequire(import.meta.url)
 let loading: Promise<SqlJsStatic> | undefined
 
-/**
- * The SQLite engine, loaded once per thread. The first call compiles it before returning, off
- * V8's optimising compiler unless block workers run (see compileWithoutTierUp): a pack loads it
- * before it starts them.
- */
+/** The SQLite engine, loaded once per thread. */
 export function loadSqlite(): Promise<SqlJsStatic> {
   loading ??= compileAndInstantiate()
   return loading
 }
 
-async function compileAndInstantiate(): Promise<SqlJsStatic> {
-  const instantiate = compileWithoutTierUp(readFileSync(locateWasm()))
-  return initSqlJs({
-    instantiateWasm(imports, receive) {
-      receive(instantiate(imports))
-      return {}
-    }
-  })
+function compileAndInstantiate(): Promise<SqlJsStatic> {
+  // The browser build fetches nothing when it is given the WebAssembly bytes.
+  const wasm = readFileSync(locateWasm())
+  return initSqlJs({ wasmBinary: new Uint8Array(wasm).buffer })
 }
 
 function locateWasm(): string {

@@ -15,7 +15,6 @@ import { encodeTask, type Encoder } from './encode-task.js'
 import { KnownBlocks } from './known-blocks.js'
 import { LocalBlobStores, type LocalStoreRoute } from './local-blobs.js'
 import type { Segment } from './segment.js'
-import { holdWasmSettings } from './v8-settings.js'
 
 const TASKS_PER_WORKER = 4
 const require = createRequire(import.meta.url)
@@ -57,11 +56,7 @@ export class BlockWorkerPool {
 
   private here: InlineEncoder | undefined
 
-  private constructor(
-    private readonly workers: PoolWorker[],
-    /** Releases V8's WebAssembly settings once the workers have exited. */
-    private readonly releaseWasmSettings: () => void
-  ) {
+  private constructor(private readonly workers: PoolWorker[]) {
     for (const entry of workers) this.watch(entry)
   }
 
@@ -81,10 +76,7 @@ export class BlockWorkerPool {
       { length: storesHere ? size - 1 : Math.max(1, size) },
       () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
     )
-    const pool = new BlockWorkerPool(
-      workers.map(worker => ({ worker, tasks: new Map() })),
-      holdWasmSettings(workers.length)
-    )
+    const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
     if (storesHere) {
       try {
         pool.here = await InlineEncoder.create(storesHere, setup.known)
@@ -131,7 +123,6 @@ export class BlockWorkerPool {
   private async stop(): Promise<void> {
     this.fail(new Error('the block workers were stopped'))
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
-    this.releaseWasmSettings()
   }
 
   /** The least busy worker with room for a task, else this thread when it is free. */
