@@ -1,11 +1,11 @@
 // One measured pack, in its own process so its peak RSS is its own. Reads a JSON job from argv,
 // prints one JSON result line.
 import { closeSync, openSync, readSync } from 'node:fs'
-import { S_IFMT, S_IFREG } from '../src/flist/modes.js'
-import { packTree } from '../src/flist/pack.js'
-import { walkTree } from '../src/flist/walk.js'
+import { S_IFMT, S_IFREG } from '../src/flist/format/modes.js'
+import { packTree } from '../src/flist/pack/pack.js'
+import { walkTree } from '../src/flist/pack/walk.js'
 import { openStores } from '../src/store/open.js'
-import type { StoreSpec } from '../src/settings.js'
+import type { StoreSpec } from '../src/plan/settings.js'
 
 interface Job {
   source: string

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
-import { forEachLimited } from '../src/flist/concurrency.js'
+import { forEachLimited } from '../src/common/concurrency.js'
 import { S3Session } from '../src/s3/client.js'
 
 interface Job {

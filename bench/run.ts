@@ -13,7 +13,7 @@ import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
-import type { FlistCounts } from '../src/engine.js'
+import type { FlistCounts } from '../src/engines/engine.js'
 import {
   FIRMWARE,
   LARGE,
@@ -73,7 +73,7 @@ async function packCommand(): Promise<string[]> {
   try {
     for (const [source, name] of [
       ['bench/pack-child.ts', 'pack-child'],
-      ['src/flist/block-worker.ts', 'block-worker']
+      ['src/flist/pool/block-worker.ts', 'block-worker']
     ]) {
       await run(process.execPath, [...ncc, source, '-o', join(out, name)])
     }

@@ -17,7 +17,7 @@ const ncc = [
 const entries = [
   { source: 'src/index.ts', out: 'dist', sqlite: true },
   { source: 'src/rfs-cli.ts', out: 'dist/rfs-cli', sqlite: true },
-  { source: 'src/flist/block-worker.ts', out: 'dist/block-worker', sqlite: false }
+  { source: 'src/flist/pool/block-worker.ts', out: 'dist/block-worker', sqlite: false }
 ]
 
 rmSync('dist', { recursive: true, force: true })

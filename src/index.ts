@@ -4,13 +4,13 @@
  * clean stop, and reports a failure as one line (the stack only in debug output).
  */
 import * as core from '@actions/core'
-import { wantsJson } from './cli-flags.js'
-import { endQuietlyOnClosedPipe } from './closed-pipe.js'
-import { isUserError, oneLine, UserError } from './errors.js'
+import { wantsJson } from './action/cli-flags.js'
+import { endQuietlyOnClosedPipe } from './common/closed-pipe.js'
+import { isUserError, oneLine, UserError } from './common/errors.js'
 import { run } from './main.js'
-import { isOsError, osErrorLine } from './os-error.js'
-import { onRunner } from './runner.js'
-import { installShellOutput, type ShellOutput } from './shell-output.js'
+import { isOsError, osErrorLine } from './common/os-error.js'
+import { onRunner } from './action/runner.js'
+import { installShellOutput, type ShellOutput } from './action/shell-output.js'
 
 endQuietlyOnClosedPipe()
 const json = wantsJson(process.argv.slice(2))

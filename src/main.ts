@@ -1,20 +1,26 @@
 import * as core from '@actions/core'
 import { join } from 'node:path'
-import { checkAliases, plannedAliases, publishAliases } from './aliases/publish.js'
+import { checkAliases, plannedAliases, publishAliases } from './publish/aliases/publish.js'
 import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
-import { isUserError, oneLine, UserError } from './errors.js'
-import { readActionInputs, readSettings } from './inputs.js'
-import { buildPlan } from './plan.js'
+import { isUserError, oneLine, UserError } from './common/errors.js'
+import { readActionInputs, readSettings } from './action/inputs.js'
+import { buildPlan } from './plan/plan.js'
 import { checkStaticKeys, prepareEngine } from './engines/select.js'
-import { packFlists, verifyFlists } from './pack-flists.js'
-import { publishManifests } from './publish-manifests.js'
-import { logPlan, newRunState, publicationClause, runResult, type RunState } from './results.js'
-import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './report.js'
-import { Phases } from './phases.js'
-import { resultFileName, writeResultFile } from './results/file.js'
-import { sourceDate } from './source-date.js'
-import { maskChainSecrets, storeChoice } from './store/choice.js'
-import { checkS3Stores } from './store/probe.js'
+import { packFlists, verifyFlists } from './engines/pack-flists.js'
+import { publishManifests } from './publish/manifests.js'
+import {
+  logPlan,
+  newRunState,
+  publicationClause,
+  runResult,
+  type RunState
+} from './action/run-state.js'
+import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './action/report.js'
+import { Phases } from './action/phases.js'
+import { resultFileName, writeResultFile } from './action/results/file.js'
+import { sourceDate } from './plan/source-date.js'
+import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
+import { checkS3Stores } from './plan/store-check.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,

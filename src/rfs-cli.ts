@@ -1,5 +1,5 @@
 // Entry of the engine CLI (dist/rfs-cli/index.js): `rfs`-shaped commands run by the built-in engine.
-import { endQuietlyOnClosedPipe } from './closed-pipe.js'
+import { endQuietlyOnClosedPipe } from './common/closed-pipe.js'
 import { runCli } from './flist/cli/main.js'
 
 endQuietlyOnClosedPipe()

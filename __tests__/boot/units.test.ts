@@ -10,7 +10,12 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { bootUnits, SCRIPT_PATH, SUMS_PATH, type BootFlist } from '../../src/boot/units.js'
 import { writeBootUnits } from '../../src/boot/write.js'
-import { startManifestServer, standInNode, type ManifestServer, type StandInNode } from './node.js'
+import {
+  startManifestServer,
+  standInNode,
+  type ManifestServer,
+  type StandInNode
+} from '../helpers/boot-node.js'
 
 const KERNEL = '6.1.90-custom'
 const MODULES = `modules-${KERNEL}.fl`

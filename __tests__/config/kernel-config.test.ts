@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseKernelConfig } from '../../src/config/kernel-config.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const FILE = 'config/kernel.config'
 

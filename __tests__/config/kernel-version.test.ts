@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readKernelVersion, validateKernelBase } from '../../src/config/kernel-version.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 describe('validateKernelBase', () => {
   test.each(['6.12.44', '6.12', '6.13-rc3', '5.4.0', '10.0.1'])('%s is a base version', value => {

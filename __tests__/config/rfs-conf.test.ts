@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readRfsConf, rfsConfFromValues } from '../../src/config/rfs-conf.js'
 import { parseShellConf } from '../../src/config/shell-conf.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 import { maskedValues } from '../fixtures/settings/capture.js'
 
 const FILE = 'config/rfs.conf'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseShellConf } from '../../src/config/shell-conf.js'
-import { UserError } from '../../src/errors.js'
+import { UserError } from '../../src/common/errors.js'
 
 const FILE = 'config/build.conf'
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runCli } from '../../src/flist/cli/main.js'
 import { parseStoreArg } from '../../src/flist/cli/store-args.js'
 import { stripPassword } from '../../src/store/spec.js'
-import { describeTree, makeAwkwardTree, tempDir } from './helpers/tree.js'
+import { describeTree, makeAwkwardTree, tempDir } from '../helpers/tree.js'
 
 const require = createRequire(import.meta.url)
 

@@ -461,7 +461,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 456:
+/***/ 194:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // hash-wasm's BLAKE2b on its own: the package's main build holds every algorithm it has, 280 KB
@@ -472,7 +472,7 @@ module.exports = __nccwpck_require__(427)
 
 /***/ }),
 
-/***/ 588:
+/***/ 394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // snappy-wasm's CommonJS build instantiates its WebAssembly synchronously from a file beside it,
@@ -484,7 +484,7 @@ module.exports = __nccwpck_require__(704)
 
 /***/ }),
 
-/***/ 235:
+/***/ 669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // sql.js's browser build, used in Node too: the Node build tests `typeof module` after setting
@@ -579,7 +579,7 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/common/errors.ts
 /**
  * A mistake the user can fix: bad input, a missing file, a refused credential. The action ends
  * with its one-line message and no stack trace. Anything else is a bug and keeps its stack.
@@ -601,13 +601,13 @@ function oneLine(error) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-// EXTERNAL MODULE: ./src/flist/blake2b-loader.cjs
-var blake2b_loader = __nccwpck_require__(456);
+// EXTERNAL MODULE: ./src/flist/format/blake2b-loader.cjs
+var blake2b_loader = __nccwpck_require__(194);
 var blake2b_loader_default = /*#__PURE__*/__nccwpck_require__.n(blake2b_loader);
-// EXTERNAL MODULE: ./src/flist/snappy-loader.cjs
-var snappy_loader = __nccwpck_require__(588);
+// EXTERNAL MODULE: ./src/flist/format/snappy-loader.cjs
+var snappy_loader = __nccwpck_require__(394);
 var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
-;// CONCATENATED MODULE: ./src/flist/snappy.ts
+;// CONCATENATED MODULE: ./src/flist/format/snappy.ts
 
 /** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
 function snappyCompress(plain) {
@@ -617,7 +617,7 @@ function snappy_snappyDecompress(compressed) {
     return snappy.decompress_raw(compressed);
 }
 
-;// CONCATENATED MODULE: ./src/flist/codec.ts
+;// CONCATENATED MODULE: ./src/flist/format/codec.ts
 // The rfs block codec: convergent encryption of 512 KiB chunks, so identical chunks give identical
 // blobs and stores dedup them. Pure computation; callers own I/O and the hasher instance.
 
@@ -708,7 +708,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/atomic-write.ts
+;// CONCATENATED MODULE: ./src/common/atomic-write.ts
 
 
 
@@ -1175,7 +1175,7 @@ function hexByte(value) {
     return value.toString(16).padStart(2, '0');
 }
 
-;// CONCATENATED MODULE: ./src/flist/local-blobs.ts
+;// CONCATENATED MODULE: ./src/flist/pack/local-blobs.ts
 // When every store is a local directory, the block workers store the blobs they encode: no blob
 // crosses back to the main thread, and no file operation waits for a turn of its event loop.
 
@@ -1218,7 +1218,7 @@ class LocalBlobStores {
     }
 }
 
-;// CONCATENATED MODULE: ./src/os-error.ts
+;// CONCATENATED MODULE: ./src/common/os-error.ts
 // Errors of the operating system (a Node error with an errno code), told as a user reads them:
 // what failed on which path, why, and what would fix it.
 const REASONS = {
@@ -1277,7 +1277,7 @@ function osErrorLine(error) {
     return fix ? `${subject}: ${fix}` : subject;
 }
 
-;// CONCATENATED MODULE: ./src/flist/segment.ts
+;// CONCATENATED MODULE: ./src/flist/pack/segment.ts
 // Reads one segment of a file, chunk by chunk, for its encoder. Kept apart from the worker entry
 // so it can run (and be tested) on any thread.
 
@@ -1349,7 +1349,7 @@ function pathName(path) {
     return typeof path === 'string' ? path : Buffer.from(path).toString();
 }
 
-;// CONCATENATED MODULE: ./src/flist/encode-task.ts
+;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
 // One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
 // arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
 // earlier flist already names is only hashed: its id is taken from there, and no blob is made.
@@ -1402,9 +1402,9 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./src/flist/sqlite-loader.cjs
-var sqlite_loader = __nccwpck_require__(235);
-;// CONCATENATED MODULE: ./src/flist/sqlite.ts
+// EXTERNAL MODULE: ./src/flist/format/sqlite-loader.cjs
+var sqlite_loader = __nccwpck_require__(669);
+;// CONCATENATED MODULE: ./src/flist/format/sqlite.ts
 // sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
 // to each bundle that opens flists, and from the sources the package's own copy is used.
 
@@ -1431,7 +1431,7 @@ function locateWasm() {
     return sqlite_require.resolve('sql.js/dist/sql-wasm.wasm');
 }
 
-;// CONCATENATED MODULE: ./src/flist/reader.ts
+;// CONCATENATED MODULE: ./src/flist/format/reader.ts
 // Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
 // class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
 // and on the shape of the tree: opening an flist checks that it describes a tree every reader can
@@ -1698,7 +1698,7 @@ function toBytes(value) {
     return new Uint8Array(Buffer.from(String(value ?? ''), 'utf8'));
 }
 
-;// CONCATENATED MODULE: ./src/flist/known-blocks.ts
+;// CONCATENATED MODULE: ./src/flist/pack/known-blocks.ts
 // Blocks an earlier flist of the same name already names: plaintext key → blob id. The codec is
 // convergent (a chunk's blob depends on the chunk alone), so a chunk whose key is known needs no
 // compressing and encrypting again, only hashing, and its blob id is the one this codec would
@@ -1760,7 +1760,7 @@ async function readKnownBlocks(path, creatorEngine) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/block-worker.ts
+;// CONCATENATED MODULE: ./src/flist/pool/block-worker.ts
 // Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime,
 // and stores the blobs itself when the stores are local directories.
 

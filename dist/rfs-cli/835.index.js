@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
 /* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
@@ -91,7 +91,7 @@ class S3BlobStore {
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 function openS3Store(url, options = {}) {
     const { connection, bucket } = (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(connection.secretKey);
+    (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(connection.secretKey);
     return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_2__/* .S3Session */ .Jw(connection, options), bucket, (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .stripPassword */ .CK)(url));
 }
 

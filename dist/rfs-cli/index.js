@@ -61871,100 +61871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   iU: () => (/* binding */ isUserError),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * A mistake the user can fix: bad input, a missing file, a refused credential. The action ends
- * with its one-line message and no stack trace. Anything else is a bug and keeps its stack.
- */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UserError';
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-/** The message of any thrown value, on one line. */
-function oneLine(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
-}
-
-
-/***/ }),
-
-/***/ 712:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ redactor),
-/* harmony export */   BO: () => (/* binding */ redactUrl)
-/* harmony export */ });
-/* unused harmony exports secretsOf, defuseLine, displayCommand */
-/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3189);
-// Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
-// an error passes through here first.
-
-const MASK = '***';
-/**
- * The user:password@ of any URL inside a text (a log line, an error message). The password runs
- * to the last @ of the word: it may hold @ / ? # itself.
- */
-const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi;
-/** The text with the password of every URL in it replaced by ***. */
-function redactUrl(text) {
-    // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
-    return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`);
-}
-/**
- * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
- * print it: as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
- */
-function secretsOf(urls) {
-    return [...new Set(urls.flatMap(passwordSpellings))];
-}
-/**
- * A line of a child's output, made safe for the runner's log: a workflow command in it (`::…::`)
- * would be obeyed by the runner, and an `::add-mask::` line prints the very value it hides
- * wherever no runner consumes it, so the first is defused and the second dropped.
- */
-function defuseLine(line) {
-    if (/^\s*::add-mask::/.test(line))
-        return undefined;
-    return line.replace(/^(\s*)::/, '$1: :');
-}
-/** A function that masks every occurrence of the given secrets, longest first. */
-function redactor(secrets) {
-    const ordered = [...new Set(secrets)]
-        .filter(s => s.length > 0)
-        .sort((a, b) => b.length - a.length);
-    return text => {
-        let out = text;
-        for (const secret of ordered)
-            out = out.split(secret).join(MASK);
-        return out;
-    };
-}
-/** A command line for the log: passwords masked, arguments with spaces quoted. */
-function displayCommand(file, args) {
-    return [file, ...args]
-        .map(redactUrl)
-        .map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg))
-        .join(' ');
-}
-
-
-/***/ }),
-
-/***/ 4813:
+/***/ 5242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -61994,6 +61901,36 @@ function maskSecret(value) {
         if (line.length >= SHORTEST_MASKED_LINE)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
     }
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix: bad input, a missing file, a refused credential. The action ends
+ * with its one-line message and no stack trace. Anything else is a bug and keeps its stack.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+/** The message of any thrown value, on one line. */
+function oneLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
 
 
@@ -62213,8 +62150,8 @@ class RequestTimeout extends Error {
 /* harmony export */   w1: () => (/* binding */ describeS3Failure)
 /* harmony export */ });
 /* unused harmony export scrubSecret */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _rfs_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(712);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _store_url_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7452);
 
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
@@ -62301,7 +62238,7 @@ function isRetryableS3Error(error) {
 }
 /** Replaces the secret, raw or percent-encoded, wherever an SDK message might carry it. */
 function scrubSecret(text, secret) {
-    return (0,_rfs_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secret, encodeURIComponent(secret)])(text);
+    return (0,_store_url_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactor */ .$p)([secret, encodeURIComponent(secret)])(text);
 }
 /**
  * The region a refusal names as expected: AWS says "expecting 'eu-west-1'", Garage "expected:
@@ -62321,7 +62258,7 @@ function describeS3Failure(error, what, connection, attempts = 1, credentialChai
     const keyless = connection.accessKey === '' && connection.secretKey === '';
     if (name === 'CredentialsProviderError' ||
         (keyless && credentialChain && /credential/i.test(message))) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
     }
     // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
     // SignatureDoesNotMatch.
@@ -62342,7 +62279,7 @@ function describeS3Failure(error, what, connection, attempts = 1, credentialChai
                 ? `the connection failed (${code}): the server or a proxy in between dropped it`
                 : serverAnswer(error, name, message);
     const chained = keyless && credentialChain && refused ? ' (the keys came from the AWS credential chain)' : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed${at}: ${reason}${chained}`, connection.secretKey));
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(scrubSecret(`S3 ${what} failed${at}: ${reason}${chained}`, connection.secretKey));
 }
 /** What the server said; answers without a body (HEAD) leave the SDK only the status. */
 function serverAnswer(error, name, message) {
@@ -62364,8 +62301,8 @@ function serverAnswer(error, name, message) {
 /* harmony export */   U5: () => (/* binding */ parseS3StoreUrl)
 /* harmony export */ });
 /* unused harmony exports STORE_SCHEMES, parseStoreSpec, parseStoreSpecs, formatStoreSpec, refuseMisplacedCredentials, parseS3Endpoint, s3StoreUrl, checkBucketName */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3189);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7567);
 
 
 // rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
@@ -62477,7 +62414,7 @@ function checkStoreUrl(url, source) {
 function refuseMisplacedCredentials(url, source) {
     if ((0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsParseAsWritten */ .v)(url))
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`);
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`);
 }
 /** 'text' for a message, unless it may hold credentials (an @ with no scheme to place it). */
 function quoteUnlessCredentials(text) {
@@ -62543,17 +62480,17 @@ function parseS3StoreUrl(url, source = 'store URL') {
     const parts = splitUrl(url);
     const scheme = parts?.scheme.toLowerCase();
     if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
     }
     const parsed = parseUrl(url, source);
     if (parsed.hostname === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
     if (parsed.port === '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
     }
     const segments = parsed.pathname.split('/').filter(segment => segment !== '');
     if (segments.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
     }
     const bucket = checkBucketName(segments[0], `${source}: the bucket of '${shown}'`);
     const secure = scheme !== 's3';
@@ -62571,7 +62508,7 @@ const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 /** A bucket name, checked; `subject` names where it was given. */
 function checkBucketName(value, subject) {
     if (!BUCKET.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
     }
     return value;
 }
@@ -62587,7 +62524,7 @@ function parseUrl(text, source) {
         const credentials = (0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCredentials */ .O4)(text)
             ? '; percent-encode characters of the credentials other than letters, digits and - . _ ~'
             : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
     }
 }
 function decodeCredential(encoded, scheme, source) {
@@ -62595,7 +62532,7 @@ function decodeCredential(encoded, scheme, source) {
         return decodeURIComponent(encoded);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
     }
 }
 
@@ -62610,7 +62547,7 @@ function decodeCredential(encoded, scheme, source) {
 /* harmony export */   Z2: () => (/* binding */ BlobIdSet),
 /* harmony export */   b: () => (/* binding */ LISTING_PAGE)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
 
 /**
  * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
@@ -62619,9 +62556,9 @@ function decodeCredential(encoded, scheme, source) {
 const LISTING_PAGE = 1000;
 /** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
 function storeFailure(error, id, store) {
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
+    if ((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
         return error;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`storing block ${id} in ${store.display} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`storing block ${id} in ${store.display} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
 }
 /**
  * Blob ids held compactly (32 bytes each, sorted) with the sizes a listing gave, for presence
@@ -62692,7 +62629,7 @@ const BLOB_ID = /^[0-9a-f]{64}$/;
 
 /***/ }),
 
-/***/ 3189:
+/***/ 7567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -62701,7 +62638,7 @@ const BLOB_ID = /^[0-9a-f]{64}$/;
 /* harmony export */   v: () => (/* binding */ credentialsParseAsWritten)
 /* harmony export */ });
 /* unused harmony exports credentialSpellings, passwordSpellings, maskUrlCredentials */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4813);
+/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
 // Credentials inside URL-shaped settings (store specs, endpoints, public and download URLs). A
 // URL parser ends the authority at the first / ? or #, so a secret holding one of them is split
 // somewhere inside it and the parts land in the host and the path. Here the userinfo is taken the
@@ -62792,6 +62729,69 @@ function parserSpelling(text) {
     const url = new URL('http://host');
     url.password = text;
     return url.password;
+}
+
+
+/***/ }),
+
+/***/ 7452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ redactor),
+/* harmony export */   BO: () => (/* binding */ redactUrl)
+/* harmony export */ });
+/* unused harmony exports secretsOf, defuseLine, displayCommand */
+/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7567);
+// Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
+// an error passes through here first.
+
+const MASK = '***';
+/**
+ * The user:password@ of any URL inside a text (a log line, an error message). The password runs
+ * to the last @ of the word: it may hold @ / ? # itself.
+ */
+const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi;
+/** The text with the password of every URL in it replaced by ***. */
+function redactUrl(text) {
+    // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
+    return text.replace(ANY_URL_PASSWORD, `$1:${MASK}@`);
+}
+/**
+ * Every password held by these URLs (or `xx-xx=url` store specs), in the spellings a program may
+ * print it: as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
+ */
+function secretsOf(urls) {
+    return [...new Set(urls.flatMap(passwordSpellings))];
+}
+/**
+ * A line of a child's output, made safe for the runner's log: a workflow command in it (`::…::`)
+ * would be obeyed by the runner, and an `::add-mask::` line prints the very value it hides
+ * wherever no runner consumes it, so the first is defused and the second dropped.
+ */
+function defuseLine(line) {
+    if (/^\s*::add-mask::/.test(line))
+        return undefined;
+    return line.replace(/^(\s*)::/, '$1: :');
+}
+/** A function that masks every occurrence of the given secrets, longest first. */
+function redactor(secrets) {
+    const ordered = [...new Set(secrets)]
+        .filter(s => s.length > 0)
+        .sort((a, b) => b.length - a.length);
+    return text => {
+        let out = text;
+        for (const secret of ordered)
+            out = out.split(secret).join(MASK);
+        return out;
+    };
+}
+/** A command line for the log: passwords masked, arguments with spaces quoted. */
+function displayCommand(file, args) {
+    return [file, ...args]
+        .map(redactUrl)
+        .map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg))
+        .join(' ');
 }
 
 
@@ -63049,7 +63049,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8456:
+/***/ 4194:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // hash-wasm's BLAKE2b on its own: the package's main build holds every algorithm it has, 280 KB
@@ -63060,7 +63060,7 @@ module.exports = __nccwpck_require__(6427)
 
 /***/ }),
 
-/***/ 1588:
+/***/ 2394:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // snappy-wasm's CommonJS build instantiates its WebAssembly synchronously from a file beside it,
@@ -63072,7 +63072,7 @@ module.exports = __nccwpck_require__(1704)
 
 /***/ }),
 
-/***/ 9235:
+/***/ 3669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // sql.js's browser build, used in Node too: the Node build tests `typeof module` after setting
@@ -66253,7 +66253,7 @@ function getIDToken(aud) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/closed-pipe.ts
+;// CONCATENATED MODULE: ./src/common/closed-pipe.ts
 // `cmd | head -1`: once the reader is gone there is no one left to tell anything. A coreutils tool
 // is killed by SIGPIPE then, silently, and its shell sees status 141 (128 + SIGPIPE); Node ignores
 // the signal and would die of the EPIPE error with a stack trace instead.
@@ -66269,9 +66269,9 @@ function endQuietlyOnClosedPipe() {
     }
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/os-error.ts
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+;// CONCATENATED MODULE: ./src/common/os-error.ts
 // Errors of the operating system (a Node error with an errno code), told as a user reads them:
 // what failed on which path, why, and what would fix it.
 const REASONS = {
@@ -66330,12 +66330,12 @@ function osErrorLine(error) {
     return fix ? `${subject}: ${fix}` : subject;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/common/action-version.ts
 /** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
 const ACTION_NAME = 'rfs-flist-action';
 const ACTION_VERSION = '1.0.0';
 
-;// CONCATENATED MODULE: ./src/flist/version.ts
+;// CONCATENATED MODULE: ./src/engines/native-version.ts
 
 /** The built-in engine's name and version: the action's own, since it ships inside it. */
 const NATIVE_ENGINE_NAME = 'native';
@@ -66414,8 +66414,8 @@ function splitOnce(text, separator) {
     return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
-// EXTERNAL MODULE: ./src/rfs/redact.ts
-var redact = __nccwpck_require__(712);
+// EXTERNAL MODULE: ./src/store/url-redact.ts
+var url_redact = __nccwpck_require__(7452);
 ;// CONCATENATED MODULE: ./src/flist/cli/store-args.ts
 
 
@@ -66425,7 +66425,7 @@ function parseStoreArg(text) {
         ? { start: Number.parseInt(ranged[1], 16), end: Number.parseInt(ranged[2], 16), url: ranged[3] }
         : { start: 0, end: 0xff, url: text };
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.url)) {
-        throw new UsageError(`invalid store '${(0,redact/* redactUrl */.BO)(spec.url)}': expected [xx-xx=]<scheme>://...`);
+        throw new UsageError(`invalid store '${(0,url_redact/* redactUrl */.BO)(spec.url)}': expected [xx-xx=]<scheme>://...`);
     }
     if (spec.start > spec.end)
         throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`);
@@ -66434,7 +66434,7 @@ function parseStoreArg(text) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
 var lib_core = __nccwpck_require__(9433);
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
 
 /** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
 function setOutputs(result) {
@@ -66597,8 +66597,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var client = __nccwpck_require__(339);
 // EXTERNAL MODULE: ./src/store/spec.ts
 var store_spec = __nccwpck_require__(9086);
-// EXTERNAL MODULE: ./src/runner.ts
-var runner = __nccwpck_require__(4813);
+// EXTERNAL MODULE: ./src/action/runner.ts
+var runner = __nccwpck_require__(5242);
 ;// CONCATENATED MODULE: ./src/gc/s3-list.ts
 
 /** Every object under a prefix, paged with ListObjects (version 1) and the last key as marker. */
@@ -66819,13 +66819,13 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/flist/blake2b-loader.cjs
-var blake2b_loader = __nccwpck_require__(8456);
+// EXTERNAL MODULE: ./src/flist/format/blake2b-loader.cjs
+var blake2b_loader = __nccwpck_require__(4194);
 var blake2b_loader_default = /*#__PURE__*/__nccwpck_require__.n(blake2b_loader);
-// EXTERNAL MODULE: ./src/flist/snappy-loader.cjs
-var snappy_loader = __nccwpck_require__(1588);
+// EXTERNAL MODULE: ./src/flist/format/snappy-loader.cjs
+var snappy_loader = __nccwpck_require__(2394);
 var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
-;// CONCATENATED MODULE: ./src/flist/snappy.ts
+;// CONCATENATED MODULE: ./src/flist/format/snappy.ts
 
 /** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
 function snappyCompress(plain) {
@@ -66835,7 +66835,7 @@ function snappyDecompress(compressed) {
     return snappy_loader_default().decompress_raw(compressed);
 }
 
-;// CONCATENATED MODULE: ./src/flist/codec.ts
+;// CONCATENATED MODULE: ./src/flist/format/codec.ts
 // The rfs block codec: convergent encryption of 512 KiB chunks, so identical chunks give identical
 // blobs and stores dedup them. Pure computation; callers own I/O and the hasher instance.
 
@@ -66920,7 +66920,7 @@ function equalBytes(a, b) {
     return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-;// CONCATENATED MODULE: ./src/flist/modes.ts
+;// CONCATENATED MODULE: ./src/flist/format/modes.ts
 // File-type bits of st_mode, as Linux (and rfs) define them.
 const S_IFMT = 0o170000;
 const S_IFSOCK = 0o140000;
@@ -66954,7 +66954,7 @@ function permissions(mode) {
     return mode & ~S_IFMT & 0o7777;
 }
 
-;// CONCATENATED MODULE: ./src/flist/name-bytes.ts
+;// CONCATENATED MODULE: ./src/flist/format/name-bytes.ts
 // File names as bytes: flists hold UTF-8 names, trees may hold any bytes but `/` and NUL.
 /**
  * Bytes shown on one line, as they are: UTF-8 as text; bytes that are not UTF-8, control
@@ -67015,7 +67015,7 @@ function hex(byte) {
     return byte.toString(16).padStart(2, '0');
 }
 
-;// CONCATENATED MODULE: ./src/flist/schema.ts
+;// CONCATENATED MODULE: ./src/flist/format/schema.ts
 // The rfs 2.x flist schema. The statements keep rfs's own text, so the schema an SQLite shell
 // prints for our flists is the one it prints for theirs.
 const SCHEMA_STATEMENTS = [
@@ -67063,10 +67063,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/flist/sqlite-loader.cjs
-var sqlite_loader = __nccwpck_require__(9235);
+// EXTERNAL MODULE: ./src/flist/format/sqlite-loader.cjs
+var sqlite_loader = __nccwpck_require__(3669);
 var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
-;// CONCATENATED MODULE: ./src/flist/sqlite.ts
+;// CONCATENATED MODULE: ./src/flist/format/sqlite.ts
 // sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
 // to each bundle that opens flists, and from the sources the package's own copy is used.
 
@@ -67093,7 +67093,7 @@ function locateWasm() {
     return sqlite_require.resolve('sql.js/dist/sql-wasm.wasm');
 }
 
-;// CONCATENATED MODULE: ./src/flist/reader.ts
+;// CONCATENATED MODULE: ./src/flist/format/reader.ts
 // Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
 // class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
 // and on the shape of the tree: opening an flist checks that it describes a tree every reader can
@@ -67544,7 +67544,7 @@ function formatAge(ms) {
     return `${Math.floor(seconds / 86_400)}d`;
 }
 
-;// CONCATENATED MODULE: ./src/atomic-write.ts
+;// CONCATENATED MODULE: ./src/common/atomic-write.ts
 
 
 
@@ -67585,7 +67585,7 @@ function temporaryName(path) {
     return `${path}.${writer}${(written++).toString(36)}.tmp`;
 }
 
-;// CONCATENATED MODULE: ./src/results/merge.ts
+;// CONCATENATED MODULE: ./src/action/results/merge.ts
 // The per-leg result files of a matrix job, merged into one result with every flist: GitHub keeps
 // the job outputs of one leg only, so the legs hand their results on as files.
 
@@ -67727,7 +67727,7 @@ function resultProblem(value) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/results/command.ts
+;// CONCATENATED MODULE: ./src/action/results/command.ts
 // `merge`: the result files of a matrix job's legs, merged into one result JSON.
 
 
@@ -67753,7 +67753,7 @@ async function mergeCommand(argv, io) {
         (output === undefined ? '' : ` into ${output}`));
 }
 
-;// CONCATENATED MODULE: ./src/flist/counts.ts
+;// CONCATENATED MODULE: ./src/flist/format/counts.ts
 
 /** Files, directories (the root included), symlinks, bytes and block rows of any rfs flist. */
 async function readFlistCounts(flistPath) {
@@ -67834,7 +67834,7 @@ function hexByte(value) {
     return value.toString(16).padStart(2, '0');
 }
 
-;// CONCATENATED MODULE: ./src/flist/progress.ts
+;// CONCATENATED MODULE: ./src/flist/pack/progress.ts
 // Periodic one-line progress for long packs, so a CI log shows the pack is alive and how fast.
 class ProgressReporter {
     label;
@@ -67874,7 +67874,7 @@ function megabytes(bytes) {
     return (bytes / 1e6).toFixed(1);
 }
 
-;// CONCATENATED MODULE: ./src/flist/record.ts
+;// CONCATENATED MODULE: ./src/flist/pack/record.ts
 
 /**
  * Directory sizes depend on the filesystem and on its history (ext4 directories never shrink),
@@ -67906,7 +67906,7 @@ function clamp(value, limit) {
     return limit === undefined ? value : Math.min(value, limit);
 }
 
-;// CONCATENATED MODULE: ./src/flist/semaphore.ts
+;// CONCATENATED MODULE: ./src/common/semaphore.ts
 /** Counted permits, granted in request order; `fail` wakes every waiter with an error. */
 class Semaphore {
     available;
@@ -67939,7 +67939,7 @@ class Semaphore {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/tally.ts
+;// CONCATENATED MODULE: ./src/flist/pack/tally.ts
 // What became of each distinct blob of a pack: written by this run, found in the stores, or met
 // again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
 class BlobTally {
@@ -67983,7 +67983,7 @@ class BlobTally {
 
 // EXTERNAL MODULE: ./src/store/store.ts
 var store_store = __nccwpck_require__(1644);
-;// CONCATENATED MODULE: ./src/flist/listings.ts
+;// CONCATENATED MODULE: ./src/flist/blobs/listings.ts
 
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
 const WHOLE_LISTING_PAGES = 16;
@@ -68132,7 +68132,7 @@ class StoreListings {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/upload.ts
+;// CONCATENATED MODULE: ./src/flist/pack/upload.ts
 
 
 
@@ -68244,7 +68244,7 @@ class BlockUploader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/block-rows.ts
+;// CONCATENATED MODULE: ./src/flist/format/block-rows.ts
 class BlockRows {
     /** Each task's rows, from when it is encoded until the tasks before it are written. */
     waiting;
@@ -68558,7 +68558,7 @@ function isMissing(error) {
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-;// CONCATENATED MODULE: ./src/flist/local-blobs.ts
+;// CONCATENATED MODULE: ./src/flist/pack/local-blobs.ts
 // When every store is a local directory, the block workers store the blobs they encode: no blob
 // crosses back to the main thread, and no file operation waits for a turn of its event loop.
 
@@ -68601,7 +68601,7 @@ class LocalBlobStores {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/walk.ts
+;// CONCATENATED MODULE: ./src/flist/pack/walk.ts
 // Lists a tree with lstat, in a fixed order: directories breadth first, the children of each
 // sorted by the bytes of their names, so the same tree always gives the same inode numbers.
 // Directory by directory with synchronous calls: the trees packed are freshly built or checked
@@ -68702,7 +68702,7 @@ async function statRoot(root) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/flist/segment.ts
+;// CONCATENATED MODULE: ./src/flist/pack/segment.ts
 // Reads one segment of a file, chunk by chunk, for its encoder. Kept apart from the worker entry
 // so it can run (and be tested) on any thread.
 
@@ -68774,7 +68774,7 @@ function pathName(path) {
     return typeof path === 'string' ? path : Buffer.from(path).toString();
 }
 
-;// CONCATENATED MODULE: ./src/flist/encode-task.ts
+;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
 // One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
 // arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
 // earlier flist already names is only hashed: its id is taken from there, and no blob is made.
@@ -68821,7 +68821,7 @@ function encodeTask(segments, encoder, fresh = false) {
     return { chunks, ids, keys, transfer };
 }
 
-;// CONCATENATED MODULE: ./src/flist/known-blocks.ts
+;// CONCATENATED MODULE: ./src/flist/pack/known-blocks.ts
 // Blocks an earlier flist of the same name already names: plaintext key → blob id. The codec is
 // convergent (a chunk's blob depends on the chunk alone), so a chunk whose key is known needs no
 // compressing and encrypting again, only hashing, and its blob id is the one this codec would
@@ -68883,7 +68883,7 @@ async function readKnownBlocks(path, creatorEngine) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/worker-pool.ts
+;// CONCATENATED MODULE: ./src/flist/pool/worker-pool.ts
 // A fixed set of encoders: block workers, each fed at most a few tasks at a time so none idles
 // while the main thread is busy and none hoards work another could take, and, with directory
 // stores, the main thread itself, one task at a time when it is free.
@@ -69080,7 +69080,7 @@ function locateWorker() {
     return { code, eval: true };
 }
 
-;// CONCATENATED MODULE: ./src/flist/writer.ts
+;// CONCATENATED MODULE: ./src/flist/format/writer.ts
 // Writes flist metadata into an in-memory SQLite database and saves it in one go. Rows go in
 // the order they are given: callers that want byte-identical files give them in a fixed order.
 
@@ -69244,7 +69244,7 @@ class FlistWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/flist/pack.ts
+;// CONCATENATED MODULE: ./src/flist/pack/pack.ts
 
 
 
@@ -69558,7 +69558,7 @@ function describeBytes(bytes) {
     return bytes.length > 4 ? `${shown} and ${bytes.length - 4} more` : shown;
 }
 
-;// CONCATENATED MODULE: ./src/flist/concurrency.ts
+;// CONCATENATED MODULE: ./src/common/concurrency.ts
 /**
  * Runs `task` over items with at most `limit` running at once. The first failure stops the rest
  * from starting; it is thrown once the tasks already running have ended, so that a caller that
@@ -69678,7 +69678,7 @@ function displayScheme(url) {
     return match ? `${match[1]}${match[2]}` : 'with no scheme';
 }
 
-;// CONCATENATED MODULE: ./src/flist/routes.ts
+;// CONCATENATED MODULE: ./src/flist/read/routes.ts
 
 async function readerStores(reader, stores, options = {}) {
     const specs = stores && stores.length > 0 ? stores : reader.routes();
@@ -69687,7 +69687,7 @@ async function readerStores(reader, stores, options = {}) {
     return openStores(specs, 'read', options);
 }
 
-;// CONCATENATED MODULE: ./src/flist/unpack.ts
+;// CONCATENATED MODULE: ./src/flist/read/unpack.ts
 // Rebuilds a tree from an flist and its stores: contents, modes and mtimes; owners on request.
 // Link targets are written as recorded (rfs itself re-roots absolute ones under the target).
 //

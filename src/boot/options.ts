@@ -1,5 +1,5 @@
 // The boot-unit inputs, checked: each value ends up in a unit file or the node's shell script.
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { UNIT_NAMES, type BootOptions } from './units.js'
 
 export const DEFAULT_NETWORK_UNIT = 'internet'

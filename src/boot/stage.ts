@@ -1,7 +1,7 @@
 import { join } from 'node:path'
-import type { PackedFlist } from '../pack-flists.js'
-import type { Plan } from '../plan.js'
-import type { Settings } from '../settings.js'
+import type { PackedFlist } from '../engines/pack-flists.js'
+import type { Plan } from '../plan/plan.js'
+import type { Settings } from '../plan/settings.js'
 import { bootUnits, type BootOptions } from './units.js'
 import { logBootUnits, writeBootUnits } from './write.js'
 

@@ -2,7 +2,7 @@
 // one after the network is up, index the modules, then replay udev's coldplug. Generated from
 // the plan alone, so a dry run and a build that has not packed yet get the same units; the
 // sha256 of each flist goes into a file beside the script once it is known.
-import type { FlistKind } from '../settings.js'
+import type { FlistKind } from '../plan/settings.js'
 import { bootScript } from './script.js'
 
 export interface BootOptions {

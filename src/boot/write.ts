@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { UserError, oneLine } from '../errors.js'
+import { UserError, oneLine } from '../common/errors.js'
 import type { BootUnits } from './units.js'
 import { SUMS_PATH } from './units.js'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative } from 'node:path'
-import { UserError } from '../errors.js'
-import { describeOsError } from '../os-error.js'
+import { UserError } from '../common/errors.js'
+import { describeOsError } from '../common/os-error.js'
 
 /** The text of a config file, or undefined when there is no such file. */
 export async function readOptionalText(path: string, display: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 export interface KernelConfigFacts {
   /** CONFIG_LOCALVERSION, '' when unset or absent. */

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseKernelConfig } from './kernel-config.js'
 import { parseShellConf } from './shell-conf.js'

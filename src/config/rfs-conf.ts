@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { maskSecret } from '../runner.js'
-import { maskUrlCredentials } from '../url-credentials.js'
+import { maskSecret } from '../action/runner.js'
+import { maskUrlCredentials } from '../store/url-credentials.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseShellConf } from './shell-conf.js'
 

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 
 // build.conf and rfs.conf are sourced by shell scripts elsewhere in a Zero-OS build, so they are
 // read with the shell's own rules for the subset that makes sense in a config file: assignments,

@@ -1,11 +1,11 @@
 // The built-in engine: packs in-process, no binary to fetch.
-import type { FlistCounts, PackEngine, PackRequest } from '../engine.js'
-import { readKnownBlocks } from '../flist/known-blocks.js'
-import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack.js'
-import { Semaphore } from '../flist/semaphore.js'
-import type { StoreSpec } from '../settings.js'
+import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
+import { readKnownBlocks } from '../flist/pack/known-blocks.js'
+import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
+import { Semaphore } from '../common/semaphore.js'
+import type { StoreSpec } from '../plan/settings.js'
 import type { RouterBlobStore } from '../store/router.js'
-import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../flist/version.js'
+import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from './native-version.js'
 import { openStores } from '../store/open.js'
 
 /** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */

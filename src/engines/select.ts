@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import type { PackEngine } from '../engine.js'
-import { UserError } from '../errors.js'
-import type { Settings } from '../settings.js'
+import type { PackEngine } from './engine.js'
+import { UserError } from '../common/errors.js'
+import type { Settings } from '../plan/settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
-import { acquireRfs, type AcquiredRfs } from '../rfs/acquire.js'
+import { acquireRfs, type AcquiredRfs } from '../rfs-release/acquire.js'
 
 export interface PreparedEngine {
   engine: PackEngine

@@ -3,10 +3,10 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3'
 import { readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { UserError, oneLine } from '../errors.js'
+import { UserError, oneLine } from '../common/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { parseS3StoreUrl, stripPassword } from '../store/spec.js'
-import { maskSecret } from '../runner.js'
+import { maskSecret } from '../action/runner.js'
 import { listObjects } from './s3-list.js'
 
 export interface StoredBlob {

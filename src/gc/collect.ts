@@ -1,7 +1,7 @@
 // What the store keeps for nothing: blobs no manifest under the given locations references.
 // Deleting is a separate, explicit step that spares recent blobs (a pack may be uploading them
 // right now) and refuses outright when any manifest could not be read.
-import { oneLine } from '../errors.js'
+import { oneLine } from '../common/errors.js'
 import type { BlobListing, StoredBlob } from './blobs.js'
 import type { ManifestLocation } from './manifests.js'
 

@@ -1,9 +1,9 @@
 // `gc`: reports the blobs of a store that none of the given manifests references, and with
 // --delete removes those older than the grace period.
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import { parseArgs, UsageError } from '../flist/cli/args.js'
 import { parseStoreArg } from '../flist/cli/store-args.js'
-import { formatBytes } from '../report.js'
+import { formatBytes } from '../action/report.js'
 import { openBlobListing } from './blobs.js'
 import { collectGarbage, type GcReport } from './collect.js'
 import { openManifestLocation } from './manifests.js'

@@ -8,7 +8,7 @@ import {
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { S3Connection, S3RequestPolicy } from '../settings.js'
+import type { S3Connection, S3RequestPolicy } from '../plan/settings.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
 

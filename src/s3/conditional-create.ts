@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import { manifestKey } from '../names.js'
-import { oneLine } from '../errors.js'
+import { manifestKey } from '../plan/names.js'
+import { oneLine } from '../common/errors.js'
 import { S3Session } from './client.js'
 import { httpStatus } from './errors.js'
 

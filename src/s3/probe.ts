@@ -4,7 +4,7 @@
 // answers it with a ListBucketResult, or refuses it with an S3 error. Version 1 of the listing,
 // as the stores list: some servers fail version 2 on a bucket that holds objects.
 import { ListObjectsCommand } from '@aws-sdk/client-s3'
-import { UserError } from '../errors.js'
+import { UserError } from '../common/errors.js'
 import type { S3Session } from './client.js'
 import { httpStatus } from './errors.js'
 

@@ -4,7 +4,7 @@
 import { mkdir, opendir, readFile, rm, stat } from 'node:fs/promises'
 import { mkdirSync, opendirSync, renameSync, rmSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomically, writeFileAtomicallySync } from '../atomic-write.js'
+import { writeFileAtomically, writeFileAtomicallySync } from '../common/atomic-write.js'
 import { BlobIdSet, type BlobListing, type BlobStore } from './store.js'
 
 export class DirBlobStore implements BlobStore {

@@ -1,7 +1,7 @@
 // Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
 // run with a line that says so.
-import { UserError } from '../errors.js'
-import type { S3RequestPolicy, StoreSpec } from '../settings.js'
+import { UserError } from '../common/errors.js'
+import type { S3RequestPolicy, StoreSpec } from '../plan/settings.js'
 import { sessionOptions, type S3SessionOptions } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
 import { HttpBlobStore } from './http.js'

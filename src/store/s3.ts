@@ -1,5 +1,5 @@
 import { GetObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import { maskSecret } from '../runner.js'
+import { maskSecret } from '../action/runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { parseS3StoreUrl, stripPassword } from './spec.js'

@@ -1,6 +1,6 @@
-import { UserError } from '../errors.js'
-import type { S3Connection, StoreSpec } from '../settings.js'
-import { credentialsParseAsWritten, urlCredentials, urlScheme } from '../url-credentials.js'
+import { UserError } from '../common/errors.js'
+import type { S3Connection, StoreSpec } from '../plan/settings.js'
+import { credentialsParseAsWritten, urlCredentials, urlScheme } from './url-credentials.js'
 
 // rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
 // dir://, s3://, s3s://, s3+tls://, http(s):// or zdb://. Store URLs may hold the S3 secret as

@@ -1,4 +1,4 @@
-import { isUserError, oneLine, UserError } from '../errors.js'
+import { isUserError, oneLine, UserError } from '../common/errors.js'
 
 /**
  * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way

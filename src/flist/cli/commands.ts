@@ -1,12 +1,12 @@
 // The rfs subcommands the built-in engine covers, with rfs's flags and output shapes, so tests of
 // the rfs engine can run this CLI in place of the binary.
 import { resolve } from 'node:path'
-import { readFlistCounts } from '../counts.js'
-import { entryType, permissions, type EntryType } from '../modes.js'
-import { packTree } from '../pack.js'
-import { FlistReader, type TreeEntry } from '../reader.js'
-import { unpackFlist } from '../unpack.js'
-import { FlistWriter } from '../writer.js'
+import { readFlistCounts } from '../format/counts.js'
+import { entryType, permissions, type EntryType } from '../format/modes.js'
+import { packTree } from '../pack/pack.js'
+import { FlistReader, type TreeEntry } from '../format/reader.js'
+import { unpackFlist } from '../read/unpack.js'
+import { FlistWriter } from '../format/writer.js'
 import { openStores } from '../../store/open.js'
 import { parseArgs, requirePositional, requireValue, UsageError, type ParsedArgs } from './args.js'
 import { stripPassword } from '../../store/spec.js'

@@ -1,11 +1,11 @@
 // The engine CLI: `rfs`-shaped commands for what the built-in engine does. Exit status 0 on
 // success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
-import { isUserError, oneLine } from '../../errors.js'
-import { isOsError, osErrorLine } from '../../os-error.js'
-import { NATIVE_ENGINE_VERSION } from '../version.js'
+import { isUserError, oneLine } from '../../common/errors.js'
+import { isOsError, osErrorLine } from '../../common/os-error.js'
+import { NATIVE_ENGINE_VERSION } from '../../engines/native-version.js'
 import { UsageError } from './args.js'
 import { gcCommand } from '../../gc/command.js'
-import { mergeCommand } from '../../results/command.js'
+import { mergeCommand } from '../../action/results/command.js'
 import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
 
 export const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`

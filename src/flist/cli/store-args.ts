@@ -1,6 +1,6 @@
 // Store arguments as rfs takes them: `[xx-xx=]URL`, lower-case hex range, inclusive.
-import type { StoreSpec } from '../../settings.js'
-import { redactUrl } from '../../rfs/redact.js'
+import type { StoreSpec } from '../../plan/settings.js'
+import { redactUrl } from '../../store/url-redact.js'
 import { UsageError } from './args.js'
 
 export function parseStoreArg(text: string): StoreSpec {

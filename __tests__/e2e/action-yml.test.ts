@@ -1,0 +1,91 @@
+// action.yml is the interface users read; these checks keep it and the code in step.
+import { describe, expect, test } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { INPUTS } from '../../src/action/inputs.js'
+import { outputValues, type RunResult } from '../../src/action/report.js'
+import { ACTION_NAME, ACTION_VERSION } from '../../src/common/action-version.js'
+import { REPO_ROOT } from '../helpers/action.js'
+
+function listSources(dir: string): Array<{ name: string; text: string }> {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(name => name.endsWith('.ts'))
+    .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
+}
+
+interface ActionYml {
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+const designOutputs = [
+  'result-path',
+  'kernel-version',
+  'firmware-tag',
+  'modules-flist',
+  'modules-flist-path',
+  'modules-flist-url',
+  'modules-flist-sha256',
+  'firmware-flist',
+  'firmware-flist-path',
+  'firmware-flist-url',
+  'firmware-flist-sha256',
+  'store-url',
+  'aliases',
+  'zinit-dir',
+  'rfs-path',
+  'rfs-version',
+  'result'
+]
+
+describe('action.yml', () => {
+  test('runs the bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  test('declares exactly the inputs the code reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(INPUTS.map(input => input.name).sort())
+    for (const input of INPUTS) {
+      const declared = action.inputs[input.name]
+      expect(declared.description.length).toBeGreaterThan(10)
+      // The workspace default is the runner's expression; the code falls back to GITHUB_WORKSPACE.
+      if (input.name === 'project-root') expect(declared.default).toBe('${{ github.workspace }}')
+      else expect([input.name, declared.default ?? '']).toEqual([input.name, input.default])
+    }
+  })
+
+  test('the code reads inputs only through the INPUTS table and sets outputs only in one place', () => {
+    const sources = listSources(join(REPO_ROOT, 'src'))
+    const reads = sources.filter(file =>
+      /core\.getInput\(|getBooleanInput\(|getMultilineInput\(/.test(file.text)
+    )
+    expect(reads.map(file => file.name)).toEqual(['action/inputs.ts'])
+    expect(/core\.getInput\(name\)/.test(reads[0].text)).toBe(true)
+    const writes = sources.filter(file => /core\.setOutput\(/.test(file.text))
+    expect(writes.map(file => file.name)).toEqual(['action/report.ts'])
+  })
+
+  test('declares exactly the outputs the code sets', () => {
+    const result: RunResult = {
+      kernelVersion: 'k',
+      firmwareTag: 't',
+      store: 's',
+      engine: 'native',
+      dryRun: false,
+      timings: {},
+      flists: {
+        modules: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' },
+        firmware: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' }
+      }
+    }
+    expect(Object.keys(outputValues(result)).sort()).toEqual(designOutputs.slice().sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(designOutputs.slice().sort())
+  })
+
+  test('the version written into flists is the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'))
+    expect([ACTION_NAME, ACTION_VERSION]).toEqual([pkg.name, pkg.version])
+  })
+})

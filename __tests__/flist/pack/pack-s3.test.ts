@@ -1,0 +1,192 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readFileSync, readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { NativeEngine } from '../../../src/engines/native.js'
+import { readFlistCounts } from '../../../src/flist/format/counts.js'
+import { FlistReader } from '../../../src/flist/format/reader.js'
+import { unpackFlist } from '../../../src/flist/read/unpack.js'
+import { verifyFlist } from '../../../src/flist/read/verify.js'
+import { stripPassword } from '../../../src/store/spec.js'
+import type { FlistCounts } from '../../../src/engines/engine.js'
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getObject, listKeys, startS3, type TestS3 } from '../../helpers/s3.js'
+import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
+
+const require = createRequire(import.meta.url)
+
+describe('pack to a real S3 server', () => {
+  const work = tempDir('pack-s3')
+  const source = join(work, 'source')
+  const flist = join(work, 'modules.fl')
+  let s3: TestS3
+  let storeUrl: string
+  let counts: FlistCounts
+
+  beforeAll(async () => {
+    makeAwkwardTree(source)
+    s3 = await startS3({ buckets: ['blobs'] })
+    storeUrl = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/blobs?region=us-east-1`
+    counts = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: flist,
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined
+    })
+  })
+
+  afterAll(async () => {
+    await s3.stop()
+  })
+
+  test('stores every distinct blob at the bucket root under its hex id', async () => {
+    const keys = await listKeys(s3, 'blobs')
+    expect(keys).toHaveLength(counts.blocksUploaded)
+    const reader = await FlistReader.open(flist)
+    try {
+      const ids = reader.distinctBlocks().map(block => Buffer.from(block.id).toString('hex'))
+      expect(keys).toEqual([...ids].sort())
+    } finally {
+      reader.close()
+    }
+  })
+
+  test('records the route without the secret, and the secret appears nowhere in the flist', async () => {
+    const reader = await FlistReader.open(flist)
+    try {
+      expect(reader.routes()).toEqual([
+        {
+          start: 0,
+          end: 255,
+          url: `s3://${s3.accessKey}@${s3.host}:${s3.port}/blobs?region=us-east-1`
+        }
+      ])
+      // The engine writes the tags it is given, in order.
+      expect(reader.tags()).toEqual([['kernel-version', '6.12.44-Zero-OS']])
+    } finally {
+      reader.close()
+    }
+    const bytes = readFileSync(flist)
+    expect(bytes.includes(s3.secretKey)).toBe(false)
+    expect(bytes.includes(encodeURIComponent(s3.secretKey))).toBe(false)
+  })
+
+  test('unpacks from the bucket to the same tree, and verifies in full', async () => {
+    const stores = [{ start: 0, end: 255, url: storeUrl }]
+    const target = join(work, 'unpacked')
+    await unpackFlist(flist, target, { stores })
+    expect(describeTree(target)).toEqual(describeTree(source))
+    expect((await verifyFlist(flist, 'full', { stores })).problems).toEqual([])
+    const { files, directories, symlinks, bytes, blocks } = counts
+    expect(await readFlistCounts(flist)).toEqual({ files, directories, symlinks, bytes, blocks })
+  })
+
+  test('an unchanged re-pack uploads nothing', async () => {
+    const again = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'again.fl'),
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined
+    })
+    expect(again).toEqual({ ...counts, blocksUploaded: 0, blocksPresent: counts.blocksUploaded })
+    expect(readFileSync(join(work, 'again.fl')).equals(readFileSync(flist))).toBe(true)
+  })
+
+  test('a truncated object under a real blob id counts as missing and is uploaded again', async () => {
+    const [blob] = await listKeys(s3, 'blobs')
+    const whole = (await getObject(s3, 'blobs', blob))!
+    expect(whole.length).toBeGreaterThan(16)
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey }
+    })
+    try {
+      // As an upload cut off on a server that writes objects in place leaves it.
+      await client.send(
+        new PutObjectCommand({
+          Bucket: 'blobs',
+          Key: blob,
+          Body: whole.subarray(0, whole.length >> 1)
+        })
+      )
+    } finally {
+      client.destroy()
+    }
+    const lengths = new Map<string, number>()
+    const again = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'repaired.fl'),
+      writeStores: [{ start: 0, end: 255, url: storeUrl }],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [['kernel-version', '6.12.44-Zero-OS']],
+      log: () => undefined,
+      encodedLengths: lengths
+    })
+    expect(again).toMatchObject({ blocksUploaded: 1, blocksPresent: counts.blocksUploaded - 1 })
+    expect((await getObject(s3, 'blobs', blob))!.equals(whole)).toBe(true)
+    expect(lengths.get(blob)).toBe(whole.length)
+    const stores = [{ start: 0, end: 255, url: storeUrl }]
+    const report = await verifyFlist(join(work, 'repaired.fl'), 'exists', {
+      stores,
+      encodedLengths: lengths
+    })
+    expect(report.problems).toEqual([])
+  })
+
+  test('a directory store beside an S3 store: both receive every blob', async () => {
+    const mirror = join(work, 'mirror')
+    const mixed = await new NativeEngine().pack({
+      kind: 'modules',
+      source,
+      flistPath: join(work, 'mixed.fl'),
+      writeStores: [
+        { start: 0, end: 255, url: storeUrl },
+        { start: 0, end: 255, url: `dir://${mirror}` }
+      ],
+      routes: [{ start: 0, end: 255, url: stripPassword(storeUrl) }],
+      tags: [],
+      log: () => undefined
+    })
+    // The bucket held every blob already; the directory did not, so each one counts as uploaded.
+    expect(mixed).toMatchObject({ blocksUploaded: counts.blocksUploaded, blocksPresent: 0 })
+    const mirrored = readdirSync(mirror)
+    expect(mirrored.sort()).toEqual(await listKeys(s3, 'blobs'))
+  })
+
+  test('the CLI packs to S3 and exits by itself', async () => {
+    const loader = join(require.resolve('tsx/package.json'), '..', 'dist', 'loader.mjs')
+    const meta = join(work, 'cli.fl')
+    // Asynchronously: the S3 server runs in this process and must keep answering.
+    const child = spawn(process.execPath, [
+      '--import',
+      loader,
+      'src/rfs-cli.ts',
+      'pack',
+      '-m',
+      meta,
+      '-s',
+      storeUrl,
+      source
+    ])
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += String(chunk)))
+    const timer = setTimeout(() => child.kill(), 60_000)
+    const [code] = (await once(child, 'exit')) as [number | null]
+    clearTimeout(timer)
+    expect(code).toBe(0)
+    expect(stderr).not.toContain(s3.secretKey)
+    expect(stderr).toMatch(/0 uploaded/)
+    expect(await readFlistCounts(meta)).toEqual(await readFlistCounts(flist))
+  })
+})

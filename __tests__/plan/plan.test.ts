@@ -1,0 +1,700 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { settingsFromRaw, type RawInputs } from '../../src/action/inputs.js'
+import { buildPlan, type Plan } from '../../src/plan/plan.js'
+import { asyncUserError } from '../fixtures/settings/capture.js'
+
+const NOW = new Date('2025-03-07T23:30:00Z')
+const KERNEL = '6.12.44-Zero-OS'
+const S3_CONF = [
+  'S3_ENDPOINT=https://s3.example.com',
+  'S3_BUCKET=zos-blobs',
+  'S3_ACCESS_KEY=AKIA',
+  'S3_SECRET_KEY="hunter2/+"'
+].join('\n')
+
+let work: string
+let project: string
+let modulesRoot: string
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'plan-'))
+  project = join(work, 'project')
+  modulesRoot = join(work, 'lib-modules')
+  mkdirSync(join(project, 'config'), { recursive: true })
+  mkdirSync(join(project, 'initramfs/lib/modules', KERNEL), { recursive: true })
+  mkdirSync(join(project, 'firmware'), { recursive: true })
+  mkdirSync(modulesRoot)
+  writeConfig('build.conf', 'export KERNEL_VERSION=6.12.44\n')
+  writeConfig(
+    'kernel.config',
+    'CONFIG_LOCALVERSION="-Zero-OS"\n# CONFIG_LOCALVERSION_AUTO is not set\n'
+  )
+})
+afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+function writeConfig(name: string, text: string): void {
+  writeFileSync(join(project, 'config', name), text)
+}
+
+function plan(raw: RawInputs = {}): Promise<Plan> {
+  const settings = settingsFromRaw({ 'project-root': project, ...raw }, 'input', { cwd: work })
+  return buildPlan(settings, {
+    sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
+    modulesRoot
+  })
+}
+
+describe('an offline project (no S3 settings)', () => {
+  test('the whole plan', async () => {
+    const output = join(project, 'dist/flists')
+    expect(await plan()).toEqual({
+      kernel: { base: '6.12.44', localversion: '-Zero-OS', full: KERNEL },
+      firmwareTag: '20250307',
+      credentialChain: false,
+      flists: [
+        {
+          kind: 'modules',
+          name: `modules-${KERNEL}.fl`,
+          source: join(project, 'initramfs/lib/modules', KERNEL),
+          path: join(output, `modules-${KERNEL}.fl`),
+          manifestKey: `manifests/modules-${KERNEL}.fl`,
+          url: `file://${join(output, `modules-${KERNEL}.fl`)}`
+        },
+        {
+          kind: 'firmware',
+          name: 'firmware-20250307.fl',
+          source: join(project, 'firmware'),
+          path: join(output, 'firmware-20250307.fl'),
+          manifestKey: 'manifests/firmware-20250307.fl',
+          url: `file://${join(output, 'firmware-20250307.fl')}`
+        }
+      ],
+      writeStores: [{ start: 0, end: 255, url: `dir://${output}/store` }],
+      readRoutes: [{ start: 0, end: 255, url: `dir://${output}/store` }],
+      storeDisplay: `dir://${output}/store`,
+      manifests: undefined,
+      warnings: [],
+      notices: []
+    })
+  })
+
+  test('the date tag is the UTC date of the source date', async () => {
+    const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
+    const late = await buildPlan(settings, {
+      sourceDate: { epoch: Date.parse('2025-12-31T23:59:59-05:00') / 1000, origin: 'test' },
+      now: new Date('2024-06-01T12:00:00Z'),
+      modulesRoot
+    })
+    expect(late.firmwareTag).toBe('20260101')
+    expect(late.warnings).toEqual([])
+  })
+
+  test('without a source date the date tag is the UTC date of now, with a warning', async () => {
+    const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
+    const late = await buildPlan(settings, {
+      now: new Date('2025-12-31T23:59:59-05:00'),
+      modulesRoot
+    })
+    expect(late.firmwareTag).toBe('20260101')
+    expect(late.warnings).toEqual([
+      expect.stringMatching(/^firmware tag 20260101 is today's UTC date/)
+    ])
+    const modulesOnly = settingsFromRaw({ 'project-root': project, flists: 'modules' }, 'input', {
+      cwd: work
+    })
+    expect((await buildPlan(modulesOnly, { modulesRoot })).warnings).toEqual([])
+  })
+
+  test('output-dir moves the flists and the embedded store', async () => {
+    const result = await plan({ 'output-dir': 'out' })
+    expect(result.flists[0].path).toBe(join(project, 'out', `modules-${KERNEL}.fl`))
+    expect(result.writeStores[0].url).toBe(`dir://${join(project, 'out/store')}`)
+  })
+
+  test('a file URL percent-encodes what needs it', async () => {
+    const result = await plan({ 'output-dir': 'my flists' })
+    expect(result.flists[0].url).toContain('/my%20flists/')
+  })
+
+  test('public-url without S3 is ignored with a warning', async () => {
+    writeConfig('rfs.conf', 'PUBLIC_URL=https://cdn.example.com\nS3_REGION=eu-1\n')
+    const result = await plan()
+    expect(result.flists[0].url.startsWith('file://')).toBe(true)
+    expect(result.warnings).toEqual([
+      expect.stringContaining('config/rfs.conf: S3_REGION is ignored'),
+      expect.stringContaining('config/rfs.conf: PUBLIC_URL is ignored')
+    ])
+  })
+})
+
+describe('firmware tag', () => {
+  test('FIRMWARE_TAG from rfs.conf, replaced by the input', async () => {
+    writeConfig('rfs.conf', 'FIRMWARE_TAG=fw-2025.1\n')
+    expect((await plan()).firmwareTag).toBe('fw-2025.1')
+    expect((await plan()).flists[1].name).toBe('firmware-fw-2025.1.fl')
+    expect((await plan({ 'firmware-tag': 'abc' })).firmwareTag).toBe('abc')
+  })
+
+  test('a bad FIRMWARE_TAG names the file and key', async () => {
+    writeConfig('rfs.conf', 'FIRMWARE_TAG="a b"\n')
+    const error = await asyncUserError(plan())
+    expect(error.message).toMatch(
+      /^config\/rfs\.conf: FIRMWARE_TAG='a b' is not a usable firmware tag/
+    )
+  })
+})
+
+describe('which flists', () => {
+  test('an unselected flist is not looked for', async () => {
+    rmSync(join(project, 'firmware'), { recursive: true })
+    const result = await plan({ flists: 'modules' })
+    expect(result.flists.map(flist => flist.kind)).toEqual(['modules'])
+    rmSync(join(project, 'initramfs'), { recursive: true })
+    mkdirSync(join(project, 'firmware'))
+    expect((await plan({ flists: 'firmware' })).flists.map(flist => flist.name)).toEqual([
+      'firmware-20250307.fl'
+    ])
+  })
+
+  test('a missing source of a selected flist is an error', async () => {
+    rmSync(join(project, 'firmware'), { recursive: true })
+    expect((await asyncUserError(plan())).message).toMatch(/^no firmware tree: tried /)
+  })
+
+  test('the modules are looked up under the full version, the injected root first', async () => {
+    mkdirSync(join(modulesRoot, KERNEL))
+    expect((await plan()).flists[0].source).toBe(join(modulesRoot, KERNEL))
+  })
+
+  test('a localversion mismatch shows the versions that exist', async () => {
+    writeConfig('kernel.config', 'CONFIG_LOCALVERSION="-other"\n')
+    const error = await asyncUserError(plan())
+    expect(error.message).toContain('no modules tree for kernel 6.12.44-other')
+    expect(error.message).toContain(
+      `versions present: ${KERNEL} (in ${join(project, 'initramfs/lib/modules')})`
+    )
+  })
+})
+
+describe('kernel version', () => {
+  test('the input replaces KERNEL_VERSION', async () => {
+    mkdirSync(join(project, 'initramfs/lib/modules/6.13-rc3-Zero-OS'))
+    const result = await plan({ 'kernel-version': '6.13-rc3' })
+    expect(result.kernel).toEqual({
+      base: '6.13-rc3',
+      localversion: '-Zero-OS',
+      full: '6.13-rc3-Zero-OS'
+    })
+  })
+
+  test('config warnings reach the plan', async () => {
+    writeConfig('kernel.config', 'CONFIG_LOCALVERSION="-Zero-OS"\nCONFIG_LOCALVERSION_AUTO=y\n')
+    expect((await plan()).warnings).toEqual([expect.stringContaining('CONFIG_LOCALVERSION_AUTO')])
+  })
+
+  test('config-dir is honoured', async () => {
+    mkdirSync(join(project, 'other'))
+    writeFileSync(join(project, 'other/build.conf'), 'KERNEL_VERSION=6.12.44\n')
+    const result = await plan({ 'config-dir': 'other', flists: 'firmware' })
+    expect(result.kernel.full).toBe('6.12.44')
+    expect(result.warnings).toEqual([expect.stringContaining('other/kernel.config not found')])
+  })
+})
+
+describe('S3 from rfs.conf', () => {
+  test('store URL, redacted routes and display, manifests and path-style URLs', async () => {
+    writeConfig('rfs.conf', `${S3_CONF}\nS3_PREFIX=zos/v4\n`)
+    const result = await plan()
+    const route = 's3s://AKIA@s3.example.com:443/zos-blobs?region=us-east-1'
+    expect(result.writeStores).toEqual([
+      {
+        start: 0,
+        end: 255,
+        url: 's3s://AKIA:hunter2%2F%2B@s3.example.com:443/zos-blobs?region=us-east-1'
+      }
+    ])
+    expect(result.readRoutes).toEqual([{ start: 0, end: 255, url: route }])
+    expect(result.storeDisplay).toBe(route)
+    expect(result.manifests).toEqual({
+      connection: {
+        endpoint: 'https://s3.example.com',
+        region: 'us-east-1',
+        accessKey: 'AKIA',
+        secretKey: 'hunter2/+'
+      },
+      bucket: 'zos-blobs',
+      prefix: 'zos/v4'
+    })
+    expect(result.flists.map(flist => [flist.manifestKey, flist.url])).toEqual([
+      [
+        `zos/v4/manifests/modules-${KERNEL}.fl`,
+        `https://s3.example.com/zos-blobs/zos/v4/manifests/modules-${KERNEL}.fl`
+      ],
+      [
+        'zos/v4/manifests/firmware-20250307.fl',
+        'https://s3.example.com/zos-blobs/zos/v4/manifests/firmware-20250307.fl'
+      ]
+    ])
+    expect(result.warnings).toEqual([])
+  })
+
+  test('the secret is nowhere but in the write store and the connection', async () => {
+    writeConfig('rfs.conf', `${S3_CONF}\nPUBLIC_URL=https://cdn.example.com\n`)
+    const { writeStores, manifests, ...rest } = await plan()
+    expect(writeStores[0].url).toContain('hunter2')
+    expect(manifests?.connection.secretKey).toBe('hunter2/+')
+    const { connection: _connection, ...target } = manifests!
+    expect(JSON.stringify({ rest, target })).not.toContain('hunter2')
+  })
+
+  test('MANIFEST_BUCKET, region, and an endpoint with its own port', async () => {
+    writeConfig(
+      'rfs.conf',
+      `${S3_CONF}\nS3_ENDPOINT=http://minio.local:9000\nS3_REGION=eu-west-1\nMANIFEST_BUCKET=zos-manifests\n`
+    )
+    const result = await plan()
+    expect(result.writeStores[0].url).toBe(
+      's3://AKIA:hunter2%2F%2B@minio.local:9000/zos-blobs?region=eu-west-1'
+    )
+    expect(result.manifests).toMatchObject({
+      bucket: 'zos-manifests',
+      prefix: '',
+      connection: { endpoint: 'http://minio.local:9000', region: 'eu-west-1' }
+    })
+    expect(result.flists[0].url).toBe(
+      `http://minio.local:9000/zos-manifests/manifests/modules-${KERNEL}.fl`
+    )
+  })
+
+  test('public-url makes the URLs, with exactly one slash at the joint', async () => {
+    for (const base of [
+      'https://cdn.example.com/zos',
+      'https://cdn.example.com/zos/',
+      'https://cdn.example.com/zos//'
+    ]) {
+      writeConfig('rfs.conf', `${S3_CONF}\nS3_PREFIX=/p/\nPUBLIC_URL=${base}\n`)
+      expect((await plan()).flists[1].url).toBe(
+        'https://cdn.example.com/zos/p/manifests/firmware-20250307.fl'
+      )
+    }
+  })
+
+  test.each([
+    ['', 'manifests/firmware-20250307.fl'],
+    ['a', 'a/manifests/firmware-20250307.fl'],
+    ['/a/', 'a/manifests/firmware-20250307.fl'],
+    ['a/b/', 'a/b/manifests/firmware-20250307.fl'],
+    ['a//b', 'a/b/manifests/firmware-20250307.fl'],
+    ['//', 'manifests/firmware-20250307.fl']
+  ])('prefix %j gives key %s', async (prefix, key) => {
+    writeConfig('rfs.conf', S3_CONF)
+    const result = await plan({ 's3-prefix': prefix, flists: 'firmware' })
+    expect(result.flists[0].manifestKey).toBe(key)
+    expect(result.flists[0].url).toBe(`https://s3.example.com/zos-blobs/${key}`)
+  })
+
+  test('no region on an AWS endpoint: us-east-1 with a warning; elsewhere silently', async () => {
+    writeConfig('rfs.conf', S3_CONF.replace('s3.example.com', 's3.amazonaws.com'))
+    const aws = await plan()
+    expect(aws.manifests?.connection.region).toBe('us-east-1')
+    expect(aws.warnings).toEqual([
+      expect.stringContaining('using us-east-1; set input s3-region or S3_REGION')
+    ])
+  })
+})
+
+describe('S3 inputs override rfs.conf', () => {
+  test('each input replaces its key', async () => {
+    writeConfig(
+      'rfs.conf',
+      `${S3_CONF}\nS3_PREFIX=conf\nMANIFEST_BUCKET=conf-m\nS3_REGION=conf-r\n`
+    )
+    const result = await plan({
+      's3-endpoint': 'http://127.0.0.1:9000',
+      's3-bucket': 'in-b',
+      's3-access-key': 'in-ak',
+      's3-secret-key': 'in-sk',
+      's3-prefix': 'in-p',
+      's3-region': 'in-r',
+      'manifest-bucket': 'in-m',
+      'public-url': 'https://in.example.com'
+    })
+    expect(result.writeStores[0].url).toBe('s3://in-ak:in-sk@127.0.0.1:9000/in-b?region=in-r')
+    expect(result.manifests).toMatchObject({ bucket: 'in-m', prefix: 'in-p' })
+    expect(result.flists[0].url).toBe(`https://in.example.com/in-p/manifests/modules-${KERNEL}.fl`)
+  })
+
+  test('S3 wholly from inputs, no rfs.conf', async () => {
+    const result = await plan({
+      's3-endpoint': 'https://s3.example.com:8443',
+      's3-bucket': 'b',
+      's3-access-key': 'ak',
+      's3-secret-key': 'sk'
+    })
+    expect(result.storeDisplay).toBe('s3s://ak@s3.example.com:8443/b?region=us-east-1')
+  })
+})
+
+describe('incomplete or bad S3 settings', () => {
+  test.each<[string, RawInputs, string[]]>([
+    ['S3_ENDPOINT=https://h', {}, ['the bucket (input s3-bucket or S3_BUCKET in config/rfs.conf)']],
+    ['S3_BUCKET=b', {}, ['the endpoint (input s3-endpoint or S3_ENDPOINT in config/rfs.conf)']],
+    [
+      '',
+      { 's3-access-key': 'ak' },
+      ['the secret key (input s3-secret-key or S3_SECRET_KEY in config/rfs.conf)']
+    ],
+    [
+      'S3_SECRET_KEY=sk',
+      { 's3-endpoint': 'https://h', 's3-bucket': 'b' },
+      ['the access key (input s3-access-key']
+    ],
+    ['MANIFEST_BUCKET=m', {}, ['the endpoint', 'the bucket']]
+  ])('rfs.conf %j with inputs %j', async (conf, raw, missing) => {
+    writeConfig('rfs.conf', conf)
+    const error = await asyncUserError(plan(raw))
+    expect(error.message).toMatch(/^incomplete S3 settings: missing /)
+    for (const part of missing) expect(error.message).toContain(part)
+    expect(error.message).toContain('given: ')
+    expect(error.message).not.toMatch(/\bsk\b/)
+  })
+
+  test('an endpoint and a bucket without keys sign with the credential chain', async () => {
+    writeConfig('rfs.conf', 'S3_ENDPOINT=https://s3.example.com\nS3_BUCKET=b\n')
+    const planned = await plan()
+    expect(planned.credentialChain).toBe(true)
+    expect(planned.writeStores[0].url).toBe('s3s://s3.example.com:443/b?region=us-east-1')
+    expect(planned.manifests?.connection).toMatchObject({ accessKey: '', secretKey: '' })
+  })
+
+  test('no S3 settings at all: the embedded dir store, no credential chain', async () => {
+    writeConfig('rfs.conf', '')
+    const planned = await plan()
+    expect(planned.credentialChain).toBe(false)
+    expect(planned.manifests).toBeUndefined()
+    expect(planned.writeStores[0].url).toMatch(/^dir:\/\//)
+  })
+
+  test('what was given is named with where it came from', async () => {
+    writeConfig('rfs.conf', 'S3_BUCKET=b\nS3_ACCESS_KEY=ak\n')
+    const error = await asyncUserError(plan({ 's3-endpoint': 'https://h' }))
+    expect(error.message).toContain(
+      'given: the endpoint from input s3-endpoint, the bucket from config/rfs.conf: S3_BUCKET, the access key from config/rfs.conf: S3_ACCESS_KEY'
+    )
+  })
+
+  test('a bad endpoint names the key in rfs.conf, or the input', async () => {
+    writeConfig('rfs.conf', S3_CONF.replace('https://s3.example.com', 's3.example.com:9000'))
+    expect((await asyncUserError(plan())).message).toMatch(
+      /^config\/rfs\.conf: S3_ENDPOINT: 's3\.example\.com:9000' has no scheme/
+    )
+    expect((await asyncUserError(plan({ 's3-endpoint': 'https://h/path' }))).message).toMatch(
+      /^input s3-endpoint: .* has a path/
+    )
+  })
+
+  test('a bucket with a slash names where it came from', async () => {
+    writeConfig('rfs.conf', S3_CONF.replace('zos-blobs', 'zos/blobs'))
+    expect((await asyncUserError(plan())).message).toMatch(
+      /^config\/rfs\.conf: S3_BUCKET='zos\/blobs' is not a bucket name/
+    )
+    writeConfig('rfs.conf', S3_CONF)
+    expect((await asyncUserError(plan({ 'manifest-bucket': 'a b' }))).message).toMatch(
+      /^input manifest-bucket='a b'/
+    )
+  })
+
+  test('a bad region or public URL names where it came from', async () => {
+    writeConfig('rfs.conf', `${S3_CONF}\nS3_REGION="eu west"\n`)
+    expect((await asyncUserError(plan())).message).toMatch(
+      /^config\/rfs\.conf: S3_REGION='eu west'/
+    )
+    writeConfig('rfs.conf', `${S3_CONF}\nPUBLIC_URL=cdn.example.com\n`)
+    expect((await asyncUserError(plan())).message).toMatch(
+      /^config\/rfs\.conf: PUBLIC_URL='cdn\.example\.com' is not a base URL/
+    )
+  })
+})
+
+describe('explicit stores', () => {
+  test('store replaces the S3-derived store; manifests still go to S3', async () => {
+    writeConfig('rfs.conf', S3_CONF)
+    const result = await plan({ store: '00-7f=s3://ak:pw@a:9000/x\n80-ff=dir:///srv/blobs' })
+    expect(result.writeStores).toEqual([
+      { start: 0, end: 127, url: 's3://ak:pw@a:9000/x' },
+      { start: 128, end: 255, url: 'dir:///srv/blobs' }
+    ])
+    expect(result.readRoutes).toEqual([
+      { start: 0, end: 127, url: 's3://ak@a:9000/x' },
+      { start: 128, end: 255, url: 'dir:///srv/blobs' }
+    ])
+    expect(result.storeDisplay).toBe('00-7f=s3://ak@a:9000/x\n80-ff=dir:///srv/blobs')
+    expect(result.manifests?.bucket).toBe('zos-blobs')
+  })
+
+  test('store without S3 settings: no manifest upload', async () => {
+    const result = await plan({ store: 'zdb://hub.example.com:9900/zos' })
+    expect(result.writeStores).toEqual([
+      { start: 0, end: 255, url: 'zdb://hub.example.com:9900/zos' }
+    ])
+    expect(result.manifests).toBeUndefined()
+    expect(result.flists[0].url.startsWith('file://')).toBe(true)
+  })
+
+  test('read-store gives the routes, passwords removed', async () => {
+    writeConfig('rfs.conf', S3_CONF)
+    const result = await plan({
+      'read-store': 'https://hub.example.com/blobs\ns3://ro:ropw@hub:9000/zos-blobs'
+    })
+    expect(result.readRoutes).toEqual([
+      { start: 0, end: 255, url: 'https://hub.example.com/blobs' },
+      { start: 0, end: 255, url: 's3://ro@hub:9000/zos-blobs' }
+    ])
+    expect(result.writeStores[0].url).toContain('zos-blobs')
+  })
+})
+
+describe('the project itself', () => {
+  test('a missing project-root', async () => {
+    const error = await asyncUserError(plan({ 'project-root': join(work, 'absent') }))
+    expect(error.message).toBe(
+      `project-root ${join(work, 'absent')} does not exist: point project-root at the Zero-OS build project`
+    )
+  })
+
+  test('a config syntax error stops the plan with its file and line', async () => {
+    writeConfig('rfs.conf', '\n\nS3_BUCKET=`cat b`\n')
+    expect((await asyncUserError(plan())).message).toMatch(
+      /^config\/rfs\.conf:3: S3_BUCKET: command substitution/
+    )
+  })
+})
+
+describe('the example project', () => {
+  test('plans offline with the versions, trees and embedded store it is meant to show', async () => {
+    const example = join(import.meta.dirname, '..', '..', 'examples', 'zos')
+    const settings = settingsFromRaw({ 'project-root': example, engine: 'native' }, 'flag', {
+      cwd: work
+    })
+    const result = await buildPlan(settings, {
+      sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
+      modulesRoot: join(work, 'no-system-modules')
+    })
+    expect(result.kernel).toEqual({ base: '6.12.44', localversion: '-Zero-OS', full: KERNEL })
+    expect(result.flists.map(flist => flist.source)).toEqual([
+      join(example, 'initramfs/lib/modules', KERNEL),
+      join(example, 'firmware')
+    ])
+    expect(result.writeStores).toEqual([
+      { start: 0, end: 255, url: `dir://${join(example, 'dist/flists/store')}` }
+    ])
+    expect(result.manifests).toBeUndefined()
+    expect(result.warnings).toEqual([])
+  })
+})
+
+describe('key prefixes and public URLs that readers would resolve elsewhere', () => {
+  test.each(['../blobs', 'zos/..', 'zos/./v4', '%2e%2e/x', 'zos\\..\\x', 'a/ b', 'ok/.%2E'])(
+    'prefix %j is refused, naming the input',
+    async prefix => {
+      writeConfig('rfs.conf', S3_CONF)
+      const error = await asyncUserError(plan({ 's3-prefix': prefix }))
+      expect(error.message).toMatch(/^input s3-prefix=.*is not a usable key prefix/)
+    }
+  )
+
+  test('a prefix in rfs.conf is checked as well, also without S3', async () => {
+    writeConfig('rfs.conf', 'S3_PREFIX=a/../../x\n')
+    const error = await asyncUserError(plan())
+    expect(error.message).toMatch(/rfs\.conf: S3_PREFIX='a\/\.\.\/\.\.\/x'/)
+  })
+
+  test('dots inside a segment are fine', async () => {
+    writeConfig('rfs.conf', S3_CONF)
+    const result = await plan({ 's3-prefix': 'zos/v1.2/...x', flists: 'firmware' })
+    expect(result.flists[0].manifestKey).toBe('zos/v1.2/...x/manifests/firmware-20250307.fl')
+  })
+
+  test.each([
+    ['https://cdn.example.com/zos/../x', 'path segment'],
+    ['https://cdn.example.com/zos/%2e%2E/x', 'path segment'],
+    ['https://cdn.example.com/./zos', 'path segment'],
+    ['https://cdn.example.com\\zos', 'not a base URL'],
+    ['https://reader:Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['https://Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['reader:Pw9Qx7Lm@cdn.example.com/zos', 'credentials do not belong'],
+    ['https://reader:Pw9#Qx7Lm@cdn.example.com/zos', 'credentials do not belong']
+  ])('public-url %s is refused: %s', async (url, problem) => {
+    writeConfig('rfs.conf', S3_CONF)
+    const error = await asyncUserError(plan({ 'public-url': url }))
+    expect(error.message).toMatch(/^input public-url/)
+    expect(error.message).toContain(problem)
+    expect(error.message).not.toContain('Qx7')
+  })
+})
+
+describe('where the run writes', () => {
+  const modulesTree = (): string => join(project, 'initramfs/lib/modules', KERNEL)
+
+  test('output-dir is created while planning, and not in a dry run', async () => {
+    await plan({ 'dry-run': 'true' })
+    expect(existsSync(join(project, 'dist/flists'))).toBe(false)
+    await plan()
+    expect(readdirSync(join(project, 'dist/flists'))).toEqual(['store'])
+  })
+
+  test.each([
+    [
+      'inside the modules tree',
+      `initramfs/lib/modules/${KERNEL}/out`,
+      /^output-dir .* is inside the modules tree .*: every run would pack the \.fl files and the store of the run before; choose an output-dir outside/
+    ],
+    ['the firmware tree itself', 'firmware', /^output-dir .* is inside the firmware tree/]
+  ])('output-dir %s is refused before anything is created', async (_, outputDir, message) => {
+    for (const dryRun of ['true', 'false']) {
+      const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
+      expect(error.message).toMatch(message)
+    }
+    expect(readdirSync(modulesTree())).toEqual([])
+  })
+
+  test('output-dir reaching into a tree through a symlink is refused too', async () => {
+    symlinkSync(modulesTree(), join(project, 'out'))
+    const error = await asyncUserError(plan({ 'output-dir': 'out/flists' }))
+    expect(error.message).toMatch(/output-dir .* is inside the modules tree/)
+  })
+
+  test('modules-dir named as the input it came from', async () => {
+    const error = await asyncUserError(
+      plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' }).catch(
+        async () => {
+          mkdirSync(join(project, 'mods'))
+          return plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' })
+        }
+      )
+    )
+    expect(error.message).toMatch(/inside the modules tree .*mods \(modules-dir\)/)
+  })
+
+  test('a tree inside output-dir is fine: nothing is written into the tree', async () => {
+    const result = await plan({ 'output-dir': '.' })
+    expect(result.flists[0].path).toBe(join(project, `modules-${KERNEL}.fl`))
+  })
+
+  test.each([
+    [
+      'a dir:// store inside a tree',
+      () => `dir://${project}/firmware/blobs`,
+      /^store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
+    ],
+    [
+      'a tree inside a dir:// store',
+      () => `dir://${project}`,
+      /^the modules tree .* is inside store dir:\/\//
+    ]
+  ])('%s is refused', async (_, store, message) => {
+    const error = await asyncUserError(plan({ store: store() }))
+    expect(error.message).toMatch(message)
+  })
+
+  test.each([
+    [
+      'a file',
+      () => writeFileSync(join(project, 'flists'), ''),
+      'flists',
+      /^output-dir .*flists is a file, not a directory/
+    ],
+    [
+      'under a file',
+      () => writeFileSync(join(project, 'flists'), ''),
+      'flists/x',
+      /^output-dir .*flists\/x is under .*flists, which is a file/
+    ],
+    [
+      'under /proc',
+      () => undefined,
+      '/proc/rfs-flist-plan/x',
+      /^output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
+    ],
+    [
+      'under /sys',
+      () => undefined,
+      '/sys/rfs-flist-plan',
+      /^output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable output-dir/
+    ],
+    [
+      'a directory that takes no files',
+      () => undefined,
+      '/sys/kernel',
+      /^output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
+    ],
+    [
+      'over PATH_MAX',
+      () => undefined,
+      'd/'.repeat(2100),
+      /^output-dir is 42\d\d bytes long, over .* \(PATH_MAX\)/
+    ],
+    [
+      'with a name over NAME_MAX',
+      () => undefined,
+      'n'.repeat(256),
+      /^output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
+    ]
+  ])(
+    'output-dir %s: one line naming it, in a dry run too',
+    async (_, prepare, outputDir, message) => {
+      prepare()
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
+        expect(error.message).toMatch(message)
+      }
+    }
+  )
+
+  test('a dir:// store under /proc: one line naming the store', async () => {
+    const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
+    expect(error.message).toMatch(
+      /^store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
+    )
+  })
+})
+
+describe('an output-dir the run may not write, as root', () => {
+  // Root writes anywhere permissions say no; an immutable directory still takes nothing.
+  let locked: string
+  beforeEach(() => {
+    locked = join(work, 'locked')
+    mkdirSync(locked)
+    execFileSync('chattr', ['+i', locked])
+  })
+  afterEach(() => {
+    execFileSync('chattr', ['-i', locked])
+  })
+
+  test.each(['locked', 'locked/flists'])(
+    'output-dir %s: one line naming it, in a dry run too, and nothing created',
+    async outputDir => {
+      for (const dryRun of ['false', 'true']) {
+        const error = await asyncUserError(
+          plan({ 'output-dir': join('..', outputDir), 'dry-run': dryRun })
+        )
+        expect(error.message).toMatch(
+          /^output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable output-dir$/
+        )
+      }
+      expect(readdirSync(locked)).toEqual([])
+    }
+  )
+})

@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { S3Session } from '../../src/s3/client.js'
+import { createNativeEngine } from '../../src/engines/native.js'
+import { describeDifference, describeFlist } from '../../src/publish/manifest-diff.js'
+import {
+  checkManifest,
+  fileSha256,
+  publishManifest,
+  type ManifestUpload
+} from '../../src/publish/manifest-put.js'
+import { honoursIfNoneMatch } from '../../src/s3/conditional-create.js'
+import { startFaultyProxy } from '../helpers/faulty-proxy.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+
+let s3: TestS3
+let session: S3Session
+const work = mkdtempSync(join(tmpdir(), 'publish-'))
+
+beforeAll(async () => {
+  s3 = await startS3({ buckets: ['manifests', 'probes'] })
+  session = new S3Session(
+    {
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey
+    },
+    { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 } }
+  )
+})
+afterAll(async () => {
+  session.destroy()
+  await s3.stop()
+})
+
+async function upload(name: string, content: string, overwrite = false): Promise<ManifestUpload> {
+  const path = join(work, name)
+  writeFileSync(path, content)
+  return {
+    bucket: 'manifests',
+    key: `zos/manifests/${name}`,
+    path,
+    sha256: await fileSha256(path),
+    metadata: { 'kernel-version': '6.12.44-Zero-OS' },
+    overwrite
+  }
+}
+
+describe('publishManifest', () => {
+  test('creates the object with its digest, type and metadata', async () => {
+    const first = await upload('modules-a.fl', 'first flist')
+    expect((await publishManifest(session, first)).outcome).toBe('published')
+    expect((await getObject(s3, 'manifests', first.key))?.toString()).toBe('first flist')
+    const head = await session.client.send(
+      new HeadObjectCommand({ Bucket: 'manifests', Key: first.key })
+    )
+    expect(head.ContentType).toBe('application/vnd.sqlite3')
+    expect(head.Metadata).toMatchObject({
+      sha256: first.sha256,
+      'kernel-version': '6.12.44-Zero-OS'
+    })
+  })
+
+  test('a rerun with the same bytes succeeds and replaces nothing', async () => {
+    const same = await upload('modules-b.fl', 'same bytes')
+    expect((await publishManifest(session, same)).outcome).toBe('published')
+    expect(await publishManifest(session, same)).toEqual({
+      outcome: 'unchanged',
+      sha256: same.sha256
+    })
+  })
+
+  test('different bytes under a published name are refused unless overwrite is set', async () => {
+    const original = await upload('firmware-c.fl', 'original')
+    await publishManifest(session, original)
+    const changed = await upload('firmware-c.fl', 'changed!')
+    await expect(publishManifest(session, changed)).rejects.toThrow(
+      /already published with sha256 [0-9a-f]{64}.*set overwrite: true/
+    )
+    expect((await getObject(s3, 'manifests', original.key))?.toString()).toBe('original')
+
+    expect((await publishManifest(session, { ...changed, overwrite: true })).outcome).toBe(
+      'replaced'
+    )
+    expect((await getObject(s3, 'manifests', original.key))?.toString()).toBe('changed!')
+  })
+
+  test('an object without recorded digest is compared by its bytes', async () => {
+    const manual = await upload('modules-d.fl', 'uploaded by hand')
+    await session.client.send(
+      new PutObjectCommand({ Bucket: 'manifests', Key: manual.key, Body: 'uploaded by hand' })
+    )
+    expect((await publishManifest(session, manual)).outcome).toBe('unchanged')
+  })
+
+  test('a missing bucket is one line naming the bucket and the setting', async () => {
+    const lost = { ...(await upload('modules-e.fl', 'x')), bucket: 'no-such-bucket' }
+    const error = await publishManifest(session, lost).catch((e: Error) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toMatch(
+      /bucket 'no-such-bucket' does not exist.*manifest-bucket/
+    )
+    expect((error as Error).message).not.toContain('\n')
+    expect(await listKeys(s3, 'manifests')).not.toContain('zos/manifests/modules-e.fl')
+  })
+
+  test('an unknown access key stops at once and never shows the secret', async () => {
+    const stranger = new S3Session(
+      { endpoint: s3.endpoint, region: 'us-east-1', accessKey: 'NOBODY', secretKey: s3.secretKey },
+      { retry: { attempts: 5, baseDelayMs: 2000, maxDelayMs: 2000 } }
+    )
+    const started = Date.now()
+    const error = (await publishManifest(stranger, await upload('modules-f.fl', 'y')).catch(
+      (e: Error) => e
+    )) as Error
+    stranger.destroy()
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(error.message).toMatch(/check s3-access-key/)
+    expect(error.message).not.toContain(s3.secretKey)
+  })
+})
+
+/** Packs a small tree with the built-in engine into a dir:// store; `creator` stands for the producer. */
+async function packTree(
+  name: string,
+  files: Record<string, string>,
+  options: { creator?: string; tags?: Array<[string, string]>; route?: string } = {}
+): Promise<string> {
+  const source = join(work, `${name}-tree`)
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(source, path, '..'), { recursive: true })
+    writeFileSync(join(source, path), content)
+  }
+  const store = { start: 0, end: 255, url: `dir://${join(work, 'store')}` }
+  const flistPath = join(work, `${name}.fl`)
+  await createNativeEngine().pack({
+    kind: 'firmware',
+    source,
+    flistPath,
+    writeStores: [store],
+    routes: [options.route ? { ...store, url: options.route } : store],
+    tags: [
+      ['kind', 'firmware'],
+      ['creator', options.creator ?? 'rfs-flist-action 1.0.0 (native 1.0.0)'],
+      ...(options.tags ?? [])
+    ],
+    sourceDateEpoch: 1_700_000_000,
+    log: () => undefined
+  })
+  return flistPath
+}
+
+describe('comparing manifests by what they describe', () => {
+  const tree = { 'intel/ibt.sfi': 'x'.repeat(600_000), 'rtl_nic/rtl.fw': 'realtek' }
+
+  test('another producer of the same tree is no difference; a changed file, route or tag is', async () => {
+    const base = await describeFlist(await packTree('base', tree))
+    const other = await packTree('other', tree, {
+      creator: 'rfs-flist-action 1.0.1 (native 1.0.1)'
+    })
+    expect(await fileSha256(other)).not.toBe(await fileSha256(join(work, 'base.fl')))
+    expect(describeDifference(base, await describeFlist(other))).toBeUndefined()
+
+    const changed = await packTree('changed', { ...tree, 'rtl_nic/rtl.fw': 'realtek 2' })
+    expect(describeDifference(base, await describeFlist(changed))).toBe(
+      'entries differ: 1 entry changed, first: rtl_nic/rtl.fw (size, blocks)'
+    )
+    const more = await packTree('more', { ...tree, 'new.bin': 'n' })
+    expect(describeDifference(base, await describeFlist(more))).toMatch(
+      /^entries differ: (1 entry changed, )?1 only in this run, first: (new\.bin|\/)/
+    )
+    const tagged = await packTree('tagged', tree, { tags: [['build', '7']] })
+    expect(describeDifference(base, await describeFlist(tagged))).toBe(
+      "tag build is only in this run's manifest"
+    )
+    const routed = await packTree('routed', tree, { route: 's3://reader@s3.example.com:443/blobs' })
+    expect(describeDifference(base, await describeFlist(routed))).toMatch(
+      /^routes differ \(published: dir:\/\/\S+; this run: s3:\/\/reader@s3\.example\.com:443\/blobs\)$/
+    )
+  })
+
+  test('a published manifest of the same tree by another producer is kept, and the local file takes its bytes', async () => {
+    const published = await packTree('published', tree)
+    const first: ManifestUpload = {
+      bucket: 'manifests',
+      key: 'compare/manifests/firmware-x.fl',
+      path: published,
+      sha256: await fileSha256(published),
+      metadata: {},
+      overwrite: false
+    }
+    expect((await publishManifest(session, first)).outcome).toBe('published')
+
+    const local = await packTree('local', tree, {
+      creator: 'rfs-flist-action 1.0.1 (native 1.0.1)'
+    })
+    const rerun = { ...first, path: local, sha256: await fileSha256(local) }
+    expect(rerun.sha256).not.toBe(first.sha256)
+    expect(await checkManifest(session, rerun)).toEqual({ action: 'keep', sha256: first.sha256 })
+    expect(readFileSync(local)).toEqual(readFileSync(published))
+
+    const changed = await packTree('changed-2', { ...tree, 'rtl_nic/rtl.fw': 'other' })
+    const check = await checkManifest(session, {
+      ...first,
+      path: changed,
+      sha256: await fileSha256(changed)
+    })
+    expect(check.action).toBe('refuse')
+    expect(check.action === 'refuse' && check.error.message).toMatch(
+      /\(entries differ: 1 entry changed, first: rtl_nic\/rtl\.fw \(size, blocks\)\): set overwrite: true/
+    )
+  })
+})
+
+describe('whether the server honours If-None-Match', () => {
+  test('s3rver does not: it replaces the probe; the probe is removed', async () => {
+    expect(await honoursIfNoneMatch(session, 'probes', 'zos')).toBe(false)
+    expect(await listKeys(s3, 'probes')).toEqual([])
+  })
+
+  test('a server answering 412 over an existing key does; the probe is removed', async () => {
+    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, honourIfNoneMatch: true })
+    const through = new S3Session({ ...session.connection, endpoint: proxy.endpoint })
+    try {
+      expect(await honoursIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
+      expect(
+        proxy.log.map(({ method, path }) => `${method} ${path.replace(/[0-9a-f]{16}$/, 'N')}`)
+      ).toEqual([
+        'PUT /probes/zos/manifests/.if-none-match-probe-N',
+        'PUT /probes/zos/manifests/.if-none-match-probe-N',
+        'DELETE /probes/zos/manifests/.if-none-match-probe-N'
+      ])
+    } finally {
+      through.destroy()
+      await proxy.stop()
+    }
+    expect(await listKeys(s3, 'probes')).toEqual([])
+  })
+})

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { acquireRfs } from '../../src/rfs-release/acquire.js'
+import {
+  buildCacheKey,
+  cachedBinaryPath,
+  sourceFingerprint
+} from '../../src/rfs-release/build-cache.js'
+import { declaresBuildBinary } from '../../src/rfs-release/build.js'
+import type { RfsSettings } from '../../src/plan/settings.js'
+import { startCacheServer } from '../helpers/rfs/cache-server.js'
+import {
+  isolateRunnerDirs,
+  keptLog,
+  removeTempDirs,
+  rfsSettings,
+  standInScript,
+  startFileServer,
+  tempDir,
+  writeExecutable,
+  type FileServer
+} from '../helpers/rfs/standin.js'
+
+const FIXTURE = resolve('__tests__/fixtures/rfs-crate')
+
+let server: FileServer
+let project: string
+let source: string
+let settings: RfsSettings
+beforeAll(async () => {
+  isolateRunnerDirs()
+  // No crates.io here; the fixture has no dependencies, so cargo never needs the network.
+  process.env.CARGO_NET_OFFLINE = 'true'
+  server = await startFileServer({})
+  project = tempDir('project')
+  source = join(project, 'components', 'rfs')
+  // The crate is built in a copy, so no target directory ever appears in the repository.
+  cpSync(FIXTURE, source, { recursive: true })
+  settings = rfsSettings({ source, version: 'v0.0.1', downloadUrl: `${server.url}/missing/rfs` })
+})
+afterAll(async () => {
+  removeTempDirs()
+  await server.stop()
+  rmSync(project, { recursive: true, force: true })
+})
+
+const hostBinary = (): string => join(source, 'target', 'release', 'rfs')
+
+test('rfs-build: never with nothing found is one clear line', async () => {
+  await expect(
+    acquireRfs({ ...settings, build: 'never' }, project, { log: keptLog(), pathVariable: '' })
+  ).rejects.toThrow(
+    /^No rfs binary: none on PATH, in .*components\/rfs\/target or the tool cache, could not download rfs from .*: HTTP 404.*rfs-build is never/
+  )
+})
+
+test('with nothing found and no download, cargo builds the crate (offline, host target, no build-binary feature)', async () => {
+  const log = keptLog()
+  const found = await acquireRfs(settings, project, { log, pathVariable: '' })
+  expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'build' })
+  expect(log.lines).toContain(
+    'cargo build --release --bin rfs --message-format=json-render-diagnostics'
+  )
+  expect(log.lines.some(line => line.startsWith('Building rfs from'))).toBe(true)
+  expect(log.warnings.join('\n')).toMatch(/HTTP 404; .*building rfs from/)
+  // No cache service in a shell run: a warning, and the build still counts.
+  expect(log.warnings.join('\n')).toMatch(/No cache service here/)
+})
+
+test('the next run finds the binary built in components/rfs/target, with no download and no build', async () => {
+  const before = server.requests.length
+  const log = keptLog()
+  const found = await acquireRfs(settings, project, { log, pathVariable: '' })
+  expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'components' })
+  expect(server.requests.length).toBe(before)
+  expect(log.lines.join('\n')).not.toContain('Building rfs')
+})
+
+test('rfs-build: never still uses a binary that is already built', async () => {
+  const found = await acquireRfs({ ...settings, build: 'never' }, project, {
+    log: keptLog(),
+    pathVariable: ''
+  })
+  expect(found.source).toBe('components')
+})
+
+test('an rfs on PATH comes before components/', async () => {
+  const bin = tempDir('path')
+  const standIn = writeExecutable(bin, standInScript('v7.7.7'))
+  const found = await acquireRfs(settings, project, {
+    log: keptLog(),
+    pathVariable: `/nonexistent:${bin}`
+  })
+  expect(found).toEqual({ path: standIn, version: 'v7.7.7', source: 'path' })
+})
+
+test('an rfs on PATH that does not run is skipped with a warning', async () => {
+  const bin = tempDir('broken')
+  writeExecutable(bin, '#!/bin/sh\necho "cannot execute: wrong ELF class" >&2\nexit 126\n')
+  const log = keptLog()
+  const found = await acquireRfs(settings, project, { log, pathVariable: bin })
+  expect(found.source).toBe('components')
+  expect(log.warnings.join('\n')).toMatch(/Skipping rfs .*exited with code 126.*wrong ELF class/)
+})
+
+test('rfs-build: always builds even when a binary is on PATH and in components/', async () => {
+  const bin = tempDir('path-always')
+  writeExecutable(bin, standInScript('v7.7.7'))
+  const found = await acquireRfs({ ...settings, build: 'always' }, project, {
+    log: keptLog(),
+    pathVariable: bin
+  })
+  expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'build' })
+})
+
+test('a build is saved to the cache service and restored by the next run instead of building', async () => {
+  const cache = await startCacheServer()
+  process.env.ACTIONS_CACHE_URL = cache.url
+  process.env.ACTIONS_RUNTIME_TOKEN = 'test-token'
+  try {
+    rmSync(hostBinary())
+    const built = await acquireRfs(settings, project, { log: keptLog(), pathVariable: '' })
+    expect(built.source).toBe('build')
+    const key = buildCacheKey(await sourceFingerprint(source), undefined)
+    expect(cache.keys()).toEqual([key])
+    expect(key).toMatch(/^rfs-bin-linux-[a-z0-9]+-host-sha256-[0-9a-f]{64}$/)
+
+    rmSync(hostBinary())
+    rmSync(cachedBinaryPath(source))
+    const log = keptLog()
+    const restored = await acquireRfs(settings, project, { log, pathVariable: '' })
+    expect(restored).toEqual({
+      path: cachedBinaryPath(source),
+      version: 'v0.0.1-fixture',
+      source: 'cache'
+    })
+    expect(log.lines.join('\n')).not.toContain('Building rfs')
+    expect(existsSync(hostBinary())).toBe(false)
+  } finally {
+    delete process.env.ACTIONS_CACHE_URL
+    await cache.stop()
+  }
+})
+
+test('a cache service that fails costs a build, never the run', async () => {
+  const cache = await startCacheServer({ failing: true })
+  process.env.ACTIONS_CACHE_URL = cache.url
+  try {
+    rmSync(hostBinary(), { force: true })
+    rmSync(cachedBinaryPath(source), { force: true })
+    const found = await acquireRfs(settings, project, { log: keptLog(), pathVariable: '' })
+    expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'build' })
+  } finally {
+    delete process.env.ACTIONS_CACHE_URL
+    await cache.stop()
+  }
+})
+
+test('a failing build is one line naming the source and cargo error', async () => {
+  const broken = join(project, 'broken-rfs')
+  cpSync(FIXTURE, broken, { recursive: true })
+  writeFileSync(join(broken, 'src', 'main.rs'), 'fn main() { this is not rust }\n')
+  const log = keptLog()
+  const failure = acquireRfs({ ...settings, source: broken, build: 'always' }, project, {
+    log,
+    pathVariable: ''
+  })
+  await expect(failure).rejects.toThrow(
+    /^Building rfs from .*broken-rfs failed: cargo exited with code 101 \(error/
+  )
+  await expect(failure).rejects.not.toThrow(/\n/)
+})
+
+test('the cache key follows the git tree of a clean checkout, else a hash of the files', async () => {
+  const repo = tempDir('git')
+  const crate = join(repo, 'components', 'rfs')
+  cpSync(FIXTURE, crate, { recursive: true })
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+      encoding: 'utf8'
+    }).trim()
+  git('init', '-q')
+  git('add', '.')
+  git('commit', '-qm', 'rfs')
+  const tree = git('rev-parse', 'HEAD:components/rfs')
+  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
+  // Another commit elsewhere in the repository does not change the key.
+  writeFileSync(join(repo, 'README'), 'x')
+  git('add', 'README')
+  git('commit', '-qm', 'readme')
+  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
+  // A local change does.
+  writeFileSync(join(crate, 'src', 'main.rs'), 'fn main() {}\n')
+  expect(await sourceFingerprint(crate)).toMatch(/^sha256-[0-9a-f]{64}$/)
+  rmSync(repo, { recursive: true, force: true })
+})
+
+test('build-binary is only asked for when Cargo.toml declares it', () => {
+  const reference = execFileSync(
+    'git',
+    ['-C', '/work/.mirror/threefoldtech+rfs/repo', 'show', 'HEAD:Cargo.toml'],
+    { encoding: 'utf8' }
+  )
+  expect(declaresBuildBinary(reference)).toBe(true)
+  expect(declaresBuildBinary('[package]\nname = "rfs"\n')).toBe(false)
+  expect(declaresBuildBinary('[package]\nname = "rfs"\n[features]\ndefault = []\n')).toBe(false)
+  expect(declaresBuildBinary('features.build-binary = []\n')).toBe(true)
+  expect(declaresBuildBinary('[features]\n# build-binary = []\n')).toBe(false)
+})

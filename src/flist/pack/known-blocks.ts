@@ -1,0 +1,66 @@
+// Blocks an earlier flist of the same name already names: plaintext key → blob id. The codec is
+// convergent (a chunk's blob depends on the chunk alone), so a chunk whose key is known needs no
+// compressing and encrypting again, only hashing, and its blob id is the one this codec would
+// give it. Only flists this very engine version wrote are taken: another encoder (the rfs binary's
+// snappy) gives the same chunk another valid blob, and the .fl would then differ from a fresh pack.
+import { existsSync } from 'node:fs'
+import { HASH_LENGTH, toHex } from '../format/codec.js'
+import { FlistReader } from '../format/reader.js'
+
+/** Key and id of each block, 32 bytes each, one pair after the other: cheap to hand to workers. */
+export type KnownBlockPairs = Uint8Array
+
+export class KnownBlocks {
+  private readonly ids = new Map<string, Uint8Array>()
+
+  constructor(pairs: KnownBlockPairs) {
+    for (let at = 0; at + 2 * HASH_LENGTH <= pairs.length; at += 2 * HASH_LENGTH) {
+      const key = pairs.subarray(at, at + HASH_LENGTH)
+      this.ids.set(toHex(key), pairs.subarray(at + HASH_LENGTH, at + 2 * HASH_LENGTH))
+    }
+  }
+
+  get size(): number {
+    return this.ids.size
+  }
+
+  /** The blob id of the chunk with this key, when known. */
+  idFor(key: Uint8Array): Uint8Array | undefined {
+    return this.ids.get(toHex(key))
+  }
+}
+
+/**
+ * The key → id pairs of the flist at `path`, when it exists and its `creator` tag names `creator`
+ * (this engine and version); undefined otherwise. An unreadable file is no error: it is only
+ * not reused, and the pack encodes every block.
+ */
+export async function readKnownBlocks(
+  path: string,
+  creatorEngine: string
+): Promise<KnownBlockPairs | undefined> {
+  if (!existsSync(path)) return undefined
+  let reader: FlistReader
+  try {
+    reader = await FlistReader.open(path)
+  } catch {
+    return undefined
+  }
+  try {
+    const creator = reader.tags().find(([key]) => key === 'creator')?.[1]
+    if (!creator?.endsWith(`(${creatorEngine})`)) return undefined
+    const blocks = reader
+      .distinctBlocks()
+      .filter(({ id, key }) => id.length === HASH_LENGTH && key.length === HASH_LENGTH)
+    const pairs = new Uint8Array(blocks.length * 2 * HASH_LENGTH)
+    blocks.forEach(({ id, key }, index) => {
+      pairs.set(key, index * 2 * HASH_LENGTH)
+      pairs.set(id, index * 2 * HASH_LENGTH + HASH_LENGTH)
+    })
+    return pairs
+  } catch {
+    return undefined
+  } finally {
+    reader.close()
+  }
+}

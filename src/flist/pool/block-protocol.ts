@@ -1,0 +1,64 @@
+// Messages between the pack and its block workers. Chunks are read by the workers themselves, so
+// file bytes never cross threads; the encoded blobs come back transferred rather than copied, or
+// not at all when the workers store them in local directories.
+import type { LocalStoreRoute } from '../pack/local-blobs.js'
+import type { Segment } from '../pack/segment.js'
+
+/** Given to every worker as it starts. */
+export interface WorkerSetup {
+  /** Directory stores the worker puts each blob into itself, rather than sending it back. */
+  localStores?: LocalStoreRoute[]
+  /** Key and id pairs of blocks an earlier flist names (see known-blocks.ts): not encoded again. */
+  known?: Uint8Array
+}
+
+/**
+ * Encode the chunks of one or more file segments. Many small files go in one task, so the cost of
+ * a message is paid per few megabytes rather than per file.
+ */
+export interface EncodeTask {
+  type: 'encode'
+  task: number
+  segments: Segment[]
+  /** Encode every chunk, known blocks too. */
+  fresh?: boolean
+}
+
+/** One encoded chunk of a task. */
+export interface EncodedChunkEntry {
+  /** Position of its segment in the task. */
+  segment: number
+  /** Chunk number within the file. */
+  index: number
+  plainLength: number
+  /** Bytes of the blob: what a store must hold under its id. */
+  blobLength: number
+  /** The blob, for the main thread to store; absent when the worker stored it. */
+  blob?: Uint8Array
+  /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
+  written?: boolean
+  /**
+   * Its id was taken from the known blocks, and no blob was made. blobLength is then the size the
+   * local stores hold it at, or 0 when the stores are not local and must still be asked.
+   */
+  reused?: boolean
+}
+
+/** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */
+export interface TaskDoneMessage {
+  type: 'done'
+  task: number
+  chunks: EncodedChunkEntry[]
+  ids: Uint8Array
+  keys: Uint8Array
+}
+
+export interface TaskFailedMessage {
+  type: 'error'
+  task: number
+  message: string
+  /** A failure the user can act on (a store refused a blob), not a bug. */
+  userFacing: boolean
+}
+
+export type WorkerMessage = TaskDoneMessage | TaskFailedMessage

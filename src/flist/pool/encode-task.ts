@@ -1,0 +1,65 @@
+// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
+// arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
+// earlier flist already names is only hashed: its id is taken from there, and no blob is made.
+import { HASH_LENGTH, encodeKeyedBlock, toHex, type Blake2b256 } from '../format/codec.js'
+import type { EncodedChunkEntry } from './block-protocol.js'
+import type { KnownBlocks } from '../pack/known-blocks.js'
+import type { LocalBlobStores } from '../pack/local-blobs.js'
+import { readSegment, type Segment } from '../pack/segment.js'
+
+export interface EncodedTask {
+  chunks: EncodedChunkEntry[]
+  ids: Uint8Array
+  keys: Uint8Array
+  /** The buffers that can move to another thread instead of being copied. */
+  transfer: ArrayBuffer[]
+}
+
+/** What an encoder keeps for its lifetime. */
+export interface Encoder {
+  hash: Blake2b256
+  /** BLOCK_SIZE bytes, reused for every read. */
+  buffer: Uint8Array
+  localStores?: LocalBlobStores
+  known?: KnownBlocks
+}
+
+/** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
+export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false): EncodedTask {
+  const { hash, buffer, localStores } = encoder
+  const known = fresh ? undefined : encoder.known
+  const total = segments.reduce((sum, segment) => sum + segment.count, 0)
+  const ids = new Uint8Array(total * HASH_LENGTH)
+  const keys = new Uint8Array(total * HASH_LENGTH)
+  const chunks: EncodedChunkEntry[] = []
+  const transfer: ArrayBuffer[] = [ids.buffer, keys.buffer]
+  segments.forEach((segment, position) => {
+    readSegment(segment, buffer, (index, plain) => {
+      const at = chunks.length * HASH_LENGTH
+      const plainLength = plain.length
+      const key = hash.digest(plain)
+      keys.set(key, at)
+      const knownId = known?.idFor(key)
+      if (knownId) {
+        // A directory store is asked here; other stores are checked from their listings.
+        const held = localStores ? localStores.heldSize(toHex(knownId)) : 0
+        if (held !== undefined) {
+          ids.set(knownId, at)
+          chunks.push({ segment: position, index, plainLength, blobLength: held, reused: true })
+          return
+        }
+      }
+      const block = encodeKeyedBlock(plain, key, hash)
+      ids.set(block.id, at)
+      const blobLength = block.blob.byteLength
+      if (localStores) {
+        const written = localStores.store(toHex(block.id), block.blob)
+        chunks.push({ segment: position, index, plainLength, blobLength, written })
+      } else {
+        chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob })
+        transfer.push(block.blob.buffer as ArrayBuffer)
+      }
+    })
+  })
+  return { chunks, ids, keys, transfer }
+}
