@@ -6,6 +6,7 @@
 import { rm, stat } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
 import { UserError, oneLine } from '../common/errors.js'
+import { flistCounts } from '../flist/format/counts.js'
 import { FlistReader } from '../flist/format/reader.js'
 import type { StoreSpec } from '../plan/settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
@@ -222,7 +223,7 @@ function sameRoutes(routes: StoreSpec[], stores: StoreSpec[]): boolean {
 async function countsOf(flistPath: string): Promise<FlistCounts> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const counts = reader.counts()
+    const counts = flistCounts(reader)
     // rfs uploads every block on every run, whether the store holds it or not.
     return { ...counts, blocksUploaded: reader.distinctBlocks().length, blocksPresent: 0 }
   } finally {

@@ -1,7 +1,7 @@
 // The rfs subcommands the built-in engine covers, with rfs's flags and output shapes, so tests of
 // the rfs engine can run this CLI in place of the binary.
 import { resolve } from 'node:path'
-import { readFlistCounts } from '../format/counts.js'
+import { flistCounts } from '../format/counts.js'
 import { entryType, permissions, type EntryType } from '../format/modes.js'
 import { packTree } from '../pack/pack.js'
 import { FlistReader, type TreeEntry } from '../format/reader.js'
@@ -185,10 +185,10 @@ const TYPE_NAMES: Record<EntryType, string> = {
 }
 
 async function inspect(target: string, io: CliIo): Promise<void> {
-  await withReader(resolve(target), reader => {
+  const counts = await withReader(resolve(target), reader => {
     for (const entry of reader.walk()) printMetadata(entry, io)
+    return flistCounts(reader)
   })
-  const counts = await readFlistCounts(resolve(target))
   io.out(`Flist Inspection: ${target}`)
   io.out('==================')
   io.out(`Files: ${counts.files}`)
