@@ -11,7 +11,7 @@ import { fromInput, inSourceTree, onPath } from './locate.js'
 import { runnerLog, type RfsLog } from './log.js'
 import { redactUrl } from '../store/url-redact.js'
 import { findCached, keepInToolCache } from './tool-cache.js'
-import { probeRfsVersion } from './version.js'
+import { probeRfsVersion } from './rfs-version-probe.js'
 
 /** Where the binary came from, as reported in the log and the summary. */
 export type RfsOrigin =
