@@ -14,7 +14,7 @@ import {
 import { join } from 'node:path'
 import { NativeEngine } from '../../src/engines/native.js'
 import { runCli } from '../../src/flist/cli/main.js'
-import { openBlobListing } from '../../src/gc/blobs.js'
+import { openGcStore } from '../../src/gc/blobs.js'
 import { collectGarbage } from '../../src/gc/collect.js'
 import { openManifestLocation } from '../../src/gc/manifests.js'
 import { FlistReader } from '../../src/flist/format/reader.js'
@@ -244,7 +244,7 @@ describe('gc over a dir:// store in both layouts', () => {
     utimesSync(orphan, old, old)
     const report = await collectGarbage({
       locations: [openManifestLocation(manifests)],
-      stores: [openBlobListing(`dir://${root}`)],
+      stores: [openGcStore(`dir://${root}`)],
       delete: true,
       graceMs: 0,
       // Between listing the blobs and deleting them, another job publishes a flist.

@@ -6,9 +6,9 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { S3Session } from '../../src/s3/client.js'
 import { createNativeEngine } from '../../src/engines/native.js'
 import { describeDifference, describeFlist } from '../../src/publish/manifest-diff.js'
+import { fileSha256 } from '../../src/common/sha256.js'
 import {
   checkManifest,
-  fileSha256,
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'

@@ -3,7 +3,6 @@ import { chmodSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { acquireRfs } from '../../src/rfs-release/acquire.js'
 import { displayCommand, redactUrl, redactor, secretsOf } from '../../src/store/url-redact.js'
-import { parseRfsVersion } from '../../src/rfs-release/version.js'
 import {
   isolateRunnerDirs,
   keptLog,
@@ -89,15 +88,6 @@ test('with no usable cache directory at all, the download is used in place, with
   expect(found.source).toBe('download')
   expect(found.version).toBe('v3.3.3')
   expect(log.warnings.join('\n')).toMatch(/^No tool cache \(RUNNER_TOOL_CACHE is not set/)
-})
-
-test('rfs --version output is parsed as rfs prints it', () => {
-  expect(parseRfsVersion('rfs v2.0.6\n')).toBe('v2.0.6')
-  expect(parseRfsVersion('rfs v2.0.6-3-g1a2b3c4-modified\n')).toBe('v2.0.6-3-g1a2b3c4-modified')
-  expect(parseRfsVersion('\nrfs unknown\n')).toBe('unknown')
-  expect(parseRfsVersion('2.0.6')).toBe('2.0.6')
-  expect(parseRfsVersion('usage: something else')).toBeUndefined()
-  expect(parseRfsVersion('')).toBeUndefined()
 })
 
 test('passwords are masked in URLs, store specs and free text; user names stay', () => {

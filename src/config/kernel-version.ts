@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../common/errors.js'
+import { existsAsDirectory } from '../common/fs-probe.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseKernelConfig } from './kernel-config.js'
 import { parseShellConf } from './shell-conf.js'
@@ -78,7 +78,7 @@ export async function readKernelVersion(
     // The input made build.conf unnecessary; still say once which files were not there, in case
     // the localversion (or rfs.conf) was meant to come from them.
     const dirName = displayPath(sources.configDir, sources.projectRoot)
-    const notice = (await isDirectory(sources.configDir))
+    const notice = (await existsAsDirectory(sources.configDir))
       ? `${configName} not found: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION`
       : `config directory ${dirName} does not exist: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION, and no rfs.conf; set config-dir if the configs are elsewhere`
     return { ...none, warnings: [], notices: [notice] }
@@ -92,7 +92,7 @@ async function readBase(sources: KernelVersionSources): Promise<string> {
   const name = displayPath(path, sources.projectRoot)
   const text = await readOptionalText(path, name)
   if (text === undefined) {
-    if (!(await isDirectory(sources.configDir))) {
+    if (!(await existsAsDirectory(sources.configDir))) {
       throw new UserError(
         `config directory ${sources.configDir} does not exist: set config-dir to the directory of build.conf, kernel.config and rfs.conf, or set the kernel-version input`
       )
@@ -108,12 +108,4 @@ async function readBase(sources: KernelVersionSources): Promise<string> {
     )
   }
   return validateKernelBase(value, `${name}: KERNEL_VERSION`)
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
 }

@@ -1,4 +1,5 @@
 import type { FlistKind, Owner, S3RequestPolicy, StoreSpec } from '../plan/settings.js'
+import type { MetadataCounts } from '../flist/format/counts.js'
 
 /** What one flist pack needs, whichever engine does it. */
 export interface PackRequest {
@@ -33,12 +34,7 @@ export interface PackRequest {
 }
 
 /** What a pack did, as reported in outputs and the job summary. */
-export interface FlistCounts {
-  files: number
-  directories: number
-  symlinks: number
-  bytes: number
-  blocks: number
+export interface FlistCounts extends MetadataCounts {
   blocksUploaded: number
   blocksPresent: number
   /** Chunks compressed and encrypted by this pack, where the engine knows it. */

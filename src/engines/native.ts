@@ -2,11 +2,15 @@
 import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
 import { readKnownBlocks } from '../flist/pack/known-blocks.js'
 import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
+import { ACTION_VERSION } from '../common/action-version.js'
 import { Semaphore } from '../common/semaphore.js'
 import type { StoreSpec } from '../plan/settings.js'
 import type { RouterBlobStore } from '../store/router.js'
-import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from './native-version.js'
 import { openStores } from '../store/open.js'
+
+/** The built-in engine's name and version: the action's own, since it ships inside it. */
+export const NATIVE_ENGINE_NAME = 'native'
+export const NATIVE_ENGINE_VERSION = ACTION_VERSION
 
 /** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */
 interface SharedStores {

@@ -6,12 +6,14 @@
 import { rm, stat } from 'node:fs/promises'
 import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
 import { UserError, oneLine } from '../common/errors.js'
+import { flistCounts } from '../flist/format/counts.js'
+import { replaceRoutes } from '../flist/format/edit.js'
 import { FlistReader } from '../flist/format/reader.js'
 import type { StoreSpec } from '../plan/settings.js'
 import { formatStoreSpec, stripPassword } from '../store/spec.js'
-import { incompleteFiles } from './rfs/complete.js'
+import { filesMissingBlocks } from './rfs/missing-blocks.js'
 import { MANGLED_HINT, storesForRfs, type RfsStores } from './rfs/credentials.js'
-import { normaliseFlist } from './rfs/normalise.js'
+import { rewriteInCanonicalOrder } from './rfs/canonical-order.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../store/url-redact.js'
 import { describeExit, runProgram } from '../rfs-release/run.js'
 
@@ -63,10 +65,10 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
               'tags and routes are written by the built-in SQLite'
           )
         }
-        await normaliseFlist(request.flistPath, {
+        await rewriteInCanonicalOrder(request.flistPath, {
           owner: request.owner,
           sourceDateEpoch: request.sourceDateEpoch,
-          ...(byRfs ? {} : { tags: request.tags, routes })
+          ...(byRfs ? {} : { setTags: request.tags, ...(routes && replaceRoutes(routes)) })
         })
         return await countsOf(request.flistPath)
       } catch (error) {
@@ -193,7 +195,7 @@ async function checkWritten(binary: string, flistPath: string, kind: string): Pr
 
 /** rfs v2.0.6 logs a failed upload and exits 0; the flist shows it as a file short of blocks. */
 async function checkUploads(flistPath: string, kind: string, hint: string): Promise<void> {
-  const incomplete = await incompleteFiles(flistPath).catch((error: unknown) => {
+  const incomplete = await filesMissingBlocks(flistPath).catch((error: unknown) => {
     throw new UserError(
       `rfs pack ${kind} wrote a file that is not an flist (${oneLine(error)}); nothing was published`
     )
@@ -222,7 +224,7 @@ function sameRoutes(routes: StoreSpec[], stores: StoreSpec[]): boolean {
 async function countsOf(flistPath: string): Promise<FlistCounts> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const counts = reader.counts()
+    const counts = flistCounts(reader)
     // rfs uploads every block on every run, whether the store holds it or not.
     return { ...counts, blocksUploaded: reader.distinctBlocks().length, blocksPresent: 0 }
   } finally {

@@ -15,7 +15,8 @@ export interface StoredBlob {
   modified: Date
 }
 
-export interface BlobListing {
+/** A blob store as the collector sees it: its blobs listed with their age, one removed at a time. */
+export interface GcStore {
   display: string
   list(): Promise<StoredBlob[]>
   remove(blob: StoredBlob): Promise<void>
@@ -25,7 +26,7 @@ export interface BlobListing {
 const BLOB_ID = /^[0-9a-f]{64}$/
 const SHARD = /^[0-9a-f]{2}$/
 
-export function openBlobListing(url: string, options: S3SessionOptions = {}): BlobListing {
+export function openGcStore(url: string, options: S3SessionOptions = {}): GcStore {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
   if (scheme === 'dir') return dirListing(decodeURIComponent(new URL(url).pathname))
   if (scheme && ['s3', 's3s', 's3+tls'].includes(scheme)) return s3Listing(url, options)
@@ -34,7 +35,7 @@ export function openBlobListing(url: string, options: S3SessionOptions = {}): Bl
   )
 }
 
-function s3Listing(url: string, options: S3SessionOptions): BlobListing {
+function s3Listing(url: string, options: S3SessionOptions): GcStore {
   const { connection, bucket } = parseS3StoreUrl(url, 'store')
   maskSecret(connection.secretKey)
   const session = new S3Session(connection, options)
@@ -56,7 +57,7 @@ function s3Listing(url: string, options: S3SessionOptions): BlobListing {
   }
 }
 
-function dirListing(root: string): BlobListing {
+function dirListing(root: string): GcStore {
   const paths = new Map<string, string[]>()
   const found = async (path: string, id: string, blobs: StoredBlob[]): Promise<void> => {
     const info = await stat(path)

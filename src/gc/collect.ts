@@ -2,12 +2,12 @@
 // Deleting is a separate, explicit step that spares recent blobs (a pack may be uploading them
 // right now) and refuses outright when any manifest could not be read.
 import { oneLine } from '../common/errors.js'
-import type { BlobListing, StoredBlob } from './blobs.js'
+import type { GcStore, StoredBlob } from './blobs.js'
 import type { ManifestLocation } from './manifests.js'
 
 export interface GcOptions {
   locations: ManifestLocation[]
-  stores: BlobListing[]
+  stores: GcStore[]
   /** Delete unreferenced blobs older than graceMs. */
   delete: boolean
   graceMs: number
@@ -58,7 +58,7 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
     deleted: { count: 0, bytes: 0 },
     kept: 0
   }
-  const candidates: Array<{ store: BlobListing; blob: StoredBlob }> = []
+  const candidates: Array<{ store: GcStore; blob: StoredBlob }> = []
   for (const store of options.stores) {
     const blobs = await store.list()
     report.stored += blobs.length

@@ -4,7 +4,7 @@ import { UserError } from '../common/errors.js'
 import { parseArgs, UsageError } from '../flist/cli/args.js'
 import { parseStoreArg } from '../flist/cli/store-args.js'
 import { formatBytes } from '../action/report.js'
-import { openBlobListing } from './blobs.js'
+import { openGcStore } from './blobs.js'
 import { collectGarbage, type GcReport } from './collect.js'
 import { openManifestLocation } from './manifests.js'
 
@@ -49,7 +49,7 @@ export async function gcCommand(argv: readonly string[], io: GcIo): Promise<void
   const graceMs = parseGrace(graceText ?? '7d')
   const options = { signal: io.signal }
   const locations = locationArgs.map(text => openManifestLocation(text, options))
-  const stores = storeArgs.map(text => openBlobListing(parseStoreArg(text).url, options))
+  const stores = storeArgs.map(text => openGcStore(parseStoreArg(text).url, options))
   try {
     const report = await collectGarbage({
       locations,

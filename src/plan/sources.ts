@@ -1,18 +1,11 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../common/errors.js'
+import { existsAsDirectory } from '../common/fs-probe.js'
 import { describeOsError } from '../common/os-error.js'
 
 /** Where a build container installs the modules of the kernel it built. */
 export const SYSTEM_MODULES_ROOT = '/lib/modules'
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
 
 /** A directory that is not there (yet): a plan can be made without it, a run cannot. */
 export class MissingDirectoryError extends UserError {}
@@ -41,7 +34,7 @@ function explicitDirectory(path: string, input: string): Promise<string> {
 
 async function firstDirectory(candidates: string[]): Promise<string | undefined> {
   for (const candidate of candidates) {
-    if (await isDirectory(candidate)) return candidate
+    if (await existsAsDirectory(candidate)) return candidate
   }
   return undefined
 }
@@ -88,7 +81,7 @@ async function subdirectories(root: string): Promise<string[]> {
       // A version directory may be a symlink to the real tree.
       if (
         entry.isDirectory() ||
-        (entry.isSymbolicLink() && (await isDirectory(join(root, entry.name))))
+        (entry.isSymbolicLink() && (await existsAsDirectory(join(root, entry.name))))
       ) {
         names.push(entry.name)
       }

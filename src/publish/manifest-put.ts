@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { UserError } from '../common/errors.js'
+import { sha256Hex } from '../common/sha256.js'
 import { describeDifference, describeFlist } from './manifest-diff.js'
 import { httpStatus } from '../s3/errors.js'
 import type { S3Session } from '../s3/client.js'
@@ -52,7 +53,7 @@ export async function checkManifest(
 
   const bytes = await getManifest(session, upload.bucket, upload.key)
   if (bytes === undefined) return { action: 'create' }
-  const published = sha256Of(bytes)
+  const published = sha256Hex(bytes)
   if (published === upload.sha256) return { action: 'keep', sha256: published }
   const difference = await compareWithLocal(bytes, upload.path)
   if (difference === undefined) return { action: 'keep', sha256: published }
@@ -131,7 +132,7 @@ export async function publishedSha256(
   if (head === undefined) return undefined
   if (head.sha256) return head.sha256
   const bytes = await getManifest(session, bucket, key)
-  return bytes === undefined ? undefined : sha256Of(bytes)
+  return bytes === undefined ? undefined : sha256Hex(bytes)
 }
 
 /** Whether an object is there, and the sha256 its metadata records (absent when uploaded by hand). */
@@ -193,13 +194,4 @@ function conflict(upload: ManifestUpload, existing: string, difference?: string)
   return new UserError(
     `manifest s3://${upload.bucket}/${upload.key} is already published with sha256 ${existing}, and this run made ${upload.sha256}${what}: set overwrite: true to replace it, or publish under another firmware-tag or kernel-version`
   )
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-/** Hex sha256 of a local file, as recorded in the manifest's metadata and the outputs. */
-export async function fileSha256(path: string): Promise<string> {
-  return sha256Of(await readFile(path))
 }

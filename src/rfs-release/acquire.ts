@@ -5,18 +5,13 @@ import { UserError, isUserError, oneLine } from '../common/errors.js'
 import type { RfsSettings } from '../plan/settings.js'
 import { buildCacheKey, restoreBuilt, saveBuilt, sourceFingerprint } from './build-cache.js'
 import { cargoBuild, chooseTarget } from './build.js'
-import {
-  checkSha256,
-  defaultDownloadUrl,
-  downloadRfs,
-  normaliseSha256,
-  sha256File
-} from './download.js'
+import { fileSha256 } from '../common/sha256.js'
+import { checkSha256, defaultDownloadUrl, downloadRfs, normaliseSha256 } from './download.js'
 import { fromInput, inSourceTree, onPath } from './locate.js'
 import { runnerLog, type RfsLog } from './log.js'
 import { redactUrl } from '../store/url-redact.js'
 import { findCached, keepInToolCache } from './tool-cache.js'
-import { probeRfsVersion } from './version.js'
+import { probeRfsVersion } from './rfs-version-probe.js'
 
 /** Where the binary came from, as reported in the log and the summary. */
 export type RfsOrigin =
@@ -154,7 +149,7 @@ async function fromToolCache(settings: RfsSettings, log: RfsLog): Promise<Acquir
   const path = findCached(settings.version, log)
   if (!path) return undefined
   if (settings.sha256) {
-    const actual = await sha256File(path)
+    const actual = await fileSha256(path)
     if (actual !== normaliseSha256(settings.sha256)) {
       log.warning(
         `The cached rfs ${settings.version} has sha256 ${actual}, not the pinned one; downloading it again`

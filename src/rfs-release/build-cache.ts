@@ -4,7 +4,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promise
 import { arch, platform } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { oneLine } from '../common/errors.js'
-import { isExecutableFile } from './locate.js'
+import { existsAsExecutable } from './locate.js'
 import type { RfsLog } from './log.js'
 import { runProgram } from './run.js'
 
@@ -97,7 +97,7 @@ export async function restoreBuilt(
   const path = cachedBinaryPath(source)
   try {
     const hit = await cache.restoreCache([path], key)
-    if (hit && isExecutableFile(path)) return path
+    if (hit && existsAsExecutable(path)) return path
   } catch (error) {
     log.warning(`Could not restore the rfs build from the cache: ${oneLine(error)}`)
   }

@@ -1,23 +1,17 @@
 import { HttpClient } from '@actions/http-client'
-import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import { UserError, oneLine } from '../common/errors.js'
+import { fileSha256 } from '../common/sha256.js'
 import { redactUrl } from '../store/url-redact.js'
 
 /** The release asset of threefoldtech/rfs: the bare static musl binary, named `rfs`. */
 export function defaultDownloadUrl(version: string): string {
   return `https://github.com/threefoldtech/rfs/releases/download/${encodeURIComponent(version)}/rfs`
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 /** A pinned digest, as users paste it: hex, any case, perhaps with a `sha256:` prefix. */
@@ -37,7 +31,7 @@ export function normaliseSha256(pin: string): string {
 /** Fails unless the file's digest is the pinned one. */
 export async function checkSha256(path: string, pin: string, url: string): Promise<void> {
   const expected = normaliseSha256(pin)
-  const actual = await sha256File(path)
+  const actual = await fileSha256(path)
   if (actual !== expected) {
     throw new UserError(
       `rfs-sha256: the rfs binary from ${redactUrl(url)} has sha256 ${actual}, but ${expected} was pinned; ` +

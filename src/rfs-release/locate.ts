@@ -3,8 +3,8 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path'
 import { readdirSync } from 'node:fs'
 import { UserError } from '../common/errors.js'
 
-/** A regular file this process may execute. */
-export function isExecutableFile(path: string): boolean {
+/** Looks at the file system: whether a regular file this process may execute is at `path`. */
+export function existsAsExecutable(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false
     accessSync(path, constants.X_OK)
@@ -29,7 +29,7 @@ export function fromInput(path: string, projectRoot: string): string {
     throw new UserError(
       `rfs-path: ${absolute} is not a file; give the path of the rfs binary itself`
     )
-  if (!isExecutableFile(absolute)) {
+  if (!existsAsExecutable(absolute)) {
     throw new UserError(`rfs-path: ${absolute} is not executable; run chmod +x on it`)
   }
   return absolute
@@ -40,7 +40,7 @@ export function onPath(pathVariable: string | undefined = process.env.PATH): str
   for (const dir of (pathVariable ?? '').split(delimiter)) {
     if (!dir) continue
     const candidate = resolve(dir, 'rfs')
-    if (isExecutableFile(candidate)) return candidate
+    if (existsAsExecutable(candidate)) return candidate
   }
   return undefined
 }
@@ -69,5 +69,5 @@ export function inSourceTree(source: string): string | undefined {
     ...triples.map(triple => join(targetDir, triple, 'release', 'rfs')),
     join(targetDir, 'release', 'rfs')
   ]
-  return candidates.find(isExecutableFile)
+  return candidates.find(existsAsExecutable)
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 
-export interface RunOptions {
+export interface ProgramOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
   /**
@@ -21,7 +21,7 @@ export interface RunOptions {
   tailFrom?: ReadonlyArray<'stdout' | 'stderr'>
 }
 
-export interface RunResult {
+export interface ProgramResult {
   /** The exit code, or null when the process was killed by a signal. */
   code: number | null
   signal: NodeJS.Signals | null
@@ -43,8 +43,8 @@ export const DEFAULT_KILL_GRACE_MS = 5_000
 export function runProgram(
   file: string,
   args: readonly string[],
-  options: RunOptions = {}
-): Promise<RunResult> {
+  options: ProgramOptions = {}
+): Promise<ProgramResult> {
   const keep = options.tailLines ?? 20
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
@@ -120,6 +120,6 @@ function terminateOnAbort(
 }
 
 /** A one-line account of how a run ended. */
-export function describeExit(result: RunResult): string {
+export function describeExit(result: ProgramResult): string {
   return result.signal ? `was killed by ${result.signal}` : `exited with code ${result.code}`
 }

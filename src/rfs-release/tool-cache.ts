@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { oneLine } from '../common/errors.js'
-import { isExecutableFile } from './locate.js'
+import { existsAsExecutable } from './locate.js'
 import type { RfsLog } from './log.js'
 
 const TOOL = 'rfs'
@@ -45,7 +45,7 @@ export function findCached(version: string, log: RfsLog): string | undefined {
   try {
     const dir = tc.find(TOOL, version)
     const binary = dir ? join(dir, TOOL) : ''
-    return binary && isExecutableFile(binary) ? binary : undefined
+    return binary && existsAsExecutable(binary) ? binary : undefined
   } catch (error) {
     log.warning(`Could not look in the tool cache: ${oneLine(error)}`)
     return undefined

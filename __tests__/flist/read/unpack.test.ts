@@ -20,7 +20,7 @@ import { packTree } from '../../../src/flist/pack/pack.js'
 import { FlistReader } from '../../../src/flist/format/reader.js'
 import { unpackFlist } from '../../../src/flist/read/unpack.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
-import { incompleteFiles } from '../../../src/engines/rfs/complete.js'
+import { filesMissingBlocks } from '../../../src/engines/rfs/missing-blocks.js'
 import { openStores } from '../../../src/store/open.js'
 import { describeTree, tempDir } from '../../helpers/tree.js'
 
@@ -85,7 +85,7 @@ async function expectRefused(flist: string, message: RegExp): Promise<void> {
     () => FlistReader.open(flist).then(reader => reader.close()),
     () => verifyFlist(flist, 'exists'),
     () => verifyFlist(flist, 'full'),
-    () => incompleteFiles(flist)
+    () => filesMissingBlocks(flist)
   ]
   for (const refusal of refusals) {
     const error = await refusal().then(

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compareTrees, type TreeComparison } from './compare-trees.js'
 import { UserError, oneLine } from '../../common/errors.js'
+import { editFlist, replaceRoutes } from '../../flist/format/edit.js'
 import type { StoreSpec } from '../../plan/settings.js'
 import { MANGLED_HINT, storesForRfs } from './credentials.js'
-import { normaliseFlist } from './normalise.js'
 import {
   defuseLine,
   displayCommand,
@@ -53,7 +53,7 @@ export async function unpackWithRfs(check: RfsUnpackCheck): Promise<TreeComparis
     const cache = join(work, 'cache')
     const forRfs = storesForRfs(check.writeStores)
     await copyFile(check.flistPath, copy)
-    await normaliseFlist(copy, { routes: forRfs.stores })
+    await editFlist(copy, replaceRoutes(forRfs.stores))
     await mkdir(tree)
     // A fresh cache: rfs trusts what its cache holds without checking it against the store.
     const args = ['unpack', '-m', copy, '-c', cache, tree]

@@ -1,12 +1,12 @@
 // The rfs subcommands the built-in engine covers, with rfs's flags and output shapes, so tests of
 // the rfs engine can run this CLI in place of the binary.
 import { resolve } from 'node:path'
-import { readFlistCounts } from '../format/counts.js'
+import { flistCounts } from '../format/counts.js'
+import { editFlist } from '../format/edit.js'
 import { entryType, permissions, type EntryType } from '../format/modes.js'
 import { packTree } from '../pack/pack.js'
 import { FlistReader, type TreeEntry } from '../format/reader.js'
 import { unpackFlist } from '../read/unpack.js'
-import { FlistWriter } from '../format/writer.js'
 import { openStores } from '../../store/open.js'
 import { parseArgs, requirePositional, requireValue, UsageError, type ParsedArgs } from './args.js'
 import { stripPassword } from '../../store/spec.js'
@@ -92,37 +92,27 @@ export async function configCommand(argv: readonly string[], io: CliIo): Promise
   if (group === 'store' && action === 'list') return listStores(path, io)
   if (group === 'tag' && action === 'add') {
     const args = parseArgs(flags, [{ name: 'tag', short: 't', value: true, repeat: true }])
-    const tags = (args.values.get('tag') ?? []).map(parseTag)
-    return change(path, writer => tags.forEach(([key, value]) => writer.tag(key, value)))
+    return editFlist(path, { setTags: (args.values.get('tag') ?? []).map(parseTag) })
   }
   if (group === 'tag' && action === 'delete') {
     const args = parseArgs(flags, [
       { name: 'key', short: 'k', value: true, repeat: true },
       { name: 'all', short: 'a' }
     ])
-    return change(path, writer =>
-      args.switches.has('all')
-        ? writer.deleteAllTags()
-        : (args.values.get('key') ?? []).forEach(key => writer.deleteTag(key))
-    )
+    const keys = args.values.get('key') ?? []
+    return editFlist(path, { deleteTags: args.switches.has('all') ? 'all' : keys })
   }
   if (group === 'store' && action === 'add') {
     const args = parseArgs(flags, [{ name: 'store', short: 's', value: true, repeat: true }])
-    const specs = (args.values.get('store') ?? []).map(parseStoreArg)
-    return change(path, writer =>
-      specs.forEach(spec => writer.route(spec.start, spec.end, spec.url))
-    )
+    return editFlist(path, { addRoutes: (args.values.get('store') ?? []).map(parseStoreArg) })
   }
   if (group === 'store' && action === 'delete') {
     const args = parseArgs(flags, [
       { name: 'store', short: 's', value: true, repeat: true },
       { name: 'all', short: 'a' }
     ])
-    return change(path, writer =>
-      args.switches.has('all')
-        ? writer.deleteAllRoutes()
-        : (args.values.get('store') ?? []).forEach(url => writer.deleteRoute(url))
-    )
+    const urls = args.values.get('store') ?? []
+    return editFlist(path, { deleteRoutes: args.switches.has('all') ? 'all' : urls })
   }
   throw new UsageError(
     `unrecognized subcommand 'config ${[group, action].filter(Boolean).join(' ')}' (expected tag|store list|add|delete)`
@@ -136,16 +126,6 @@ function parseTag(text: string): [string, string] {
       `invalid value '${text}' for '--tag <TAG>': invalid KEY=value: no \`=\` found in \`${text}\``
     )
   return [text.slice(0, at), text.slice(at + 1)]
-}
-
-async function change(path: string, edit: (writer: FlistWriter) => void): Promise<void> {
-  const writer = await FlistWriter.open(path)
-  try {
-    writer.transaction(() => edit(writer))
-    await writer.save(path)
-  } finally {
-    writer.close()
-  }
 }
 
 async function withReader<T>(path: string, use: (reader: FlistReader) => T): Promise<T> {
@@ -185,10 +165,10 @@ const TYPE_NAMES: Record<EntryType, string> = {
 }
 
 async function inspect(target: string, io: CliIo): Promise<void> {
-  await withReader(resolve(target), reader => {
+  const counts = await withReader(resolve(target), reader => {
     for (const entry of reader.walk()) printMetadata(entry, io)
+    return flistCounts(reader)
   })
-  const counts = await readFlistCounts(resolve(target))
   io.out(`Flist Inspection: ${target}`)
   io.out('==================')
   io.out(`Files: ${counts.files}`)

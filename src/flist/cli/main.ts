@@ -2,13 +2,13 @@
 // success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
 import { isUserError, oneLine } from '../../common/errors.js'
 import { isOsError, osErrorLine } from '../../common/os-error.js'
-import { NATIVE_ENGINE_VERSION } from '../../engines/native-version.js'
+import { ACTION_VERSION } from '../../common/action-version.js'
 import { UsageError } from './args.js'
 import { gcCommand } from '../../gc/command.js'
 import { mergeCommand } from '../../action/results/command.js'
 import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
 
-export const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`
+export const CLI_VERSION = `${ACTION_VERSION}-native`
 
 const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
 

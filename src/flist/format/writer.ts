@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { writeFileAtomically } from '../../common/atomic-write.js'
 import type { Database, SqlValue, Statement } from 'sql.js'
-import type { InodeRecord } from './inode.js'
+import type { InodeRecord, RouteRecord } from './inode.js'
 import { escapeName } from './name-bytes.js'
 import { SCHEMA_STATEMENTS } from './schema.js'
 import { loadSqlite } from './sqlite.js'
@@ -81,7 +81,7 @@ export class FlistWriter {
     return new FlistWriter(new SQL.Database())
   }
 
-  /** An existing flist, to change its tags or routes. */
+  /** An existing flist, to edit (see edit.ts). */
   static async open(path: string): Promise<FlistWriter> {
     const SQL = await loadSqlite()
     return new FlistWriter(new SQL.Database(await readFile(path)))
@@ -144,24 +144,30 @@ export class FlistWriter {
     this.db.run('insert or replace into tag (key, value) values (?, ?)', [key, value])
   }
 
-  deleteTag(key: string): void {
-    this.flushRows()
-    this.db.run('delete from tag where key = ?', [key])
-  }
-
-  deleteAllTags(): void {
+  /** Makes `tags` the whole tag table, in this order. */
+  replaceTags(tags: ReadonlyArray<readonly [string, string]>): void {
     this.flushRows()
     this.db.run('delete from tag')
+    for (const [key, value] of tags) this.tag(key, value)
   }
 
-  deleteRoute(url: string): void {
-    this.flushRows()
-    this.db.run('delete from route where url = ?', [url])
-  }
-
-  deleteAllRoutes(): void {
+  /** Makes `routes` the whole route table, in this order. */
+  replaceRoutes(routes: readonly RouteRecord[]): void {
     this.flushRows()
     this.db.run('delete from route')
+    for (const route of routes) this.route(route.start, route.end, route.url)
+  }
+
+  /** Changes the owner and times of an inode already written. */
+  updateOwnerAndTimes(inode: InodeRecord): void {
+    this.flushRows()
+    this.db.run('update inode set uid = ?, gid = ?, ctime = ?, mtime = ? where ino = ?', [
+      inode.uid,
+      inode.gid,
+      inode.ctime,
+      inode.mtime,
+      inode.ino
+    ])
   }
 
   /** Writes the database to path; readers never see half of it. */

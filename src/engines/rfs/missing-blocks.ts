@@ -5,16 +5,17 @@ import { BLOCK_SIZE } from '../../flist/format/codec.js'
 import { S_IFMT, S_IFREG } from '../../flist/format/modes.js'
 import { FlistReader } from '../../flist/format/reader.js'
 
-export interface IncompleteFiles {
+export interface FilesMissingBlocks {
   count: number
   /** Path of the first one, relative to the packed directory. */
   first?: string
 }
 
-export async function incompleteFiles(flistPath: string): Promise<IncompleteFiles> {
+/** The regular files of the flist that have fewer blocks than their size needs. */
+export async function filesMissingBlocks(flistPath: string): Promise<FilesMissingBlocks> {
   const reader = await FlistReader.open(flistPath)
   try {
-    const result: IncompleteFiles = { count: 0 }
+    const result: FilesMissingBlocks = { count: 0 }
     for (const { path, inode } of reader.walk()) {
       if ((inode.mode & S_IFMT) !== S_IFREG) continue
       if (reader.blocks(inode.ino).length >= Math.ceil(inode.size / BLOCK_SIZE)) continue
