@@ -7,7 +7,7 @@ import { parseAliases } from '../publish/aliases/parse.js'
 import { parseBootOptions } from '../boot/options.js'
 import { validateKernelBase } from '../config/kernel-version.js'
 import { UserError } from '../common/errors.js'
-import { inputLabel, type InputSource } from '../common/input-label.js'
+import { inputLabel, inputLabeller, type InputSource } from '../common/input-label.js'
 import { validateFirmwareTag } from '../plan/names.js'
 import { parseFlists } from '../plan/flist-kinds.js'
 import { parseOwner } from '../plan/owner.js'
@@ -163,7 +163,7 @@ export function settingsFromRaw(
             manifestUrl: given('zinit-manifest-url'),
             cacheDir: given('zinit-cache-dir')
           },
-          name => inputLabel(name, source)
+          inputLabeller(source)
         )
       : undefined,
     dryRun: boolean('dry-run'),
