@@ -8,6 +8,8 @@ import { wantsJson } from './action/cli-flags.js'
 import { endQuietlyOnClosedPipe } from './common/closed-pipe.js'
 import { isUserError, oneLine, UserError } from './common/errors.js'
 import { run } from './main.js'
+import { readInputs } from './action/inputs.js'
+import { usage, versionLine } from './action/help.js'
 import { isOsError, osErrorLine } from './common/os-error.js'
 import { onRunner } from './action/runner.js'
 import { installShellOutput, type ShellOutput } from './action/shell-output.js'
@@ -31,9 +33,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const result = await run(controller.signal)
-  if (json && result)
-    (shell?.result ?? (text => process.stdout.write(text)))(`${JSON.stringify(result, null, 2)}\n`)
+  const read = readInputs()
+  if (read.kind === 'help') process.stdout.write(usage())
+  else if (read.kind === 'version') process.stdout.write(versionLine())
+  else {
+    const result = await run(read, controller.signal)
+    if (json && result)
+      (shell?.result ?? (text => process.stdout.write(text)))(
+        `${JSON.stringify(result, null, 2)}\n`
+      )
+  }
   process.exitCode = 0
 } catch (error) {
   // A cancellation comes back as the signal's reason, with which manifests were published by then.

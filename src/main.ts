@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { checkAliases, plannedAliases, publishAliases } from './publish/aliases/publish.js'
 import { bootUrlWarnings, writeBootStage } from './boot/stage.js'
 import { isUserError, oneLine, UserError } from './common/errors.js'
-import { readActionInputs, readSettings } from './action/inputs.js'
+import { settingsFromRaw, type RawInputs } from './action/inputs.js'
+import { maskInputSecrets } from './action/input-secrets.js'
 import { buildPlan } from './plan/plan.js'
 import { checkStaticKeys, prepareEngine } from './engines/select.js'
 import { packFlists, verifyFlists } from './engines/pack-flists.js'
@@ -21,30 +22,44 @@ import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
 import { checkS3Stores } from './plan/store-check.js'
+import type { InputSource } from './common/input-label.js'
+
+/** The inputs of a run as read, before they are checked. */
+export interface RunInputs {
+  raw: RawInputs
+  source: InputSource
+}
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
  * check every block landed, publish the manifests, and tell later jobs where everything went.
  * A run that fails or is cancelled still reports what it knows, and which manifests readers get.
  */
-export async function run(signal: AbortSignal): Promise<RunResult | undefined> {
+export async function run(inputs: RunInputs, signal: AbortSignal): Promise<RunResult | undefined> {
   const phases = new Phases()
   const state = newRunState(phases.timings)
   try {
-    await mission(state, phases, signal)
+    await mission(inputs, state, phases, signal)
     state.status = 'success'
   } catch (error) {
     state.status = signal.aborted ? 'cancelled' : 'failed'
     const failure = withPublication(signal.aborted ? signal.reason : error, state)
     state.error = oneLine(failure)
-    await report(state)
+    await report(state, inputs)
     throw failure
   }
-  return report(state)
+  return report(state, inputs)
 }
 
-async function mission(state: RunState, phases: Phases, signal: AbortSignal): Promise<void> {
-  const settings = readSettings()
+async function mission(
+  inputs: RunInputs,
+  state: RunState,
+  phases: Phases,
+  signal: AbortSignal
+): Promise<void> {
+  // Before any value is checked: a message about one, or anything later, may show it.
+  maskInputSecrets(inputs.raw)
+  const settings = settingsFromRaw(inputs.raw, inputs.source)
   state.settings = settings
   const context = await phases.run('plan', 'Plan', async () => {
     // First: the default firmware tag is the date of the source date.
@@ -114,13 +129,13 @@ function withPublication(cause: unknown, state: RunState): unknown {
 }
 
 /** Outputs and the job summary, from whatever the run found out; never fails the run itself. */
-async function report(state: RunState): Promise<RunResult | undefined> {
+async function report(state: RunState, inputs: RunInputs): Promise<RunResult | undefined> {
   const result = runResult(state)
   if (result && state.settings && !state.settings.dryRun) {
     await keepResultFile(result, state.settings.outputDir)
   }
   if (result) setOutputs(result)
-  if (!summaryWanted(state)) return result
+  if (!summaryWanted(state, inputs)) return result
   try {
     if (result) await writeSummary(result)
     else if (state.error) {
@@ -148,12 +163,8 @@ async function keepResultFile(result: RunResult, outputDir: string): Promise<voi
   }
 }
 
-/** The `summary` input; read on its own when the settings themselves could not be read. */
-function summaryWanted(state: RunState): boolean {
+/** The `summary` input; taken as written when the settings themselves could not be checked. */
+function summaryWanted(state: RunState, inputs: RunInputs): boolean {
   if (state.settings) return state.settings.summary
-  try {
-    return !/^false$/i.test(readActionInputs().summary?.trim() ?? '')
-  } catch {
-    return true
-  }
+  return !/^false$/i.test(inputs.raw.summary?.trim() ?? '')
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { ACTION_NAME, ACTION_VERSION } from '../../src/common/action-version.js'
 import { DIST_ENTRY, REPO_ROOT, runCli, type ActionRun } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
 import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
@@ -76,6 +77,18 @@ describe('the log of a shell run', () => {
       expect.stringMatching(/^warning: config\/rfs.conf: unknown key S3_ENDPIONT is ignored/),
       expect.stringMatching(/^error: incomplete S3 settings: missing the endpoint/)
     ])
+  })
+
+  test('--version and -h are answered before the rest of the command line is checked', async () => {
+    const version = await shell(['--no-such-flag', '--version'])
+    expect([version.code, version.stdout, version.stderr]).toEqual([
+      0,
+      `${ACTION_NAME} ${ACTION_VERSION}\n`,
+      ''
+    ])
+    const help = await shell(['--engine', 'docker', '-h'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Usage: rfs-flist-action /)
   })
 
   test('an unknown flag gets a suggestion', async () => {
