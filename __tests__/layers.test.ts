@@ -13,7 +13,10 @@ import ts from 'typescript'
 const LAYERS: ReadonlyArray<{ layer: string; paths: readonly string[] }> = [
   { layer: 'common', paths: ['common'] },
   // What a store is and how its URLs are written: below S3, which parses them.
-  { layer: 'store-url', paths: ['store/url.ts', 'store/url-redact.ts', 'store/spec.ts'] },
+  {
+    layer: 'store-url',
+    paths: ['store/url.ts', 'store/url-redact.ts', 'store/spec.ts', 'store/s3-url.ts']
+  },
   { layer: 's3', paths: ['s3'] },
   // The store backends and the router.
   { layer: 'store', paths: ['store'] },
@@ -26,7 +29,8 @@ const LAYERS: ReadonlyArray<{ layer: string; paths: readonly string[] }> = [
   { layer: 'boot', paths: ['boot'] },
   { layer: 'gc', paths: ['gc'] },
   { layer: 'action', paths: ['action'] },
-  { layer: 'entry', paths: ['main.ts', 'index.ts', 'rfs-cli.ts'] }
+  // The two programs: the action (index.ts, main.ts) and the engine CLI (rfs-cli*.ts).
+  { layer: 'entry', paths: ['main.ts', 'index.ts', 'rfs-cli.ts', 'rfs-cli-commands.ts'] }
 ]
 const PEERS = [['boot', 'gc']]
 

@@ -13,7 +13,6 @@ import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
-import type { FlistCounts } from '../src/engines/engine.js'
 import {
   FIRMWARE,
   LARGE,
@@ -22,6 +21,7 @@ import {
   type GeneratedTree,
   type TreeShape
 } from './generate.js'
+import type { FlistCounts } from '../src/flist/format/counts.js'
 
 const run = promisify(execFile)
 const args = new Set(process.argv.slice(2))

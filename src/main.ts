@@ -6,7 +6,7 @@ import { isUserError, oneLine, UserError } from './common/errors.js'
 import { readActionInputs, readSettings } from './action/inputs.js'
 import { buildPlan } from './plan/plan.js'
 import { checkStaticKeys, prepareEngine } from './engines/select.js'
-import { packFlists, verifyFlists } from './engines/pack-flists.js'
+import { packFlists, verifyFlists } from './publish/pack-flists.js'
 import { publishManifests } from './publish/manifests.js'
 import {
   logPlan,
@@ -16,11 +16,12 @@ import {
   type RunState
 } from './action/run-state.js'
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './action/report.js'
-import { Phases } from './action/phases.js'
+import { Phases } from './common/phases.js'
 import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
 import { checkS3Stores } from './plan/store-check.js'
+import { maskSecret } from './action/runner.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
@@ -50,11 +51,11 @@ async function mission(state: RunState, phases: Phases, signal: AbortSignal): Pr
     // First: the default firmware tag is the date of the source date.
     const dateWarnings: string[] = []
     const date = await sourceDate(settings.projectRoot, dateWarnings)
-    const plan = await buildPlan(settings, { sourceDate: date })
+    const plan = await buildPlan(settings, { sourceDate: date, mask: maskSecret })
     plan.warnings.unshift(...dateWarnings)
     // Every S3 session of the run signs key-less connections with the chain from here on.
     if (plan.credentialChain) {
-      maskChainSecrets()
+      maskChainSecrets(maskSecret)
       settings.s3Requests.credentialChain = true
     }
     const choice = storeChoice(plan, settings)

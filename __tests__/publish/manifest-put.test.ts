@@ -12,7 +12,7 @@ import {
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
-import { honoursIfNoneMatch } from '../../src/s3/conditional-create.js'
+import { honoursIfNoneMatch } from '../../src/publish/conditional-create.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
 

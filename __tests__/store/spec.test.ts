@@ -1,15 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
-import type { S3Connection } from '../../src/plan/settings.js'
+import { formatStoreSpec, parseStoreSpec, parseStoreSpecs } from '../../src/store/spec.js'
+import { userError } from '../fixtures/settings/capture.js'
 import {
-  formatStoreSpec,
+  type S3Connection,
   parseS3Endpoint,
   parseS3StoreUrl,
-  parseStoreSpec,
-  parseStoreSpecs,
-  s3StoreUrl,
-  stripPassword
-} from '../../src/store/spec.js'
-import { userError } from '../fixtures/settings/capture.js'
+  s3StoreUrl
+} from '../../src/store/s3-url.js'
+import { stripPassword } from '../../src/store/url.js'
 
 const SOURCE = 'input store'
 

@@ -4,24 +4,23 @@ import { parseAliases } from '../publish/aliases/parse.js'
 import { closestFlag, JSON_FLAG, SECRET_ENV, SECRET_FILE_FLAG, shellSecret } from './cli-flags.js'
 import { parseBootOptions } from '../boot/options.js'
 import { validateKernelBase } from '../config/kernel-version.js'
-import { maskS3Secret } from '../config/rfs-conf.js'
 import { UserError } from '../common/errors.js'
 import { validateFirmwareTag } from '../plan/names.js'
 import {
   DEFAULT_RFS_VERSION,
   ENGINES,
   FLIST_KINDS,
-  RFS_BUILD_MODES,
   VERIFY_MODES,
   type FlistKind,
-  type Owner,
-  type Settings,
-  type StoreSpec
+  type Settings
 } from '../plan/settings.js'
-import { parseStoreSpecs, refuseMisplacedCredentials } from '../store/spec.js'
+import { parseStoreSpecs, type StoreSpec } from '../store/spec.js'
 import { SYSTEM_TAG_KEYS } from '../plan/tags.js'
-import { maskUrlCredentials, urlCredentials, urlScheme } from '../store/url-credentials.js'
+import { refuseMisplacedCredentials, urlCredentials, urlScheme } from '../store/url.js'
+import { maskS3Secret, maskUrlCredentials } from './runner.js'
 import { ACTION_NAME, ACTION_VERSION } from '../common/action-version.js'
+import { RFS_BUILD_MODES } from '../rfs-release/acquire.js'
+import type { Owner } from '../flist/pack/record.js'
 
 export interface InputDefinition {
   name: string

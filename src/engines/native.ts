@@ -1,12 +1,13 @@
 // The built-in engine: packs in-process, no binary to fetch.
-import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
+import type { PackEngine, PackRequest } from './engine.js'
 import { readKnownBlocks } from '../flist/pack/known-blocks.js'
 import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
 import { Semaphore } from '../common/semaphore.js'
-import type { StoreSpec } from '../plan/settings.js'
 import type { RouterBlobStore } from '../store/router.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from './native-version.js'
 import { openStores } from '../store/open.js'
+import type { StoreSpec } from '../store/spec.js'
+import type { FlistCounts } from '../flist/format/counts.js'
 
 /** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */
 interface SharedStores {

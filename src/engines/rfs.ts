@@ -4,16 +4,17 @@
 // order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails
 // the pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
 import { rm, stat } from 'node:fs/promises'
-import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
+import type { PackEngine, PackRequest } from './engine.js'
 import { UserError, oneLine } from '../common/errors.js'
 import { FlistReader } from '../flist/format/reader.js'
-import type { StoreSpec } from '../plan/settings.js'
-import { formatStoreSpec, stripPassword } from '../store/spec.js'
+import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
 import { incompleteFiles } from './rfs/complete.js'
 import { MANGLED_HINT, storesForRfs, type RfsStores } from './rfs/credentials.js'
 import { normaliseFlist } from './rfs/normalise.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../store/url-redact.js'
 import { describeExit, runProgram } from '../rfs-release/run.js'
+import { stripPassword } from '../store/url.js'
+import type { FlistCounts } from '../flist/format/counts.js'
 
 export interface RfsBinary {
   path: string

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import { readKernelVersion } from '../config/kernel-version.js'
+import { DEFAULT_REGION } from '../store/url.js'
 import { readRfsConf, type RfsConf, type RfsConfKey } from '../config/rfs-conf.js'
 import { UserError } from '../common/errors.js'
 import {
@@ -13,7 +14,7 @@ import {
   validateFirmwareTag
 } from './names.js'
 import { checkPublicUrl } from './public-url.js'
-import type { FlistKind, S3Connection, S3Overrides, Settings, StoreSpec } from './settings.js'
+import type { FlistKind, S3Overrides, Settings } from './settings.js'
 import type { SourceDate } from './source-date.js'
 import {
   findFirmwareSource,
@@ -24,13 +25,9 @@ import {
 import { checkTreeNames } from '../flist/pack/walk.js'
 import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store-reach.js'
-import {
-  checkBucketName,
-  formatStoreSpec,
-  parseS3Endpoint,
-  s3StoreUrl,
-  stripPassword
-} from '../store/spec.js'
+import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
+import { type S3Connection, checkBucketName, parseS3Endpoint, s3StoreUrl } from '../store/s3-url.js'
+import { stripPassword } from '../store/url.js'
 
 export interface FlistPlan {
   kind: FlistKind
@@ -82,9 +79,9 @@ export interface PlanOptions {
   now?: Date
   /** Stands in for /lib/modules. */
   modulesRoot?: string
+  /** Takes each secret of the config files as soon as it is read: the runner's log masking. */
+  mask?: (secret: string) => void
 }
-
-export const DEFAULT_REGION = 'us-east-1'
 
 /**
  * Everything the run will do, decided before anything is written: the kernel version from the
@@ -120,7 +117,11 @@ async function planRun(
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
-  const conf = await readRfsConf(settings.configDir, settings.projectRoot)
+  const conf = await readRfsConf(
+    settings.configDir,
+    settings.projectRoot,
+    options.mask ?? (() => {})
+  )
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)

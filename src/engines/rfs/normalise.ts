@@ -13,7 +13,8 @@ import { S_IFDIR, S_IFMT } from '../../flist/format/modes.js'
 import { FlistReader } from '../../flist/format/reader.js'
 import { ROOT_INO } from '../../flist/format/schema.js'
 import { FlistWriter } from '../../flist/format/writer.js'
-import type { Owner, StoreSpec } from '../../plan/settings.js'
+import type { Owner } from '../../flist/pack/record.js'
+import type { StoreSpec } from '../../store/spec.js'
 
 export interface MetadataFixes {
   owner?: Owner

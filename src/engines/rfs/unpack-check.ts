@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compareTrees, type TreeComparison } from './compare-trees.js'
 import { UserError, oneLine } from '../../common/errors.js'
-import type { StoreSpec } from '../../plan/settings.js'
 import { MANGLED_HINT, storesForRfs } from './credentials.js'
 import { normaliseFlist } from './normalise.js'
 import {
@@ -19,6 +18,7 @@ import {
   secretsOf
 } from '../../store/url-redact.js'
 import { describeExit, runProgram } from '../../rfs-release/run.js'
+import type { StoreSpec } from '../../store/spec.js'
 
 export interface RfsUnpackCheck {
   rfs: { path: string; version: string }

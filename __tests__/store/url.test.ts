@@ -4,7 +4,7 @@ import {
   credentialsParseAsWritten,
   passwordSpellings,
   urlCredentials
-} from '../../src/store/url-credentials.js'
+} from '../../src/store/url.js'
 
 describe('urlCredentials', () => {
   test.each([
