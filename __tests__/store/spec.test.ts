@@ -59,7 +59,7 @@ describe('parseStoreSpec', () => {
     [
       'ftp://host/x',
       "unknown store scheme 'ftp'",
-      'use one of dir, s3, s3s, s3+tls, http, https, zdb'
+      'use one of dir, s3, s3s, s3+tls, s3s+tls, http, https, zdb'
     ],
     ['/var/blobs', 'is not a store URL', '/var/blobs'],
     ['dir://relative/path', 'needs an absolute path', 'dir:///'],
