@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startS3, listKeys, getObject, type TestS3 } from './helpers/s3.js'
+import { startS3, listKeys, getObject, type TestS3 } from '../peers/s3.js'
 
 let s3: TestS3
 beforeAll(async () => {

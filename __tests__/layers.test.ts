@@ -1,6 +1,6 @@
 // The layers of src/, lowest first, and the rule between them: a module imports only modules of
-// its own layer or of layers below it. The same test keeps test code and the TypeScript loader
-// out of shipped code.
+// its own layer or of layers below it. The same test keeps test code out of shipped and bench
+// code, and the TypeScript loader out of shipped code.
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -99,19 +99,19 @@ describe('layers', () => {
     expect(upward).toEqual([])
   })
 
-  it('keeps test code and the TypeScript loader out of src/', () => {
+  it('keeps test code out of src/ and bench/, and the TypeScript loader out of src/', () => {
     const found: string[] = []
-    for (const file of files) {
+    for (const file of [...files, ...sourceFiles(join(ROOT, 'bench'))]) {
       for (const specifier of importsOf(file)) {
         const testCode =
           specifier.startsWith('.') &&
           relative(ROOT, resolved(file, specifier)).startsWith('__tests__')
         const loader = specifier === 'tsx' || specifier.startsWith('tsx/')
-        if (testCode || loader) {
+        if (testCode || (loader && file.startsWith(SRC))) {
           found.push(`${relative(ROOT, file)} imports ${specifier}`)
         }
       }
-      if (/['"]tsx[/'"]/.test(readFileSync(file, 'utf8'))) {
+      if (file.startsWith(SRC) && /['"]tsx[/'"]/.test(readFileSync(file, 'utf8'))) {
         found.push(`${relative(ROOT, file)} names tsx`)
       }
     }

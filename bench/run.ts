@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
-import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
+import { startS3, type TestS3 } from '../peers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
 import {

@@ -19,7 +19,7 @@ import { UserError } from '../../src/common/errors.js'
 import { verifyFlists, type PackContext, type PackedFlist } from '../../src/publish/pack-flists.js'
 import type { FlistPlan } from '../../src/plan/plan.js'
 import { unpackWithRfs, type RfsUnpackCheck } from '../../src/engines/rfs/unpack-check.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 import { packRequest, removeTempDirs, tempDir, unpackingStandIn } from '../helpers/rfs/standin.js'
 import type { StoreSpec } from '../../src/store/spec.js'
 

@@ -19,7 +19,7 @@ import { collectGarbage } from '../../src/gc/collect.js'
 import { openManifestLocation } from '../../src/gc/manifests.js'
 import { FlistReader } from '../../src/flist/format/reader.js'
 import { S3Session } from '../../src/s3/client.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { tempDir } from '../helpers/tree.js'
 import { stripPassword } from '../../src/store/url.js'
 

@@ -18,7 +18,7 @@ import { RouterBlobStore } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
 import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
-import { listKeys, startS3, type TestS3 } from '../../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
 import { stripPassword } from '../../../src/store/url.js'
 

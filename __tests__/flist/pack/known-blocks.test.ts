@@ -7,7 +7,7 @@ import { FlistReader } from '../../../src/flist/format/reader.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../../../src/engines/native-version.js'
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { startS3, type TestS3 } from '../../helpers/s3.js'
+import { startS3, type TestS3 } from '../../../peers/s3.js'
 import { makeAwkwardTree, pseudoRandomBytes, tempDir, KIB } from '../../helpers/tree.js'
 import type { FlistCounts } from '../../../src/flist/format/counts.js'
 

@@ -10,7 +10,7 @@ import { FlistReader } from '../../../src/flist/format/reader.js'
 import { unpackFlist } from '../../../src/flist/read/unpack.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { getObject, listKeys, startS3, type TestS3 } from '../../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
 import { stripPassword } from '../../../src/store/url.js'
 
