@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { garageBinary, startGarage, type TestGarage } from '../__tests__/helpers/garage.js'
+import { garageBinary, startGarage, type TestGarage } from '../peers/garage.js'
 import type { GeneratedTree } from './generate.js'
 import { startLatencyProxy } from './latency-proxy.js'
 

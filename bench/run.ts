@@ -6,14 +6,13 @@
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, tmpdir, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
-import { startS3, type TestS3 } from '../__tests__/helpers/s3.js'
+import { startS3, type TestS3 } from '../peers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
-import type { FlistCounts } from '../src/engines/engine.js'
 import {
   FIRMWARE,
   LARGE,
@@ -22,10 +21,13 @@ import {
   type GeneratedTree,
   type TreeShape
 } from './generate.js'
+import type { FlistCounts } from '../src/flist/format/counts.js'
 
 const run = promisify(execFile)
 const args = new Set(process.argv.slice(2))
 const base = join(tmpdir(), 'rfs-flist-bench')
+// Packs from the sources start the block worker from its source too (see worker-pool.ts).
+process.env.RFS_FLIST_BLOCK_WORKER ??= resolve('scripts/block-worker-from-source.mjs')
 if (args.has('--fresh')) rmSync(base, { recursive: true, force: true })
 
 /**

@@ -7,7 +7,7 @@ import { settingsFromRaw, type RawInputs } from './action/inputs.js'
 import { maskInputSecrets } from './action/input-secrets.js'
 import { buildPlan } from './plan/plan.js'
 import { checkStaticKeys, prepareEngine } from './engines/select.js'
-import { packFlists, verifyFlists } from './engines/pack-flists.js'
+import { packFlists, verifyFlists } from './publish/pack-flists.js'
 import { publishManifests } from './publish/manifests.js'
 import {
   logPlan,
@@ -17,7 +17,7 @@ import {
   type RunState
 } from './action/run-state.js'
 import { setOutputs, writeErrorSummary, writeSummary, type RunResult } from './action/report.js'
-import { Phases } from './action/phases.js'
+import { Phases } from './common/phases.js'
 import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
@@ -29,6 +29,7 @@ export interface RunInputs {
   raw: RawInputs
   source: InputSource
 }
+import { maskSecret } from './action/runner.js'
 
 /**
  * The mission: read the build's configs, plan the two flists, pack them against the blob store,
@@ -65,11 +66,11 @@ async function mission(
     // First: the default firmware tag is the date of the source date.
     const dateWarnings: string[] = []
     const date = await sourceDate(settings.projectRoot, dateWarnings)
-    const plan = await buildPlan(settings, { sourceDate: date })
+    const plan = await buildPlan(settings, { sourceDate: date, mask: maskSecret })
     plan.warnings.unshift(...dateWarnings)
     // Every S3 session of the run signs key-less connections with the chain from here on.
     if (plan.credentialChain) {
-      maskChainSecrets()
+      maskChainSecrets(maskSecret)
       settings.s3Requests.credentialChain = true
     }
     const choice = storeChoice(plan, settings)

@@ -1,6 +1,6 @@
 // Entry of the engine CLI (dist/rfs-cli/index.js): `rfs`-shaped commands run by the built-in engine.
 import { endQuietlyOnClosedPipe } from './common/closed-pipe.js'
-import { runCli } from './flist/cli/main.js'
+import { runCli } from './rfs-cli-commands.js'
 
 endQuietlyOnClosedPipe()
 

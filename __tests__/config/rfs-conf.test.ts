@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { maskSecret } from '../../src/action/runner.js'
 import { readRfsConf, rfsConfFromValues } from '../../src/config/rfs-conf.js'
 import { parseShellConf } from '../../src/config/shell-conf.js'
 import { UserError } from '../../src/common/errors.js'
@@ -79,13 +80,17 @@ describe('readRfsConf', () => {
   })
 
   test('a missing rfs.conf is no S3 settings, not an error', async () => {
-    expect(await readRfsConf(config, project)).toEqual({ file: FILE, values: {}, warnings: [] })
+    expect(await readRfsConf(config, project, maskSecret)).toEqual({
+      file: FILE,
+      values: {},
+      warnings: []
+    })
   })
 
   test('the secret is masked on a runner, raw and percent-encoded', async () => {
     process.env.GITHUB_ACTIONS = 'true'
     writeFileSync(join(config, 'rfs.conf'), 'S3_ACCESS_KEY=ak\nS3_SECRET_KEY="se/cr+et"\n')
-    const conf = await readRfsConf(config, project)
+    const conf = await readRfsConf(config, project, maskSecret)
     expect(conf.values.S3_SECRET_KEY).toBe('se/cr+et')
     const masks = maskedValues(written.join(''))
     expect(masks).toContain('se/cr+et')
@@ -99,7 +104,7 @@ describe('readRfsConf', () => {
     delete process.env.GITHUB_OUTPUT
     try {
       writeFileSync(join(config, 'rfs.conf'), 'S3_SECRET_KEY=hunter2\n')
-      await readRfsConf(config, project)
+      await readRfsConf(config, project, maskSecret)
       expect(written.join('')).not.toContain('hunter2')
     } finally {
       if (originalOutput !== undefined) process.env.GITHUB_OUTPUT = originalOutput
@@ -108,13 +113,17 @@ describe('readRfsConf', () => {
 
   test('a syntax error names config/rfs.conf and the line', async () => {
     writeFileSync(join(config, 'rfs.conf'), '# S3\nS3_BUCKET=$(cat bucket)\n')
-    const read = readRfsConf(config, project)
+    const read = readRfsConf(config, project, maskSecret)
     await expect(read).rejects.toThrow(UserError)
-    await expect(readRfsConf(config, project)).rejects.toThrow(/^config\/rfs\.conf:2: S3_BUCKET: /)
+    await expect(readRfsConf(config, project, maskSecret)).rejects.toThrow(
+      /^config\/rfs\.conf:2: S3_BUCKET: /
+    )
   })
 
   test('rfs.conf being a directory is a user error', async () => {
     mkdirSync(join(config, 'rfs.conf'))
-    await expect(readRfsConf(config, project)).rejects.toThrow('config/rfs.conf is a directory')
+    await expect(readRfsConf(config, project, maskSecret)).rejects.toThrow(
+      'config/rfs.conf is a directory'
+    )
   })
 })

@@ -21,7 +21,7 @@ import {
   type FencedBlock
 } from '../helpers/examples.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 
 interface Step {
   id?: string

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction, runCli } from '../helpers/action.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 
 type Kind = 'modules' | 'firmware'
 interface Documented {

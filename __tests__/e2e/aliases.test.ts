@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []

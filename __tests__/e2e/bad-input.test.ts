@@ -24,7 +24,7 @@ import {
   standardProject,
   type TestProject
 } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN+/with=odd%chars'
 let s3: TestS3

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, runAction } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { startFileServer, unpackingStandIn, writeExecutable } from '../helpers/rfs/standin.js'
 
 // Characters rfs takes literally in a store URL.

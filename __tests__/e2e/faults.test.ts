@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { errorLines, runAction } from '../helpers/action.js'
 import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 let proxy: FaultyProxy

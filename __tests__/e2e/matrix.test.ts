@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction, type ActionRun } from '../helpers/action.js'
 import { makeProject, type TestProject } from '../helpers/project.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 
 const RFS_CLI = join(REPO_ROOT, 'dist', 'rfs-cli', 'index.js')
 const KERNELS = ['6.12.44', '6.6.58']

@@ -13,7 +13,7 @@ import {
   type RunOptions
 } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []

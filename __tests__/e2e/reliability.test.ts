@@ -10,7 +10,7 @@ import { verifyFlist } from '../../src/flist/read/verify.js'
 import { errorLines, runAction } from '../helpers/action.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []

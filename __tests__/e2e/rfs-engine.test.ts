@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { interleavingRfs, writeExecutable } from '../helpers/rfs/standin.js'
 
 let s3: TestS3

@@ -11,7 +11,7 @@ import { FlistReader } from '../../src/flist/format/reader.js'
 import { unpackFlist } from '../../src/flist/read/unpack.js'
 import { acquireRfs, type AcquiredRfs } from '../../src/rfs-release/acquire.js'
 import type { PackRequest } from '../../src/engines/engine.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import {
   interleavingRfs,
   keptLog,

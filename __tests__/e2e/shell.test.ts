@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { ACTION_NAME, ACTION_VERSION } from '../../src/common/action-version.js'
 import { DIST_ENTRY, REPO_ROOT, runCli, type ActionRun } from '../helpers/action.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 const projects: TestProject[] = []
 let s3: TestS3

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../helpers/action.js'
 import { standardProject, type TestProject } from '../helpers/project.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 import { maskedValues } from '../fixtures/settings/capture.js'
 
 const ACCESS = 'AKATQ0001'

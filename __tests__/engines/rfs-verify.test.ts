@@ -16,12 +16,12 @@ import {
 import { join } from 'node:path'
 import { createNativeEngine } from '../../src/engines/native.js'
 import { UserError } from '../../src/common/errors.js'
-import { verifyFlists, type PackContext, type PackedFlist } from '../../src/engines/pack-flists.js'
+import { verifyFlists, type PackContext, type PackedFlist } from '../../src/publish/pack-flists.js'
 import type { FlistPlan } from '../../src/plan/plan.js'
 import { unpackWithRfs, type RfsUnpackCheck } from '../../src/engines/rfs/unpack-check.js'
-import type { StoreSpec } from '../../src/plan/settings.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 import { packRequest, removeTempDirs, tempDir, unpackingStandIn } from '../helpers/rfs/standin.js'
+import type { StoreSpec } from '../../src/store/spec.js'
 
 // Characters rfs can take literally in a URL, so the stand-in signs with the real secret.
 const SECRET = 'vErIfY-sEcReT+rfs9'

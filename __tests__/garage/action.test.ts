@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { startGarage, type TestGarage } from '../helpers/garage.js'
+import { startGarage, type TestGarage } from '../../peers/garage.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
 import { buildReader, readFlist } from '../helpers/rust-reader.js'
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
 import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js'
-import { startGarage, type TestGarage } from '../helpers/garage.js'
+import { startGarage, type TestGarage } from '../../peers/garage.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
 
 let garage: TestGarage

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { startGarage, type TestGarage } from '../helpers/garage.js'
+import { startGarage, type TestGarage } from '../../peers/garage.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
 
 let garage: TestGarage

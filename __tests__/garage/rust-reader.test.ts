@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction } from '../helpers/action.js'
 import { makeAwkwardTree } from '../helpers/awkward-tree.js'
-import { startGarage, type TestGarage } from '../helpers/garage.js'
+import { startGarage, type TestGarage } from '../../peers/garage.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
 import { buildReader, readFlist } from '../helpers/rust-reader.js'
 

@@ -13,15 +13,15 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { NativeEngine } from '../../src/engines/native.js'
-import { runCli } from '../../src/flist/cli/main.js'
+import { runCli } from '../../src/rfs-cli-commands.js'
 import { openGcStore } from '../../src/gc/blobs.js'
 import { collectGarbage } from '../../src/gc/collect.js'
 import { openManifestLocation } from '../../src/gc/manifests.js'
 import { FlistReader } from '../../src/flist/format/reader.js'
 import { S3Session } from '../../src/s3/client.js'
-import { stripPassword } from '../../src/store/spec.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { tempDir } from '../helpers/tree.js'
+import { stripPassword } from '../../src/store/url.js'
 
 const DAY = 86_400_000
 let s3: TestS3

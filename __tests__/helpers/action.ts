@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseOutputFile } from '../../peers/github-output.js'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
@@ -109,25 +110,6 @@ async function runNode(
   const code = await new Promise<number | null>(done => child.on('close', done))
   clearTimeout(timer)
   return { code, stdout, stderr }
-}
-
-/** Parses the `name<<DELIMITER` blocks that @actions/core writes to GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (match) {
-      const [, name, delimiter] = match
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i])
-      outputs[name] = value.join('\n')
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
-    }
-  }
-  return outputs
 }
 
 /** The lines a failed run printed as errors (`::error::` commands). */

@@ -12,9 +12,9 @@ import {
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
-import { honoursIfNoneMatch } from '../../src/s3/conditional-create.js'
+import { honoursIfNoneMatch } from '../../src/publish/conditional-create.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 let session: S3Session

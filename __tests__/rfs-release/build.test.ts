@@ -2,14 +2,13 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { acquireRfs } from '../../src/rfs-release/acquire.js'
+import { acquireRfs, type RfsSettings } from '../../src/rfs-release/acquire.js'
 import {
   buildCacheKey,
   cachedBinaryPath,
   sourceFingerprint
 } from '../../src/rfs-release/build-cache.js'
 import { declaresBuildBinary } from '../../src/rfs-release/build.js'
-import type { RfsSettings } from '../../src/plan/settings.js'
 import { startCacheServer } from '../helpers/rfs/cache-server.js'
 import {
   isolateRunnerDirs,

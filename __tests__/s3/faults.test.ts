@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { S3BlobStore } from '../../src/store/s3.js'
 import { S3Session } from '../../src/s3/client.js'
-import { listKeys, startS3, type TestS3 } from '../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js'
 
 let s3: TestS3

@@ -8,7 +8,7 @@ import { S3Session } from '../../src/s3/client.js'
 import { checkSpeaksS3 } from '../../src/s3/probe.js'
 import { errorLines, runAction } from '../helpers/action.js'
 import { copyExample } from '../helpers/project.js'
-import { startS3, type TestS3 } from '../helpers/s3.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 const servers: Server[] = []

@@ -128,6 +128,16 @@ describe('opening store URLs', () => {
     expect(error.message).not.toMatch(/hunter2/)
   })
 
+  test.each(['zdb://user:hun@ter2@hub.grid.tf:9900/ns', 'zdb://user:hun/ter2@hub.grid.tf:9900/ns'])(
+    'no piece of a password holding @ or / shows: %s',
+    async url => {
+      const error = await openStore(url).catch(e => e)
+      expect(error.message).toBe(
+        'store zdb://hub.grid.tf:9900: zdb:// stores are written by the rfs binary only; set engine: rfs'
+      )
+    }
+  )
+
   test('http(s):// is read-only: refused for writing, opened for reading', async () => {
     await expect(openStore('https://hub.grid.tf/blobs')).rejects.toThrow(/read-only.*engine: rfs/)
     expect(await openStore('https://hub.grid.tf/blobs', 'read')).toBeInstanceOf(HttpBlobStore)

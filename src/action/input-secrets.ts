@@ -1,5 +1,4 @@
-import { maskS3Secret } from '../config/rfs-conf.js'
-import { maskUrlCredentials } from '../store/url-credentials.js'
+import { maskS3Secret, maskUrlCredentials } from './runner.js'
 import { inputDefinition, type InputName, type RawInputs } from './input-table.js'
 
 /**

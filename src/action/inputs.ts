@@ -12,16 +12,10 @@ import { validateFirmwareTag } from '../plan/names.js'
 import { parseFlists } from '../plan/flist-kinds.js'
 import { parseOwner } from '../plan/owner.js'
 import { parseTags } from '../plan/user-tags.js'
-import {
-  DEFAULT_RFS_VERSION,
-  ENGINES,
-  RFS_BUILD_MODES,
-  VERIFY_MODES,
-  type Settings,
-  type StoreSpec
-} from '../plan/settings.js'
+import { DEFAULT_RFS_VERSION, ENGINES, VERIFY_MODES, type Settings } from '../plan/settings.js'
+import { RFS_BUILD_MODES } from '../rfs-release/acquire.js'
 import { parseReleaseTag, parseDownloadUrl, parseSha256 } from '../rfs-release/pin.js'
-import { parseStoreSpecs } from '../store/spec.js'
+import { parseStoreSpecs, type StoreSpec } from '../store/spec.js'
 import { parseFlags, shellSecret } from './cli-flags.js'
 import { inputDefinition, INPUTS, type InputName, type RawInputs } from './input-table.js'
 import { parseBoolean, parseChoice, parseCount } from './input-values.js'

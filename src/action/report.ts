@@ -1,11 +1,12 @@
+import { formatBytes } from '../common/bytes.js'
 import * as core from '@actions/core'
-import type { FlistCounts } from '../engines/engine.js'
 import type { ManifestState } from '../publish/manifests.js'
 import type { FlistKind, VerifyMode } from '../plan/settings.js'
 
 export type RunStatus = 'success' | 'failed' | 'cancelled'
 import type { PublishedAlias } from '../publish/aliases/publish.js'
 import type { BootUnitsResult } from '../boot/stage.js'
+import type { FlistCounts } from '../flist/format/counts.js'
 
 /** One flist as later jobs see it. Counts and digest are absent in a dry run. */
 export interface FlistResult extends Partial<FlistCounts> {
@@ -238,15 +239,4 @@ function escapeHtml(text: string): string {
 
 function escapeMarkdown(text: string): string {
   return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1')
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
 }

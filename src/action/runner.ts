@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { maskS3Secret as maskS3SecretWith } from '../config/rfs-conf.js'
+import { maskUrlCredentials as maskUrlCredentialsWith } from '../store/url.js'
 
 /** True inside a GitHub (or compatible) runner step, false in a shell run. */
 export function onRunner(): boolean {
@@ -20,4 +22,14 @@ export function maskSecret(value: string | undefined): void {
   for (const line of value.split(/\r?\n|\r/)) {
     if (line.length >= SHORTEST_MASKED_LINE) core.setSecret(line)
   }
+}
+
+/** Masks the S3 secret in the runner's log, as given and as the store URL carries it. */
+export function maskS3Secret(secret: string | undefined): void {
+  maskS3SecretWith(secret, maskSecret)
+}
+
+/** Masks the credentials of each line of URL-shaped text in the runner's log. */
+export function maskUrlCredentials(text: string | undefined): void {
+  maskUrlCredentialsWith(text, maskSecret)
 }

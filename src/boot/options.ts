@@ -1,6 +1,7 @@
 // The boot-unit inputs, checked: each value ends up in a unit file or the node's shell script.
 import { UserError } from '../common/errors.js'
-import { UNIT_NAMES, type BootOptions } from './units.js'
+import { UNIT_NAMES } from './units.js'
+import type { BootOptions } from '../plan/settings.js'
 
 export const DEFAULT_NETWORK_UNIT = 'internet'
 export const DEFAULT_CACHE_DIR = '/run/flists'

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import type { PackedFlist } from '../engines/pack-flists.js'
+import type { PackedFlist } from '../publish/pack-flists.js'
 import type { Plan } from '../plan/plan.js'
-import type { Settings } from '../plan/settings.js'
-import { bootUnits, type BootOptions } from './units.js'
+import type { Settings, BootOptions } from '../plan/settings.js'
+import { bootUnits } from './units.js'
 import { logBootUnits, writeBootUnits } from './write.js'
 
 /** What later jobs and the summary learn about the boot units. */

@@ -2,17 +2,8 @@
 // one after the network is up, index the modules, then replay udev's coldplug. Generated from
 // the plan alone, so a dry run and a build that has not packed yet get the same units; the
 // sha256 of each flist goes into a file beside the script once it is known.
-import type { FlistKind } from '../plan/settings.js'
+import type { BootOptions, FlistKind } from '../plan/settings.js'
 import { bootScript } from './script.js'
-
-export interface BootOptions {
-  /** The unit that brings up the network the flists are fetched over. */
-  networkUnit: string
-  /** Base URL the node fetches the manifests from; default each flist's published URL. */
-  manifestUrl?: string
-  /** Where the node keeps the fetched flists and rfs's block cache. */
-  cacheDir: string
-}
 
 export interface BootFlist {
   kind: FlistKind

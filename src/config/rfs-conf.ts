@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { maskSecret } from '../action/runner.js'
-import { maskUrlCredentials } from '../store/url-credentials.js'
+import { maskUrlCredentials } from '../store/url.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseShellConf } from './shell-conf.js'
 
@@ -45,23 +44,30 @@ export function rfsConfFromValues(assignments: Map<string, string>, file: string
   return { file, values, warnings }
 }
 
-/** config/rfs.conf; a project without one simply has no S3 settings there. */
-export async function readRfsConf(configDir: string, projectRoot: string): Promise<RfsConf> {
+/**
+ * config/rfs.conf; a project without one simply has no S3 settings there. Its secrets go to
+ * `mask` (the runner's log masking) as soon as the file is parsed.
+ */
+export async function readRfsConf(
+  configDir: string,
+  projectRoot: string,
+  mask: (secret: string) => void
+): Promise<RfsConf> {
   const path = join(configDir, 'rfs.conf')
   const file = displayPath(path, projectRoot)
   const text = await readOptionalText(path, file)
   if (text === undefined) return { file, values: {}, warnings: [] }
   const conf = rfsConfFromValues(parseShellConf(text, file), file)
-  maskS3Secret(conf.values.S3_SECRET_KEY)
-  maskUrlCredentials(conf.values.S3_ENDPOINT)
-  maskUrlCredentials(conf.values.PUBLIC_URL)
+  maskS3Secret(conf.values.S3_SECRET_KEY, mask)
+  maskUrlCredentials(conf.values.S3_ENDPOINT, mask)
+  maskUrlCredentials(conf.values.PUBLIC_URL, mask)
   return conf
 }
 
-/** Masks the S3 secret in the runner's log, as given and as the store URL carries it. */
-export function maskS3Secret(secret: string | undefined): void {
+/** Hands the S3 secret to `mask` as given and as the store URL carries it. */
+export function maskS3Secret(secret: string | undefined, mask: (secret: string) => void): void {
   if (!secret) return
-  maskSecret(secret)
+  mask(secret)
   const encoded = encodeURIComponent(secret)
-  if (encoded !== secret) maskSecret(encoded)
+  if (encoded !== secret) mask(encoded)
 }

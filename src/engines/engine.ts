@@ -1,5 +1,8 @@
-import type { FlistKind, Owner, S3RequestPolicy, StoreSpec } from '../plan/settings.js'
-import type { MetadataCounts } from '../flist/format/counts.js'
+import type { FlistCounts } from '../flist/format/counts.js'
+import type { FlistKind } from '../plan/settings.js'
+import type { Owner } from '../flist/pack/record.js'
+import type { S3RequestPolicy } from '../s3/client.js'
+import type { StoreSpec } from '../store/spec.js'
 
 /** What one flist pack needs, whichever engine does it. */
 export interface PackRequest {
@@ -31,14 +34,6 @@ export interface PackRequest {
    * do (see flist/known-blocks.ts).
    */
   previousFlist?: string
-}
-
-/** What a pack did, as reported in outputs and the job summary. */
-export interface FlistCounts extends MetadataCounts {
-  blocksUploaded: number
-  blocksPresent: number
-  /** Chunks compressed and encrypted by this pack, where the engine knows it. */
-  blocksEncoded?: number
 }
 
 export interface PackEngine {

@@ -1,12 +1,13 @@
 // The built-in engine: packs in-process, no binary to fetch.
-import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
+import type { PackEngine, PackRequest } from './engine.js'
 import { readKnownBlocks } from '../flist/pack/known-blocks.js'
 import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
 import { ACTION_VERSION } from '../common/action-version.js'
 import { Semaphore } from '../common/semaphore.js'
-import type { StoreSpec } from '../plan/settings.js'
 import type { RouterBlobStore } from '../store/router.js'
 import { openStores } from '../store/open.js'
+import type { StoreSpec } from '../store/spec.js'
+import type { FlistCounts } from '../flist/format/counts.js'
 
 /** The built-in engine's name and version: the action's own, since it ships inside it. */
 export const NATIVE_ENGINE_NAME = 'native'

@@ -4,18 +4,19 @@
 // order, owner, SOURCE_DATE_EPOCH) is done on the written flist; a file rfs could not upload fails
 // the pack even when rfs exits 0 (v2.0.6 does); counts come from the built-in reader.
 import { rm, stat } from 'node:fs/promises'
-import type { FlistCounts, PackEngine, PackRequest } from './engine.js'
+import type { PackEngine, PackRequest } from './engine.js'
 import { UserError, oneLine } from '../common/errors.js'
 import { flistCounts } from '../flist/format/counts.js'
 import { replaceRoutes } from '../flist/format/edit.js'
 import { FlistReader } from '../flist/format/reader.js'
-import type { StoreSpec } from '../plan/settings.js'
-import { formatStoreSpec, stripPassword } from '../store/spec.js'
+import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
+import { stripPassword } from '../store/url.js'
 import { filesMissingBlocks } from './rfs/missing-blocks.js'
 import { MANGLED_HINT, storesForRfs, type RfsStores } from './rfs/credentials.js'
 import { rewriteInCanonicalOrder } from './rfs/canonical-order.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../store/url-redact.js'
 import { describeExit, runProgram } from '../rfs-release/run.js'
+import type { FlistCounts } from '../flist/format/counts.js'
 
 export interface RfsBinary {
   path: string

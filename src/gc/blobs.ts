@@ -5,9 +5,9 @@ import { readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError, oneLine } from '../common/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
-import { parseS3StoreUrl, stripPassword } from '../store/spec.js'
-import { maskSecret } from '../action/runner.js'
 import { listObjects } from './s3-list.js'
+import { parseS3StoreUrl } from '../store/s3-url.js'
+import { dirUrlPath, isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
 
 export interface StoredBlob {
   id: string
@@ -27,9 +27,9 @@ const BLOB_ID = /^[0-9a-f]{64}$/
 const SHARD = /^[0-9a-f]{2}$/
 
 export function openGcStore(url: string, options: S3SessionOptions = {}): GcStore {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
-  if (scheme === 'dir') return dirListing(decodeURIComponent(new URL(url).pathname))
-  if (scheme && ['s3', 's3s', 's3+tls'].includes(scheme)) return s3Listing(url, options)
+  const scheme = storeScheme(url)
+  if (scheme === 'dir') return dirListing(dirUrlPath(url)!)
+  if (isS3Scheme(scheme)) return s3Listing(url, options)
   throw new UserError(
     `store '${stripPassword(url)}': gc lists dir:// and s3:// (s3s://) stores; give the store the flists were packed to`
   )
@@ -37,7 +37,6 @@ export function openGcStore(url: string, options: S3SessionOptions = {}): GcStor
 
 function s3Listing(url: string, options: S3SessionOptions): GcStore {
   const { connection, bucket } = parseS3StoreUrl(url, 'store')
-  maskSecret(connection.secretKey)
   const session = new S3Session(connection, options)
   return {
     display: stripPassword(url),

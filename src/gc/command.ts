@@ -3,10 +3,10 @@
 import { UserError } from '../common/errors.js'
 import { parseArgs, UsageError } from '../flist/cli/args.js'
 import { parseStoreArg } from '../flist/cli/store-args.js'
-import { formatBytes } from '../action/report.js'
 import { openGcStore } from './blobs.js'
 import { collectGarbage, type GcReport } from './collect.js'
 import { openManifestLocation } from './manifests.js'
+import { formatBytes } from '../common/bytes.js'
 
 const DAY_MS = 86_400_000
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: DAY_MS }

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path'
 import { UserError, oneLine } from '../common/errors.js'
 import { FlistReader } from '../flist/format/reader.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
-import { parseS3StoreUrl, stripPassword } from '../store/spec.js'
-import { maskSecret } from '../action/runner.js'
 import { listObjects } from './s3-list.js'
+import { parseS3StoreUrl } from '../store/s3-url.js'
+import { dirUrlPath, isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
 
 export interface ManifestLocation {
   /** For messages: no secret. */
@@ -29,10 +29,10 @@ export function openManifestLocation(
   text: string,
   options: S3SessionOptions = {}
 ): ManifestLocation {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase()
+  const scheme = storeScheme(text)
   if (scheme === undefined) return dirLocation(resolve(text))
-  if (scheme === 'dir') return dirLocation(decodeURIComponent(new URL(text).pathname))
-  if (!['s3', 's3s', 's3+tls'].includes(scheme)) {
+  if (scheme === 'dir') return dirLocation(dirUrlPath(text)!)
+  if (!isS3Scheme(scheme)) {
     throw new UserError(
       `manifest location '${stripPassword(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`
     )
@@ -46,7 +46,6 @@ function s3Location(text: string, options: S3SessionOptions): ManifestLocation {
   const prefix = rest.map(decodeURIComponent).join('/')
   const bucketUrl = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/${bucketName ?? ''}${url.search}`
   const { connection, bucket } = parseS3StoreUrl(bucketUrl, 'manifest location')
-  maskSecret(connection.secretKey)
   const session = new S3Session(connection, options)
   const keyPrefix = prefix === '' ? '' : `${prefix}/`
   return {

@@ -1,5 +1,5 @@
 import { UserError } from '../common/errors.js'
-import type { Owner } from './settings.js'
+import type { Owner } from '../flist/pack/record.js'
 
 // uid_t and gid_t are 32-bit; (uid_t)-1 means "no change" to chown and is no owner.
 const MAX_ID = 0xfffffffe

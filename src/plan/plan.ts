@@ -4,7 +4,8 @@ import { readKernelVersion } from '../config/kernel-version.js'
 import { readRfsConf, type RfsConf } from '../config/rfs-conf.js'
 import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
 import { checkPrefix, pick, resolveS3 } from './s3-settings.js'
-import type { FlistKind, S3Connection, Settings, StoreSpec } from './settings.js'
+import type { FlistKind, Settings } from './settings.js'
+import type { S3Connection } from '../store/s3-url.js'
 import type { SourceDate } from './source-date.js'
 import {
   findFirmwareSource,
@@ -15,7 +16,8 @@ import {
 import { checkTreeNames } from '../flist/pack/walk.js'
 import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store-reach.js'
-import { formatStoreSpec, stripPassword } from '../store/spec.js'
+import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
+import { stripPassword } from '../store/url.js'
 
 export interface FlistPlan {
   kind: FlistKind
@@ -67,6 +69,8 @@ export interface PlanOptions {
   now?: Date
   /** Stands in for /lib/modules. */
   modulesRoot?: string
+  /** Takes each secret of the config files as soon as it is read: the runner's log masking. */
+  mask?: (secret: string) => void
 }
 
 /**
@@ -103,7 +107,11 @@ async function planRun(
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
-  const conf = await readRfsConf(settings.configDir, settings.projectRoot)
+  const conf = await readRfsConf(
+    settings.configDir,
+    settings.projectRoot,
+    options.mask ?? (() => {})
+  )
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)

@@ -4,10 +4,9 @@ import type { RfsConf, RfsConfKey } from '../config/rfs-conf.js'
 import { UserError } from '../common/errors.js'
 import { checkKeyPrefix, manifestKey } from './names.js'
 import { checkPublicUrl } from './public-url.js'
-import type { S3Connection, S3Overrides } from './settings.js'
-import { checkBucketName, parseS3Endpoint, s3StoreUrl } from '../store/spec.js'
-
-export const DEFAULT_REGION = 'us-east-1'
+import type { S3Overrides } from './settings.js'
+import { checkBucketName, parseS3Endpoint, s3StoreUrl, type S3Connection } from '../store/s3-url.js'
+import { DEFAULT_REGION } from '../store/url.js'
 
 export type S3Field = keyof S3Overrides
 

@@ -1,5 +1,7 @@
-import type { FlistAlias } from '../publish/aliases/parse.js'
-import type { BootOptions } from '../boot/units.js'
+import type { Owner } from '../flist/pack/record.js'
+import type { RfsSettings } from '../rfs-release/acquire.js'
+import type { S3RequestPolicy } from '../s3/client.js'
+import type { StoreSpec } from '../store/spec.js'
 
 /** The validated settings of one run, whether it came from action inputs or CLI flags. */
 
@@ -11,21 +13,6 @@ export type Engine = (typeof ENGINES)[number]
 
 export const VERIFY_MODES = ['none', 'exists', 'full', 'rfs'] as const
 export type VerifyMode = (typeof VERIFY_MODES)[number]
-
-export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
-export type RfsBuild = (typeof RFS_BUILD_MODES)[number]
-
-/** One rfs store: blobs whose id starts with a byte in [start, end] (inclusive) live at url. */
-export interface StoreSpec {
-  start: number
-  end: number
-  url: string
-}
-
-export interface Owner {
-  uid: number
-  gid: number
-}
 
 /** S3 inputs; each one given overrides the same key of rfs.conf. */
 export interface S3Overrides {
@@ -42,19 +29,22 @@ export interface S3Overrides {
 /** The rfs release the rfs engine runs unless rfs-version names another. */
 export const DEFAULT_RFS_VERSION = 'v2.0.6'
 
-export interface RfsSettings {
-  path?: string
-  version: string
-  /**
-   * Whether rfs-version was given rather than defaulted: then it is what runs, and an rfs of
-   * another version found on PATH or in the source tree is skipped.
-   */
-  versionGiven?: boolean
-  sha256?: string
-  build: RfsBuild
-  /** Absolute path of the rfs source tree to build from. */
-  source: string
-  downloadUrl?: string
+/** A moving name published after the flists, replaced every run (see publish/aliases). */
+export interface FlistAlias {
+  /** Which flist of the run it copies. */
+  kind: FlistKind
+  /** The alias's file name, e.g. modules-6.12-latest.fl. */
+  name: string
+}
+
+/** How the zinit boot units fetch and mount the flists (see boot/units). */
+export interface BootOptions {
+  /** The unit that brings up the network the flists are fetched over. */
+  networkUnit: string
+  /** Base URL the node fetches the manifests from; default each flist's published URL. */
+  manifestUrl?: string
+  /** Where the node keeps the fetched flists and rfs's block cache. */
+  cacheDir: string
 }
 
 export interface Settings {
@@ -89,26 +79,4 @@ export interface Settings {
   dryRun: boolean
   /** Write the job summary. */
   summary: boolean
-}
-
-/** How hard to try each S3 request. */
-export interface S3RequestPolicy {
-  /** Tries of one request, the first included. */
-  attempts: number
-  timeoutMs: number
-  /**
-   * S3 store URLs and connections that carry no keys are signed with the AWS SDK's default
-   * credential chain (environment, web identity, profiles, instance role) instead of being read
-   * anonymously: set when the S3 settings name a server but no access key.
-   */
-  credentialChain?: boolean
-}
-
-/** How to reach one S3 server. The secret is masked as soon as it is read. */
-export interface S3Connection {
-  /** scheme://host:port, no path. */
-  endpoint: string
-  region: string
-  accessKey: string
-  secretKey: string
 }

@@ -3,10 +3,10 @@
 import type { Plan } from './plan.js'
 import { S3Session, sessionOptions } from '../s3/client.js'
 import { checkSpeaksS3 } from '../s3/probe.js'
-import type { S3Connection, Settings } from './settings.js'
-import { parseS3StoreUrl, stripPassword } from '../store/spec.js'
+import type { Settings } from './settings.js'
+import { type S3Connection, parseS3StoreUrl } from '../store/s3-url.js'
+import { isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
 
-const S3_SCHEME = /^s3(s|\+tls|s\+tls)?:\/\//i
 const ENDPOINT_INPUT = 's3-endpoint (S3_ENDPOINT in rfs.conf)'
 
 interface Target {
@@ -29,7 +29,7 @@ export async function checkS3Stores(
     if (!targets.has(key)) targets.set(key, target)
   }
   for (const spec of plan.writeStores) {
-    if (!S3_SCHEME.test(spec.url)) continue
+    if (!isS3Scheme(storeScheme(spec.url))) continue
     const { connection, bucket } = parseS3StoreUrl(spec.url)
     add(
       settings.store

@@ -3,7 +3,6 @@
 // and neither should happen without a word.
 import { join, relative } from 'node:path'
 import type { Plan } from './plan.js'
-import { maskSecret } from '../action/runner.js'
 import type { Settings } from './settings.js'
 
 /** The AWS variables the SDK's environment provider reads that are secret. */
@@ -22,7 +21,13 @@ export function storeChoice(plan: Plan, settings: Settings): string | undefined 
   return undefined
 }
 
-/** Masks the AWS secrets of the environment before anything could print them. */
-export function maskChainSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  for (const name of AWS_SECRET_VARIABLES) maskSecret(env[name])
+/** Hands the AWS secrets of the environment to `mask` before anything could print them. */
+export function maskChainSecrets(
+  mask: (secret: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): void {
+  for (const name of AWS_SECRET_VARIABLES) {
+    const secret = env[name]
+    if (secret) mask(secret)
+  }
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
-import type { StoreSpec } from './settings.js'
+import type { StoreSpec } from '../store/spec.js'
+import { storeScheme, urlHost } from '../store/url.js'
 
 /**
  * Why Zero-OS nodes could not read blobs through this route, or undefined when they may. Routes
@@ -7,10 +8,10 @@ import type { StoreSpec } from './settings.js'
  * verifies here and fails to mount everywhere else.
  */
 export function unreachableReason(route: StoreSpec, publishing: boolean): string | undefined {
-  if (schemeOf(route.url) === 'dir') {
+  if (storeScheme(route.url) === 'dir') {
     return publishing ? 'is a directory on the machine that packed it' : undefined
   }
-  const host = hostOf(route.url)
+  const host = urlHost(route.url)
   if (host === undefined) return undefined
   if (host === 'localhost' || host.endsWith('.localhost')) return 'names the loopback host'
   const kind = addressKind(host)
@@ -23,7 +24,7 @@ export function unreachableReason(route: StoreSpec, publishing: boolean): string
  * unusable on a node that runs a release.
  */
 export function unopenableReason(route: StoreSpec): string | undefined {
-  const scheme = schemeOf(route.url)
+  const scheme = storeScheme(route.url)
   if (scheme !== 'http' && scheme !== 'https') return undefined
   return (
     `uses the ${scheme} scheme, which no rfs release opens (v2.0.6 and v2.0.7 stop with ` +
@@ -47,18 +48,6 @@ export function routeWarnings(routes: readonly StoreSpec[], publishing: boolean)
     if (unopenable) warnings.push(`route ${route.url} ${unopenable}`)
     return warnings
   })
-}
-
-function schemeOf(url: string): string | undefined {
-  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
-}
-
-function hostOf(url: string): string | undefined {
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1]
-  if (authority === undefined) return undefined
-  const hostPort = authority.slice(authority.lastIndexOf('@') + 1)
-  const bracketed = /^\[([^\]]+)\]/.exec(hostPort)
-  return (bracketed ? bracketed[1] : hostPort.replace(/:\d*$/, '')).toLowerCase()
 }
 
 function addressKind(host: string): 'loopback' | 'private' | 'link-local' | undefined {

@@ -3,8 +3,9 @@
 import { realpath } from 'node:fs/promises'
 import { UserError } from '../common/errors.js'
 import { isWithin, prepareWritableDir } from './output-dir.js'
-import type { FlistKind, Settings, StoreSpec } from './settings.js'
-import { formatStoreSpec } from '../store/spec.js'
+import type { FlistKind, Settings } from './settings.js'
+import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
+import { dirUrlPath } from '../store/url.js'
 
 /** What checkWritePlaces needs of each flist of the plan. */
 export interface PackedTree {
@@ -32,7 +33,7 @@ export async function checkWritePlaces(
 ): Promise<void> {
   const places: WritePlace[] = [{ subject: 'output-dir', path: settings.outputDir, kind: 'output' }]
   for (const spec of writeStores) {
-    const path = dirStorePath(spec.url)
+    const path = dirUrlPath(spec.url)
     if (path === undefined) continue
     const subject = settings.store ? `store ${formatStoreSpec(spec)}` : 'output-dir'
     places.push({ subject, path, kind: 'store' })
@@ -66,17 +67,6 @@ export async function checkWritePlaces(
 
 const SOURCE_SETTING = { modules: 'modulesDir', firmware: 'firmwareDir' } as const
 const SOURCE_INPUT = { modules: 'modules-dir', firmware: 'firmware-dir' } as const
-
-/** The directory of a dir:// store URL, as the store itself reads it. */
-function dirStorePath(url: string): string | undefined {
-  if (!/^dir:\/\//i.test(url)) return undefined
-  const { pathname } = new URL(url)
-  try {
-    return decodeURIComponent(pathname)
-  } catch {
-    return pathname
-  }
-}
 
 /** `output-dir /p/dist/flists`; a store given as input is named by its spec, which holds the path. */
 function placeName(place: WritePlace): string {

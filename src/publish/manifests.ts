@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { manifestKey } from '../plan/names.js'
-import type { PackedFlist } from '../engines/pack-flists.js'
+import type { PackedFlist } from './pack-flists.js'
 import type { ManifestTarget, Plan } from '../plan/plan.js'
 import {
   checkManifest,
@@ -11,7 +11,7 @@ import {
   type PublishOutcome
 } from './manifest-put.js'
 import { S3Session, sessionOptions } from '../s3/client.js'
-import { honoursIfNoneMatch } from '../s3/conditional-create.js'
+import { honoursIfNoneMatch } from './conditional-create.js'
 import type { FlistKind, Settings } from '../plan/settings.js'
 
 /**

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { UserError, isUserError, oneLine } from '../common/errors.js'
-import type { RfsSettings } from '../plan/settings.js'
 import { buildCacheKey, restoreBuilt, saveBuilt, sourceFingerprint } from './build-cache.js'
 import { cargoBuild, chooseTarget } from './build.js'
 import { fileSha256 } from '../common/sha256.js'
@@ -12,6 +11,24 @@ import { runnerLog, type RfsLog } from './log.js'
 import { redactUrl } from '../store/url-redact.js'
 import { findCached, keepInToolCache } from './tool-cache.js'
 import { probeRfsVersion } from './rfs-version-probe.js'
+
+export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
+export type RfsBuild = (typeof RFS_BUILD_MODES)[number]
+
+export interface RfsSettings {
+  path?: string
+  version: string
+  /**
+   * Whether rfs-version was given rather than defaulted: then it is what runs, and an rfs of
+   * another version found on PATH or in the source tree is skipped.
+   */
+  versionGiven?: boolean
+  sha256?: string
+  build: RfsBuild
+  /** Absolute path of the rfs source tree to build from. */
+  source: string
+  downloadUrl?: string
+}
 
 /** Where the binary came from, as reported in the log and the summary. */
 export type RfsOrigin =

@@ -8,9 +8,22 @@ import {
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { S3Connection, S3RequestPolicy } from '../plan/settings.js'
+import type { S3Connection } from '../store/s3-url.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
+
+/** How hard to try each S3 request. */
+export interface S3RequestPolicy {
+  /** Tries of one request, the first included. */
+  attempts: number
+  timeoutMs: number
+  /**
+   * S3 store URLs and connections that carry no keys are signed with the AWS SDK's default
+   * credential chain (environment, web identity, profiles, instance role) instead of being read
+   * anonymously: set when the S3 settings name a server but no access key.
+   */
+  credentialChain?: boolean
+}
 
 export interface S3SessionOptions {
   retry?: RetryPolicy

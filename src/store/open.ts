@@ -1,12 +1,13 @@
 // Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
 // run with a line that says so.
 import { UserError } from '../common/errors.js'
-import type { S3RequestPolicy, StoreSpec } from '../plan/settings.js'
-import { sessionOptions, type S3SessionOptions } from '../s3/client.js'
+import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
+import { isS3Scheme, schemeAndHost, storeScheme } from './url.js'
 import { HttpBlobStore } from './http.js'
 import { RouterBlobStore } from './router.js'
 import type { BlobStore } from './store.js'
+import type { StoreSpec } from './spec.js'
 
 export type StoreAccess = 'read' | 'write'
 
@@ -17,8 +18,6 @@ export interface OpenStoreOptions {
   s3Requests?: S3RequestPolicy
 }
 
-const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls'])
-
 /**
  * One store URL. `write` refuses read-only schemes up front rather than at the first blob. The S3
  * client is loaded only when an S3 store is used: dir-only runs start faster without it.
@@ -28,10 +27,9 @@ export async function openStore(
   access: StoreAccess = 'write',
   options: OpenStoreOptions = {}
 ): Promise<BlobStore> {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase()
+  const scheme = storeScheme(url)
   if (scheme === 'dir') return new DirBlobStore(dirPath(url))
-  if (scheme && S3_SCHEMES.has(scheme))
-    return (await import('./s3.js')).openS3Store(url, s3Options(options))
+  if (isS3Scheme(scheme)) return (await import('./s3.js')).openS3Store(url, s3Options(options))
   if (scheme === 'http' || scheme === 'https') {
     if (access === 'read') return new HttpBlobStore(url)
     throw new UserError(
@@ -76,6 +74,5 @@ function dirPath(url: string): string {
 
 /** Only scheme and host: a store URL may carry a secret, and this text reaches the log. */
 function displayScheme(url: string): string {
-  const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/@]*@)?([^/?#]*)/i.exec(url)
-  return match ? `${match[1]}${match[2]}` : 'with no scheme'
+  return schemeAndHost(url) ?? 'with no scheme'
 }

@@ -1,9 +1,9 @@
 import { GetObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
-import { maskSecret } from '../action/runner.js'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
-import { parseS3StoreUrl, stripPassword } from './spec.js'
 import { BlobIdSet, LISTING_PAGE, type BlobStore } from './store.js'
+import { parseS3StoreUrl } from './s3-url.js'
+import { stripPassword } from './url.js'
 
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 export class S3BlobStore implements BlobStore {
@@ -90,6 +90,5 @@ export class S3BlobStore implements BlobStore {
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 export function openS3Store(url: string, options: S3SessionOptions = {}): S3BlobStore {
   const { connection, bucket } = parseS3StoreUrl(url)
-  maskSecret(connection.secretKey)
   return new S3BlobStore(new S3Session(connection, options), bucket, stripPassword(url))
 }

@@ -1,6 +1,6 @@
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
-import { passwordSpellings } from './url-credentials.js'
+import { passwordSpellings } from './url.js'
 
 const MASK = '***'
 /**

@@ -16,11 +16,11 @@ import { DirBlobStore } from '../../../src/store/dir.js'
 import { openStores } from '../../../src/store/open.js'
 import { RouterBlobStore } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
-import { stripPassword } from '../../../src/store/spec.js'
 import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
-import { listKeys, startS3, type TestS3 } from '../../helpers/s3.js'
+import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
+import { stripPassword } from '../../../src/store/url.js'
 
 /** A hex id starting with `prefix`, distinct per seed. */
 function idWith(prefix: string, seed: number): string {

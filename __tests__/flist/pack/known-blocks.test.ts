@@ -6,10 +6,10 @@ import { NativeEngine } from '../../../src/engines/native.js'
 import { FlistReader } from '../../../src/flist/format/reader.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { NATIVE_ENGINE_NAME, NATIVE_ENGINE_VERSION } from '../../../src/engines/native.js'
-import type { FlistCounts } from '../../../src/engines/engine.js'
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { startS3, type TestS3 } from '../../helpers/s3.js'
+import { startS3, type TestS3 } from '../../../peers/s3.js'
 import { makeAwkwardTree, pseudoRandomBytes, tempDir, KIB } from '../../helpers/tree.js'
+import type { FlistCounts } from '../../../src/flist/format/counts.js'
 
 const BLOCK = 512 * KIB
 const NATIVE_CREATOR = `rfs-flist-action ${NATIVE_ENGINE_VERSION} (${NATIVE_ENGINE_NAME} ${NATIVE_ENGINE_VERSION})`

@@ -12,15 +12,14 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
-import { readFlistCounts } from '../../../src/flist/format/counts.js'
+import { readFlistCounts, type FlistCounts } from '../../../src/flist/format/counts.js'
 import { packTree, type PackOptions } from '../../../src/flist/pack/pack.js'
 import { SCHEMA_STATEMENTS } from '../../../src/flist/format/schema.js'
 import { unpackFlist } from '../../../src/flist/read/unpack.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
-import type { FlistCounts } from '../../../src/engines/engine.js'
-import type { StoreSpec } from '../../../src/plan/settings.js'
 import { openStores } from '../../../src/store/open.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
+import type { StoreSpec } from '../../../src/store/spec.js'
 
 const sqlite = (flist: string, sql: string): string =>
   execFileSync('sqlite3', [flist, sql], { encoding: 'utf8' }).trim()

@@ -5,15 +5,14 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { NativeEngine } from '../../../src/engines/native.js'
-import { readFlistCounts } from '../../../src/flist/format/counts.js'
+import { readFlistCounts, type FlistCounts } from '../../../src/flist/format/counts.js'
 import { FlistReader } from '../../../src/flist/format/reader.js'
 import { unpackFlist } from '../../../src/flist/read/unpack.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
-import { stripPassword } from '../../../src/store/spec.js'
-import type { FlistCounts } from '../../../src/engines/engine.js'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { getObject, listKeys, startS3, type TestS3 } from '../../helpers/s3.js'
+import { getObject, listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
+import { stripPassword } from '../../../src/store/url.js'
 
 const require = createRequire(import.meta.url)
 

@@ -15,7 +15,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { runCli } from '../../../src/flist/cli/main.js'
+import { runCli } from '../../../src/rfs-cli-commands.js'
 import { packTree } from '../../../src/flist/pack/pack.js'
 import { FlistReader } from '../../../src/flist/format/reader.js'
 import { unpackFlist } from '../../../src/flist/read/unpack.js'

@@ -1,12 +1,12 @@
+import type { StoreSpec } from '../../store/spec.js'
+import { isS3Scheme, splitUrl } from '../../store/url.js'
 // rfs hands the access key and secret of an s3:// store URL to its S3 client as they are written in
 // the URL: the url crate's username() and password() return the percent-encoded text, and rfs
 // (v2.0.x and its main branch) passes them on undecoded. A secret `a+b` written `a%2Bb` is signed
 // as `a%2Bb`, and S3 answers 403. So rfs gets every character it can take literally written
 // literally; a character the URL parser itself would escape (/ : = @ % space, non-ASCII, ...)
 // cannot reach rfs intact at all, and a failure of rfs then says so.
-import type { StoreSpec } from '../../plan/settings.js'
 
-const S3_URL = /^(s3|s3s|s3\+tls):\/\/([^/?#]*)@(.*)$/is
 /** Unreserved and sub-delimiter characters: the URL parser leaves them as they are in userinfo. */
 const LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,]*$/
 
@@ -31,14 +31,14 @@ export function storesForRfs(stores: readonly StoreSpec[]): RfsStores {
     return written
   }
   const out = stores.map(store => {
-    const match = S3_URL.exec(store.url)
-    if (!match) return store
-    const [, scheme, userinfo, rest] = match
+    const parts = splitUrl(store.url)
+    if (!parts || parts.userinfo === undefined || !isS3Scheme(parts.scheme)) return store
+    const { scheme, userinfo } = parts
     const colon = userinfo.indexOf(':')
     const user = colon < 0 ? userinfo : userinfo.slice(0, colon)
     const credentials =
       colon < 0 ? respell(user) : `${respell(user)}:${respell(userinfo.slice(colon + 1))}`
-    return { ...store, url: `${scheme}://${credentials}@${rest}` }
+    return { ...store, url: `${scheme}://${credentials}@${parts.host}${parts.rest}` }
   })
   return { stores: out, mangled }
 }

@@ -9,8 +9,8 @@ import { FlistReader, type TreeEntry } from '../format/reader.js'
 import { unpackFlist } from '../read/unpack.js'
 import { openStores } from '../../store/open.js'
 import { parseArgs, requirePositional, requireValue, UsageError, type ParsedArgs } from './args.js'
-import { stripPassword } from '../../store/spec.js'
 import { parseStoreArg } from './store-args.js'
+import { stripPassword } from '../../store/url.js'
 
 export interface CliIo {
   out: (line: string) => void

@@ -37,6 +37,14 @@ export function flistCounts(reader: FlistReader): MetadataCounts {
   return { ...countEntries(inodes), blocks: reader.blockRows() }
 }
 
+/** What a pack did, as reported in outputs and the job summary. */
+export interface FlistCounts extends MetadataCounts {
+  blocksUploaded: number
+  blocksPresent: number
+  /** Chunks compressed and encrypted by this pack, where the engine knows it. */
+  blocksEncoded?: number
+}
+
 /** Files, directories (the root included), symlinks, bytes and block rows of any rfs flist. */
 export async function readFlistCounts(flistPath: string): Promise<MetadataCounts> {
   const reader = await FlistReader.open(flistPath)

@@ -1,14 +1,12 @@
 // Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
 // stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
-import type { FlistCounts } from '../../engines/engine.js'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../../common/errors.js'
-import type { Owner, StoreSpec } from '../../plan/settings.js'
 import { hexByte, type RouterBlobStore } from '../../store/router.js'
 import { BLOCK_SIZE, toHex } from '../format/codec.js'
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../format/modes.js'
 import { ProgressReporter, megabytes, type PackProgressState } from './progress.js'
-import { inodeRecord } from './record.js'
+import { inodeRecord, type Owner } from './record.js'
 import { Semaphore } from '../../common/semaphore.js'
 import { BlobTally } from './tally.js'
 import { BlockUploader } from './upload.js'
@@ -19,6 +17,8 @@ import type { Segment } from './segment.js'
 import { BlockWorkerPool, type EncodedChunk } from '../pool/worker-pool.js'
 import { FlistWriter } from '../format/writer.js'
 import { loadSqlite } from '../format/sqlite.js'
+import type { StoreSpec } from '../../store/spec.js'
+import type { FlistCounts } from '../format/counts.js'
 
 export interface PackOptions {
   source: string

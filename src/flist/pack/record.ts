@@ -1,8 +1,13 @@
 // What the flist records for a listed entry, with the reproducibility settings applied.
-import type { Owner } from '../../plan/settings.js'
 import type { InodeRecord } from '../format/inode.js'
 import { S_IFDIR, S_IFMT } from '../format/modes.js'
 import type { TreeItem } from './walk.js'
+
+/** The numeric owner recorded for entries. */
+export interface Owner {
+  uid: number
+  gid: number
+}
 
 export interface RecordOptions {
   /** Recorded for every entry instead of the owner found on disk. */

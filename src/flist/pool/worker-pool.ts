@@ -4,9 +4,8 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { createRequire } from 'node:module'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../common/errors.js'
 import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256 } from '../format/codec.js'
@@ -17,7 +16,6 @@ import { LocalBlobStores, type LocalStoreRoute } from '../pack/local-blobs.js'
 import type { Segment } from '../pack/segment.js'
 
 const TASKS_PER_WORKER = 4
-const require = createRequire(import.meta.url)
 
 export interface EncodedChunk {
   /** Position of its segment in the task. */
@@ -74,7 +72,7 @@ export class BlockWorkerPool {
     const storesHere = size > 1 ? setup.localStores : undefined
     const workers = Array.from(
       { length: storesHere ? size - 1 : Math.max(1, size) },
-      () => new Worker(entry.code, { eval: entry.eval, workerData: setup })
+      () => new Worker(entry, { workerData: setup })
     )
     const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
     if (storesHere) {
@@ -220,25 +218,29 @@ function withIdsAndKeys(
 }
 
 /**
- * The worker's file: beside a bundle (dist/block-worker/index.js, reached from dist/index.js or
- * one level up from dist/rfs-cli/index.js), or the TypeScript source when running unbundled (tests,
- * the benchmark), loaded through tsx's loader registered inside the worker itself: a worker
- * does not inherit the loader of the thread that starts it.
+ * Names the worker's module when no bundle is beside this file: runs from the TypeScript sources
+ * (the tests, the benchmark) point it at scripts/block-worker-from-source.mjs, which loads the
+ * worker's source through a TypeScript loader (a worker does not inherit the loader of the thread
+ * that starts it).
  */
-function locateWorker(): { code: string; eval: boolean } {
+export const BLOCK_WORKER_VARIABLE = 'RFS_FLIST_BLOCK_WORKER'
+
+/**
+ * The worker's file: beside a bundle (dist/block-worker/index.js, reached from dist/index.js or
+ * one level up from dist/rfs-cli/index.js), else the module BLOCK_WORKER_VARIABLE names.
+ */
+function locateWorker(): string {
   const here = dirname(fileURLToPath(import.meta.url))
   for (const file of [
     join(here, 'block-worker', 'index.js'),
     join(here, '..', 'block-worker', 'index.js'),
     join(here, 'block-worker.js')
   ]) {
-    if (existsSync(file)) return { code: file, eval: false }
+    if (existsSync(file)) return file
   }
-  const source = join(here, 'block-worker.ts')
-  if (!existsSync(source)) throw new Error(`the block worker was not found near ${here}`)
-  const tsx = pathToFileURL(
-    join(dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')
-  ).href
-  const code = `import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(pathToFileURL(source).href)}) })`
-  return { code, eval: true }
+  const named = process.env[BLOCK_WORKER_VARIABLE]
+  if (named) return named
+  throw new Error(
+    `the block worker was not found near ${here}; running from the sources, set ${BLOCK_WORKER_VARIABLE} to scripts/block-worker-from-source.mjs`
+  )
 }

@@ -1,9 +1,9 @@
 // Which stores a reader uses: the flist's own routes, or stores the caller names instead (CI may
 // reach the blobs through an address, or with credentials, that the routes do not hold).
-import type { StoreSpec } from '../../plan/settings.js'
 import { openStores, type OpenStoreOptions } from '../../store/open.js'
 import type { RouterBlobStore } from '../../store/router.js'
 import type { FlistReader } from '../format/reader.js'
+import type { StoreSpec } from '../../store/spec.js'
 
 export async function readerStores(
   reader: FlistReader,

@@ -21,7 +21,6 @@ import {
 } from 'node:fs/promises'
 import { join } from 'node:path'
 import { oneLine, UserError } from '../../common/errors.js'
-import type { S3RequestPolicy, StoreSpec } from '../../plan/settings.js'
 import type { RouterBlobStore } from '../../store/router.js'
 import { createBlake2b256, decodeBlock, toHex, type Blake2b256 } from '../format/codec.js'
 import { forEachLimited } from '../../common/concurrency.js'
@@ -29,6 +28,8 @@ import { entryType, permissions } from '../format/modes.js'
 import { escapeName } from '../format/name-bytes.js'
 import { FlistReader, type TreeEntry } from '../format/reader.js'
 import { readerStores } from './routes.js'
+import type { S3RequestPolicy } from '../../s3/client.js'
+import type { StoreSpec } from '../../store/spec.js'
 
 export interface UnpackOptions {
   stores?: readonly StoreSpec[]

@@ -3,7 +3,6 @@
 // `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and each
 // file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked. Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { S3RequestPolicy, StoreSpec } from '../../plan/settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from '../format/codec.js'
 import { forEachLimited } from '../../common/concurrency.js'
 import type { BlockRecord } from '../format/inode.js'
@@ -12,6 +11,8 @@ import { FlistReader } from '../format/reader.js'
 import { readerStores } from './routes.js'
 import { findMissing } from '../blobs/presence.js'
 import { expectedSizes } from '../blobs/blob-sizes.js'
+import type { S3RequestPolicy } from '../../s3/client.js'
+import type { StoreSpec } from '../../store/spec.js'
 
 export type VerifyDepth = 'exists' | 'full'
 

@@ -1,14 +1,7 @@
 // Release aliases: moving names (modules-6.12-latest.fl) that are replaced on every run with a
 // copy of the manifest just published, unlike the real names, which are never replaced.
 import { UserError } from '../../common/errors.js'
-import { FLIST_KINDS, type FlistKind } from '../../plan/settings.js'
-
-export interface FlistAlias {
-  /** Which flist of the run it copies. */
-  kind: FlistKind
-  /** The alias's file name, e.g. modules-6.12-latest.fl. */
-  name: string
-}
+import { FLIST_KINDS, type FlistAlias, type FlistKind } from '../../plan/settings.js'
 
 // Goes into an object key and a URL: the same characters as a firmware tag, ending in .fl.
 const ALIAS_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,123}\.fl$/

@@ -1,12 +1,20 @@
 // The engine CLI: `rfs`-shaped commands for what the built-in engine does. Exit status 0 on
 // success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
-import { isUserError, oneLine } from '../../common/errors.js'
-import { isOsError, osErrorLine } from '../../common/os-error.js'
-import { ACTION_VERSION } from '../../common/action-version.js'
-import { UsageError } from './args.js'
-import { gcCommand } from '../../gc/command.js'
-import { mergeCommand } from '../../action/results/command.js'
-import { configCommand, flistCommand, packCommand, unpackCommand, type CliIo } from './commands.js'
+import { isUserError, oneLine } from './common/errors.js'
+import { isOsError, osErrorLine } from './common/os-error.js'
+import { ACTION_VERSION } from './common/action-version.js'
+import { maskSecret } from './action/runner.js'
+import { maskUrlCredentials } from './store/url.js'
+import { UsageError } from './flist/cli/args.js'
+import { gcCommand } from './gc/command.js'
+import { mergeCommand } from './action/results/command.js'
+import {
+  configCommand,
+  flistCommand,
+  packCommand,
+  unpackCommand,
+  type CliIo
+} from './flist/cli/commands.js'
 
 export const CLI_VERSION = `${ACTION_VERSION}-native`
 
@@ -47,6 +55,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<v
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // Store URLs and manifest locations carry S3 secrets: masked before any command reads them.
+  for (const arg of argv) maskUrlCredentials(arg.replace(/^--?[A-Za-z-]+=/, ''), maskSecret)
   const args = argv.filter(arg => arg !== '--debug')
   const [command, ...rest] = args
   if (command === '--version' || command === '-V') {

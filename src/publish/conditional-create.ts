@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { manifestKey } from '../plan/names.js'
 import { oneLine } from '../common/errors.js'
-import { S3Session } from './client.js'
-import { httpStatus } from './errors.js'
+import { S3Session } from '../s3/client.js'
+import { httpStatus } from '../s3/errors.js'
 
 /**
  * Whether the server refuses a `PUT` with `If-None-Match: *` over an existing key, the one thing
