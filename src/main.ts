@@ -22,7 +22,7 @@ import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
 import { checkS3Stores } from './plan/store-check.js'
-import type { InputSource } from './common/input-label.js'
+import { inputLabeller, type InputSource } from './common/input-label.js'
 
 /** The inputs of a run as read, before they are checked. */
 export interface RunInputs {
@@ -75,7 +75,7 @@ async function mission(
     }
     const choice = storeChoice(plan, settings)
     if (choice) core.info(choice)
-    checkAliases(settings.aliases, plan)
+    checkAliases(settings.aliases, plan, inputLabeller(settings.inputSource))
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }

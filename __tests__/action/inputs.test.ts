@@ -7,6 +7,7 @@ const CONTEXT = { cwd: '/work/here' }
 describe('settingsFromRaw: defaults and paths', () => {
   test('every default, from action.yml', () => {
     expect(settingsFromRaw({}, 'input', CONTEXT)).toEqual({
+      inputSource: 'input',
       projectRoot: '/work/here',
       configDir: '/work/here/config',
       kernelVersion: undefined,

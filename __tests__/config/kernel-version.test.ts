@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { inputLabeller } from '../../src/common/input-label.js'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,7 +49,12 @@ describe('readKernelVersion', () => {
 
   const write = (name: string, text: string): void => writeFileSync(join(config, name), text)
   const read = (override?: string) =>
-    readKernelVersion({ configDir: config, projectRoot: project, override })
+    readKernelVersion({
+      configDir: config,
+      projectRoot: project,
+      override,
+      label: inputLabeller('input')
+    })
 
   test('build.conf base + kernel.config localversion', async () => {
     write('build.conf', '# build\nexport KERNEL_VERSION="6.12.44"\n')
@@ -91,7 +97,20 @@ describe('readKernelVersion', () => {
 
   test('a missing build.conf is an error naming it and the input', async () => {
     await expect(read()).rejects.toThrow(UserError)
-    await expect(read()).rejects.toThrow(/^config\/build\.conf not found: .*kernel-version input/)
+    await expect(read()).rejects.toThrow(
+      /^config\/build\.conf not found: .*set input kernel-version$/
+    )
+  })
+
+  test('a shell run names the flags, a runner the inputs', async () => {
+    const shell = readKernelVersion({
+      configDir: config,
+      projectRoot: project,
+      label: inputLabeller('flag')
+    })
+    await expect(shell).rejects.toThrow(
+      /set --config-dir to the directory that holds it, or set --kernel-version$/
+    )
   })
 
   test('a missing config directory is named as such', async () => {
@@ -124,7 +143,11 @@ describe('readKernelVersion', () => {
     try {
       writeFileSync(join(elsewhere, 'build.conf'), 'KERNEL_VERSION=bad\n')
       await expect(
-        readKernelVersion({ configDir: elsewhere, projectRoot: project })
+        readKernelVersion({
+          configDir: elsewhere,
+          projectRoot: project,
+          label: inputLabeller('input')
+        })
       ).rejects.toThrow(`${join(elsewhere, 'build.conf')}: KERNEL_VERSION='bad'`)
     } finally {
       rmSync(elsewhere, { recursive: true, force: true })

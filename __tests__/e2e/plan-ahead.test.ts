@@ -111,7 +111,7 @@ describe('a plan before the build', () => {
     expect(run.code).toBe(1)
     expect(errorLines(run)).toEqual([
       expect.stringMatching(
-        /^config directory .*config does not exist: .*set the kernel-version input$/
+        /^config directory .*config does not exist: .*set input kernel-version$/
       )
     ])
   })
@@ -127,7 +127,7 @@ describe('a plan before the build', () => {
     expect(run.outputs['kernel-version']).toBe('6.12.44')
     const notices = lines(run, 'notice')
     expect(notices.filter(line => line.includes('config'))).toEqual([
-      'config directory config does not exist: kernel version 6.12.44 from input kernel-version, without CONFIG_LOCALVERSION, and no rfs.conf; set config-dir if the configs are elsewhere'
+      'config directory config does not exist: kernel version 6.12.44 from input kernel-version, without CONFIG_LOCALVERSION, and no rfs.conf; set input config-dir if the configs are elsewhere'
     ])
     expect(lines(run, 'warning').filter(line => line.includes('kernel.config'))).toEqual([])
 

@@ -111,6 +111,7 @@ export function settingsFromRaw(
     ifGiven(name, value => resolve(projectRoot, value))
 
   return {
+    inputSource: source,
     projectRoot,
     configDir: underRoot('config-dir'),
     kernelVersion: ifGiven('kernel-version', validateKernelBase),

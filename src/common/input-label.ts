@@ -9,7 +9,10 @@ export function inputLabel(name: string, source: InputSource): string {
   return source === 'flag' ? `--${name}` : `input ${name}`
 }
 
+/** Names an input the way the run was given it. */
+export type InputLabel = (name: string) => string
+
 /** `inputLabel` bound to one source, for checks that name several inputs. */
-export function inputLabeller(source: InputSource): (name: string) => string {
+export function inputLabeller(source: InputSource): InputLabel {
   return name => inputLabel(name, source)
 }

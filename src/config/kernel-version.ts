@@ -1,3 +1,4 @@
+import type { InputLabel } from '../common/input-label.js'
 import { join } from 'node:path'
 import { UserError } from '../common/errors.js'
 import { existsAsDirectory } from '../common/fs-probe.js'
@@ -47,6 +48,8 @@ export interface KernelVersionSources {
   projectRoot: string
   /** The kernel-version input, already validated; build.conf is not read when it is given. */
   override?: string
+  /** Names an input as the run was given it. */
+  label: InputLabel
 }
 
 /**
@@ -79,8 +82,8 @@ export async function readKernelVersion(
     // the localversion (or rfs.conf) was meant to come from them.
     const dirName = displayPath(sources.configDir, sources.projectRoot)
     const notice = (await existsAsDirectory(sources.configDir))
-      ? `${configName} not found: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION`
-      : `config directory ${dirName} does not exist: kernel version ${base} from input kernel-version, without CONFIG_LOCALVERSION, and no rfs.conf; set config-dir if the configs are elsewhere`
+      ? `${configName} not found: kernel version ${base} from ${sources.label('kernel-version')}, without CONFIG_LOCALVERSION`
+      : `config directory ${dirName} does not exist: kernel version ${base} from ${sources.label('kernel-version')}, without CONFIG_LOCALVERSION, and no rfs.conf; set ${sources.label('config-dir')} if the configs are elsewhere`
     return { ...none, warnings: [], notices: [notice] }
   }
   const { localversion, warnings } = parseKernelConfig(text, configName)
@@ -94,17 +97,17 @@ async function readBase(sources: KernelVersionSources): Promise<string> {
   if (text === undefined) {
     if (!(await existsAsDirectory(sources.configDir))) {
       throw new UserError(
-        `config directory ${sources.configDir} does not exist: set config-dir to the directory of build.conf, kernel.config and rfs.conf, or set the kernel-version input`
+        `config directory ${sources.configDir} does not exist: set ${sources.label('config-dir')} to the directory of build.conf, kernel.config and rfs.conf, or set ${sources.label('kernel-version')}`
       )
     }
     throw new UserError(
-      `${name} not found: create it with KERNEL_VERSION=6.12.44, set config-dir to the directory that holds it, or set the kernel-version input`
+      `${name} not found: create it with KERNEL_VERSION=6.12.44, set ${sources.label('config-dir')} to the directory that holds it, or set ${sources.label('kernel-version')}`
     )
   }
   const value = parseShellConf(text, name).get('KERNEL_VERSION')
   if (value === undefined) {
     throw new UserError(
-      `${name} has no KERNEL_VERSION: add a line like KERNEL_VERSION=6.12.44, or set the kernel-version input`
+      `${name} has no KERNEL_VERSION: add a line like KERNEL_VERSION=6.12.44, or set ${sources.label('kernel-version')}`
     )
   }
   return validateKernelBase(value, `${name}: KERNEL_VERSION`)

@@ -1,3 +1,4 @@
+import { inputLabeller } from '../common/input-label.js'
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import { readKernelVersion } from '../config/kernel-version.js'
@@ -103,7 +104,8 @@ async function planRun(
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
     projectRoot: settings.projectRoot,
-    override: settings.kernelVersion
+    override: settings.kernelVersion,
+    label: inputLabeller(settings.inputSource)
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
@@ -115,7 +117,13 @@ async function planRun(
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)
-  const s3 = resolveS3(settings.s3, conf, warnings, settings.dryRun)
+  const s3 = resolveS3(
+    settings.s3,
+    conf,
+    warnings,
+    settings.dryRun,
+    inputLabeller(settings.inputSource)
+  )
 
   const writeStores = settings.store ?? [
     { start: 0, end: 255, url: s3 ? s3.storeUrl : `dir://${join(settings.outputDir, 'store')}` }
@@ -132,7 +140,11 @@ async function planRun(
   for (const kind of settings.flists) {
     const name = flistName(kind, kind === 'modules' ? kernel.full : firmwareTag)
     const path = join(settings.outputDir, name)
-    const key = manifestKey(s3?.prefix ?? checkPrefix(pick(settings.s3, conf, 'prefix')), name)
+    const key = manifestKey(
+      s3?.prefix ??
+        checkPrefix(pick(settings.s3, conf, 'prefix', inputLabeller(settings.inputSource))),
+      name
+    )
     flists.push({
       kind,
       name,

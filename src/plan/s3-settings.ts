@@ -2,6 +2,7 @@
 // manifests go and how requests are signed, checked before anything is written.
 import type { RfsConf, RfsConfKey } from '../config/rfs-conf.js'
 import { UserError } from '../common/errors.js'
+import type { InputLabel } from '../common/input-label.js'
 import { checkKeyPrefix, manifestKey } from './names.js'
 import { checkPublicUrl } from './public-url.js'
 import type { S3Overrides } from './settings.js'
@@ -50,10 +51,14 @@ export interface Sourced {
 }
 
 /** The input wins over rfs.conf. */
-export function pick(inputs: S3Overrides, conf: RfsConf, field: S3Field): Sourced | undefined {
+export function pick(
+  inputs: S3Overrides,
+  conf: RfsConf,
+  field: S3Field,
+  label: InputLabel
+): Sourced | undefined {
   const input = inputs[field]
-  if (input !== undefined && input !== '')
-    return { value: input, where: `input ${INPUT_NAME[field]}` }
+  if (input !== undefined && input !== '') return { value: input, where: label(INPUT_NAME[field]) }
   const value = conf.values[CONF_KEY[field]]
   return value === undefined ? undefined : { value, where: `${conf.file}: ${CONF_KEY[field]}` }
 }
@@ -83,9 +88,10 @@ export function resolveS3(
   inputs: S3Overrides,
   conf: RfsConf,
   warnings: string[],
-  dryRun: boolean
+  dryRun: boolean,
+  label: InputLabel
 ): ResolvedS3 | undefined {
-  const get = (field: S3Field): Sourced | undefined => pick(inputs, conf, field)
+  const get = (field: S3Field): Sourced | undefined => pick(inputs, conf, field, label)
   const given = [...REQUIRED, ...KEYS].filter(field => get(field) !== undefined)
   if (given.length === 0 && get('manifestBucket') === undefined) {
     for (const field of ['region', 'publicUrl', 'manifestBucket'] as const) {
@@ -106,7 +112,7 @@ export function resolveS3(
   if (missing.length > 0) {
     const wanted = missing.map(
       field =>
-        `${DESCRIPTION[field]} (input ${INPUT_NAME[field]} or ${CONF_KEY[field]} in ${conf.file})`
+        `${DESCRIPTION[field]} (${label(INPUT_NAME[field])} or ${CONF_KEY[field]} in ${conf.file})`
     )
     const present = [...given, ...(['manifestBucket'] as const).filter(field => get(field))]
       .map(field => `${DESCRIPTION[field]} from ${get(field)!.where}`)
@@ -123,7 +129,7 @@ export function resolveS3(
   const regionSetting = get('region')
   if (!regionSetting && /amazonaws\.com$/i.test(endpoint.host)) {
     warnings.push(
-      `no S3 region is set for the AWS endpoint ${endpoint.origin}: using ${DEFAULT_REGION}; set input s3-region or S3_REGION in ${conf.file}`
+      `no S3 region is set for the AWS endpoint ${endpoint.origin}: using ${DEFAULT_REGION}; set ${label('s3-region')} or S3_REGION in ${conf.file}`
     )
   }
   const region = regionSetting ? checkRegion(regionSetting) : DEFAULT_REGION

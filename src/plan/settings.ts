@@ -1,3 +1,4 @@
+import type { InputSource } from '../common/input-label.js'
 import type { Owner } from '../flist/pack/record.js'
 import type { RfsSettings } from '../rfs-release/acquire.js'
 import type { S3RequestPolicy } from '../s3/client.js'
@@ -48,6 +49,8 @@ export interface BootOptions {
 }
 
 export interface Settings {
+  /** Whether the settings came from action inputs or flags: messages name them as they were given. */
+  inputSource: InputSource
   /** Absolute. */
   projectRoot: string
   /** Absolute. */

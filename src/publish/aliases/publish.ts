@@ -1,3 +1,4 @@
+import type { InputLabel } from '../../common/input-label.js'
 import * as core from '@actions/core'
 import { copyFile, readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
@@ -38,17 +39,17 @@ export function plannedAliases(aliases: readonly FlistAlias[], plan: Plan): Publ
 }
 
 /** Refuses aliases that would shadow a flist of this run or copy one the run does not build. */
-export function checkAliases(aliases: readonly FlistAlias[], plan: Plan): void {
+export function checkAliases(aliases: readonly FlistAlias[], plan: Plan, label: InputLabel): void {
   for (const alias of aliases) {
     const real = plan.flists.find(flist => flist.name === alias.name)
     if (real) {
       throw new UserError(
-        `input aliases: '${alias.name}' is the real name of the ${real.kind} flist of this run, which is never replaced: choose another alias name`
+        `${label('aliases')}: '${alias.name}' is the real name of the ${real.kind} flist of this run, which is never replaced: choose another alias name`
       )
     }
     if (!plan.flists.some(flist => flist.kind === alias.kind)) {
       throw new UserError(
-        `input aliases: '${alias.kind}=${alias.name}' copies the ${alias.kind} flist, which this run does not build (flists: ${plan.flists.map(flist => flist.kind).join(',')}): drop the alias or build that flist`
+        `${label('aliases')}: '${alias.kind}=${alias.name}' copies the ${alias.kind} flist, which this run does not build (flists: ${plan.flists.map(flist => flist.kind).join(',')}): drop the alias or build that flist`
       )
     }
   }
