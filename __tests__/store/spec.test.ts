@@ -30,7 +30,6 @@ describe('parseStoreSpec', () => {
     'dir:///srv/store',
     's3://ak:sk@host:9000/bucket?region=eu',
     's3s://ak:sk@host:443/bucket',
-    's3+tls://ak@host:443/bucket',
     'http://hub.example.com/blobs',
     'https://hub.example.com',
     'zdb://hub.example.com:9900/namespace',
@@ -38,6 +37,15 @@ describe('parseStoreSpec', () => {
   ])('%s is a known kind of store', url => {
     expect(parseStoreSpec(url, SOURCE).url).toBe(url)
   })
+
+  test.each(['s3+tls', 'S3S+TLS', 's3s+tls'])(
+    '%s:// is written s3s://, the one HTTPS spelling every rfs release reads',
+    scheme => {
+      expect(parseStoreSpec(`${scheme}://ak@host:443/bucket`, SOURCE).url).toBe(
+        's3s://ak@host:443/bucket'
+      )
+    }
+  )
 
   test('the scheme is lower-cased, the rest kept', () => {
     expect(parseStoreSpec('S3S://AK:SK@Host:443/Bucket', SOURCE).url).toBe(

@@ -56,7 +56,7 @@ export function formatStoreSpec(spec: StoreSpec): string {
   return `${hex(spec.start)}-${hex(spec.end)}=${spec.url}`
 }
 
-/** Checks a store URL and returns it with its scheme in lower case. */
+/** Checks a store URL and returns it with its scheme in lower case, the TLS spellings as s3s. */
 function checkStoreUrl(url: string, source: string): string {
   refuseMisplacedCredentials(url, source)
   const shown = stripPassword(url)
@@ -72,7 +72,10 @@ function checkStoreUrl(url: string, source: string): string {
       `${source}: unknown store scheme '${parts.scheme}' in '${shown}': use one of ${STORE_SCHEMES.join(', ')}`
     )
   }
-  const normalised = scheme + url.slice(parts.scheme.length)
+  // rfs's router takes s3s+tls but its S3 store only s3+tls, so neither TLS spelling works in
+  // every release: routes and rfs's arguments say s3s, which all of them read as HTTPS.
+  const canonical = scheme === 's3+tls' || scheme === 's3s+tls' ? 's3s' : scheme
+  const normalised = canonical + url.slice(parts.scheme.length)
   const dotted = parts.rest
     .replace(/[?#].*$/s, '')
     .split('/')
