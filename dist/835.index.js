@@ -11,11 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5242);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1863);
-/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(339);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9086);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1644);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1863);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(339);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
+/* harmony import */ var _s3_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(671);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7428);
 
 
 
@@ -44,7 +44,7 @@ class S3BlobStore {
                 return Buffer.from(await response.Body.transformToByteArray());
             }
             catch (error) {
-                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .httpStatus */ .nG)(error) === 404)
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(error) === 404)
                     return undefined;
                 throw error;
             }
@@ -62,7 +62,7 @@ class S3BlobStore {
             const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .ListObjectsCommand */ .Wc7({
                 Bucket: this.bucket,
                 Prefix: prefix,
-                MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_4__/* .LISTING_PAGE */ .b,
+                MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_2__/* .LISTING_PAGE */ .b,
                 Marker: marker
             }), { abortSignal }));
             const pageKeys = (page.Contents ?? []).flatMap(object => object.Key ? [[object.Key, object.Size ?? Number.NaN]] : []);
@@ -70,7 +70,7 @@ class S3BlobStore {
             if (keys.length > limit)
                 return undefined;
             if (!page.IsTruncated)
-                return new _store_js__WEBPACK_IMPORTED_MODULE_4__/* .BlobIdSet */ .Z2(keys);
+                return new _store_js__WEBPACK_IMPORTED_MODULE_2__/* .BlobIdSet */ .Z2(keys);
             const next = page.NextMarker ?? pageKeys.at(-1)?.[0];
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)
@@ -90,9 +90,8 @@ class S3BlobStore {
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 function openS3Store(url, options = {}) {
-    const { connection, bucket } = (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
-    (0,_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(connection.secretKey);
-    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_2__/* .S3Session */ .Jw(connection, options), bucket, (0,_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .stripPassword */ .CK)(url));
+    const { connection, bucket } = (0,_s3_url_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
+    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_1__/* .S3Session */ .Jw(connection, options), bucket, (0,_url_js__WEBPACK_IMPORTED_MODULE_4__/* .stripPassword */ .CK)(url));
 }
 
 

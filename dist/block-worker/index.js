@@ -1396,8 +1396,6 @@ function encodeTask(segments, encoder, fresh = false) {
     return { chunks, ids, keys, transfer };
 }
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:url"
@@ -1431,30 +1429,22 @@ function locateWasm() {
     return sqlite_require.resolve('sql.js/dist/sql-wasm.wasm');
 }
 
-;// CONCATENATED MODULE: ./src/flist/format/reader.ts
-// Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
-// class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
-// and on the shape of the tree: opening an flist checks that it describes a tree every reader can
-// rebuild inside one directory (see checkedTree), so unpack, verify and the rfs engine's checks
-// never see two entries of one name, a name that is not one path component, or an entry under a
-// symlink.
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/flist/format/tree-check.ts
+// The shape of the tree an flist describes, checked when it is opened: it must be a tree every
+// reader can rebuild inside one directory, so that unpack, verify and the rfs engine's checks never
+// see two entries of one name, a name that is not one path component, or an entry under a symlink.
 
 
 
 
-
-
-
-
-// Names and link targets as blobs: SQL.js reads TEXT up to its first NUL byte, and decodes bytes
-// that are not UTF-8 lossily; both would hide what the flist really holds.
-const INODE_COLUMNS = 'inode.ino, inode.parent, cast(inode.name as blob), inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime, cast(extra.data as blob)';
 /** Bytes in a file name on Linux. */
 const NAME_MAX = 255;
 /** What every refusal of an unsafe tree ends with. */
 const DAMAGED = 'the flist is damaged or crafted: do not unpack or publish it, pack the tree again';
 /** A tree an flist describes that cannot be rebuilt safely: what is wrong, and the fix. */
-class UnsafeTree extends Error {
+class tree_check_UnsafeTree extends Error {
     fix;
     constructor(message, fix = DAMAGED) {
         super(message);
@@ -1471,6 +1461,130 @@ const TYPE_NAMES = {
     socket: 'a socket',
     unknown: 'an entry of unknown type'
 };
+/**
+ * The entries from the root down, parents before children, children in inode order; refused
+ * (UnsafeTree) unless the tree can be rebuilt inside one directory by creating each entry at its
+ * path: the root is a directory; every name is one UTF-8 path component (not empty, `.` or `..`,
+ * no `/` or NUL) and unique in its directory; only directories have entries under them; every
+ * inode is in the tree; symlinks have a target. `rows` come in inode order.
+ */
+function tree_check_checkedTree(rows) {
+    checkUniqueInodes(rows);
+    const root = rows.find(row => row.inode.ino === ROOT_INO);
+    if (!root)
+        throw new Error(`inode ${ROOT_INO} not found`);
+    if (entryType(root.inode.mode) !== 'directory')
+        throw new tree_check_UnsafeTree(`its root (inode 1) is ${TYPE_NAMES[entryType(root.inode.mode)]}, not a directory`);
+    const children = new Map();
+    for (const row of rows) {
+        if (row === root)
+            continue;
+        const siblings = children.get(row.inode.parent);
+        if (siblings)
+            siblings.push(row);
+        else
+            children.set(row.inode.parent, [row]);
+    }
+    const entries = [];
+    const pending = [{ path: '', inode: root.inode }];
+    while (pending.length > 0) {
+        const entry = pending.pop();
+        entries.push(entry);
+        const below = children.get(entry.inode.ino) ?? [];
+        const type = entryType(entry.inode.mode);
+        if (type === 'symlink')
+            checkLinkTarget(entry);
+        if (below.length === 0)
+            continue;
+        if (type !== 'directory') {
+            const first = `/${escapeName(entry.path)}/${escapeBytes(below[0].nameBytes)}`;
+            throw new tree_check_UnsafeTree(`${first} is under ${TYPE_NAMES[type]}, not a directory`);
+        }
+        const named = new Map();
+        for (const child of below) {
+            checkName(entry.path, child);
+            const path = entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name;
+            const twin = named.get(child.inode.name);
+            if (twin !== undefined)
+                throw new tree_check_UnsafeTree(`two entries are named /${escapeName(path)} (inodes ${twin} and ${child.inode.ino})`, duplicateFix(child.inode.name));
+            named.set(child.inode.name, child.inode.ino);
+        }
+        for (let i = below.length - 1; i >= 0; i--) {
+            const child = below[i];
+            pending.push({
+                path: entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name,
+                inode: child.inode
+            });
+        }
+    }
+    if (entries.length < rows.length)
+        throw new tree_check_UnsafeTree(describeStray(rows, entries));
+    return entries;
+}
+/**
+ * One row per inode number. rfs's schema makes `ino` the key, but a crafted file may not: a number
+ * used twice (or a link target recorded twice) would let a directory sit under itself, and the walk
+ * from the root would never end.
+ */
+function checkUniqueInodes(rows) {
+    const seen = new Map();
+    for (const row of rows) {
+        const first = seen.get(row.inode.ino);
+        if (first)
+            throw new tree_check_UnsafeTree(`inode ${row.inode.ino} is recorded twice ('${escapeBytes(first.nameBytes)}' and '${escapeBytes(row.nameBytes)}')`);
+        seen.set(row.inode.ino, row);
+    }
+}
+/** A name must be one path component, so that the entry stays in its directory. */
+function checkName(parentPath, { nameBytes }) {
+    const of = `an entry of /${escapeName(parentPath)}`;
+    if (nameBytes.length === 0)
+        throw new tree_check_UnsafeTree(`${of} has an empty name`);
+    if (!isUtf8(nameBytes)) {
+        const path = parentPath ? `/${escapeName(parentPath)}/` : '/';
+        throw new tree_check_UnsafeTree(`the name of ${path}${escapeBytes(nameBytes)} is not UTF-8`);
+    }
+    const name = Buffer.from(nameBytes).toString('utf8');
+    if (name === '.' || name === '..' || name.includes('/') || name.includes('\0'))
+        throw new tree_check_UnsafeTree(`${of} is named '${escapeName(name)}', which is not a file name`);
+    if (nameBytes.length > NAME_MAX)
+        throw new tree_check_UnsafeTree(`${of} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
+}
+function checkLinkTarget({ path, inode }) {
+    if (!inode.data || inode.data.length === 0)
+        throw new tree_check_UnsafeTree(`the symlink /${escapeName(path)} has no target`);
+    if (inode.data.includes(0))
+        throw new tree_check_UnsafeTree(`the symlink /${escapeName(path)} has a NUL byte in its target`);
+}
+/** Names the first inode the walk from the root did not reach, and why. */
+function describeStray(rows, reached) {
+    const inTree = new Set(reached.map(entry => entry.inode.ino));
+    const stray = rows.find(row => !inTree.has(row.inode.ino));
+    const { ino, parent } = stray.inode;
+    const why = rows.some(row => row.inode.ino === parent)
+        ? 'is not under the root either'
+        : 'is not in the flist';
+    return `inode ${ino} ('${escapeBytes(stray.nameBytes)}') is not under the root: its parent, inode ${parent}, ${why}`;
+}
+/** rfs packs names that are not UTF-8 lossily (U+FFFD), so names that differed become one. */
+function duplicateFix(name) {
+    return name.includes('\uFFFD')
+        ? 'names that are not UTF-8 become U+FFFD in rfs: rename them in the tree to UTF-8 and pack again'
+        : DAMAGED;
+}
+
+;// CONCATENATED MODULE: ./src/flist/format/reader.ts
+// Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
+// class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
+// and on the shape of the tree: opening an flist checks it (see tree-check.ts).
+
+
+
+
+
+// Names and link targets as blobs: SQL.js reads TEXT up to its first NUL byte, and decodes bytes
+// that are not UTF-8 lossily; both would hide what the flist really holds.
+const INODE_COLUMNS = 'inode.ino, inode.parent, cast(inode.name as blob), inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime, cast(extra.data as blob)';
 class reader_FlistReader {
     db;
     path;
@@ -1485,7 +1599,7 @@ class reader_FlistReader {
         const db = new SQL.Database(bytes);
         const reader = new reader_FlistReader(db, path);
         try {
-            reader.entries = reader.checkedTree();
+            reader.entries = reader.readTree();
         }
         catch (error) {
             db.close();
@@ -1522,17 +1636,9 @@ class reader_FlistReader {
             url: String(url)
         }));
     }
-    counts() {
-        const [[files, bytes]] = this.query('select count(*), coalesce(sum(size), 0) from inode where (mode & ?) = ?', [S_IFMT, S_IFREG]);
-        const count = (type) => Number(this.query('select count(*) from inode where (mode & ?) = ?', [S_IFMT, type])[0][0]);
-        const [[blocks]] = this.query('select count(*) from block');
-        return {
-            files: Number(files),
-            directories: count(S_IFDIR),
-            symlinks: count(S_IFLNK),
-            bytes: Number(bytes),
-            blocks: Number(blocks)
-        };
+    /** Block rows: one per chunk of every file, duplicates included. */
+    blockRows() {
+        return Number(this.query('select count(*) from block')[0][0]);
     }
     /** Every entry of the tree, parents before children, children in inode order. */
     *walk() {
@@ -1541,65 +1647,8 @@ class reader_FlistReader {
     close() {
         this.db.close();
     }
-    /**
-     * The entries from the root down, refused (UnsafeTree) unless the tree can be rebuilt inside
-     * one directory by creating each entry at its path: the root is a directory; every name is one
-     * UTF-8 path component (not empty, `.` or `..`, no `/` or NUL) and unique in its directory;
-     * only directories have entries under them; every inode is in the tree; symlinks have a target.
-     */
-    checkedTree() {
-        const rows = this.query(`select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`).map(toRow);
-        checkUniqueInodes(rows);
-        const root = rows.find(row => row.inode.ino === ROOT_INO);
-        if (!root)
-            throw new Error(`inode ${ROOT_INO} not found`);
-        if (entryType(root.inode.mode) !== 'directory')
-            throw new UnsafeTree(`its root (inode 1) is ${TYPE_NAMES[entryType(root.inode.mode)]}, not a directory`);
-        const children = new Map();
-        for (const row of rows) {
-            if (row === root)
-                continue;
-            const siblings = children.get(row.inode.parent);
-            if (siblings)
-                siblings.push(row);
-            else
-                children.set(row.inode.parent, [row]);
-        }
-        const entries = [];
-        const pending = [{ path: '', inode: root.inode }];
-        while (pending.length > 0) {
-            const entry = pending.pop();
-            entries.push(entry);
-            const below = children.get(entry.inode.ino) ?? [];
-            const type = entryType(entry.inode.mode);
-            if (type === 'symlink')
-                checkLinkTarget(entry);
-            if (below.length === 0)
-                continue;
-            if (type !== 'directory') {
-                const first = `/${escapeName(entry.path)}/${escapeBytes(below[0].nameBytes)}`;
-                throw new UnsafeTree(`${first} is under ${TYPE_NAMES[type]}, not a directory`);
-            }
-            const named = new Map();
-            for (const child of below) {
-                checkName(entry.path, child);
-                const path = entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name;
-                const twin = named.get(child.inode.name);
-                if (twin !== undefined)
-                    throw new UnsafeTree(`two entries are named /${escapeName(path)} (inodes ${twin} and ${child.inode.ino})`, duplicateFix(child.inode.name));
-                named.set(child.inode.name, child.inode.ino);
-            }
-            for (let i = below.length - 1; i >= 0; i--) {
-                const child = below[i];
-                pending.push({
-                    path: entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name,
-                    inode: child.inode
-                });
-            }
-        }
-        if (entries.length < rows.length)
-            throw new UnsafeTree(describeStray(rows, entries));
-        return entries;
+    readTree() {
+        return checkedTree(this.query(`select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`).map(toRow));
     }
     query(sql, params = []) {
         const statement = this.db.prepare(sql);
@@ -1632,57 +1681,6 @@ function toRow(row) {
         data: data === null || data === undefined ? undefined : toBytes(data)
     };
     return { inode, nameBytes };
-}
-/**
- * One row per inode number. rfs's schema makes `ino` the key, but a crafted file may not: a number
- * used twice (or a link target recorded twice) would let a directory sit under itself, and the walk
- * from the root would never end.
- */
-function checkUniqueInodes(rows) {
-    const seen = new Map();
-    for (const row of rows) {
-        const first = seen.get(row.inode.ino);
-        if (first)
-            throw new UnsafeTree(`inode ${row.inode.ino} is recorded twice ('${escapeBytes(first.nameBytes)}' and '${escapeBytes(row.nameBytes)}')`);
-        seen.set(row.inode.ino, row);
-    }
-}
-/** A name must be one path component, so that the entry stays in its directory. */
-function checkName(parentPath, { nameBytes }) {
-    const of = `an entry of /${escapeName(parentPath)}`;
-    if (nameBytes.length === 0)
-        throw new UnsafeTree(`${of} has an empty name`);
-    if (!isUtf8(nameBytes)) {
-        const path = parentPath ? `/${escapeName(parentPath)}/` : '/';
-        throw new UnsafeTree(`the name of ${path}${escapeBytes(nameBytes)} is not UTF-8`);
-    }
-    const name = Buffer.from(nameBytes).toString('utf8');
-    if (name === '.' || name === '..' || name.includes('/') || name.includes('\0'))
-        throw new UnsafeTree(`${of} is named '${escapeName(name)}', which is not a file name`);
-    if (nameBytes.length > NAME_MAX)
-        throw new UnsafeTree(`${of} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
-}
-function checkLinkTarget({ path, inode }) {
-    if (!inode.data || inode.data.length === 0)
-        throw new UnsafeTree(`the symlink /${escapeName(path)} has no target`);
-    if (inode.data.includes(0))
-        throw new UnsafeTree(`the symlink /${escapeName(path)} has a NUL byte in its target`);
-}
-/** Names the first inode the walk from the root did not reach, and why. */
-function describeStray(rows, reached) {
-    const inTree = new Set(reached.map(entry => entry.inode.ino));
-    const stray = rows.find(row => !inTree.has(row.inode.ino));
-    const { ino, parent } = stray.inode;
-    const why = rows.some(row => row.inode.ino === parent)
-        ? 'is not under the root either'
-        : 'is not in the flist';
-    return `inode ${ino} ('${escapeBytes(stray.nameBytes)}') is not under the root: its parent, inode ${parent}, ${why}`;
-}
-/** rfs packs names that are not UTF-8 lossily (U+FFFD), so names that differed become one. */
-function duplicateFix(name) {
-    return name.includes('\uFFFD')
-        ? 'names that are not UTF-8 become U+FFFD in rfs: rename them in the tree to UTF-8 and pack again'
-        : DAMAGED;
 }
 function toBlock([id, key]) {
     const block = { id: toBytes(id), key: toBytes(key) };

@@ -61871,41 +61871,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ maskSecret)
-/* harmony export */ });
-/* unused harmony export onRunner */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9433);
-
-/** True inside a GitHub (or compatible) runner step, false in a shell run. */
-function onRunner() {
-    return process.env.GITHUB_ACTIONS === 'true' || process.env.GITHUB_OUTPUT !== undefined;
-}
-/** Shorter lines of a secret are left unmasked: masking them would hide those letters everywhere. */
-const SHORTEST_MASKED_LINE = 3;
-/**
- * Masks a secret in the runner's log. In a shell there is no runner to consume the mask command,
- * and printing it would show the very secret it hides. A secret of several lines (a key file) is
- * also masked line by line, since the log shows each line on its own.
- */
-function maskSecret(value) {
-    if (!value || !onRunner())
-        return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    if (!/[\r\n]/.test(value))
-        return;
-    for (const line of value.split(/\r?\n|\r/)) {
-        if (line.length >= SHORTEST_MASKED_LINE)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
-    }
-}
-
-
-/***/ }),
-
 /***/ 1922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62293,139 +62258,19 @@ function serverAnswer(error, name, message) {
 
 /***/ }),
 
-/***/ 9086:
+/***/ 671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CK: () => (/* binding */ stripPassword),
 /* harmony export */   U5: () => (/* binding */ parseS3StoreUrl)
 /* harmony export */ });
-/* unused harmony exports STORE_SCHEMES, parseStoreSpec, parseStoreSpecs, formatStoreSpec, refuseMisplacedCredentials, parseS3Endpoint, s3StoreUrl, checkBucketName */
+/* unused harmony exports parseS3Endpoint, s3StoreUrl, checkBucketName */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
-/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7567);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7428);
+// S3 endpoints as users write them (`https://s3.example.com:9000`) and the rfs store URLs of
+// buckets (`s3s://ACCESS:SECRET@HOST:PORT/BUCKET?region=R`), both ways.
 
 
-// rfs store specs and URLs, as FLIST-FORMAT.md describes them: `[xx-xx=]url`, where url is
-// dir://, s3://, s3s://, s3+tls://, http(s):// or zdb://. Store URLs may hold the S3 secret as
-// their password, so no message here ever shows a URL before its password is removed.
-const STORE_SCHEMES = (/* unused pure expression or super */ null && (['dir', 's3', 's3s', 's3+tls', 'http', 'https', 'zdb']));
-const S3_SCHEMES = ['s3', 's3s', 's3+tls'];
-const DEFAULT_REGION = 'us-east-1';
-const RANGE = /^([0-9a-fA-F]{2})-([0-9a-fA-F]{2})=/;
-const SCHEME_AND_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
-/** Splits the way URL parsers do: the authority ends at the first / ? #, the userinfo at its last @. */
-function splitUrl(url) {
-    const match = SCHEME_AND_AUTHORITY.exec(url);
-    if (!match)
-        return undefined;
-    const [, scheme, authority, rest] = match;
-    const at = authority.lastIndexOf('@');
-    return at < 0
-        ? { scheme, host: authority, rest }
-        : { scheme, userinfo: authority.slice(0, at), host: authority.slice(at + 1), rest };
-}
-/**
- * The URL with its password removed and the user kept, as rfs records routes:
- * `s3://ACCESS@HOST:PORT/BUCKET?region=R`. Text that is not such a URL comes back unchanged.
- */
-function stripPassword(url) {
-    const parts = splitUrl(url);
-    if (!parts || parts.userinfo === undefined || !parts.userinfo.includes(':'))
-        return url;
-    const user = parts.userinfo.slice(0, parts.userinfo.indexOf(':'));
-    const authority = user === '' ? parts.host : `${user}@${parts.host}`;
-    return `${parts.scheme}://${authority}${parts.rest}`;
-}
-/** `[xx-xx=]url` → a store spec; `source` names where the text came from, for messages. */
-function parseStoreSpec(text, source) {
-    const spec = text.trim();
-    let start = 0;
-    let end = 255;
-    let url = spec;
-    const range = RANGE.exec(spec);
-    if (range) {
-        start = parseInt(range[1], 16);
-        end = parseInt(range[2], 16);
-        url = spec.slice(range[0].length);
-        if (start > end) {
-            throw new UserError(`${source}: range ${range[1]}-${range[2]} starts after it ends: write the lower byte first, e.g. ${range[2]}-${range[1]}`);
-        }
-    }
-    else if (/^[^:/]*=/.test(spec)) {
-        const written = spec.slice(0, spec.indexOf('='));
-        throw new UserError(`${source}: '${written}' is not a range: write two hex bytes, e.g. 00-7f=url, or the url alone for 00-ff`);
-    }
-    return { start, end, url: checkStoreUrl(url, source) };
-}
-/** One spec a line; blank lines are skipped. */
-function parseStoreSpecs(text, source) {
-    const specs = [];
-    text.split('\n').forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        specs.push(parseStoreSpec(line, `${source}, line ${index + 1}`));
-    });
-    return specs;
-}
-/** The spec as rfs takes it on the command line; the range is left out when it is 00-ff. */
-function formatStoreSpec(spec) {
-    if (spec.start === 0 && spec.end === 255)
-        return spec.url;
-    const hex = (byte) => byte.toString(16).padStart(2, '0');
-    return `${hex(spec.start)}-${hex(spec.end)}=${spec.url}`;
-}
-/** Checks a store URL and returns it with its scheme in lower case. */
-function checkStoreUrl(url, source) {
-    refuseMisplacedCredentials(url, source);
-    const shown = stripPassword(url);
-    const parts = splitUrl(url);
-    if (!parts) {
-        throw new UserError(`${source}: ${quoteUnlessCredentials(shown)} is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`);
-    }
-    const scheme = parts.scheme.toLowerCase();
-    if (!STORE_SCHEMES.includes(scheme)) {
-        throw new UserError(`${source}: unknown store scheme '${parts.scheme}' in '${shown}': use one of ${STORE_SCHEMES.join(', ')}`);
-    }
-    const normalised = scheme + url.slice(parts.scheme.length);
-    const dotted = parts.rest
-        .replace(/[?#].*$/s, '')
-        .split('/')
-        .find(segment => ['.', '..'].includes(segment.replace(/%2e/gi, '.')));
-    if (dotted !== undefined) {
-        throw new UserError(`${source}: '${shown}' has the path segment '${dotted}', which readers resolve away: write the path it stands for`);
-    }
-    if (scheme === 'dir') {
-        if (parts.host !== '' || parts.userinfo !== undefined || !/^\/[^?#]/.test(parts.rest)) {
-            throw new UserError(`${source}: '${shown}' needs an absolute path after dir://, e.g. dir:///var/cache/blobs`);
-        }
-    }
-    else if (S3_SCHEMES.includes(scheme)) {
-        parseS3StoreUrl(normalised, source);
-    }
-    else {
-        checkHostUrl(normalised, parts.host, shown, source);
-    }
-    return normalised;
-}
-/**
- * Refuses URL-shaped text whose credentials a URL parser would split into host and path (a
- * / ? # or \\ in them), naming only the scheme: every other part of such text may be secret.
- */
-function refuseMisplacedCredentials(url, source) {
-    if ((0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsParseAsWritten */ .v)(url))
-        return;
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`);
-}
-/** 'text' for a message, unless it may hold credentials (an @ with no scheme to place it). */
-function quoteUnlessCredentials(text) {
-    return text.includes('@') ? 'the value' : `'${text}'`;
-}
-function checkHostUrl(url, host, shown, source) {
-    // Checked on the text: URL parsers skip extra slashes (http:///x has host x for them).
-    if (host === '')
-        throw new UserError(`${source}: '${shown}' has no host`);
-    parseUrl(url, source);
-}
 /**
  * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
  * input or key it came from.
@@ -62440,7 +62285,7 @@ function parseS3Endpoint(endpoint, source) {
         throw new UserError(`${source}: '${endpoint}' has no scheme: write https://${endpoint.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
     }
     const shown = endpoint;
-    const url = parseUrl(endpoint, source);
+    const url = parseWhatwgUrl(endpoint, source);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new UserError(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
     }
@@ -62475,14 +62320,14 @@ function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
 }
 /** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
 function parseS3StoreUrl(url, source = 'store URL') {
-    refuseMisplacedCredentials(url, source);
-    const shown = stripPassword(url);
-    const parts = splitUrl(url);
+    (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMisplacedCredentials */ .xc)(url, source);
+    const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url);
+    const parts = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUrl */ .iM)(url);
     const scheme = parts?.scheme.toLowerCase();
-    if (!parts || scheme === undefined || !S3_SCHEMES.includes(scheme)) {
+    if (!parts || scheme === undefined || !(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isS3Scheme */ .Ib)(scheme)) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
     }
-    const parsed = parseUrl(url, source);
+    const parsed = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWhatwgUrl */ .Dx)(url, source);
     if (parsed.hostname === '')
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
     if (parsed.port === '') {
@@ -62496,7 +62341,7 @@ function parseS3StoreUrl(url, source = 'store URL') {
     const secure = scheme !== 's3';
     const connection = {
         endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
-        region: parsed.searchParams.get('region') || DEFAULT_REGION,
+        region: parsed.searchParams.get('region') || _url_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGION */ .t9,
         accessKey: decodeCredential(parsed.username, scheme, source),
         secretKey: decodeCredential(parsed.password, scheme, source)
     };
@@ -62511,21 +62356,6 @@ function checkBucketName(value, subject) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
     }
     return value;
-}
-/**
- * WHATWG URL parsing, its failure told as one line by scheme and source alone: the text that does
- * not parse may hold a secret anywhere.
- */
-function parseUrl(text, source) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        const credentials = (0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCredentials */ .O4)(text)
-            ? '; percent-encode characters of the credentials other than letters, digits and - . _ ~'
-            : '';
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${(0,_url_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
-    }
 }
 function decodeCredential(encoded, scheme, source) {
     try {
@@ -62629,111 +62459,6 @@ const BLOB_ID = /^[0-9a-f]{64}$/;
 
 /***/ }),
 
-/***/ 7567:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O4: () => (/* binding */ urlCredentials),
-/* harmony export */   f$: () => (/* binding */ urlScheme),
-/* harmony export */   v: () => (/* binding */ credentialsParseAsWritten)
-/* harmony export */ });
-/* unused harmony exports credentialSpellings, passwordSpellings, maskUrlCredentials */
-/* harmony import */ var _action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5242);
-// Credentials inside URL-shaped settings (store specs, endpoints, public and download URLs). A
-// URL parser ends the authority at the first / ? or #, so a secret holding one of them is split
-// somewhere inside it and the parts land in the host and the path. Here the userinfo is taken the
-// way a person writes it: everything between :// and the last @, whatever it holds. That much is
-// masked before anything can fail, and a URL whose parser would see it differently is refused by
-// scheme and setting name alone.
-
-const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
-const RANGE_PREFIX = /^[0-9a-fA-F]{2}-[0-9a-fA-F]{2}=/;
-/** The scheme of URL-shaped text (`s3`, `https`), or undefined when it has no `scheme://`. */
-function urlScheme(text) {
-    return URL_SHAPE.exec(text)?.[1];
-}
-/**
- * The credentials of URL-shaped text (an `xx-xx=` range in front is skipped). Text whose
- * authority is empty (`dir:///path@x`) has none: its @ belongs to the path.
- */
-function urlCredentials(text) {
-    const match = URL_SHAPE.exec(text.trim().replace(RANGE_PREFIX, ''));
-    if (!match)
-        return undefined;
-    const [, scheme, rest] = match;
-    if (rest.startsWith('/'))
-        return undefined;
-    const at = rest.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const userinfo = rest.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    return { scheme, userinfo, password: colon < 0 ? undefined : userinfo.slice(colon + 1) };
-}
-/**
- * Whether a URL parser finds the same userinfo: nothing of it reaches past the authority. When
- * it does not, the host and path a parser reports hold pieces of the secret.
- */
-function credentialsParseAsWritten(text) {
-    const credentials = urlCredentials(text);
-    return credentials === undefined || !/[/?#\\]/.test(credentials.userinfo);
-}
-/**
- * Every spelling of the credentials a program may print: the whole userinfo and the password,
- * each as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
- */
-function credentialSpellings(text) {
-    const credentials = urlCredentials(text);
-    if (!credentials)
-        return [];
-    return spellings([credentials.userinfo, credentials.password]);
-}
-/** The same for the password alone (the user of a store URL is its access key, not secret). */
-function passwordSpellings(text) {
-    return spellings([urlCredentials(text)?.password]);
-}
-function spellings(texts) {
-    const found = new Set();
-    for (const written of texts) {
-        if (!written)
-            continue;
-        found.add(written);
-        const decoded = safeDecode(written);
-        if (decoded !== undefined) {
-            found.add(decoded);
-            found.add(encodeURIComponent(decoded));
-        }
-        found.add(parserSpelling(written));
-    }
-    return [...found].filter(spelling => spelling !== '');
-}
-/** Masks the credentials of each line of URL-shaped text in the runner's log. */
-function maskUrlCredentials(text) {
-    if (!text)
-        return;
-    for (const line of text.split('\n')) {
-        for (const spelling of credentialSpellings(line))
-            maskSecret(spelling);
-    }
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The password as the WHATWG URL parser stores it: what `url.password` and `url.href` show. */
-function parserSpelling(text) {
-    const url = new URL('http://host');
-    url.password = text;
-    return url.password;
-}
-
-
-/***/ }),
-
 /***/ 7452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62742,7 +62467,7 @@ function parserSpelling(text) {
 /* harmony export */   BO: () => (/* binding */ redactUrl)
 /* harmony export */ });
 /* unused harmony exports secretsOf, defuseLine, displayCommand */
-/* harmony import */ var _url_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7567);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
 
@@ -62792,6 +62517,243 @@ function displayCommand(file, args) {
         .map(redactUrl)
         .map(arg => (/[\s'"]/.test(arg) ? `'${arg.replace(/'/g, `'\\''`)}'` : arg))
         .join(' ');
+}
+
+
+/***/ }),
+
+/***/ 7428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ stripPassword),
+/* harmony export */   Dx: () => (/* binding */ parseWhatwgUrl),
+/* harmony export */   Ib: () => (/* binding */ isS3Scheme),
+/* harmony export */   TR: () => (/* binding */ storeScheme),
+/* harmony export */   _g: () => (/* binding */ splitRange),
+/* harmony export */   eb: () => (/* binding */ dirUrlPath),
+/* harmony export */   f$: () => (/* binding */ urlScheme),
+/* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
+/* harmony export */   iM: () => (/* binding */ splitUrl),
+/* harmony export */   t9: () => (/* binding */ DEFAULT_REGION),
+/* harmony export */   x4: () => (/* binding */ schemeAndHost),
+/* harmony export */   xc: () => (/* binding */ refuseMisplacedCredentials)
+/* harmony export */ });
+/* unused harmony exports STORE_SCHEMES, S3_SCHEMES, urlHost, urlCredentials, credentialsParseAsWritten, credentialSpellings, passwordSpellings */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+// Store URLs as rfs writes them (`[xx-xx=]scheme://[user[:password]@]host[:port]/path[?query]`),
+// and the credentials inside URL-shaped settings (store specs, endpoints, public and download
+// URLs). Every part of the code that takes such text apart does it here.
+//
+// A URL parser ends the authority at the first / ? or #, so a secret holding one of them is split
+// somewhere inside it and the parts land in the host and the path. Here the userinfo is taken the
+// way a person writes it: everything between :// and the last @ of the authority, whatever it
+// holds. That much is masked before anything can fail, and a URL whose parser would see it
+// differently is refused by scheme and setting name alone.
+
+/** Every store scheme, as the store input takes them. */
+const STORE_SCHEMES = (/* unused pure expression or super */ null && ([
+    'dir',
+    's3',
+    's3s',
+    's3+tls',
+    's3s+tls',
+    'http',
+    'https',
+    'zdb'
+]));
+/** The S3 schemes: `s3` is plain HTTP, the others HTTPS. */
+const S3_SCHEMES = ['s3', 's3s', 's3+tls', 's3s+tls'];
+/** The region of an S3 store or endpoint that names none. */
+const DEFAULT_REGION = 'us-east-1';
+/** `xx-xx=` in front of a store URL: the blob ids, by first byte, the store holds. */
+const RANGE = /^([0-9a-fA-F]{2})-([0-9a-fA-F]{2})=/;
+const SCHEME_AND_AUTHORITY = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
+const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
+/**
+ * Splits the way URL parsers do: the authority ends at the first / ? #, the userinfo at its last
+ * @. Undefined for text that is not `scheme://…`.
+ */
+function splitUrl(url) {
+    const match = SCHEME_AND_AUTHORITY.exec(url);
+    if (!match)
+        return undefined;
+    const [, scheme, authority, rest] = match;
+    const at = authority.lastIndexOf('@');
+    return at < 0
+        ? { scheme, host: authority, rest }
+        : { scheme, userinfo: authority.slice(0, at), host: authority.slice(at + 1), rest };
+}
+/** The scheme of URL-shaped text (`s3`, `https`), or undefined when it has no `scheme://`. */
+function urlScheme(text) {
+    return URL_SHAPE.exec(text)?.[1];
+}
+/** The scheme in lower case, as stores are told apart. */
+function storeScheme(url) {
+    return urlScheme(url)?.toLowerCase();
+}
+/** The directory of a dir:// URL, percent-decoded as the store reads it; undefined for others. */
+function dirUrlPath(url) {
+    if (storeScheme(url) !== 'dir')
+        return undefined;
+    const { pathname } = new URL(url);
+    try {
+        return decodeURIComponent(pathname);
+    }
+    catch {
+        return pathname;
+    }
+}
+function isS3Scheme(scheme) {
+    return scheme !== undefined && S3_SCHEMES.includes(scheme.toLowerCase());
+}
+/** The host name of a URL in lower case, IPv6 addresses without their brackets; no port. */
+function urlHost(url) {
+    const parts = splitUrl(url);
+    if (!parts)
+        return undefined;
+    const bracketed = /^\[([^\]]+)\]/.exec(parts.host);
+    return (bracketed ? bracketed[1] : parts.host.replace(/:\d*$/, '')).toLowerCase();
+}
+/**
+ * `scheme://host[:port]` alone, for a log line about a URL that may hold a secret: the host is
+ * taken after the userinfo as a person writes it (to the last @), so no piece of a password that
+ * holds / ? or # shows.
+ */
+function schemeAndHost(url) {
+    const match = URL_SHAPE.exec(url);
+    if (!match)
+        return undefined;
+    const [, scheme, rest] = match;
+    const credentials = urlCredentials(url);
+    const afterUserinfo = credentials ? rest.slice(credentials.userinfo.length + 1) : rest;
+    return `${scheme}://${/^[^/?#]*/.exec(afterUserinfo)[0]}`;
+}
+/** `[xx-xx=]url` taken apart; the bytes are not checked for order. */
+function splitRange(text) {
+    const range = RANGE.exec(text);
+    if (!range)
+        return { start: 0, end: 255, url: text };
+    return {
+        start: parseInt(range[1], 16),
+        end: parseInt(range[2], 16),
+        url: text.slice(range[0].length),
+        range: { start: range[1], end: range[2] }
+    };
+}
+/**
+ * The URL with its password removed and the user kept, as rfs records routes:
+ * `s3://ACCESS@HOST:PORT/BUCKET?region=R`. Text that is not such a URL comes back unchanged.
+ */
+function stripPassword(url) {
+    const parts = splitUrl(url);
+    if (!parts || parts.userinfo === undefined || !parts.userinfo.includes(':'))
+        return url;
+    const user = parts.userinfo.slice(0, parts.userinfo.indexOf(':'));
+    const authority = user === '' ? parts.host : `${user}@${parts.host}`;
+    return `${parts.scheme}://${authority}${parts.rest}`;
+}
+/**
+ * The credentials of URL-shaped text (an `xx-xx=` range in front is skipped). Text whose
+ * authority is empty (`dir:///path@x`) has none: its @ belongs to the path.
+ */
+function urlCredentials(text) {
+    const match = URL_SHAPE.exec(splitRange(text.trim()).url);
+    if (!match)
+        return undefined;
+    const [, scheme, rest] = match;
+    if (rest.startsWith('/'))
+        return undefined;
+    const at = rest.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const userinfo = rest.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    return { scheme, userinfo, password: colon < 0 ? undefined : userinfo.slice(colon + 1) };
+}
+/**
+ * Whether a URL parser finds the same userinfo: nothing of it reaches past the authority. When
+ * it does not, the host and path a parser reports hold pieces of the secret.
+ */
+function credentialsParseAsWritten(text) {
+    const credentials = urlCredentials(text);
+    return credentials === undefined || !/[/?#\\]/.test(credentials.userinfo);
+}
+/**
+ * Every spelling of the credentials a program may print: the whole userinfo and the password,
+ * each as written, percent-decoded, percent-encoded and as a URL parser re-encodes it.
+ */
+function credentialSpellings(text) {
+    const credentials = urlCredentials(text);
+    if (!credentials)
+        return [];
+    return spellings([credentials.userinfo, credentials.password]);
+}
+/** The same for the password alone (the user of a store URL is its access key, not secret). */
+function passwordSpellings(text) {
+    return spellings([urlCredentials(text)?.password]);
+}
+function spellings(texts) {
+    const found = new Set();
+    for (const written of texts) {
+        if (!written)
+            continue;
+        found.add(written);
+        const decoded = safeDecode(written);
+        if (decoded !== undefined) {
+            found.add(decoded);
+            found.add(encodeURIComponent(decoded));
+        }
+        found.add(parserSpelling(written));
+    }
+    return [...found].filter(spelling => spelling !== '');
+}
+/** Hands every spelling of the credentials of each line of URL-shaped text to `mask`. */
+function maskUrlCredentials(text, mask) {
+    if (!text)
+        return;
+    for (const line of text.split('\n')) {
+        for (const spelling of credentialSpellings(line))
+            mask(spelling);
+    }
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The password as the WHATWG URL parser stores it: what `url.password` and `url.href` show. */
+function parserSpelling(text) {
+    const url = new URL('http://host');
+    url.password = text;
+    return url.password;
+}
+/**
+ * Refuses URL-shaped text whose credentials a URL parser would split into host and path (a
+ * / ? # or \\ in them), naming only the scheme: every other part of such text may be secret.
+ */
+function refuseMisplacedCredentials(url, source) {
+    if (credentialsParseAsWritten(url))
+        return;
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${urlScheme(url)}:// URL does not parse: percent-encode its credentials (/ as %2F, ? as %3F, # as %23, @ as %40, % as %25)`);
+}
+/**
+ * WHATWG URL parsing, its failure told as one line by scheme and source alone: the text that does
+ * not parse may hold a secret anywhere.
+ */
+function parseWhatwgUrl(text, source) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        const credentials = urlCredentials(text)
+            ? '; percent-encode characters of the credentials other than letters, digits and - . _ ~'
+            : '';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${urlScheme(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
+    }
 }
 
 
@@ -63083,18 +63045,298 @@ module.exports = __nccwpck_require__(1704)
 module.exports = __nccwpck_require__(6166)
 
 
-/***/ }),
+/***/ })
 
-/***/ 9433:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/common/closed-pipe.ts
+// `cmd | head -1`: once the reader is gone there is no one left to tell anything. A coreutils tool
+// is killed by SIGPIPE then, silently, and its shell sees status 141 (128 + SIGPIPE); Node ignores
+// the signal and would die of the EPIPE error with a stack trace instead.
+const SIGPIPE_STATUS = 141;
+/** Ends the process quietly when stdout or stderr is written after its reader closed it. */
+function endQuietlyOnClosedPipe() {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error) => {
+            if (error.code === 'EPIPE')
+                process.exit(SIGPIPE_STATUS);
+            throw error;
+        });
+    }
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Pq: () => (/* binding */ core_setSecret)
-});
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __nccwpck_require__(1922);
+;// CONCATENATED MODULE: ./src/common/os-error.ts
+// Errors of the operating system (a Node error with an errno code), told as a user reads them:
+// what failed on which path, why, and what would fix it.
+const REASONS = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EEXIST: 'it already exists',
+    ENOTEMPTY: 'the directory is not empty',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'too many levels of symbolic links',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EMFILE: 'too many open files',
+    EIO: 'input/output error',
+    ENXIO: 'no such device',
+    EBUSY: 'the resource is busy'
+};
+const FIXES = {
+    EACCES: 'give the run access to it, or choose another path',
+    EPERM: 'give the run access to it, or choose another path',
+    EROFS: 'choose a path on a writable file system',
+    ENOENT: 'check the path, and that nothing removes it while the run goes on',
+    ENOTDIR: 'check the path',
+    EISDIR: 'give a file there, not a directory',
+    ENAMETOOLONG: 'choose a shorter path',
+    ELOOP: 'fix the symbolic links on the path',
+    ENOSPC: 'free space on the device, or choose another one',
+    EDQUOT: 'free space, or raise the quota',
+    EMFILE: 'raise the limit of open files (ulimit -n)'
+};
+// Checked by shape: errors made in another realm (a worker, a VM context) are no `instanceof Error`.
+function isOsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, message } = error;
+    return typeof message === 'string' && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+/** `permission denied (EACCES)`; the message itself for anything that is not an OS error. */
+function os_error_describeOsError(error) {
+    if (!isOsError(error))
+        return error instanceof Error ? error.message : String(error);
+    return `${REASONS[error.code] ?? error.code.toLowerCase()} (${error.code})`;
+}
+/**
+ * One line for an OS error that reached the top without a message of its own: `cannot open
+ * /x/y: permission denied (EACCES): give the run access to it, or choose another path`.
+ */
+function osErrorLine(error) {
+    const action = error.syscall ? `${error.syscall.replace(/^uv_/, '')} ` : '';
+    const where = error.path ? `${action}${error.path}${error.dest ? ` to ${error.dest}` : ''}` : '';
+    const fix = FIXES[error.code];
+    const subject = where === '' ? error.message : `cannot ${where}: ${os_error_describeOsError(error)}`;
+    return fix ? `${subject}: ${fix}` : subject;
+}
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getInput, getMultilineInput, getState, group, info, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path, warning
+;// CONCATENATED MODULE: ./src/common/action-version.ts
+/** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
+const ACTION_NAME = 'rfs-flist-action';
+const ACTION_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -66041,305 +66283,351 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/store/url.ts
+var store_url = __nccwpck_require__(7428);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/config/files.ts
 
-/***/ })
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/common/closed-pipe.ts
-// `cmd | head -1`: once the reader is gone there is no one left to tell anything. A coreutils tool
-// is killed by SIGPIPE then, silently, and its shell sees status 141 (128 + SIGPIPE); Node ignores
-// the signal and would die of the EPIPE error with a stack trace instead.
-const SIGPIPE_STATUS = 141;
-/** Ends the process quietly when stdout or stderr is written after its reader closed it. */
-function endQuietlyOnClosedPipe() {
-    for (const stream of [process.stdout, process.stderr]) {
-        stream.on('error', (error) => {
-            if (error.code === 'EPIPE')
-                process.exit(SIGPIPE_STATUS);
-            throw error;
-        });
+
+/** The text of a config file, or undefined when there is no such file. */
+async function files_readOptionalText(path, display) {
+    try {
+        return await readFile(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return undefined;
+        if (code === 'EISDIR')
+            throw new UserError(`${display} is a directory, not a config file`);
+        if (code === 'EACCES')
+            throw new UserError(`${display} cannot be read (permission denied)`);
+        throw new UserError(`${display} cannot be read: ${describeOsError(error)}: check config-dir and the file`);
+    }
+}
+/** A path as the user knows it: relative to the project when inside it, else absolute. */
+function files_displayPath(path, projectRoot) {
+    const inside = relative(projectRoot, path);
+    return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
+
+;// CONCATENATED MODULE: ./src/config/shell-conf.ts
+
+// build.conf and rfs.conf are sourced by shell scripts elsewhere in a Zero-OS build, so they are
+// read with the shell's own rules for the subset that makes sense in a config file: assignments,
+// quoting, comments and references to keys defined above. Anything that would run code is
+// refused rather than guessed at. (The `ini` package does not fit: it knows neither `export`,
+// nor the difference between '…' and "…", nor `$VAR`.)
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The assignments of a shell-style config file, in file order; a key set twice keeps its last value. */
+function shell_conf_parseShellConf(text, file) {
+    const values = new Map();
+    const lines = text.replace(/^\uFEFF/, '').split('\n');
+    lines.forEach((raw, index) => {
+        const line = { where: `${file}:${index + 1}`, text: raw.replace(/\r$/, '') };
+        const assignment = parseLine(line, values);
+        if (assignment)
+            values.set(assignment.key, assignment.value);
+    });
+    return values;
+}
+function parseLine(line, defined) {
+    let rest = line.text.trimStart();
+    if (rest === '' || rest.startsWith('#'))
+        return undefined;
+    const exported = /^export[ \t]+/.exec(rest);
+    if (exported) {
+        rest = rest.slice(exported[0].length);
+        // `export NAME` re-exports a key set above; it assigns nothing.
+        const bare = rest.replace(/[ \t]+(#.*)?$/, '');
+        if (NAME_ONLY.test(bare))
+            return undefined;
+    }
+    const name = NAME.exec(rest)?.[0];
+    if (!name || rest[name.length] !== '=') {
+        throw malformed(line, rest, name);
+    }
+    const value = new ValueReader(line, name, rest.slice(name.length + 1), defined).read();
+    return { key: name, value };
+}
+function malformed(line, rest, name) {
+    if (name && /^[ \t]*=/.test(rest.slice(name.length))) {
+        return new UserError(`${line.where}: ${name}: no spaces are allowed around '=': write ${name}=value`);
+    }
+    if (!rest.includes('=')) {
+        return new UserError(`${line.where}: '${firstWord(rest)}' is not an assignment: write KEY=value, or start the line with # to make it a comment`);
+    }
+    const key = rest.slice(0, rest.indexOf('=')).replace(/^export[ \t]+/, '');
+    return new UserError(`${line.where}: '${shorten(key)}' is not a valid key name: use letters, digits and _ (not starting with a digit)`);
+}
+/** The first word of a line, for a message: the rest may be a value, and values may be secret. */
+function firstWord(text) {
+    const words = text.trim().split(/[ \t]+/);
+    const first = shorten(words[0]);
+    return words.length > 1 || first !== words[0] ? `${first} …` : first;
+}
+function shorten(text) {
+    const flat = text.trim();
+    return flat.length > 40 ? `${flat.slice(0, 40)}…` : flat;
+}
+/** Reads one value: a shell word made of unquoted, '…' and "…" parts, then an optional comment. */
+class ValueReader {
+    line;
+    key;
+    text;
+    defined;
+    at = 0;
+    constructor(line, key, text, defined) {
+        this.line = line;
+        this.key = key;
+        this.text = text;
+        this.defined = defined;
+    }
+    read() {
+        let value = '';
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === ' ' || char === '\t')
+                break;
+            if (char === "'")
+                value += this.singleQuoted();
+            else if (char === '"')
+                value += this.doubleQuoted();
+            else
+                value += this.unquoted();
+        }
+        const trailing = this.text.slice(this.at).trim();
+        if (trailing !== '' && !trailing.startsWith('#')) {
+            // The value itself is never quoted in a message: it may be a secret.
+            throw this.error('the value has unquoted spaces: put the whole value in quotes');
+        }
+        return value;
+    }
+    unquoted() {
+        let out = '';
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === ' ' || char === '\t' || char === "'" || char === '"')
+                break;
+            if (char === '\\') {
+                // An escaped character stands for itself; a backslash at the end would continue the line.
+                if (this.at + 1 >= this.text.length) {
+                    throw this.error('a trailing backslash continues the line, which is not supported: join the lines');
+                }
+                out += this.text[this.at + 1];
+                this.at += 2;
+            }
+            else if (char === '$') {
+                out += this.expansion();
+            }
+            else if (char === '`') {
+                throw this.commandSubstitution('`…`');
+            }
+            else if (char === ';' ||
+                char === '|' ||
+                char === '&' ||
+                char === '<' ||
+                char === '>' ||
+                char === '(' ||
+                char === ')') {
+                throw this.error(`'${char}' is shell syntax, not part of a value: put the value in quotes if it contains '${char}'`);
+            }
+            else {
+                out += char;
+                this.at += 1;
+            }
+        }
+        return out;
+    }
+    singleQuoted() {
+        const close = this.text.indexOf("'", this.at + 1);
+        if (close < 0)
+            throw this.unterminated("'");
+        const out = this.text.slice(this.at + 1, close);
+        this.at = close + 1;
+        return out;
+    }
+    doubleQuoted() {
+        let out = '';
+        this.at += 1;
+        while (this.at < this.text.length) {
+            const char = this.text[this.at];
+            if (char === '"') {
+                this.at += 1;
+                return out;
+            }
+            if (char === '\\') {
+                const next = this.text[this.at + 1];
+                // Inside "…" the shell gives a backslash meaning only before these; elsewhere it stays.
+                if (next === '"' || next === '\\' || next === '$' || next === '`') {
+                    out += next;
+                    this.at += 2;
+                }
+                else if (next === undefined) {
+                    break;
+                }
+                else {
+                    out += char;
+                    this.at += 1;
+                }
+            }
+            else if (char === '$') {
+                out += this.expansion();
+            }
+            else if (char === '`') {
+                throw this.commandSubstitution('`…`');
+            }
+            else {
+                out += char;
+                this.at += 1;
+            }
+        }
+        throw this.unterminated('"');
+    }
+    /** `$NAME` or `${NAME}`, from keys set above; `$` before anything else is itself. */
+    expansion() {
+        const after = this.text.slice(this.at + 1);
+        if (after.startsWith('('))
+            throw this.commandSubstitution('$(…)');
+        const braced = /^\{([^}]*)\}/.exec(after);
+        if (braced) {
+            this.at += 1 + braced[0].length;
+            if (!NAME_ONLY.test(braced[1])) {
+                throw this.error('only ${NAME} of a key set above is expanded (no ${NAME:-default} or other forms): write the value itself');
+            }
+            return this.lookUp(braced[1]);
+        }
+        if (after.startsWith('{'))
+            throw this.error("'${' is not closed by '}'");
+        const name = NAME.exec(after)?.[0];
+        if (name) {
+            this.at += 1 + name.length;
+            return this.lookUp(name);
+        }
+        if (/^[0-9@*#?!$-]/.test(after)) {
+            throw this.error(`'$${after[0]}' is a shell special parameter, not a key: write the value itself, or \\$ for a literal $`);
+        }
+        this.at += 1;
+        return '$';
+    }
+    lookUp(name) {
+        const value = this.defined.get(name);
+        if (value === undefined) {
+            throw this.error(`$${name} refers to no key set above it in this file: define ${name} on an earlier line or write the value itself`);
+        }
+        return value;
+    }
+    commandSubstitution(form) {
+        return this.error(`command substitution ${form} is not allowed: the value must be literal (write the value itself)`);
+    }
+    unterminated(quote) {
+        return this.error(`unterminated ${quote} quote: close it on the same line (values spanning lines are not supported)`);
+    }
+    error(message) {
+        return new UserError(`${this.line.where}: ${this.key}: ${message}`);
     }
 }
 
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __nccwpck_require__(1922);
-;// CONCATENATED MODULE: ./src/common/os-error.ts
-// Errors of the operating system (a Node error with an errno code), told as a user reads them:
-// what failed on which path, why, and what would fix it.
-const REASONS = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'read-only file system',
-    ENOENT: 'no such file or directory',
-    ENOTDIR: 'a part of the path is a file, not a directory',
-    EISDIR: 'it is a directory',
-    EEXIST: 'it already exists',
-    ENOTEMPTY: 'the directory is not empty',
-    ENAMETOOLONG: 'the name is too long',
-    ELOOP: 'too many levels of symbolic links',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'disk quota exceeded',
-    EMFILE: 'too many open files',
-    EIO: 'input/output error',
-    ENXIO: 'no such device',
-    EBUSY: 'the resource is busy'
-};
-const FIXES = {
-    EACCES: 'give the run access to it, or choose another path',
-    EPERM: 'give the run access to it, or choose another path',
-    EROFS: 'choose a path on a writable file system',
-    ENOENT: 'check the path, and that nothing removes it while the run goes on',
-    ENOTDIR: 'check the path',
-    EISDIR: 'give a file there, not a directory',
-    ENAMETOOLONG: 'choose a shorter path',
-    ELOOP: 'fix the symbolic links on the path',
-    ENOSPC: 'free space on the device, or choose another one',
-    EDQUOT: 'free space, or raise the quota',
-    EMFILE: 'raise the limit of open files (ulimit -n)'
-};
-// Checked by shape: errors made in another realm (a worker, a VM context) are no `instanceof Error`.
-function isOsError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const { code, message } = error;
-    return typeof message === 'string' && typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
-}
-/** `permission denied (EACCES)`; the message itself for anything that is not an OS error. */
-function describeOsError(error) {
-    if (!isOsError(error))
-        return error instanceof Error ? error.message : String(error);
-    return `${REASONS[error.code] ?? error.code.toLowerCase()} (${error.code})`;
+;// CONCATENATED MODULE: ./src/config/rfs-conf.ts
+
+
+
+
+const RFS_CONF_KEYS = (/* unused pure expression or super */ null && ([
+    'S3_ENDPOINT',
+    'S3_REGION',
+    'S3_BUCKET',
+    'S3_PREFIX',
+    'S3_ACCESS_KEY',
+    'S3_SECRET_KEY',
+    'MANIFEST_BUCKET',
+    'FIRMWARE_TAG',
+    'PUBLIC_URL'
+]));
+// Other keys may be helpers for $VAR references; only ones that look like a misspelt setting of
+// ours are worth a warning.
+const LOOKS_LIKE_OURS = /^(S3|MANIFEST|FIRMWARE|PUBLIC)_/;
+/** The settings of an rfs.conf's assignments. */
+function rfsConfFromValues(assignments, file) {
+    const values = {};
+    const warnings = [];
+    for (const [key, value] of assignments) {
+        if (RFS_CONF_KEYS.includes(key)) {
+            if (value !== '')
+                values[key] = value;
+        }
+        else if (LOOKS_LIKE_OURS.test(key)) {
+            warnings.push(`${file}: unknown key ${key} is ignored (known keys: ${RFS_CONF_KEYS.join(', ')})`);
+        }
+    }
+    return { file, values, warnings };
 }
 /**
- * One line for an OS error that reached the top without a message of its own: `cannot open
- * /x/y: permission denied (EACCES): give the run access to it, or choose another path`.
+ * config/rfs.conf; a project without one simply has no S3 settings there. Its secrets go to
+ * `mask` (the runner's log masking) as soon as the file is parsed.
  */
-function osErrorLine(error) {
-    const action = error.syscall ? `${error.syscall.replace(/^uv_/, '')} ` : '';
-    const where = error.path ? `${action}${error.path}${error.dest ? ` to ${error.dest}` : ''}` : '';
-    const fix = FIXES[error.code];
-    const subject = where === '' ? error.message : `cannot ${where}: ${describeOsError(error)}`;
-    return fix ? `${subject}: ${fix}` : subject;
+async function readRfsConf(configDir, projectRoot, mask) {
+    const path = join(configDir, 'rfs.conf');
+    const file = displayPath(path, projectRoot);
+    const text = await readOptionalText(path, file);
+    if (text === undefined)
+        return { file, values: {}, warnings: [] };
+    const conf = rfsConfFromValues(parseShellConf(text, file), file);
+    maskS3Secret(conf.values.S3_SECRET_KEY, mask);
+    maskUrlCredentials(conf.values.S3_ENDPOINT, mask);
+    maskUrlCredentials(conf.values.PUBLIC_URL, mask);
+    return conf;
+}
+/** Hands the S3 secret to `mask` as given and as the store URL carries it. */
+function maskS3Secret(secret, mask) {
+    if (!secret)
+        return;
+    mask(secret);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret)
+        mask(encoded);
 }
 
-;// CONCATENATED MODULE: ./src/common/action-version.ts
-/** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
-const ACTION_NAME = 'rfs-flist-action';
-const ACTION_VERSION = '1.0.0';
+;// CONCATENATED MODULE: ./src/action/runner.ts
 
-;// CONCATENATED MODULE: ./src/engines/native-version.ts
 
-/** The built-in engine's name and version: the action's own, since it ships inside it. */
-const NATIVE_ENGINE_NAME = 'native';
-const NATIVE_ENGINE_VERSION = ACTION_VERSION;
+
+/** True inside a GitHub (or compatible) runner step, false in a shell run. */
+function onRunner() {
+    return process.env.GITHUB_ACTIONS === 'true' || process.env.GITHUB_OUTPUT !== undefined;
+}
+/** Shorter lines of a secret are left unmasked: masking them would hide those letters everywhere. */
+const SHORTEST_MASKED_LINE = 3;
+/**
+ * Masks a secret in the runner's log. In a shell there is no runner to consume the mask command,
+ * and printing it would show the very secret it hides. A secret of several lines (a key file) is
+ * also masked line by line, since the log shows each line on its own.
+ */
+function maskSecret(value) {
+    if (!value || !onRunner())
+        return;
+    core_setSecret(value);
+    if (!/[\r\n]/.test(value))
+        return;
+    for (const line of value.split(/\r?\n|\r/)) {
+        if (line.length >= SHORTEST_MASKED_LINE)
+            core_setSecret(line);
+    }
+}
+/** Masks the S3 secret in the runner's log, as given and as the store URL carries it. */
+function runner_maskS3Secret(secret) {
+    maskS3SecretWith(secret, maskSecret);
+}
+/** Masks the credentials of each line of URL-shaped text in the runner's log. */
+function runner_maskUrlCredentials(text) {
+    maskUrlCredentialsWith(text, maskSecret);
+}
 
 ;// CONCATENATED MODULE: ./src/flist/cli/args.ts
 // A small command-line parser for the rfs-shaped CLI: short and long flags, flags with a value
@@ -66419,186 +66707,21 @@ var url_redact = __nccwpck_require__(7452);
 ;// CONCATENATED MODULE: ./src/flist/cli/store-args.ts
 
 
+
 function parseStoreArg(text) {
-    const ranged = /^([0-9a-f]{2})-([0-9a-f]{2})=(.+)$/.exec(text);
-    const spec = ranged
-        ? { start: Number.parseInt(ranged[1], 16), end: Number.parseInt(ranged[2], 16), url: ranged[3] }
-        : { start: 0, end: 0xff, url: text };
-    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(spec.url)) {
-        throw new UsageError(`invalid store '${(0,url_redact/* redactUrl */.BO)(spec.url)}': expected [xx-xx=]<scheme>://...`);
+    const { start, end, url } = (0,store_url/* splitRange */._g)(text);
+    if ((0,store_url/* urlScheme */.f$)(url) === undefined) {
+        throw new UsageError(`invalid store '${(0,url_redact/* redactUrl */.BO)(url)}': expected [xx-xx=]<scheme>://...`);
     }
-    if (spec.start > spec.end)
+    if (start > end)
         throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`);
-    return spec;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
-var lib_core = __nccwpck_require__(9433);
-;// CONCATENATED MODULE: ./src/action/report.ts
-
-/** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
-function setOutputs(result) {
-    for (const [name, value] of Object.entries(outputValues(result))) {
-        // A shell run has no GITHUB_OUTPUT file: print name=value lines a script can read instead.
-        if (process.env.GITHUB_OUTPUT)
-            core.setOutput(name, value);
-        else
-            process.stdout.write(`${name}=${value}\n`);
-    }
-}
-function outputValues(result) {
-    const values = {
-        'kernel-version': result.kernelVersion,
-        'firmware-tag': result.firmwareTag,
-        'store-url': result.store,
-        'rfs-path': result.rfsPath ?? '',
-        'rfs-version': result.rfsVersion ?? ''
-    };
-    for (const [kind, flist] of Object.entries(result.flists)) {
-        values[`${kind}-flist`] = flist.name;
-        values[`${kind}-flist-path`] = flist.path;
-        values[`${kind}-flist-url`] = flist.url;
-        if (flist.sha256)
-            values[`${kind}-flist-sha256`] = flist.sha256;
-    }
-    values.aliases = JSON.stringify((result.aliases ?? []).map(({ alias, flist, url }) => ({ alias, flist, url })));
-    values['zinit-dir'] = result.zinit?.dir ?? '';
-    values['result-path'] = result.resultPath ?? '';
-    values.result = JSON.stringify(result);
-    return values;
-}
-const STATE_WORDS = {
-    published: 'published',
-    unchanged: 'already published',
-    replaced: 'replaced',
-    'not published': 'not published',
-    uncertain: 'upload cut off, state unknown'
-};
-/**
- * The job summary, written on success and on failure alike: what was packed, what readers get
- * under which name and sha256, where the blocks are, how it was checked, and the error line.
- */
-async function writeSummary(result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core.summary.addRaw(summaryMarkdown(result), true).write();
-}
-/** A short summary for a run that failed before it had a plan: the error line alone. */
-async function writeErrorSummary(error, status) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const lines = [`## RFS flists: ${status}`, '', `**Error:** ${inlineCode(error)}`, ''];
-    await core.summary.addRaw(lines.join('\n'), true).write();
-}
-function summaryMarkdown(result) {
-    const status = result.status ?? 'success';
-    const title = status === 'success'
-        ? result.dryRun
-            ? 'RFS flists (dry run)'
-            : 'RFS flists'
-        : `RFS flists: ${status}`;
-    const lines = [`## ${title}`, ''];
-    if (result.error)
-        lines.push(`**Error:** ${inlineCode(result.error)}`, '');
-    const flists = Object.values(result.flists);
-    lines.push(publicationLine(result, flists), '');
-    lines.push('| Flist | Files | Size | Blocks | Uploaded | Already present | Manifest | sha256 |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-    for (const flist of flists) {
-        const packed = flist.files !== undefined;
-        lines.push('| ' +
-            [
-                `[${escapeMarkdown(flist.name)}](${flist.url})`,
-                packed ? String(flist.files) : result.dryRun ? 'dry run' : 'not packed',
-                flist.bytes === undefined ? '–' : formatBytes(flist.bytes),
-                String(flist.blocks ?? '–'),
-                String(flist.blocksUploaded ?? '–'),
-                String(flist.blocksPresent ?? '–'),
-                flist.manifest ? STATE_WORDS[flist.manifest] : result.dryRun ? 'dry run' : 'local file',
-                flist.sha256 ? inlineCode(flist.sha256) : '–'
-            ].join(' | ') +
-            ' |');
-    }
-    lines.push('');
-    const timings = Object.entries(result.timings)
-        .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
-        .join(' · ');
-    const commit = result.commit ? commitLink(result.commit) : '–';
-    lines.push(`- Kernel: ${inlineCode(result.kernelVersion)}`, `- Firmware tag: ${inlineCode(result.firmwareTag)}`, `- Store: ${result.store.split('\n').map(inlineCode).join(', ')}`, `- Routes recorded for readers: ${(result.routes ?? []).map(inlineCode).join(', ') || '–'}`, `- Verify: ${result.verify ?? '–'}`, `- Engine: ${result.engine}${result.rfsVersion ? ` ${result.rfsVersion}` : ''}`, `- Commit: ${commit}`, `- Timings: ${timings || '–'}`, '');
-    if (result.aliases?.length) {
-        lines.push('**Aliases**', '', ...result.aliases.map(item => `- ${escapeMarkdown(item.alias)} → ${escapeMarkdown(item.flist)} (${item.outcome ?? 'dry run'}): ${item.url}`), '');
-    }
-    if (result.zinit) {
-        const zinit = result.zinit;
-        const pending = zinit.missingSha256.length > 0
-            ? [
-                `init/flists.sha256 is not written yet (a dry run): the node refuses ${zinit.missingSha256.join(', ')} until it lists their sha256`
-            ]
-            : [];
-        lines.push('**Boot units**', '', `Written to ${inlineCode(zinit.dir)}: ${zinit.units.map(inlineCode).join(', ')}.`, '', ...[...zinit.notes, ...pending].map(note => `- ${escapeMarkdown(note)}`), '');
-    }
-    const warnings = result.warnings ?? [];
-    if (warnings.length > 0) {
-        lines.push('**Warnings**', '', ...warnings.map(warning => `- ${escapeMarkdown(warning)}`), '');
-    }
-    return lines.join('\n');
-}
-/** Published and not published, by name, in one line. */
-function publicationLine(result, flists) {
-    if (result.dryRun)
-        return 'Dry run: nothing was packed or published.';
-    if (flists.every(flist => flist.manifest === undefined)) {
-        return 'Manifests: kept in the output directory (no S3 settings).';
-    }
-    const named = (states) => flists
-        .filter(flist => flist.manifest && states.includes(flist.manifest))
-        .map(flist => flist.manifest === 'not published'
-        ? escapeMarkdown(flist.name)
-        : `${escapeMarkdown(flist.name)} (${STATE_WORDS[flist.manifest]})`)
-        .join(', ');
-    const live = named(['published', 'replaced', 'unchanged']);
-    const missing = named(['not published', 'uncertain']);
-    return [live && `**Published:** ${live}.`, missing && `**Not published:** ${missing}.`]
-        .filter(Boolean)
-        .join(' ');
-}
-function commitLink(sha) {
-    const server = process.env.GITHUB_SERVER_URL;
-    const repository = process.env.GITHUB_REPOSITORY;
-    const short = inlineCode(sha.slice(0, 12));
-    return server && repository ? `[${short}](${server}/${repository}/commit/${sha})` : short;
-}
-function inlineCode(text) {
-    return `<code>${escapeHtml(text)}</code>`;
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function escapeMarkdown(text) {
-    return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
-}
-function formatBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+    return { start, end, url };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
 var client = __nccwpck_require__(339);
-// EXTERNAL MODULE: ./src/store/spec.ts
-var store_spec = __nccwpck_require__(9086);
-// EXTERNAL MODULE: ./src/action/runner.ts
-var runner = __nccwpck_require__(5242);
 ;// CONCATENATED MODULE: ./src/gc/s3-list.ts
 
 /** Every object under a prefix, paged with ListObjects (version 1) and the last key as marker. */
@@ -66626,6 +66749,8 @@ async function listObjects(session, bucket, prefix) {
     }
 }
 
+// EXTERNAL MODULE: ./src/store/s3-url.ts
+var s3_url = __nccwpck_require__(671);
 ;// CONCATENATED MODULE: ./src/gc/blobs.ts
 // The blobs a store holds, with their size and age, and how to delete one. A dir:// store is read
 // in both layouts rfs has used: flat ROOT/<hex> and sharded ROOT/<hex[0..2]>/<hex>.
@@ -66639,20 +66764,19 @@ async function listObjects(session, bucket, prefix) {
 
 const BLOB_ID = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
-function openBlobListing(url, options = {}) {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+function openGcStore(url, options = {}) {
+    const scheme = (0,store_url/* storeScheme */.TR)(url);
     if (scheme === 'dir')
-        return dirListing(decodeURIComponent(new URL(url).pathname));
-    if (scheme && ['s3', 's3s', 's3+tls'].includes(scheme))
+        return dirListing((0,store_url/* dirUrlPath */.eb)(url));
+    if ((0,store_url/* isS3Scheme */.Ib)(scheme))
         return s3Listing(url, options);
-    throw new errors/* UserError */.yo(`store '${(0,store_spec/* stripPassword */.CK)(url)}': gc lists dir:// and s3:// (s3s://) stores; give the store the flists were packed to`);
+    throw new errors/* UserError */.yo(`store '${(0,store_url/* stripPassword */.CK)(url)}': gc lists dir:// and s3:// (s3s://) stores; give the store the flists were packed to`);
 }
 function s3Listing(url, options) {
-    const { connection, bucket } = (0,store_spec/* parseS3StoreUrl */.U5)(url, 'store');
-    (0,runner/* maskSecret */.$)(connection.secretKey);
+    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(url, 'store');
     const session = new client/* S3Session */.Jw(connection, options);
     return {
-        display: (0,store_spec/* stripPassword */.CK)(url),
+        display: (0,store_url/* stripPassword */.CK)(url),
         async list() {
             return (await listObjects(session, bucket, ''))
                 .filter(object => BLOB_ID.test(object.key))
@@ -66815,8 +66939,6 @@ async function listFingerprints(locations) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/flist/format/blake2b-loader.cjs
@@ -66920,6 +67042,44 @@ function equalBytes(a, b) {
     return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/flist/format/sqlite-loader.cjs
+var sqlite_loader = __nccwpck_require__(3669);
+var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
+;// CONCATENATED MODULE: ./src/flist/format/sqlite.ts
+// sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
+// to each bundle that opens flists, and from the sources the package's own copy is used.
+
+
+
+
+
+const sqlite_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+let loading;
+/** The SQLite engine, loaded once per thread. */
+function loadSqlite() {
+    loading ??= compileAndInstantiate();
+    return loading;
+}
+function compileAndInstantiate() {
+    // The browser build fetches nothing when it is given the WebAssembly bytes.
+    const wasm = (0,external_node_fs_.readFileSync)(locateWasm());
+    return sqlite_loader_default()({ wasmBinary: new Uint8Array(wasm).buffer });
+}
+function locateWasm() {
+    const beside = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'sql-wasm.wasm');
+    if ((0,external_node_fs_.existsSync)(beside))
+        return beside;
+    return sqlite_require.resolve('sql.js/dist/sql-wasm.wasm');
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/flist/format/modes.ts
 // File-type bits of st_mode, as Linux (and rfs) define them.
 const S_IFMT = 0o170000;
@@ -67057,60 +67217,14 @@ const SCHEMA_STATEMENTS = [
 const ROOT_INO = 1;
 const ROOT_NAME = '/';
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/flist/format/sqlite-loader.cjs
-var sqlite_loader = __nccwpck_require__(3669);
-var sqlite_loader_default = /*#__PURE__*/__nccwpck_require__.n(sqlite_loader);
-;// CONCATENATED MODULE: ./src/flist/format/sqlite.ts
-// sql.js cannot find its WebAssembly inside a bundle: the bundle script copies sql-wasm.wasm next
-// to each bundle that opens flists, and from the sources the package's own copy is used.
+;// CONCATENATED MODULE: ./src/flist/format/tree-check.ts
+// The shape of the tree an flist describes, checked when it is opened: it must be a tree every
+// reader can rebuild inside one directory, so that unpack, verify and the rfs engine's checks never
+// see two entries of one name, a name that is not one path component, or an entry under a symlink.
 
 
 
 
-
-const sqlite_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-let loading;
-/** The SQLite engine, loaded once per thread. */
-function loadSqlite() {
-    loading ??= compileAndInstantiate();
-    return loading;
-}
-function compileAndInstantiate() {
-    // The browser build fetches nothing when it is given the WebAssembly bytes.
-    const wasm = (0,external_node_fs_.readFileSync)(locateWasm());
-    return sqlite_loader_default()({ wasmBinary: new Uint8Array(wasm).buffer });
-}
-function locateWasm() {
-    const beside = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'sql-wasm.wasm');
-    if ((0,external_node_fs_.existsSync)(beside))
-        return beside;
-    return sqlite_require.resolve('sql.js/dist/sql-wasm.wasm');
-}
-
-;// CONCATENATED MODULE: ./src/flist/format/reader.ts
-// Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
-// class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
-// and on the shape of the tree: opening an flist checks that it describes a tree every reader can
-// rebuild inside one directory (see checkedTree), so unpack, verify and the rfs engine's checks
-// never see two entries of one name, a name that is not one path component, or an entry under a
-// symlink.
-
-
-
-
-
-
-
-
-// Names and link targets as blobs: SQL.js reads TEXT up to its first NUL byte, and decodes bytes
-// that are not UTF-8 lossily; both would hide what the flist really holds.
-const INODE_COLUMNS = 'inode.ino, inode.parent, cast(inode.name as blob), inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime, cast(extra.data as blob)';
 /** Bytes in a file name on Linux. */
 const NAME_MAX = 255;
 /** What every refusal of an unsafe tree ends with. */
@@ -67133,167 +67247,65 @@ const TYPE_NAMES = {
     socket: 'a socket',
     unknown: 'an entry of unknown type'
 };
-class reader_FlistReader {
-    db;
-    path;
-    entries = [];
-    constructor(db, path) {
-        this.db = db;
-        this.path = path;
+/**
+ * The entries from the root down, parents before children, children in inode order; refused
+ * (UnsafeTree) unless the tree can be rebuilt inside one directory by creating each entry at its
+ * path: the root is a directory; every name is one UTF-8 path component (not empty, `.` or `..`,
+ * no `/` or NUL) and unique in its directory; only directories have entries under them; every
+ * inode is in the tree; symlinks have a target. `rows` come in inode order.
+ */
+function checkedTree(rows) {
+    checkUniqueInodes(rows);
+    const root = rows.find(row => row.inode.ino === ROOT_INO);
+    if (!root)
+        throw new Error(`inode ${ROOT_INO} not found`);
+    if (entryType(root.inode.mode) !== 'directory')
+        throw new UnsafeTree(`its root (inode 1) is ${TYPE_NAMES[entryType(root.inode.mode)]}, not a directory`);
+    const children = new Map();
+    for (const row of rows) {
+        if (row === root)
+            continue;
+        const siblings = children.get(row.inode.parent);
+        if (siblings)
+            siblings.push(row);
+        else
+            children.set(row.inode.parent, [row]);
     }
-    static async open(path) {
-        const SQL = await loadSqlite();
-        const bytes = await (0,promises_.readFile)(path);
-        const db = new SQL.Database(bytes);
-        const reader = new reader_FlistReader(db, path);
-        try {
-            reader.entries = reader.checkedTree();
+    const entries = [];
+    const pending = [{ path: '', inode: root.inode }];
+    while (pending.length > 0) {
+        const entry = pending.pop();
+        entries.push(entry);
+        const below = children.get(entry.inode.ino) ?? [];
+        const type = entryType(entry.inode.mode);
+        if (type === 'symlink')
+            checkLinkTarget(entry);
+        if (below.length === 0)
+            continue;
+        if (type !== 'directory') {
+            const first = `/${escapeName(entry.path)}/${escapeBytes(below[0].nameBytes)}`;
+            throw new UnsafeTree(`${first} is under ${TYPE_NAMES[type]}, not a directory`);
         }
-        catch (error) {
-            db.close();
-            if (error instanceof UnsafeTree)
-                throw new errors/* UserError */.yo(`${path}: ${error.message}; ${error.fix}`);
-            throw new Error(`${path} is not an flist: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        const named = new Map();
+        for (const child of below) {
+            checkName(entry.path, child);
+            const path = entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name;
+            const twin = named.get(child.inode.name);
+            if (twin !== undefined)
+                throw new UnsafeTree(`two entries are named /${escapeName(path)} (inodes ${twin} and ${child.inode.ino})`, duplicateFix(child.inode.name));
+            named.set(child.inode.name, child.inode.ino);
         }
-        return reader;
-    }
-    blocks(ino) {
-        return this.query('select id, key from block where ino = ? order by rowid', [ino]).map(toBlock);
-    }
-    /** Every distinct block id with one of its keys, in first-use order. */
-    distinctBlocks() {
-        const seen = new Map();
-        for (const row of this.query('select id, key from block order by rowid')) {
-            const block = toBlock(row);
-            const hex = toHex(block.id);
-            if (!seen.has(hex))
-                seen.set(hex, block);
-        }
-        return [...seen.values()];
-    }
-    tags() {
-        return this.query('select key, value from tag order by rowid').map(([key, value]) => [
-            String(key),
-            String(value)
-        ]);
-    }
-    routes() {
-        return this.query('select start, end, url from route order by rowid').map(([start, end, url]) => ({
-            start: Number(start),
-            end: Number(end),
-            url: String(url)
-        }));
-    }
-    counts() {
-        const [[files, bytes]] = this.query('select count(*), coalesce(sum(size), 0) from inode where (mode & ?) = ?', [S_IFMT, S_IFREG]);
-        const count = (type) => Number(this.query('select count(*) from inode where (mode & ?) = ?', [S_IFMT, type])[0][0]);
-        const [[blocks]] = this.query('select count(*) from block');
-        return {
-            files: Number(files),
-            directories: count(S_IFDIR),
-            symlinks: count(S_IFLNK),
-            bytes: Number(bytes),
-            blocks: Number(blocks)
-        };
-    }
-    /** Every entry of the tree, parents before children, children in inode order. */
-    *walk() {
-        yield* this.entries;
-    }
-    close() {
-        this.db.close();
-    }
-    /**
-     * The entries from the root down, refused (UnsafeTree) unless the tree can be rebuilt inside
-     * one directory by creating each entry at its path: the root is a directory; every name is one
-     * UTF-8 path component (not empty, `.` or `..`, no `/` or NUL) and unique in its directory;
-     * only directories have entries under them; every inode is in the tree; symlinks have a target.
-     */
-    checkedTree() {
-        const rows = this.query(`select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`).map(toRow);
-        checkUniqueInodes(rows);
-        const root = rows.find(row => row.inode.ino === ROOT_INO);
-        if (!root)
-            throw new Error(`inode ${ROOT_INO} not found`);
-        if (entryType(root.inode.mode) !== 'directory')
-            throw new UnsafeTree(`its root (inode 1) is ${TYPE_NAMES[entryType(root.inode.mode)]}, not a directory`);
-        const children = new Map();
-        for (const row of rows) {
-            if (row === root)
-                continue;
-            const siblings = children.get(row.inode.parent);
-            if (siblings)
-                siblings.push(row);
-            else
-                children.set(row.inode.parent, [row]);
-        }
-        const entries = [];
-        const pending = [{ path: '', inode: root.inode }];
-        while (pending.length > 0) {
-            const entry = pending.pop();
-            entries.push(entry);
-            const below = children.get(entry.inode.ino) ?? [];
-            const type = entryType(entry.inode.mode);
-            if (type === 'symlink')
-                checkLinkTarget(entry);
-            if (below.length === 0)
-                continue;
-            if (type !== 'directory') {
-                const first = `/${escapeName(entry.path)}/${escapeBytes(below[0].nameBytes)}`;
-                throw new UnsafeTree(`${first} is under ${TYPE_NAMES[type]}, not a directory`);
-            }
-            const named = new Map();
-            for (const child of below) {
-                checkName(entry.path, child);
-                const path = entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name;
-                const twin = named.get(child.inode.name);
-                if (twin !== undefined)
-                    throw new UnsafeTree(`two entries are named /${escapeName(path)} (inodes ${twin} and ${child.inode.ino})`, duplicateFix(child.inode.name));
-                named.set(child.inode.name, child.inode.ino);
-            }
-            for (let i = below.length - 1; i >= 0; i--) {
-                const child = below[i];
-                pending.push({
-                    path: entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name,
-                    inode: child.inode
-                });
-            }
-        }
-        if (entries.length < rows.length)
-            throw new UnsafeTree(describeStray(rows, entries));
-        return entries;
-    }
-    query(sql, params = []) {
-        const statement = this.db.prepare(sql);
-        try {
-            statement.bind(params);
-            const rows = [];
-            while (statement.step())
-                rows.push(statement.get());
-            return rows;
-        }
-        finally {
-            statement.free();
+        for (let i = below.length - 1; i >= 0; i--) {
+            const child = below[i];
+            pending.push({
+                path: entry.path ? `${entry.path}/${child.inode.name}` : child.inode.name,
+                inode: child.inode
+            });
         }
     }
-}
-function toRow(row) {
-    const [ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime, data] = row;
-    const nameBytes = name === null || name === undefined ? new Uint8Array() : toBytes(name);
-    const inode = {
-        ino: Number(ino),
-        parent: Number(parent),
-        name: Buffer.from(nameBytes).toString('utf8'),
-        size: Number(size ?? 0),
-        uid: Number(uid ?? 0),
-        gid: Number(gid ?? 0),
-        mode: Number(mode ?? 0),
-        rdev: Number(rdev ?? 0),
-        ctime: Number(ctime ?? 0),
-        mtime: Number(mtime ?? 0),
-        data: data === null || data === undefined ? undefined : toBytes(data)
-    };
-    return { inode, nameBytes };
+    if (entries.length < rows.length)
+        throw new UnsafeTree(describeStray(rows, entries));
+    return entries;
 }
 /**
  * One row per inode number. rfs's schema makes `ino` the key, but a crafted file may not: a number
@@ -67346,6 +67358,116 @@ function duplicateFix(name) {
         ? 'names that are not UTF-8 become U+FFFD in rfs: rename them in the tree to UTF-8 and pack again'
         : DAMAGED;
 }
+
+;// CONCATENATED MODULE: ./src/flist/format/reader.ts
+// Reads an flist, whoever wrote it: rfs, this project, or another tool. Lenient on the storage
+// class of values (a link target may be TEXT, a number REAL), strict on block id and key sizes,
+// and on the shape of the tree: opening an flist checks it (see tree-check.ts).
+
+
+
+
+
+// Names and link targets as blobs: SQL.js reads TEXT up to its first NUL byte, and decodes bytes
+// that are not UTF-8 lossily; both would hide what the flist really holds.
+const INODE_COLUMNS = 'inode.ino, inode.parent, cast(inode.name as blob), inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime, cast(extra.data as blob)';
+class reader_FlistReader {
+    db;
+    path;
+    entries = [];
+    constructor(db, path) {
+        this.db = db;
+        this.path = path;
+    }
+    static async open(path) {
+        const SQL = await loadSqlite();
+        const bytes = await (0,promises_.readFile)(path);
+        const db = new SQL.Database(bytes);
+        const reader = new reader_FlistReader(db, path);
+        try {
+            reader.entries = reader.readTree();
+        }
+        catch (error) {
+            db.close();
+            if (error instanceof UnsafeTree)
+                throw new errors/* UserError */.yo(`${path}: ${error.message}; ${error.fix}`);
+            throw new Error(`${path} is not an flist: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
+        return reader;
+    }
+    blocks(ino) {
+        return this.query('select id, key from block where ino = ? order by rowid', [ino]).map(toBlock);
+    }
+    /** Every distinct block id with one of its keys, in first-use order. */
+    distinctBlocks() {
+        const seen = new Map();
+        for (const row of this.query('select id, key from block order by rowid')) {
+            const block = toBlock(row);
+            const hex = toHex(block.id);
+            if (!seen.has(hex))
+                seen.set(hex, block);
+        }
+        return [...seen.values()];
+    }
+    tags() {
+        return this.query('select key, value from tag order by rowid').map(([key, value]) => [
+            String(key),
+            String(value)
+        ]);
+    }
+    routes() {
+        return this.query('select start, end, url from route order by rowid').map(([start, end, url]) => ({
+            start: Number(start),
+            end: Number(end),
+            url: String(url)
+        }));
+    }
+    /** Block rows: one per chunk of every file, duplicates included. */
+    blockRows() {
+        return Number(this.query('select count(*) from block')[0][0]);
+    }
+    /** Every entry of the tree, parents before children, children in inode order. */
+    *walk() {
+        yield* this.entries;
+    }
+    close() {
+        this.db.close();
+    }
+    readTree() {
+        return checkedTree(this.query(`select ${INODE_COLUMNS} from inode left join extra on inode.ino = extra.ino order by inode.ino`).map(toRow));
+    }
+    query(sql, params = []) {
+        const statement = this.db.prepare(sql);
+        try {
+            statement.bind(params);
+            const rows = [];
+            while (statement.step())
+                rows.push(statement.get());
+            return rows;
+        }
+        finally {
+            statement.free();
+        }
+    }
+}
+function toRow(row) {
+    const [ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime, data] = row;
+    const nameBytes = name === null || name === undefined ? new Uint8Array() : toBytes(name);
+    const inode = {
+        ino: Number(ino),
+        parent: Number(parent),
+        name: Buffer.from(nameBytes).toString('utf8'),
+        size: Number(size ?? 0),
+        uid: Number(uid ?? 0),
+        gid: Number(gid ?? 0),
+        mode: Number(mode ?? 0),
+        rdev: Number(rdev ?? 0),
+        ctime: Number(ctime ?? 0),
+        mtime: Number(mtime ?? 0),
+        data: data === null || data === undefined ? undefined : toBytes(data)
+    };
+    return { inode, nameBytes };
+}
 function toBlock([id, key]) {
     const block = { id: toBytes(id), key: toBytes(key) };
     if (block.id.length !== codec_HASH_LENGTH)
@@ -67378,13 +67500,13 @@ function toBytes(value) {
  * path.
  */
 function openManifestLocation(text, options = {}) {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+    const scheme = (0,store_url/* storeScheme */.TR)(text);
     if (scheme === undefined)
         return dirLocation((0,external_node_path_.resolve)(text));
     if (scheme === 'dir')
-        return dirLocation(decodeURIComponent(new URL(text).pathname));
-    if (!['s3', 's3s', 's3+tls'].includes(scheme)) {
-        throw new errors/* UserError */.yo(`manifest location '${(0,store_spec/* stripPassword */.CK)(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`);
+        return dirLocation((0,store_url/* dirUrlPath */.eb)(text));
+    if (!(0,store_url/* isS3Scheme */.Ib)(scheme)) {
+        throw new errors/* UserError */.yo(`manifest location '${(0,store_url/* stripPassword */.CK)(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`);
     }
     return s3Location(text, options);
 }
@@ -67393,8 +67515,7 @@ function s3Location(text, options) {
     const [bucketName, ...rest] = url.pathname.split('/').filter(segment => segment !== '');
     const prefix = rest.map(decodeURIComponent).join('/');
     const bucketUrl = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/${bucketName ?? ''}${url.search}`;
-    const { connection, bucket } = (0,store_spec/* parseS3StoreUrl */.U5)(bucketUrl, 'manifest location');
-    (0,runner/* maskSecret */.$)(connection.secretKey);
+    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(bucketUrl, 'manifest location');
     const session = new client/* S3Session */.Jw(connection, options);
     const keyPrefix = prefix === '' ? '' : `${prefix}/`;
     return {
@@ -67459,6 +67580,19 @@ async function readBlockIds(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/common/bytes.ts
+/** A byte count for people: 1.5 MiB. */
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/gc/command.ts
 // `gc`: reports the blobs of a store that none of the given manifests references, and with
 // --delete removes those older than the grace period.
@@ -67500,7 +67634,7 @@ async function gcCommand(argv, io) {
     const graceMs = parseGrace(graceText ?? '7d');
     const options = { signal: io.signal };
     const locations = locationArgs.map(text => openManifestLocation(text, options));
-    const stores = storeArgs.map(text => openBlobListing(parseStoreArg(text).url, options));
+    const stores = storeArgs.map(text => openGcStore(parseStoreArg(text).url, options));
     try {
         const report = await collectGarbage({
             locations,
@@ -67755,15 +67889,283 @@ async function mergeCommand(argv, io) {
 
 ;// CONCATENATED MODULE: ./src/flist/format/counts.ts
 
+
+/** Counts entries by the type bits of their mode, whether they come from an flist or a tree. */
+function countEntries(entries) {
+    const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
+    for (const { mode, size } of entries) {
+        const type = mode & S_IFMT;
+        if (type === S_IFREG) {
+            counts.files++;
+            counts.bytes += size;
+        }
+        else if (type === S_IFDIR)
+            counts.directories++;
+        else if (type === S_IFLNK)
+            counts.symlinks++;
+    }
+    return counts;
+}
+/** The counts of an open flist: every inode is in its tree, which the reader has checked. */
+function flistCounts(reader) {
+    const inodes = [...reader.walk()].map(entry => entry.inode);
+    return { ...countEntries(inodes), blocks: reader.blockRows() };
+}
 /** Files, directories (the root included), symlinks, bytes and block rows of any rfs flist. */
 async function readFlistCounts(flistPath) {
-    const reader = await reader_FlistReader.open(flistPath);
+    const reader = await FlistReader.open(flistPath);
     try {
-        return reader.counts();
+        return flistCounts(reader);
     }
     finally {
         reader.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/flist/format/writer.ts
+// Writes flist metadata into an in-memory SQLite database and saves it in one go. Rows go in
+// the order they are given: callers that want byte-identical files give them in a fixed order.
+
+
+
+
+
+/**
+ * Rows one insert statement adds. SQLite runs a statement's set-up once for all its rows, and
+ * sql.js crosses into WebAssembly once per statement rather than per row: a pack's 8,000 rows take
+ * two thirds of the CPU time they take one by one.
+ */
+const ROWS_PER_INSERT = 64;
+/** Rows for one table, inserted ROWS_PER_INSERT at a time and in the order they were added. */
+class RowBatch {
+    db;
+    insert;
+    columns;
+    values = [];
+    rows = 0;
+    full;
+    constructor(db, 
+    /** `insert into TABLE (COLUMNS) values`, without the values. */
+    insert, columns) {
+        this.db = db;
+        this.insert = insert;
+        this.columns = columns;
+    }
+    add(...row) {
+        this.values.push(...row);
+        if (++this.rows === ROWS_PER_INSERT)
+            this.flush();
+    }
+    flush() {
+        if (this.rows === ROWS_PER_INSERT) {
+            this.full ??= this.db.prepare(this.statementFor(ROWS_PER_INSERT));
+            this.full.run(this.values);
+        }
+        else if (this.rows > 0) {
+            this.db.run(this.statementFor(this.rows), this.values);
+        }
+        this.discard();
+    }
+    /** Drops the rows not inserted yet, as a rollback drops those that were. */
+    discard() {
+        this.values = [];
+        this.rows = 0;
+    }
+    free() {
+        this.full?.free();
+    }
+    statementFor(rows) {
+        const row = `(${new Array(this.columns).fill('?').join(', ')})`;
+        return `${this.insert} ${new Array(rows).fill(row).join(', ')}`;
+    }
+}
+class FlistWriter {
+    db;
+    inodes;
+    extras;
+    blocks;
+    constructor(db) {
+        this.db = db;
+        for (const statement of SCHEMA_STATEMENTS)
+            db.run(statement);
+        this.inodes = new RowBatch(db, 'insert into inode (ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime) values', 10);
+        this.extras = new RowBatch(db, 'insert into extra (ino, data) values', 2);
+        this.blocks = new RowBatch(db, 'insert into block (ino, id, key) values', 3);
+    }
+    /** A new, empty flist. */
+    static async create() {
+        const SQL = await loadSqlite();
+        return new FlistWriter(new SQL.Database());
+    }
+    /** An existing flist, to edit (see edit.ts). */
+    static async open(path) {
+        const SQL = await loadSqlite();
+        return new FlistWriter(new SQL.Database(await (0,promises_.readFile)(path)));
+    }
+    /** Groups many inserts into one transaction; without it every row is its own journal write. */
+    transaction(body) {
+        this.begin();
+        try {
+            const result = body();
+            this.commit();
+            return result;
+        }
+        catch (error) {
+            for (const batch of [this.inodes, this.extras, this.blocks])
+                batch.discard();
+            this.db.run('ROLLBACK');
+            throw error;
+        }
+    }
+    /** Opens a transaction that spans several steps; closing the writer without commit drops it. */
+    begin() {
+        this.flushRows();
+        this.db.run('BEGIN');
+    }
+    commit() {
+        this.flushRows();
+        this.db.run('COMMIT');
+    }
+    /** Inode numbers are given, not assigned, so the caller's order fixes them. */
+    inode(inode) {
+        this.inodes.add(inode.ino, inode.parent, inode.name, inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime);
+        if (inode.data)
+            this.extras.add(inode.ino, inode.data);
+    }
+    /** Blocks of one file must be added in file order: readers fetch them in insertion order. */
+    block(ino, id, key) {
+        this.blocks.add(ino, id, key);
+    }
+    route(start, end, url) {
+        this.flushRows();
+        this.db.run('insert into route (start, end, url) values (?, ?, ?)', [start, end, url]);
+    }
+    tag(key, value) {
+        this.flushRows();
+        this.db.run('insert or replace into tag (key, value) values (?, ?)', [key, value]);
+    }
+    /** Makes `tags` the whole tag table, in this order. */
+    replaceTags(tags) {
+        this.flushRows();
+        this.db.run('delete from tag');
+        for (const [key, value] of tags)
+            this.tag(key, value);
+    }
+    /** Makes `routes` the whole route table, in this order. */
+    replaceRoutes(routes) {
+        this.flushRows();
+        this.db.run('delete from route');
+        for (const route of routes)
+            this.route(route.start, route.end, route.url);
+    }
+    /** Changes the owner and times of an inode already written. */
+    updateOwnerAndTimes(inode) {
+        this.flushRows();
+        this.db.run('update inode set uid = ?, gid = ?, ctime = ?, mtime = ? where ino = ?', [
+            inode.uid,
+            inode.gid,
+            inode.ctime,
+            inode.mtime,
+            inode.ino
+        ]);
+    }
+    /** Writes the database to path; readers never see half of it. */
+    async save(path) {
+        this.flushRows();
+        this.refuseDuplicateNames(path);
+        await writeFileAtomically(path, this.db.export());
+    }
+    close() {
+        for (const batch of [this.inodes, this.extras, this.blocks])
+            batch.free();
+        this.db.close();
+    }
+    /** Readers refuse a directory with two entries of one name: no such flist is ever written. */
+    refuseDuplicateNames(path) {
+        const [found] = this.db.exec('select parent, name, min(ino), max(ino) from inode group by parent, name having count(*) > 1 limit 1');
+        if (!found)
+            return;
+        const [parent, name, first, second] = found.values[0];
+        throw new Error(`${path}: inodes ${String(first)} and ${String(second)} are both named '${escapeName(String(name))}' in directory inode ${String(parent)}: an flist holds one entry per name`);
+    }
+    /** Rows added so far go in before any other statement runs, in a fixed order. */
+    flushRows() {
+        for (const batch of [this.inodes, this.extras, this.blocks])
+            batch.flush();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flist/format/edit.ts
+
+
+/** The edit that makes `routes` the flist's whole route table. */
+function replaceRoutes(routes) {
+    return { deleteRoutes: 'all', addRoutes: routes };
+}
+function editedInode(inode, edit) {
+    const epoch = edit.sourceDateEpoch;
+    const clamp = (time) => (epoch !== undefined && time > epoch ? epoch : time);
+    return {
+        ...inode,
+        uid: edit.owner?.uid ?? inode.uid,
+        gid: edit.owner?.gid ?? inode.gid,
+        ctime: clamp(inode.ctime),
+        mtime: clamp(inode.mtime)
+    };
+}
+/** The tags after the edit, in the order they are to be stored. */
+function editedTags(present, edit) {
+    const tags = new Map();
+    for (const [key, value] of present) {
+        if (!removed(edit.deleteTags, key))
+            tags.set(key, value);
+    }
+    for (const [key, value] of edit.setTags ?? [])
+        tags.set(key, value);
+    return [...tags];
+}
+/** The routes after the edit, in the order they are to be stored. */
+function editedRoutes(present, edit) {
+    const kept = present.filter(route => !removed(edit.deleteRoutes, route.url));
+    return [...kept, ...(edit.addRoutes ?? [])].map(({ start, end, url }) => ({ start, end, url }));
+}
+/** Edits the flist at `path` in place: entries keep their numbers and rows their order. */
+async function editFlist(path, edit) {
+    const reader = await reader_FlistReader.open(path);
+    let tags;
+    let routes;
+    const changed = [];
+    try {
+        tags = editedTags(reader.tags(), edit);
+        routes = editedRoutes(reader.routes(), edit);
+        if (edit.owner !== undefined || edit.sourceDateEpoch !== undefined) {
+            for (const { inode } of reader.walk()) {
+                const after = editedInode(inode, edit);
+                const same = ['uid', 'gid', 'ctime', 'mtime'];
+                if (same.some(field => after[field] !== inode[field]))
+                    changed.push(after);
+            }
+        }
+    }
+    finally {
+        reader.close();
+    }
+    const writer = await FlistWriter.open(path);
+    try {
+        writer.transaction(() => {
+            writer.replaceTags(tags);
+            writer.replaceRoutes(routes);
+            for (const inode of changed)
+                writer.updateOwnerAndTimes(inode);
+        });
+        await writer.save(path);
+    }
+    finally {
+        writer.close();
+    }
+}
+function removed(deleted, key) {
+    return deleted === 'all' || (deleted?.includes(key) ?? false);
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -68768,7 +69170,7 @@ function readError(error, path) {
     if (error.code === 'ENOENT') {
         return new errors/* UserError */.yo(`${pathName(path)} disappeared while it was being packed: pack a tree nothing changes meanwhile`);
     }
-    return new errors/* UserError */.yo(`cannot read ${pathName(path)}: ${describeOsError(error)}: make it readable, or remove it from the tree`);
+    return new errors/* UserError */.yo(`cannot read ${pathName(path)}: ${os_error_describeOsError(error)}: make it readable, or remove it from the tree`);
 }
 function pathName(path) {
     return typeof path === 'string' ? path : Buffer.from(path).toString();
@@ -68898,9 +69300,7 @@ async function readKnownBlocks(path, creatorEngine) {
 
 
 
-
 const TASKS_PER_WORKER = 4;
-const worker_pool_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 class BlockWorkerPool {
     workers;
     nextTask = 1;
@@ -68923,7 +69323,7 @@ class BlockWorkerPool {
     static async start(size = (0,external_node_os_.availableParallelism)(), setup = {}) {
         const entry = locateWorker();
         const storesHere = size > 1 ? setup.localStores : undefined;
-        const workers = Array.from({ length: storesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry.code, { eval: entry.eval, workerData: setup }));
+        const workers = Array.from({ length: storesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry, { workerData: setup }));
         const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
         if (storesHere) {
             try {
@@ -69057,10 +69457,15 @@ function withIdsAndKeys(chunks, ids, keys) {
     });
 }
 /**
+ * Names the worker's module when no bundle is beside this file: runs from the TypeScript sources
+ * (the tests, the benchmark) point it at scripts/block-worker-from-source.mjs, which loads the
+ * worker's source through a TypeScript loader (a worker does not inherit the loader of the thread
+ * that starts it).
+ */
+const BLOCK_WORKER_VARIABLE = 'RFS_FLIST_BLOCK_WORKER';
+/**
  * The worker's file: beside a bundle (dist/block-worker/index.js, reached from dist/index.js or
- * one level up from dist/rfs-cli/index.js), or the TypeScript source when running unbundled (tests,
- * the benchmark), loaded through tsx's loader registered inside the worker itself: a worker
- * does not inherit the loader of the thread that starts it.
+ * one level up from dist/rfs-cli/index.js), else the module BLOCK_WORKER_VARIABLE names.
  */
 function locateWorker() {
     const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
@@ -69070,181 +69475,17 @@ function locateWorker() {
         (0,external_node_path_.join)(here, 'block-worker.js')
     ]) {
         if ((0,external_node_fs_.existsSync)(file))
-            return { code: file, eval: false };
+            return file;
     }
-    const source = (0,external_node_path_.join)(here, 'block-worker.ts');
-    if (!(0,external_node_fs_.existsSync)(source))
-        throw new Error(`the block worker was not found near ${here}`);
-    const tsx = (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)((0,external_node_path_.dirname)(worker_pool_require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
-    const code = `import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify((0,external_node_url_.pathToFileURL)(source).href)}) })`;
-    return { code, eval: true };
-}
-
-;// CONCATENATED MODULE: ./src/flist/format/writer.ts
-// Writes flist metadata into an in-memory SQLite database and saves it in one go. Rows go in
-// the order they are given: callers that want byte-identical files give them in a fixed order.
-
-
-
-
-
-/**
- * Rows one insert statement adds. SQLite runs a statement's set-up once for all its rows, and
- * sql.js crosses into WebAssembly once per statement rather than per row: a pack's 8,000 rows take
- * two thirds of the CPU time they take one by one.
- */
-const ROWS_PER_INSERT = 64;
-/** Rows for one table, inserted ROWS_PER_INSERT at a time and in the order they were added. */
-class RowBatch {
-    db;
-    insert;
-    columns;
-    values = [];
-    rows = 0;
-    full;
-    constructor(db, 
-    /** `insert into TABLE (COLUMNS) values`, without the values. */
-    insert, columns) {
-        this.db = db;
-        this.insert = insert;
-        this.columns = columns;
-    }
-    add(...row) {
-        this.values.push(...row);
-        if (++this.rows === ROWS_PER_INSERT)
-            this.flush();
-    }
-    flush() {
-        if (this.rows === ROWS_PER_INSERT) {
-            this.full ??= this.db.prepare(this.statementFor(ROWS_PER_INSERT));
-            this.full.run(this.values);
-        }
-        else if (this.rows > 0) {
-            this.db.run(this.statementFor(this.rows), this.values);
-        }
-        this.discard();
-    }
-    /** Drops the rows not inserted yet, as a rollback drops those that were. */
-    discard() {
-        this.values = [];
-        this.rows = 0;
-    }
-    free() {
-        this.full?.free();
-    }
-    statementFor(rows) {
-        const row = `(${new Array(this.columns).fill('?').join(', ')})`;
-        return `${this.insert} ${new Array(rows).fill(row).join(', ')}`;
-    }
-}
-class FlistWriter {
-    db;
-    inodes;
-    extras;
-    blocks;
-    constructor(db) {
-        this.db = db;
-        for (const statement of SCHEMA_STATEMENTS)
-            db.run(statement);
-        this.inodes = new RowBatch(db, 'insert into inode (ino, parent, name, size, uid, gid, mode, rdev, ctime, mtime) values', 10);
-        this.extras = new RowBatch(db, 'insert into extra (ino, data) values', 2);
-        this.blocks = new RowBatch(db, 'insert into block (ino, id, key) values', 3);
-    }
-    /** A new, empty flist. */
-    static async create() {
-        const SQL = await loadSqlite();
-        return new FlistWriter(new SQL.Database());
-    }
-    /** An existing flist, to change its tags or routes. */
-    static async open(path) {
-        const SQL = await loadSqlite();
-        return new FlistWriter(new SQL.Database(await (0,promises_.readFile)(path)));
-    }
-    /** Groups many inserts into one transaction; without it every row is its own journal write. */
-    transaction(body) {
-        this.begin();
-        try {
-            const result = body();
-            this.commit();
-            return result;
-        }
-        catch (error) {
-            for (const batch of [this.inodes, this.extras, this.blocks])
-                batch.discard();
-            this.db.run('ROLLBACK');
-            throw error;
-        }
-    }
-    /** Opens a transaction that spans several steps; closing the writer without commit drops it. */
-    begin() {
-        this.flushRows();
-        this.db.run('BEGIN');
-    }
-    commit() {
-        this.flushRows();
-        this.db.run('COMMIT');
-    }
-    /** Inode numbers are given, not assigned, so the caller's order fixes them. */
-    inode(inode) {
-        this.inodes.add(inode.ino, inode.parent, inode.name, inode.size, inode.uid, inode.gid, inode.mode, inode.rdev, inode.ctime, inode.mtime);
-        if (inode.data)
-            this.extras.add(inode.ino, inode.data);
-    }
-    /** Blocks of one file must be added in file order: readers fetch them in insertion order. */
-    block(ino, id, key) {
-        this.blocks.add(ino, id, key);
-    }
-    route(start, end, url) {
-        this.flushRows();
-        this.db.run('insert into route (start, end, url) values (?, ?, ?)', [start, end, url]);
-    }
-    tag(key, value) {
-        this.flushRows();
-        this.db.run('insert or replace into tag (key, value) values (?, ?)', [key, value]);
-    }
-    deleteTag(key) {
-        this.flushRows();
-        this.db.run('delete from tag where key = ?', [key]);
-    }
-    deleteAllTags() {
-        this.flushRows();
-        this.db.run('delete from tag');
-    }
-    deleteRoute(url) {
-        this.flushRows();
-        this.db.run('delete from route where url = ?', [url]);
-    }
-    deleteAllRoutes() {
-        this.flushRows();
-        this.db.run('delete from route');
-    }
-    /** Writes the database to path; readers never see half of it. */
-    async save(path) {
-        this.flushRows();
-        this.refuseDuplicateNames(path);
-        await writeFileAtomically(path, this.db.export());
-    }
-    close() {
-        for (const batch of [this.inodes, this.extras, this.blocks])
-            batch.free();
-        this.db.close();
-    }
-    /** Readers refuse a directory with two entries of one name: no such flist is ever written. */
-    refuseDuplicateNames(path) {
-        const [found] = this.db.exec('select parent, name, min(ino), max(ino) from inode group by parent, name having count(*) > 1 limit 1');
-        if (!found)
-            return;
-        const [parent, name, first, second] = found.values[0];
-        throw new Error(`${path}: inodes ${String(first)} and ${String(second)} are both named '${escapeName(String(name))}' in directory inode ${String(parent)}: an flist holds one entry per name`);
-    }
-    /** Rows added so far go in before any other statement runs, in a fixed order. */
-    flushRows() {
-        for (const batch of [this.inodes, this.extras, this.blocks])
-            batch.flush();
-    }
+    const named = process.env[BLOCK_WORKER_VARIABLE];
+    if (named)
+        return named;
+    throw new Error(`the block worker was not found near ${here}; running from the sources, set ${BLOCK_WORKER_VARIABLE} to scripts/block-worker-from-source.mjs`);
 }
 
 ;// CONCATENATED MODULE: ./src/flist/pack/pack.ts
+// Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
+// stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
 
 
 
@@ -69301,7 +69542,7 @@ async function packTree(options) {
         await inodes;
         await writeFlist(await writer, blockRows, options);
         return {
-            ...countEntries(items),
+            ...pack_countEntries(items),
             blocks: blocks.total,
             blocksUploaded: blocks.uploaded,
             blocksPresent: blocks.present,
@@ -69538,7 +69779,7 @@ function sentBlob(chunk, id) {
         throw new Error(`a block worker kept blob ${id} it was to send back`);
     return chunk.blob;
 }
-function countEntries(items) {
+function pack_countEntries(items) {
     const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
     for (const { stats } of items) {
         const type = stats.mode & S_IFMT;
@@ -69636,16 +69877,16 @@ class HttpBlobStore {
 
 
 
-const S3_SCHEMES = new Set(['s3', 's3s', 's3+tls', 's3s+tls']);
+
 /**
  * One store URL. `write` refuses read-only schemes up front rather than at the first blob. The S3
  * client is loaded only when an S3 store is used: dir-only runs start faster without it.
  */
 async function openStore(url, access = 'write', options = {}) {
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+    const scheme = (0,store_url/* storeScheme */.TR)(url);
     if (scheme === 'dir')
         return new DirBlobStore(dirPath(url));
-    if (scheme && S3_SCHEMES.has(scheme))
+    if ((0,store_url/* isS3Scheme */.Ib)(scheme))
         return (await __nccwpck_require__.e(/* import() */ 835).then(__nccwpck_require__.bind(__nccwpck_require__, 3835))).openS3Store(url, s3Options(options));
     if (scheme === 'http' || scheme === 'https') {
         if (access === 'read')
@@ -69674,11 +69915,12 @@ function dirPath(url) {
 }
 /** Only scheme and host: a store URL may carry a secret, and this text reaches the log. */
 function displayScheme(url) {
-    const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/@]*@)?([^/?#]*)/i.exec(url);
-    return match ? `${match[1]}${match[2]}` : 'with no scheme';
+    return (0,store_url/* schemeAndHost */.x4)(url) ?? 'with no scheme';
 }
 
 ;// CONCATENATED MODULE: ./src/flist/read/routes.ts
+// Which stores a reader uses: the flist's own routes, or stores the caller names instead (CI may
+// reach the blobs through an address, or with credentials, that the routes do not hold).
 
 async function readerStores(reader, stores, options = {}) {
     const specs = stores && stores.length > 0 ? stores : reader.routes();
@@ -69759,7 +70001,7 @@ async function rebuild(reader, stores, hash, entries, root, options) {
         }
     }
     await forEachLimited(files, options.concurrency ?? 4, async (entry) => {
-        await writeFile(reader, stores, hash, entry, root, options);
+        await unpack_writeFile(reader, stores, hash, entry, root, options);
         result.files++;
         result.bytes += entry.inode.size;
     }, options.signal);
@@ -69787,7 +70029,7 @@ async function rebuild(reader, stores, hash, entries, root, options) {
     }
     return result;
 }
-async function writeFile(reader, stores, hash, entry, root, options) {
+async function unpack_writeFile(reader, stores, hash, entry, root, options) {
     const path = (0,external_node_path_.join)(root, entry.path);
     const handle = await (0,promises_.open)(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
     try {
@@ -69927,7 +70169,7 @@ async function packCommand(argv, io) {
         source: (0,external_node_path_.resolve)(target),
         flistPath: (0,external_node_path_.resolve)(meta),
         stores: await openStores(specs, 'write', { signal: io.signal }),
-        routes: specs.map(spec => ({ ...spec, url: strip ? (0,store_spec/* stripPassword */.CK)(spec.url) : spec.url })),
+        routes: specs.map(spec => ({ ...spec, url: strip ? (0,store_url/* stripPassword */.CK)(spec.url) : spec.url })),
         tags: [],
         signal: io.signal,
         log: io.err,
@@ -69986,31 +70228,27 @@ async function configCommand(argv, io) {
         return listStores(path, io);
     if (group === 'tag' && action === 'add') {
         const args = parseArgs(flags, [{ name: 'tag', short: 't', value: true, repeat: true }]);
-        const tags = (args.values.get('tag') ?? []).map(parseTag);
-        return change(path, writer => tags.forEach(([key, value]) => writer.tag(key, value)));
+        return editFlist(path, { setTags: (args.values.get('tag') ?? []).map(parseTag) });
     }
     if (group === 'tag' && action === 'delete') {
         const args = parseArgs(flags, [
             { name: 'key', short: 'k', value: true, repeat: true },
             { name: 'all', short: 'a' }
         ]);
-        return change(path, writer => args.switches.has('all')
-            ? writer.deleteAllTags()
-            : (args.values.get('key') ?? []).forEach(key => writer.deleteTag(key)));
+        const keys = args.values.get('key') ?? [];
+        return editFlist(path, { deleteTags: args.switches.has('all') ? 'all' : keys });
     }
     if (group === 'store' && action === 'add') {
         const args = parseArgs(flags, [{ name: 'store', short: 's', value: true, repeat: true }]);
-        const specs = (args.values.get('store') ?? []).map(parseStoreArg);
-        return change(path, writer => specs.forEach(spec => writer.route(spec.start, spec.end, spec.url)));
+        return editFlist(path, { addRoutes: (args.values.get('store') ?? []).map(parseStoreArg) });
     }
     if (group === 'store' && action === 'delete') {
         const args = parseArgs(flags, [
             { name: 'store', short: 's', value: true, repeat: true },
             { name: 'all', short: 'a' }
         ]);
-        return change(path, writer => args.switches.has('all')
-            ? writer.deleteAllRoutes()
-            : (args.values.get('store') ?? []).forEach(url => writer.deleteRoute(url)));
+        const urls = args.values.get('store') ?? [];
+        return editFlist(path, { deleteRoutes: args.switches.has('all') ? 'all' : urls });
     }
     throw new UsageError(`unrecognized subcommand 'config ${[group, action].filter(Boolean).join(' ')}' (expected tag|store list|add|delete)`);
 }
@@ -70019,16 +70257,6 @@ function parseTag(text) {
     if (at < 0)
         throw new UsageError(`invalid value '${text}' for '--tag <TAG>': invalid KEY=value: no \`=\` found in \`${text}\``);
     return [text.slice(0, at), text.slice(at + 1)];
-}
-async function change(path, edit) {
-    const writer = await FlistWriter.open(path);
-    try {
-        writer.transaction(() => edit(writer));
-        await writer.save(path);
-    }
-    finally {
-        writer.close();
-    }
 }
 async function withReader(path, use) {
     const reader = await reader_FlistReader.open(path);
@@ -70068,11 +70296,11 @@ const commands_TYPE_NAMES = {
     unknown: 'Unknown'
 };
 async function inspect(target, io) {
-    await withReader((0,external_node_path_.resolve)(target), reader => {
+    const counts = await withReader((0,external_node_path_.resolve)(target), reader => {
         for (const entry of reader.walk())
             printMetadata(entry, io);
+        return flistCounts(reader);
     });
-    const counts = await readFlistCounts((0,external_node_path_.resolve)(target));
     io.out(`Flist Inspection: ${target}`);
     io.out('==================');
     io.out(`Files: ${counts.files}`);
@@ -70117,7 +70345,7 @@ async function tree(target, io) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/flist/cli/main.ts
+;// CONCATENATED MODULE: ./src/rfs-cli-commands.ts
 // The engine CLI: `rfs`-shaped commands for what the built-in engine does. Exit status 0 on
 // success, 1 on failure with one `Error: ...` line, 2 on a usage mistake.
 
@@ -70127,7 +70355,9 @@ async function tree(target, io) {
 
 
 
-const CLI_VERSION = `${NATIVE_ENGINE_VERSION}-native`;
+
+
+const CLI_VERSION = `${ACTION_VERSION}-native`;
 const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
 
 Usage: rfs [--debug] <COMMAND>
@@ -70163,6 +70393,9 @@ const COMMANDS = {
     merge: mergeCommand
 };
 async function runCli(argv, io) {
+    // Store URLs and manifest locations carry S3 secrets: masked before any command reads them.
+    for (const arg of argv)
+        (0,store_url/* maskUrlCredentials */.gn)(arg.replace(/^--?[A-Za-z-]+=/, ''), maskSecret);
     const args = argv.filter(arg => arg !== '--debug');
     const [command, ...rest] = args;
     if (command === '--version' || command === '-V') {
