@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { runCli } from '../src/rfs-cli-commands.js'
-import { capturingMasks } from './fixtures/settings/capture.js'
+import { capturingMasks, maskedValues } from './fixtures/settings/capture.js'
 
 describe('runCli on a runner', () => {
   const originalActions = process.env.GITHUB_ACTIONS
@@ -29,5 +33,39 @@ describe('runCli on a runner', () => {
     expect(masks).not.toContain('ak')
     await result
     expect(err.join('\n')).not.toMatch(/s3cret|m\/secret|m%2Fsecret/)
+  })
+
+  test('masks the credentials a route of the flist holds before unpack opens its stores', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'cli-route-mask-'))
+    try {
+      mkdirSync(join(work, 'tree'))
+      writeFileSync(join(work, 'tree', 'a'), 'a')
+      const meta = join(work, 'x.fl')
+      const said: string[] = []
+      const io = { out: () => {}, err: (line: string) => said.push(line) }
+      const store = `dir://${pathToFileURL(join(work, 'store')).pathname}`
+      await runCli(['pack', '-m', meta, '-s', store, join(work, 'tree')], io)
+      // A route with credentials, as `config store add` or `pack --no-strip-password` records it.
+      await runCli(
+        ['config', '-m', meta, 'store', 'add', '-s', 's3://ak:r0ute-secret@127.0.0.1:1/b'],
+        io
+      )
+      // The routes are read after the flist opens: stdout is captured across the whole command.
+      const originalWrite = process.stdout.write.bind(process.stdout)
+      const written: string[] = []
+      process.stdout.write = ((chunk: string | Uint8Array) => {
+        written.push(String(chunk))
+        return true
+      }) as typeof process.stdout.write
+      try {
+        await runCli(['unpack', '-m', meta, join(work, 'out')], io)
+      } finally {
+        process.stdout.write = originalWrite
+      }
+      const masks = maskedValues(written.join(''))
+      expect(masks).toContain('r0ute-secret')
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
   })
 })

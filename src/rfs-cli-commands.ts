@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const run = COMMANDS[command]
   try {
     if (!run) throw new UsageError(`unrecognized subcommand '${command}'`)
-    await run(rest, io)
+    await run(rest, { mask: maskSecret, ...io })
     return 0
   } catch (error) {
     if (error instanceof UsageError) {

@@ -3,7 +3,7 @@
 import { UserError } from '../common/errors.js'
 import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
-import { isS3Scheme, schemeAndHost, storeScheme } from './url.js'
+import { isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from './url.js'
 import { HttpBlobStore } from './http.js'
 import { RouterBlobStore } from './router.js'
 import type { BlobStore } from './store.js'
@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   signal?: AbortSignal
   /** Retries and timeouts of S3 requests; the session defaults otherwise. */
   s3Requests?: S3RequestPolicy
+  /** Told every credential a store URL holds before the store is opened (a runner masks it). */
+  mask?: (secret: string) => void
 }
 
 /**
@@ -52,6 +54,8 @@ export async function openStores(
   access: StoreAccess = 'write',
   options: OpenStoreOptions = {}
 ): Promise<RouterBlobStore> {
+  const { mask } = options
+  if (mask) for (const spec of specs) maskUrlCredentials(spec.url, mask)
   const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)))
   return new RouterBlobStore(
     specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] }))

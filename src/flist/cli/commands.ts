@@ -16,6 +16,8 @@ export interface CliIo {
   out: (line: string) => void
   err: (line: string) => void
   signal?: AbortSignal
+  /** Masks a secret on a runner; store credentials read from an flist's routes go through it. */
+  mask?: (secret: string) => void
 }
 
 export async function packCommand(argv: readonly string[], io: CliIo): Promise<void> {
@@ -58,7 +60,8 @@ export async function unpackCommand(argv: readonly string[], io: CliIo): Promise
   const result = await unpackFlist(resolve(meta), resolve(target), {
     preserveOwnership: args.switches.has('preserve-ownership'),
     signal: io.signal,
-    log: io.err
+    log: io.err,
+    mask: io.mask
   })
   io.err(
     `unpacked ${result.files} files, ${result.directories} directories, ${result.symlinks} symlinks into ${target}`

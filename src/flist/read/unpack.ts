@@ -41,6 +41,8 @@ export interface UnpackOptions {
   /** Files downloaded at once. */
   concurrency?: number
   log?: (line: string) => void
+  /** Told the credentials of the stores it reads, routes included (a runner masks them). */
+  mask?: (secret: string) => void
 }
 
 export interface UnpackResult {
@@ -65,7 +67,8 @@ export async function unpackFlist(
   try {
     const stores = await readerStores(reader, options.stores, {
       signal: options.signal,
-      s3Requests: options.s3Requests
+      s3Requests: options.s3Requests,
+      mask: options.mask
     })
     const hash = await createBlake2b256()
     const entries = [...reader.walk()]
