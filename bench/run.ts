@@ -213,8 +213,10 @@ try {
     } finally {
       await s3.stop()
     }
-    await garageSection(command)
-    await benchJob(base)
+    if (!args.has('--no-garage')) {
+      await garageSection(command)
+      await benchJob(base)
+    }
   }
 } finally {
   if (memoryBase) rmSync(memoryBase, { recursive: true, force: true })

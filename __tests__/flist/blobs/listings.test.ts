@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../../src/flist/pack/pack.js'
 import { encodedBounds } from '../../../src/flist/blobs/blob-sizes.js'
 import { listingLimit } from '../../../src/flist/blobs/listings.js'
+import { StoreContents } from '../../../src/flist/blobs/contents.js'
 import { findMissing } from '../../../src/flist/blobs/presence.js'
 import { BlockUploader } from '../../../src/flist/pack/upload.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
@@ -152,6 +153,18 @@ describe('the exists check', () => {
     const listed = counted(new DirBlobStore(root))
     expect((await findMissing(router(listed.store), expected, 4)).sort()).toEqual(findings.sort())
     expect(listed.calls).toEqual({ asked: 0, put: 0, list: 1 })
+
+    // What an upload step recorded answers without a request: blobs it put, at their sizes.
+    const contents = new StoreContents()
+    const known = counted(new DirBlobStore(root))
+    for (const id of ids.slice(4, 24)) contents.holds(known.store, id, 64)
+    contents.holds(known.store, ids[24], 63)
+    const wrong = `block ${ids[24]}: wrong size in dir://${root} (63 bytes; it was encoded to 64)`
+    expect(
+      (await findMissing(router(known.store), expected, 4, undefined, contents)).sort()
+    ).toEqual([...findings, wrong].sort())
+    // The other 20 are too few to list.
+    expect(known.calls).toEqual({ asked: 20, put: 0, list: 0 })
 
     const unlisted = counted(new DirBlobStore(root))
     unlisted.store.listIds = async () => {

@@ -1,7 +1,8 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
 // names, at its encoded length (where that is not known, at a size its plain length allows).
 // `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and each
-// file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked. Findings are returned, store failures thrown.
+// file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked.
+// Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { S3RequestPolicy, StoreSpec } from '../../plan/settings.js'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from '../format/codec.js'
@@ -12,6 +13,7 @@ import { FlistReader } from '../format/reader.js'
 import { readerStores } from './routes.js'
 import { findMissing } from '../blobs/presence.js'
 import { expectedSizes } from '../blobs/blob-sizes.js'
+import type { StoreContents } from '../blobs/contents.js'
 
 export type VerifyDepth = 'exists' | 'full'
 
@@ -29,6 +31,11 @@ export interface VerifyOptions {
    * allows.
    */
   encodedLengths?: ReadonlyMap<string, number>
+  /**
+   * What the pack found its stores to hold and put into them (`exists`): blobs it answers for
+   * are not asked about again.
+   */
+  storeContents?: StoreContents
 }
 
 export interface VerifyReport {
@@ -67,7 +74,13 @@ export async function verifyFlist(
     if (mode === 'exists') {
       const ids = blocks.map(block => toHex(block.id))
       const expected = expectedSizes(reader, ids, options.encodedLengths)
-      const findings = await findMissing(stores, expected, concurrency, options.signal)
+      const findings = await findMissing(
+        stores,
+        expected,
+        concurrency,
+        options.signal,
+        options.storeContents
+      )
       return {
         mode,
         blocksChecked: blocks.length,
