@@ -253,7 +253,9 @@ try {
     const kind =
       ['--large', '--garage', '--job', '--no-garage'].find(flag => args.has(flag))?.slice(2) ??
       'all'
-    writeDocs(join('docs', 'performance.md'), kind, `npm run bench -- ${flags.join(' ')}`, machine)
+    const node = `node${process.versions.node.split('.')[0]}`
+    const command = `npm run bench -- ${flags.join(' ')}`
+    writeDocs(join('docs', 'performance.md'), `${kind}-${node}`, command, machine)
   }
 } finally {
   if (memoryBase) rmSync(memoryBase, { recursive: true, force: true })

@@ -191,7 +191,7 @@ describe('presence from listings on a real S3 server', () => {
   const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
 
   beforeAll(async () => {
-    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified'] })
+    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified', 'contents'] })
     session = new S3Session({
       endpoint: s3.endpoint,
       region: 'us-east-1',
@@ -359,6 +359,78 @@ describe('presence from listings on a real S3 server', () => {
         `block ${cut}: wrong size in ${stripPassword(proxied[0].url)} (5 bytes; it was encoded to ${lengths.get(cut)})`
       ])
       expect(proxy.stats.requests).toBe(2)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('verify exists after a pack answers from its listings and puts, with no request', async () => {
+    const work = tempDir('contents-verify')
+    const source = join(work, 'source')
+    mkdirSync(source)
+    for (let index = 0; index < 48; index++) {
+      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
+    }
+    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0 })
+    try {
+      const port = Number(new URL(proxy.endpoint).port)
+      const stores = [
+        {
+          start: 0,
+          end: 255,
+          url: `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${port}/contents?region=us-east-1`
+        }
+      ]
+      // Half the blobs are in the bucket before the pack: its listing names them.
+      const half = join(work, 'half')
+      mkdirSync(half)
+      for (let index = 0; index < 24; index++) {
+        writeFileSync(join(half, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
+      }
+      const pack = (
+        tree: string,
+        flistPath: string,
+        contents?: StoreContents,
+        lengths?: Map<string, number>
+      ) =>
+        openStores(stores).then(opened =>
+          packTree({
+            source: tree,
+            flistPath,
+            stores: opened,
+            routes: stores,
+            tags: [],
+            log: () => undefined,
+            encodedLengths: lengths,
+            storeContents: contents
+          })
+        )
+      await pack(half, join(work, 'half.fl'))
+      const contents = new StoreContents()
+      const lengths = new Map<string, number>()
+      const flist = join(work, 'all.fl')
+      const counts = await pack(source, flist, contents, lengths)
+      expect(counts).toMatchObject({ blocksUploaded: 24, blocksPresent: 24 })
+      const before = proxy.stats.requests
+      const report = await verifyFlist(flist, 'exists', {
+        stores,
+        encodedLengths: lengths,
+        storeContents: contents
+      })
+      expect(report).toMatchObject({ blocksChecked: 48, problems: [] })
+      expect(proxy.stats.requests).toBe(before)
+      // A blob the run recorded at another size than it encoded is a finding, not a request.
+      const [id] = [...lengths.keys()]
+      const [store] = (await openStores(stores)).routes.map(route => route.store)
+      contents.holds(store, id, lengths.get(id)! - 1)
+      const again = await verifyFlist(flist, 'exists', {
+        stores,
+        encodedLengths: lengths,
+        storeContents: contents
+      })
+      expect(again.problems).toHaveLength(1)
+      expect(again.problems[0]).toMatch(new RegExp(`^block ${id}: wrong size`))
+      expect(proxy.stats.requests).toBe(before)
     } finally {
       await proxy.stop()
     }
