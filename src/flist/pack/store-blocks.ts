@@ -121,16 +121,19 @@ export async function storeBlocks(
     return again.blobLength
   }
 
-  /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
+  /**
+   * For a block whose blob was let go while the stores' listings came: encoded again if needed.
+   * It takes the chunk's figures, not the chunk: the blob must not stay reachable meanwhile.
+   */
   const storeOnceListed = async (
     file: TreeItem,
-    chunk: EncodedChunk,
+    { index, plainLength, blobLength }: Omit<EncodedChunk, 'blob'>,
     id: string
   ): Promise<void> => {
-    if (!(await uploader.listedEverywhere(id, chunk.blobLength))) {
-      await pending.acquire(chunk.plainLength)
-      await encodeAgain(file, chunk.index, id)
-      pending.release(chunk.plainLength)
+    if (!(await uploader.listedEverywhere(id, blobLength))) {
+      await pending.acquire(plainLength)
+      await encodeAgain(file, index, id)
+      pending.release(plainLength)
     }
     counted(file)
   }
@@ -171,7 +174,8 @@ export async function storeBlocks(
       // is reached; on an unchanged pack the listings name them all. Up to half of what a task
       // leaves of the bound is held, so a first pack encodes fewer blobs twice.
       pending.release(plainLength)
-      work.push(storeOnceListed(file, chunk, id).catch(fail))
+      const { blob: _letGo, ...figures } = chunk
+      work.push(storeOnceListed(file, figures, id).catch(fail))
       return
     }
     const held = awaitsListing ? plainLength : 0
