@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 import { garageBinary, startGarage, type TestGarage } from '../peers/garage.js'
 import type { GeneratedTree } from './generate.js'
 import { startLatencyProxy } from './latency-proxy.js'
+import { checkTarget } from './targets.js'
 
 const run = promisify(execFile)
 
@@ -66,10 +67,6 @@ export async function putLoop(
   const [code] = (await once(child, 'exit')) as [number | null]
   if (code !== 0) throw new Error(`PutObject loop to ${bucket} exited with ${code}`)
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as LoopResult
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'meets the target' : 'MISSES the target'
 }
 
 function line(
@@ -155,18 +152,24 @@ export async function benchGarage(
     )
 
     const rate = first.counts.blocksUploaded / first.seconds / (loop.blobs / loop.seconds)
-    console.log(
-      `  first pack blob rate / loop's: ${(rate * 100).toFixed(0)}% (target >= 90%): ${verdict(rate >= 0.9)}`
+    checkTarget(
+      "garage: first pack's blob rate >= 90% of the PutObject loop's",
+      `${(rate * 100).toFixed(0)}%`,
+      rate >= 0.9
     )
     const share = again.seconds / first.seconds
-    console.log(
-      `  unchanged re-pack: ${again.counts.blocksUploaded} uploaded in ${(share * 100).toFixed(0)}% of the first pack's time (target 0 in <= 20%): ${verdict(again.counts.blocksUploaded === 0 && share <= 0.2)}`
+    checkTarget(
+      "garage: unchanged re-pack uploads 0 in <= 20% of the first pack's time",
+      `${again.counts.blocksUploaded} uploaded in ${(share * 100).toFixed(0)}%`,
+      again.counts.blocksUploaded === 0 && share <= 0.2
     )
     const bound =
       (slowFirst.counts.blocksUploaded * LATENCY_MS) / 1000 / CONCURRENCY + first.seconds
     const factor = slowFirst.seconds / bound
-    console.log(
-      `  +${LATENCY_MS} ms first pack / (blobs × ${LATENCY_MS} ms ÷ ${CONCURRENCY} + no-latency time = ${bound.toFixed(2)} s): ${factor.toFixed(2)}× (target <= 1.3×): ${verdict(factor <= 1.3)}`
+    checkTarget(
+      `garage: +${LATENCY_MS} ms first pack <= 1.3× (blobs × ${LATENCY_MS} ms ÷ ${CONCURRENCY} + no-latency time)`,
+      `${factor.toFixed(2)}× (${slowFirst.seconds.toFixed(2)} s / ${bound.toFixed(2)} s)`,
+      factor <= 1.3
     )
     const slowShare = slowAgain.seconds / slowFirst.seconds
     console.log(

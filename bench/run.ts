@@ -1,8 +1,10 @@
-// npm run bench [-- --large] [-- --fresh] [-- --garage] [-- --job]: packs generated trees to a dir
-// store and to a local S3 server, twice each, and compares with the time b2sum -l 256 takes over
-// the same files; then the upload path against Garage (bench/garage.ts), and the whole job
-// against Garage (bench/job.ts, on real Debian trees; it runs dist/index.js, so bundle first).
-// --garage runs the upload path alone, --job the whole job alone.
+// npm run bench [-- --large] [-- --fresh] [-- --garage] [-- --job] [-- --no-garage]
+// [-- --write-docs]: packs generated trees to a dir store and to a local S3 server, twice each,
+// and compares with the time b2sum -l 256 takes over the same files; then the upload path against
+// Garage (bench/garage.ts), and the whole job against Garage (bench/job.ts, on real Debian trees;
+// it runs dist/index.js, so bundle first). --garage runs the upload path alone, --job the whole
+// job alone, --no-garage neither; --large packs the modules tree and the 2 GB tree to dir stores,
+// for peak memory against tree size. --write-docs puts the run's output into docs/performance.md.
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -13,6 +15,7 @@ import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../peers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
+import { checkTarget, printTargets, writeDocs } from './targets.js'
 import {
   FIRMWARE,
   LARGE,
@@ -133,11 +136,19 @@ function row(
   )
 }
 
+/** A dir:// first pack's time against b2sum's over the same files. */
+const B2SUM_FACTOR = 3
+/** Peak RSS of the 2 GB tree's pack against the modules tree's, and its bound. */
+const RSS_FACTOR = 1.3
+const RSS_LIMIT_MB = 512
+
+/** Packs the tree; returns the dir:// first pack (tmpfs where it fits). */
 async function benchTree(
   shape: TreeShape,
   command: string[],
-  s3: TestS3 | undefined
-): Promise<void> {
+  s3: TestS3 | undefined,
+  dirOnly = false
+): Promise<PackMeasure> {
   const tree = generateTree(shape, base)
   console.log(
     `\n${shape.name}: ${tree.files} files, ${(tree.bytes / 1e6).toFixed(1)} MB at ${tree.root}`
@@ -156,6 +167,17 @@ async function benchTree(
   const where = inMemory ? ' (tmpfs)' : ''
   const dirFirst = await measurePack(command, tree.root, dirStore, join(memoryWork, 'dir-1.fl'))
   console.log(row(`dir${where}, first pack`, tree, dirFirst, reference))
+  const factor = dirFirst.seconds / b2sum
+  checkTarget(
+    `${shape.name}: dir:// first pack <= ${B2SUM_FACTOR}× b2sum -l 256`,
+    `${factor.toFixed(2)}× (${dirFirst.seconds.toFixed(2)} s / ${b2sum.toFixed(2)} s)`,
+    factor <= B2SUM_FACTOR
+  )
+  if (dirOnly) {
+    rmSync(memoryWork, { recursive: true, force: true })
+    rmSync(work, { recursive: true, force: true })
+    return dirFirst
+  }
   const dirAgain = await measurePack(command, tree.root, dirStore, join(memoryWork, 'dir-2.fl'))
   console.log(row(`dir${where}, unchanged`, tree, dirAgain, reference))
   if (inMemory) {
@@ -166,7 +188,7 @@ async function benchTree(
   }
   if (!s3) {
     rmSync(work, { recursive: true, force: true })
-    return
+    return dirFirst
   }
   const bucket = `${shape.name}-blobs`
   await fetch(`${s3.endpoint}/${bucket}`, { method: 'PUT' })
@@ -178,6 +200,7 @@ async function benchTree(
     row('s3rver, unchanged', tree, s3Again, { label: 'first S3 pack', seconds: s3First.seconds })
   )
   rmSync(work, { recursive: true, force: true })
+  return dirFirst
 }
 
 async function garageSection(command: string[]): Promise<void> {
@@ -196,15 +219,21 @@ async function garageSection(command: string[]): Promise<void> {
   }
 }
 
-console.log(
-  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`
-)
+const machine = `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`
+console.log(machine)
 const command = args.has('--job') ? [] : await packCommand()
 try {
   if (args.has('--job')) {
     await benchJob(base)
   } else if (args.has('--large')) {
-    await benchTree(LARGE, command, undefined)
+    const modules = await benchTree(MODULES, command, undefined, true)
+    const large = await benchTree(LARGE, command, undefined, true)
+    const ratio = large.maxRssMb / modules.maxRssMb
+    checkTarget(
+      `peak RSS, 2 GB tree / modules tree <= ${RSS_FACTOR}, and < ${RSS_LIMIT_MB} MB`,
+      `${ratio.toFixed(2)} (${large.maxRssMb.toFixed(0)} MB / ${modules.maxRssMb.toFixed(0)} MB)`,
+      ratio <= RSS_FACTOR && large.maxRssMb < RSS_LIMIT_MB
+    )
   } else if (args.has('--garage')) {
     await garageSection(command)
   } else {
@@ -215,8 +244,20 @@ try {
     } finally {
       await s3.stop()
     }
-    await garageSection(command)
-    await benchJob(base)
+    if (!args.has('--no-garage')) {
+      await garageSection(command)
+      await benchJob(base)
+    }
+  }
+  printTargets()
+  if (args.has('--write-docs')) {
+    const flags = process.argv.slice(2)
+    const kind =
+      ['--large', '--garage', '--job', '--no-garage'].find(flag => args.has(flag))?.slice(2) ??
+      'all'
+    const node = `node${process.versions.node.split('.')[0]}`
+    const command = `npm run bench -- ${flags.join(' ')}`
+    writeDocs(join('docs', 'performance.md'), `${kind}-${node}`, command, machine)
   }
 } finally {
   if (memoryBase) rmSync(memoryBase, { recursive: true, force: true })

@@ -35,41 +35,21 @@ describe('dir store', () => {
     expect((await store.get(ID_80))?.toString()).toBe('sharded')
   })
 
-  test('putIfAbsentSync writes only what neither layout holds whole, and each blob once', () => {
-    const root = tempDir('dir-put-if-absent')
-    writeFileSync(join(root, ID_80), 'flat')
+  test('a sharded copy found whole is moved flat; a put removes one of another size', async () => {
+    const root = tempDir('dir-sharded-move')
     mkdirSync(join(root, 'ff'))
     writeFileSync(join(root, 'ff', ID_FF), 'sharded')
     mkdirSync(join(root, '00'))
     writeFileSync(join(root, '00', ID_00), 'cut')
     const store = new DirBlobStore(root)
-
-    expect(store.putIfAbsentSync(ID_80, Buffer.from('four'))).toBe(false)
-    expect(readFileSync(join(root, ID_80), 'utf8')).toBe('flat')
-    // Found whole in the older layout: moved flat, for every rfs to read.
-    expect(store.putIfAbsentSync(ID_FF, Buffer.from('7 bytes'))).toBe(false)
+    // Found in the older layout: moved flat, for every rfs to read.
+    expect(await store.storedSize(ID_FF)).toBe(7)
     expect(readFileSync(join(root, ID_FF), 'utf8')).toBe('sharded')
     expect(existsSync(join(root, 'ff', ID_FF))).toBe(false)
     // Of another size than the blob's: what a cut-off write leaves; written again, flat.
-    expect(store.putIfAbsentSync(ID_00, Buffer.from('whole'))).toBe(true)
+    await store.put(ID_00, Buffer.from('whole'))
     expect(readFileSync(join(root, ID_00), 'utf8')).toBe('whole')
     expect(existsSync(join(root, '00', ID_00))).toBe(false)
-
-    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(true)
-    expect(store.putIfAbsentSync(ID_7F, Buffer.from('blob'))).toBe(false)
-    expect(readFileSync(join(root, ID_7F), 'utf8')).toBe('blob')
-    expect(
-      readdirSync(root)
-        .filter(name => name.length === 64)
-        .sort()
-    ).toEqual([ID_00, ID_7F, ID_80, ID_FF].sort())
-  })
-
-  test('a flat blob of the wrong size is written over', () => {
-    const root = tempDir('dir-wrong-size')
-    writeFileSync(join(root, ID_80), 'fla')
-    expect(new DirBlobStore(root).putIfAbsentSync(ID_80, Buffer.from('flat'))).toBe(true)
-    expect(readFileSync(join(root, ID_80), 'utf8')).toBe('flat')
   })
 
   test('a listing reads the root once and gives sizes of the blobs asked about; *.tmp files are no blobs', async () => {
@@ -82,6 +62,7 @@ describe('dir store', () => {
     const listing = await store.listIds()
     expect(await listing.storedSize(ID_80)).toBe(4)
     expect(await listing.storedSize(ID_FF)).toBe(7)
+    expect(existsSync(join(root, ID_FF))).toBe(true)
     expect(await listing.storedSize(ID_7F)).toBeUndefined()
     // A snapshot: what is written after it is not in it.
     await store.put(ID_00, Buffer.from('later'))

@@ -1,3 +1,4 @@
+import type { StoreContents } from '../flist/blobs/contents.js'
 import type { FlistCounts } from '../flist/format/counts.js'
 import type { FlistKind } from '../plan/settings.js'
 import type { Owner } from '../flist/pack/record.js'
@@ -29,6 +30,11 @@ export interface PackRequest {
    * for the existence checks after the pack. Left empty by engines that cannot know them.
    */
   encodedLengths?: Map<string, number>
+  /**
+   * Filled by engines that upload the blobs themselves: what the stores were found to hold and
+   * what was put there, shared by the packs of a run, for the existence checks after the pack.
+   */
+  storeContents?: StoreContents
   /**
    * The flist of the same name an earlier run left, if any: engines that can reuse its block ids
    * do (see flist/known-blocks.ts).

@@ -46,6 +46,7 @@ export class NativeEngine implements PackEngine {
       log: request.log,
       label: request.kind,
       encodedLengths: request.encodedLengths,
+      storeContents: request.storeContents,
       knownBlocks
     })
   }

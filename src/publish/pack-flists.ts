@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import type { PackEngine } from '../engines/engine.js'
 import { UserError } from '../common/errors.js'
 import { verifyFlist } from '../flist/read/verify.js'
+import { StoreContents } from '../flist/blobs/contents.js'
 import type { Phases } from '../common/phases.js'
 import { previousFlist } from './previous-flist.js'
 import type { FlistPlan, Plan } from '../plan/plan.js'
@@ -30,6 +31,8 @@ export interface PackedFlist {
   sha256: string
   /** Each blob's encoded length by hex id, where the engine knows it: what verify compares with. */
   encodedLengths: ReadonlyMap<string, number>
+  /** What the run found its stores to hold and put there, where the engine knows it. */
+  storeContents?: StoreContents
 }
 
 /**
@@ -45,25 +48,29 @@ export async function packFlists(
   phases: Phases,
   packed: PackedFlist[]
 ): Promise<void> {
+  const contents = new StoreContents()
   if (!engine.concurrent || flists.length < 2) {
     for (const flist of flists) {
       packed.push(
         await phases.run(`pack ${flist.kind}`, `Pack ${flist.name}`, () =>
-          packFlist(engine, flist, run)
+          packFlist(engine, flist, run, contents)
         )
       )
     }
     return
   }
   const title = `Pack ${flists.map(flist => flist.name).join(' and ')}`
-  packed.push(...(await phases.run('pack', title, () => packTogether(engine, flists, run, phases))))
+  packed.push(
+    ...(await phases.run('pack', title, () => packTogether(engine, flists, run, phases, contents)))
+  )
 }
 
 async function packTogether(
   engine: PackEngine,
   flists: readonly FlistPlan[],
   run: PackContext,
-  phases: Phases
+  phases: Phases,
+  contents: StoreContents
 ): Promise<PackedFlist[]> {
   const together = new AbortController()
   let failure: { error: unknown } | undefined
@@ -80,7 +87,7 @@ async function packTogether(
     await Promise.allSettled(
       flists.map(flist =>
         phases
-          .time(`pack ${flist.kind}`, () => packPartial(engine, flist, shared))
+          .time(`pack ${flist.kind}`, () => packPartial(engine, flist, shared, contents))
           .then(
             partial => void partials.push(partial),
             error => stop(error)
@@ -106,9 +113,10 @@ async function packTogether(
 export async function packFlist(
   engine: PackEngine,
   flist: FlistPlan,
-  run: PackContext
+  run: PackContext,
+  contents = new StoreContents()
 ): Promise<PackedFlist> {
-  const partial = await packPartial(engine, flist, run)
+  const partial = await packPartial(engine, flist, run, contents)
   try {
     return await commitFlist(partial)
   } finally {
@@ -122,13 +130,15 @@ interface PartialFlist {
   partial: string
   counts: FlistCounts
   encodedLengths: ReadonlyMap<string, number>
+  storeContents: StoreContents
 }
 
 /** The pack itself, into a temporary file beside the final name; removed when it fails. */
 async function packPartial(
   engine: PackEngine,
   flist: FlistPlan,
-  run: PackContext
+  run: PackContext,
+  storeContents: StoreContents
 ): Promise<PartialFlist> {
   const { plan, settings, signal } = run
   const partial = `${flist.path}.${randomBytes(6).toString('hex')}.partial`
@@ -155,9 +165,10 @@ async function packPartial(
       signal,
       log: line => core.info(line),
       encodedLengths,
+      storeContents,
       previousFlist: previous?.path
     })
-    return { plan: flist, partial, counts, encodedLengths }
+    return { plan: flist, partial, counts, encodedLengths, storeContents }
   } catch (error) {
     await rm(partial, { force: true })
     throw error
@@ -171,7 +182,8 @@ async function commitFlist({
   plan: flist,
   partial,
   counts,
-  encodedLengths
+  encodedLengths,
+  storeContents
 }: PartialFlist): Promise<PackedFlist> {
   await rename(partial, flist.path)
   const sha256 = await fileSha256(flist.path)
@@ -180,7 +192,7 @@ async function commitFlist({
     `${flist.name}: ${counts.files} files, ${counts.directories} directories, ${counts.symlinks} symlinks, ` +
       `${counts.blocks} blocks (${counts.blocksUploaded} uploaded, ${counts.blocksPresent} already present${encoded}), sha256 ${sha256}`
   )
-  return { plan: flist, counts, sha256, encodedLengths }
+  return { plan: flist, counts, sha256, encodedLengths, storeContents }
 }
 
 /** Differences printed per flist; the count says how many there were in all. */
@@ -202,10 +214,11 @@ export async function verifyFlists(
     for (const { plan: flist } of packed) await verifyWithRfs(flist, rfs, run)
     return
   }
-  for (const { plan: flist, encodedLengths } of packed) {
+  for (const { plan: flist, encodedLengths, storeContents } of packed) {
     const report = await verifyFlist(flist.path, mode, {
       stores: plan.writeStores,
       encodedLengths,
+      storeContents,
       s3Requests: settings.s3Requests,
       signal
     })

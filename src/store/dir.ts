@@ -1,21 +1,18 @@
 // rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
 // (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
-// and earlier versions of this action write, is read too.
-import { mkdir, opendir, readFile, rm, stat } from 'node:fs/promises'
-import { mkdirSync, opendirSync, renameSync, rmSync, statSync, type Dirent } from 'node:fs'
+// and earlier versions of this action write, is read too, and moved flat as blobs are asked for.
+import { mkdir, opendir, readFile, rename, rm, stat } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileAtomically, writeFileAtomicallySync } from '../common/atomic-write.js'
+import { writeFileAtomically } from '../common/atomic-write.js'
 import { BlobIdSet, type BlobListing, type BlobStore } from './store.js'
 
 export class DirBlobStore implements BlobStore {
   readonly display: string
   /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
   private readonly prefix: string
-  /** The root as first listed; for the blocking path and the other apart, each listed once. */
-  private rootSync: RootListing | undefined
-  private rootAsync: Promise<RootListing> | undefined
-  /** Blobs the blocking path found whole or wrote since it listed the root. */
-  private readonly held = new Set<string>()
+  /** The root as first listed. */
+  private rootListing: Promise<RootListing> | undefined
   /** Set once the root is known to exist. */
   private rootMade = false
 
@@ -24,9 +21,12 @@ export class DirBlobStore implements BlobStore {
     this.prefix = join(root, '/')
   }
 
-  /** The flat copy's size, else the sharded one's: the copy this project's reader fetches. */
+  /**
+   * The flat copy's size, else the sharded one's: the copy this project's reader fetches. A
+   * sharded copy is moved flat, so a pack that finds it whole leaves a store every rfs reads.
+   */
   async storedSize(id: string): Promise<number | undefined> {
-    return (await fileSize(this.flat(id))) ?? (await fileSize(this.sharded(id)))
+    return (await fileSize(this.flat(id))) ?? moveFlat(this.sharded(id), this.flat(id))
   }
 
   async get(id: string): Promise<Buffer | undefined> {
@@ -51,52 +51,8 @@ export class DirBlobStore implements BlobStore {
       this.rootMade = true
     }
     await writeFileAtomically(this.flat(id), blob)
-    const root = this.rootSync ?? (this.rootAsync && (await this.rootAsync))
+    const root = this.rootListing && (await this.rootListing)
     if (!root || root.shards.has(id.slice(0, 2))) await rm(this.sharded(id), { force: true })
-  }
-
-  /** storedSize, blocking: for block workers. */
-  storedSizeSync(id: string): number | undefined {
-    return fileSizeSync(this.flat(id)) ?? fileSizeSync(this.sharded(id))
-  }
-
-  /**
-   * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
-   * they encode them. True when it was written.
-   *
-   * The root is read once, for its names; only a blob it names is looked at on disk, for its size.
-   * A blob found whole in the sharded layout is moved to the flat one, so the flist is read by
-   * every rfs. Blobs written by others since the listing are written again: the same bytes under
-   * the same name, which an atomic rewrite leaves intact.
-   */
-  putIfAbsentSync(id: string, blob: Uint8Array): boolean {
-    if (this.held.has(id)) return false
-    this.held.add(id)
-    this.rootSync ??= RootListing.readSync(this.root)
-    const root = this.rootSync
-    const flat = this.flat(id)
-    if (root.flat.has(id) && fileSizeSync(flat) === blob.byteLength) return false
-    const shard = id.slice(0, 2)
-    if (root.shards.has(shard) && root.shardSync(shard).has(id)) {
-      const sharded = this.sharded(id)
-      if (fileSizeSync(sharded) === blob.byteLength && moveSync(sharded, flat)) return false
-      rmSync(sharded, { force: true })
-    }
-    try {
-      if (!this.rootMade) {
-        try {
-          mkdirSync(this.root, { recursive: true })
-        } catch (error) {
-          notADirectory(error, this.root)
-        }
-        this.rootMade = true
-      }
-      writeFileAtomicallySync(flat, blob)
-    } catch (error) {
-      this.held.delete(id)
-      throw error
-    }
-    return true
   }
 
   /**
@@ -105,8 +61,8 @@ export class DirBlobStore implements BlobStore {
    * stat for its size. The shards of the older layout are read as blobs under them are asked for.
    */
   async listIds(): Promise<BlobListing> {
-    this.rootAsync ??= RootListing.read(this.root)
-    return new DirListing(await this.rootAsync, this.prefix)
+    this.rootListing ??= RootListing.read(this.root)
+    return new DirListing(await this.rootListing, this.prefix)
   }
 
   private sharded(id: string): string {
@@ -134,11 +90,6 @@ class RootListing {
     return new RootListing(root, blobs, shards)
   }
 
-  static readSync(root: string): RootListing {
-    const { blobs, shards } = readEntriesSync(root)
-    return new RootListing(root, blobs, shards)
-  }
-
   /** One shard's blobs, read once. */
   async shard(shard: string): Promise<BlobIdSet> {
     let ids = this.shardIds.get(shard)
@@ -146,15 +97,6 @@ class RootListing {
       ids = readEntries(join(this.root, shard)).then(entries => entries.blobs)
       this.shardIds.set(shard, ids)
       this.shardIds.set(shard, await ids)
-    }
-    return ids
-  }
-
-  shardSync(shard: string): BlobIdSet {
-    let ids = this.shardIds.get(shard)
-    if (!(ids instanceof BlobIdSet)) {
-      ids = readEntriesSync(join(this.root, shard)).blobs
-      this.shardIds.set(shard, ids)
     }
     return ids
   }
@@ -180,7 +122,7 @@ class DirListing implements BlobListing {
     const shard = id.slice(0, 2)
     if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
       return undefined
-    return fileSize(`${this.base}${shard}/${id}`)
+    return moveFlat(`${this.base}${shard}/${id}`, `${this.base}${id}`)
   }
 }
 
@@ -217,49 +159,20 @@ async function readEntries(path: string): Promise<Entries> {
   return done()
 }
 
-function readEntriesSync(path: string): Entries {
-  const { visit, done } = collector()
-  let directory
-  try {
-    directory = opendirSync(path, { bufferSize: 1024 })
-  } catch (error) {
-    if (isMissing(error)) return done()
-    throw error
-  }
-  try {
-    for (let entry = directory.readSync(); entry; entry = directory.readSync()) visit(entry)
-  } finally {
-    directory.closeSync()
-  }
-  return done()
-}
-
-/** Moves a whole sharded blob to the flat layout; false when it is gone (moved by another). */
-function moveSync(from: string, to: string): boolean {
-  try {
-    renameSync(from, to)
-    return true
-  } catch (error) {
-    if (isMissing(error)) return fileSizeSync(to) !== undefined
-    throw error
-  }
+/**
+ * A sharded copy's size, once moved to the flat name; undefined when there is none. Where the
+ * store cannot be changed (a read-only mount), the copy stays where it is.
+ */
+async function moveFlat(sharded: string, flat: string): Promise<number | undefined> {
+  const size = await fileSize(sharded)
+  if (size !== undefined) await rename(sharded, flat).catch(() => undefined)
+  return size
 }
 
 async function fileSize(path: string): Promise<number | undefined> {
   try {
     const stats = await stat(path)
     return stats.isFile() ? stats.size : undefined
-  } catch (error) {
-    if (isMissing(error)) return undefined
-    throw error
-  }
-}
-
-/** No exception for the common answer: most blobs a pack asks about are new. */
-function fileSizeSync(path: string): number | undefined {
-  try {
-    const stats = statSync(path, { throwIfNoEntry: false })
-    return stats?.isFile() ? stats.size : undefined
   } catch (error) {
     if (isMissing(error)) return undefined
     throw error

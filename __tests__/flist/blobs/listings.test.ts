@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../../src/flist/pack/pack.js'
 import { encodedBounds } from '../../../src/flist/blobs/blob-sizes.js'
 import { listingLimit } from '../../../src/flist/blobs/listings.js'
+import { StoreContents } from '../../../src/flist/blobs/contents.js'
 import { findMissing } from '../../../src/flist/blobs/presence.js'
 import { BlockUploader } from '../../../src/flist/pack/upload.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
@@ -153,6 +154,18 @@ describe('the exists check', () => {
     expect((await findMissing(router(listed.store), expected, 4)).sort()).toEqual(findings.sort())
     expect(listed.calls).toEqual({ asked: 0, put: 0, list: 1 })
 
+    // What an upload step recorded answers without a request: blobs it put, at their sizes.
+    const contents = new StoreContents()
+    const known = counted(new DirBlobStore(root))
+    for (const id of ids.slice(4, 24)) contents.holds(known.store, id, 64)
+    contents.holds(known.store, ids[24], 63)
+    const wrong = `block ${ids[24]}: wrong size in dir://${root} (63 bytes; it was encoded to 64)`
+    expect(
+      (await findMissing(router(known.store), expected, 4, undefined, contents)).sort()
+    ).toEqual([...findings, wrong].sort())
+    // The other 20 are too few to list.
+    expect(known.calls).toEqual({ asked: 20, put: 0, list: 0 })
+
     const unlisted = counted(new DirBlobStore(root))
     unlisted.store.listIds = async () => {
       unlisted.calls.list++
@@ -178,7 +191,7 @@ describe('presence from listings on a real S3 server', () => {
   const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
 
   beforeAll(async () => {
-    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified'] })
+    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified', 'contents'] })
     session = new S3Session({
       endpoint: s3.endpoint,
       region: 'us-east-1',
@@ -346,6 +359,78 @@ describe('presence from listings on a real S3 server', () => {
         `block ${cut}: wrong size in ${stripPassword(proxied[0].url)} (5 bytes; it was encoded to ${lengths.get(cut)})`
       ])
       expect(proxy.stats.requests).toBe(2)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  test('verify exists after a pack answers from its listings and puts, with no request', async () => {
+    const work = tempDir('contents-verify')
+    const source = join(work, 'source')
+    mkdirSync(source)
+    for (let index = 0; index < 48; index++) {
+      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
+    }
+    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0 })
+    try {
+      const port = Number(new URL(proxy.endpoint).port)
+      const stores = [
+        {
+          start: 0,
+          end: 255,
+          url: `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${port}/contents?region=us-east-1`
+        }
+      ]
+      // Half the blobs are in the bucket before the pack: its listing names them.
+      const half = join(work, 'half')
+      mkdirSync(half)
+      for (let index = 0; index < 24; index++) {
+        writeFileSync(join(half, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
+      }
+      const pack = (
+        tree: string,
+        flistPath: string,
+        contents?: StoreContents,
+        lengths?: Map<string, number>
+      ) =>
+        openStores(stores).then(opened =>
+          packTree({
+            source: tree,
+            flistPath,
+            stores: opened,
+            routes: stores,
+            tags: [],
+            log: () => undefined,
+            encodedLengths: lengths,
+            storeContents: contents
+          })
+        )
+      await pack(half, join(work, 'half.fl'))
+      const contents = new StoreContents()
+      const lengths = new Map<string, number>()
+      const flist = join(work, 'all.fl')
+      const counts = await pack(source, flist, contents, lengths)
+      expect(counts).toMatchObject({ blocksUploaded: 24, blocksPresent: 24 })
+      const before = proxy.stats.requests
+      const report = await verifyFlist(flist, 'exists', {
+        stores,
+        encodedLengths: lengths,
+        storeContents: contents
+      })
+      expect(report).toMatchObject({ blocksChecked: 48, problems: [] })
+      expect(proxy.stats.requests).toBe(before)
+      // A blob the run recorded at another size than it encoded is a finding, not a request.
+      const [id] = [...lengths.keys()]
+      const [store] = (await openStores(stores)).routes.map(route => route.store)
+      contents.holds(store, id, lengths.get(id)! - 1)
+      const again = await verifyFlist(flist, 'exists', {
+        stores,
+        encodedLengths: lengths,
+        storeContents: contents
+      })
+      expect(again.problems).toHaveLength(1)
+      expect(again.problems[0]).toMatch(new RegExp(`^block ${id}: wrong size`))
+      expect(proxy.stats.requests).toBe(before)
     } finally {
       await proxy.stop()
     }

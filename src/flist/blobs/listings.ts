@@ -4,6 +4,7 @@
 import type { RouterBlobStore } from '../../store/router.js'
 import { LISTING_PAGE, type BlobListing, type BlobStore } from '../../store/store.js'
 import type { Semaphore } from '../../common/semaphore.js'
+import type { StoreContents } from './contents.js'
 
 /** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
 const WHOLE_LISTING_PAGES = 16
@@ -47,12 +48,13 @@ export class StoreListings {
   /**
    * `expectedBlocks`: the blobs the caller will ask about (repeats included), which decides
    * whether listing pays. Listing requests take turns with the caller's other requests on
-   * `requests`.
+   * `requests`. Each listing that comes is recorded in `contents`.
    */
   constructor(
     private readonly router: RouterBlobStore,
     expectedBlocks: number,
-    private readonly requests: Semaphore
+    private readonly requests: Semaphore,
+    private readonly contents?: StoreContents
   ) {
     this.limit = listingLimit(expectedBlocks)
   }
@@ -85,7 +87,10 @@ export class StoreListings {
     if (!listing) {
       listing = this.listPrefix(store, prefix, state.whole)
       state.byPrefix.set(prefix, listing)
-      void listing.then(() => state.settled.add(prefix))
+      void listing.then(listed => {
+        state.settled.add(prefix)
+        if (listed) this.contents?.listed(store, prefix, listed)
+      })
     }
     return listing
   }

@@ -1,12 +1,19 @@
-// Whether the stores hold blobs whole, answered from listings of the stores taken now, one per id
-// prefix, as the upload step lists them; blob by blob where listing does not pay (few blobs, a
-// large shared bucket) or a store cannot list. One line per blob no store holds whole.
+// Whether the stores hold blobs whole: answered first from what the run knows the stores hold (the
+// upload step's listings and what it put since), then from listings of the stores taken now, one
+// per id prefix, as the upload step lists them; blob by blob where listing does not pay (few
+// blobs, a large shared bucket) or a store cannot list. One line per blob no store holds whole.
 import type { RouterBlobStore } from '../../store/router.js'
 import type { BlobStore } from '../../store/store.js'
 import { fits, type ExpectedSize } from './blob-sizes.js'
 import { forEachLimited } from '../../common/concurrency.js'
+import type { StoreContents } from './contents.js'
 import { StoreListings } from './listings.js'
 import { Semaphore } from '../../common/semaphore.js'
+
+/** A store's size for a blob; null when this source cannot tell. */
+type SizeOf = (store: BlobStore, id: string) => Promise<number | undefined | null>
+
+const UNKNOWN = Symbol('unknown')
 
 /**
  * A blob counts as held when every store responsible for it holds it at an expected size:
@@ -18,17 +25,35 @@ export async function findMissing(
   router: RouterBlobStore,
   expected: ReadonlyMap<string, ExpectedSize>,
   concurrency: number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  contents?: StoreContents
 ): Promise<string[]> {
-  const listings = new StoreListings(router, expected.size, new Semaphore(concurrency))
-  listings.start()
   const problems: string[] = []
+  const report = (id: string, problem: string | undefined): void => {
+    if (problem) problems.push(`block ${id}: ${problem}`)
+  }
+  let unanswered: Array<[string, ExpectedSize]> = [...expected]
+  if (contents) {
+    const fromContents: SizeOf = (store, id) => contents.storedSize(store, id)
+    const left: typeof unanswered = []
+    for (const [id, size] of unanswered) {
+      const problem = await check(router, fromContents, id, size)
+      if (problem === UNKNOWN) left.push([id, size])
+      else report(id, problem)
+    }
+    unanswered = left
+    signal?.throwIfAborted()
+  }
+  if (unanswered.length === 0) return problems
+  const listings = new StoreListings(router, unanswered.length, new Semaphore(concurrency))
+  listings.start()
+  const fromStores: SizeOf = (store, id) => listings.storedSize(store, id)
   await forEachLimited(
-    [...expected],
+    unanswered,
     concurrency,
     async ([id, size]) => {
-      const problem = await check(router, listings, id, size)
-      if (problem) problems.push(`block ${id}: ${problem}`)
+      const problem = await check(router, fromStores, id, size)
+      report(id, problem === UNKNOWN ? undefined : problem)
     },
     signal
   )
@@ -37,15 +62,16 @@ export async function findMissing(
 
 async function check(
   router: RouterBlobStore,
-  listings: StoreListings,
+  sizeOf: SizeOf,
   id: string,
   expected: ExpectedSize
-): Promise<string | undefined> {
+): Promise<string | undefined | typeof UNKNOWN> {
   const stores = router.storesFor(id)
   if (stores.length === 0) return 'no store covers it'
   const lacking: BlobStore[] = []
   for (const store of stores) {
-    const size = await listings.storedSize(store, id)
+    const size = await sizeOf(store, id)
+    if (size === null) return UNKNOWN
     if (size === undefined) lacking.push(store)
     else if (!fits(size, expected)) {
       const held = Number.isNaN(size) ? 'of unknown size' : `${size} bytes`

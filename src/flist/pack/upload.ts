@@ -3,6 +3,7 @@
 import type { RouterBlobStore } from '../../store/router.js'
 import { storeFailure, type BlobStore } from '../../store/store.js'
 import { StoreListings } from '../blobs/listings.js'
+import type { StoreContents } from '../blobs/contents.js'
 import { Semaphore } from '../../common/semaphore.js'
 import { BlobTally, type UploadCounts } from './tally.js'
 
@@ -21,12 +22,15 @@ export interface UploaderOptions {
    * for them all); `concurrency` of the uploader's own otherwise.
    */
   requests?: Semaphore
+  /** Where the listings taken and the blobs found or put are recorded, for the checks after. */
+  contents?: StoreContents
 }
 
 export class BlockUploader {
   private readonly tally: BlobTally
   private readonly requests: Semaphore
   private readonly listings: StoreListings
+  private readonly contents: StoreContents | undefined
 
   constructor(
     private readonly router: RouterBlobStore,
@@ -34,7 +38,13 @@ export class BlockUploader {
   ) {
     this.tally = options.tally ?? new BlobTally()
     this.requests = options.requests ?? new Semaphore(options.concurrency)
-    this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests)
+    this.contents = options.contents
+    this.listings = new StoreListings(
+      router,
+      options.expectedBlocks ?? 0,
+      this.requests,
+      options.contents
+    )
     // Stores are listed while the first blocks are being encoded, not after.
     this.listings.start()
   }
@@ -83,7 +93,9 @@ export class BlockUploader {
         if (listing) return listing.storedSize(id)
         await this.requests.acquire()
         try {
-          return await store.storedSize(id)
+          const size = await store.storedSize(id)
+          if (size !== undefined) this.contents?.holds(store, id, size)
+          return size
         } catch (error) {
           throw storeFailure(error, id, store)
         } finally {
@@ -121,8 +133,12 @@ export class BlockUploader {
     await this.requests.acquire()
     try {
       // A listing that completed and lacks the blob is as good an answer as asking.
-      if (!listed && (await store.storedSize(id)) === blob.byteLength) return false
+      if (!listed && (await store.storedSize(id)) === blob.byteLength) {
+        this.contents?.holds(store, id, blob.byteLength)
+        return false
+      }
       await store.put(id, blob)
+      this.contents?.holds(store, id, blob.byteLength)
       return true
     } catch (error) {
       throw storeFailure(error, id, store)

@@ -1,13 +1,9 @@
 // Messages between the pack and its block workers. Chunks are read by the workers themselves, so
-// file bytes never cross threads; the encoded blobs come back transferred rather than copied, or
-// not at all when the workers store them in local directories.
-import type { LocalStoreRoute } from '../pack/local-blobs.js'
+// file bytes never cross threads; the encoded blobs come back transferred rather than copied.
 import type { Segment } from '../pack/segment.js'
 
 /** Given to every worker as it starts. */
 export interface WorkerSetup {
-  /** Directory stores the worker puts each blob into itself, rather than sending it back. */
-  localStores?: LocalStoreRoute[]
   /** Key and id pairs of blocks an earlier flist names (see known-blocks.ts): not encoded again. */
   known?: Uint8Array
 }
@@ -33,15 +29,11 @@ export interface EncodedChunkEntry {
   plainLength: number
   /** Bytes of the blob: what a store must hold under its id. */
   blobLength: number
-  /** The blob, for the main thread to store; absent when the worker stored it. */
-  blob?: Uint8Array
-  /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
-  written?: boolean
   /**
-   * Its id was taken from the known blocks, and no blob was made. blobLength is then the size the
-   * local stores hold it at, or 0 when the stores are not local and must still be asked.
+   * The blob, for the main thread to store. Absent when its id was taken from the known blocks:
+   * no blob was made, and blobLength is 0 (the stores are asked for its size).
    */
-  reused?: boolean
+  blob?: Uint8Array
 }
 
 /** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */

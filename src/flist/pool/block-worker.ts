@@ -1,10 +1,8 @@
-// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime,
-// and stores the blobs itself when the stores are local directories.
+// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime.
 import { parentPort, workerData } from 'node:worker_threads'
 import { isUserError } from '../../common/errors.js'
 import { BLOCK_SIZE, createBlake2b256, type Blake2b256 } from '../format/codec.js'
 import type { EncodeTask, WorkerMessage, WorkerSetup } from './block-protocol.js'
-import { LocalBlobStores } from '../pack/local-blobs.js'
 import { encodeTask } from './encode-task.js'
 import { KnownBlocks } from '../pack/known-blocks.js'
 
@@ -12,14 +10,13 @@ const port = parentPort
 if (!port) throw new Error('block-worker must run as a worker thread')
 
 const setup = (workerData ?? {}) as WorkerSetup
-const localStores = setup.localStores && new LocalBlobStores(setup.localStores)
 const buffer = new Uint8Array(BLOCK_SIZE)
 const known = setup.known && new KnownBlocks(setup.known)
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
   port.postMessage(message, transfer)
 
 function serve(hash: Blake2b256): void {
-  const encoder = { hash, buffer, localStores, known }
+  const encoder = { hash, buffer, known }
   port!.on('message', ({ task, segments, fresh }: EncodeTask) => {
     try {
       const { chunks, ids, keys, transfer } = encodeTask(segments, encoder, fresh)

@@ -1,10 +1,9 @@
-// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
-// arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
-// earlier flist already names is only hashed: its id is taken from there, and no blob is made.
-import { HASH_LENGTH, encodeKeyedBlock, toHex, type Blake2b256 } from '../format/codec.js'
+// One task's encoding: its chunks in order, their ids and keys packed into two arrays, and their
+// blobs handed back. A chunk an earlier flist already names is only hashed: its id is taken from
+// there, and no blob is made.
+import { HASH_LENGTH, encodeKeyedBlock, type Blake2b256 } from '../format/codec.js'
 import type { EncodedChunkEntry } from './block-protocol.js'
 import type { KnownBlocks } from '../pack/known-blocks.js'
-import type { LocalBlobStores } from '../pack/local-blobs.js'
 import { readSegment, type Segment } from '../pack/segment.js'
 
 export interface EncodedTask {
@@ -20,13 +19,12 @@ export interface Encoder {
   hash: Blake2b256
   /** BLOCK_SIZE bytes, reused for every read. */
   buffer: Uint8Array
-  localStores?: LocalBlobStores
   known?: KnownBlocks
 }
 
 /** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
 export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false): EncodedTask {
-  const { hash, buffer, localStores } = encoder
+  const { hash, buffer } = encoder
   const known = fresh ? undefined : encoder.known
   const total = segments.reduce((sum, segment) => sum + segment.count, 0)
   const ids = new Uint8Array(total * HASH_LENGTH)
@@ -41,24 +39,16 @@ export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false)
       keys.set(key, at)
       const knownId = known?.idFor(key)
       if (knownId) {
-        // A directory store is asked here; other stores are checked from their listings.
-        const held = localStores ? localStores.heldSize(toHex(knownId)) : 0
-        if (held !== undefined) {
-          ids.set(knownId, at)
-          chunks.push({ segment: position, index, plainLength, blobLength: held, reused: true })
-          return
-        }
+        // The stores are asked for it by the pack, from their listings.
+        ids.set(knownId, at)
+        chunks.push({ segment: position, index, plainLength, blobLength: 0 })
+        return
       }
       const block = encodeKeyedBlock(plain, key, hash)
       ids.set(block.id, at)
       const blobLength = block.blob.byteLength
-      if (localStores) {
-        const written = localStores.store(toHex(block.id), block.blob)
-        chunks.push({ segment: position, index, plainLength, blobLength, written })
-      } else {
-        chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob })
-        transfer.push(block.blob.buffer as ArrayBuffer)
-      }
+      chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob })
+      transfer.push(block.blob.buffer as ArrayBuffer)
     })
   })
   return { chunks, ids, keys, transfer }

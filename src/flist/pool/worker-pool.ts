@@ -1,18 +1,14 @@
-// A fixed set of encoders: block workers, each fed at most a few tasks at a time so none idles
-// while the main thread is busy and none hoards work another could take, and, with directory
-// stores, the main thread itself, one task at a time when it is free.
+// A fixed set of block workers, each fed at most a few tasks at a time so none idles while the
+// main thread is busy and none hoards work another could take. All encoding runs on them: the main
+// thread stays free for the store requests and the metadata.
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { UserError } from '../../common/errors.js'
-import { BLOCK_SIZE, HASH_LENGTH, createBlake2b256 } from '../format/codec.js'
+import { HASH_LENGTH } from '../format/codec.js'
 import type { EncodeTask, EncodedChunkEntry, WorkerMessage, WorkerSetup } from './block-protocol.js'
-import { encodeTask, type Encoder } from './encode-task.js'
-import { KnownBlocks } from '../pack/known-blocks.js'
-import { LocalBlobStores, type LocalStoreRoute } from '../pack/local-blobs.js'
 import type { Segment } from '../pack/segment.js'
 
 const TASKS_PER_WORKER = 4
@@ -27,12 +23,8 @@ export interface EncodedChunk {
   plainLength: number
   /** Bytes of the blob: what a store must hold under its id. */
   blobLength: number
-  /** The blob, for the caller to store; absent when the worker stored it. */
+  /** The blob, for the caller to store; absent when its id came from the known blocks. */
   blob?: Uint8Array
-  /** When the worker stored the blob: whether it wrote it (false: the stores held it). */
-  written?: boolean
-  /** Its id came from the known blocks; no blob was made (see EncodedChunkEntry). */
-  reused?: boolean
 }
 
 interface PendingTask {
@@ -52,58 +44,39 @@ export class BlockWorkerPool {
   /** Set once close() is called. */
   private closing: Promise<void> | undefined
 
-  private here: InlineEncoder | undefined
-
   private constructor(private readonly workers: PoolWorker[]) {
     for (const entry of workers) this.watch(entry)
   }
 
   /**
-   * Starts encoders for `size` threads (default: one per core). With directory stores this
-   * thread is one of them, between its other work: it has no uploads to keep moving, and a worker
-   * fewer is one fewer to start and to compile the codec for. Tasks can be given at once: a
-   * worker takes those sent while it starts once it is ready.
+   * Starts `size` workers (default: one per core). Tasks can be given at once: a worker takes
+   * those sent while it starts once it is ready.
    */
-  static async start(
-    size = availableParallelism(),
-    setup: WorkerSetup = {}
-  ): Promise<BlockWorkerPool> {
+  static start(size = availableParallelism(), setup: WorkerSetup = {}): BlockWorkerPool {
     const entry = locateWorker()
-    const storesHere = size > 1 ? setup.localStores : undefined
     const workers = Array.from(
-      { length: storesHere ? size - 1 : Math.max(1, size) },
+      { length: Math.max(1, size) },
       () => new Worker(entry, { workerData: setup })
     )
-    const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
-    if (storesHere) {
-      try {
-        pool.here = await InlineEncoder.create(storesHere, setup.known)
-      } catch (error) {
-        await pool.close()
-        throw error
-      }
-    }
-    return pool
+    return new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })))
   }
 
-  /** Threads that encode, this one included when it does. */
   get size(): number {
-    return this.workers.length + (this.here ? 1 : 0)
+    return this.workers.length
   }
 
   /**
-   * Encodes the segments on the least busy encoder; their chunks in order, once all are done.
+   * Encodes the segments on the least busy worker; their chunks in order, once all are done.
    * `fresh`: known blocks are encoded too.
    */
   async encode(segments: Segment[], fresh = false): Promise<EncodedChunk[]> {
-    // An encoder is taken in the same turn it is found free, or concurrent calls would all see
-    // the same one free.
-    let entry = this.freeEncoder()
+    // A worker is taken in the same turn it is found free, or concurrent calls would all see the
+    // same one free.
+    let entry = this.freeWorker()
     while (!entry) {
       await new Promise<void>(resolve => this.waiting.push(resolve))
-      entry = this.freeEncoder()
+      entry = this.freeWorker()
     }
-    if (entry instanceof InlineEncoder) return this.encodeHere(entry, segments, fresh)
     const task = this.nextTask++
     const message: EncodeTask = { type: 'encode', task, segments, fresh }
     return new Promise<EncodedChunk[]>((resolve, reject) => {
@@ -123,32 +96,13 @@ export class BlockWorkerPool {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()))
   }
 
-  /** The least busy worker with room for a task, else this thread when it is free. */
-  private freeEncoder(): PoolWorker | InlineEncoder | undefined {
+  /** The least busy worker with room for a task. */
+  private freeWorker(): PoolWorker | undefined {
     if (this.failure) throw this.failure
     const entry = this.workers.reduce((best, candidate) =>
       candidate.tasks.size < best.tasks.size ? candidate : best
     )
-    if (entry.tasks.size < TASKS_PER_WORKER) return entry
-    if (this.here && !this.here.busy) return this.here
-    return undefined
-  }
-
-  private async encodeHere(
-    here: InlineEncoder,
-    segments: Segment[],
-    fresh: boolean
-  ): Promise<EncodedChunk[]> {
-    here.busy = true
-    try {
-      // Replies from the workers, and whatever else waits for this thread, go first.
-      await nextTurn()
-      if (this.failure) throw this.failure
-      return here.encode(segments, fresh)
-    } finally {
-      here.busy = false
-      this.waiting.shift()?.()
-    }
+    return entry.tasks.size < TASKS_PER_WORKER ? entry : undefined
   }
 
   private watch(entry: PoolWorker): void {
@@ -178,27 +132,6 @@ export class BlockWorkerPool {
       tasks.clear()
     }
     for (const wake of this.waiting.splice(0)) wake()
-  }
-}
-
-/** This thread as one more encoder, one task at a time. */
-class InlineEncoder {
-  busy = false
-
-  private constructor(private readonly encoder: Encoder) {}
-
-  static async create(routes: LocalStoreRoute[], known?: Uint8Array): Promise<InlineEncoder> {
-    return new InlineEncoder({
-      hash: await createBlake2b256(),
-      buffer: new Uint8Array(BLOCK_SIZE),
-      localStores: new LocalBlobStores(routes),
-      known: known && new KnownBlocks(known)
-    })
-  }
-
-  encode(segments: Segment[], fresh: boolean): EncodedChunk[] {
-    const { chunks, ids, keys } = encodeTask(segments, this.encoder, fresh)
-    return withIdsAndKeys(chunks, ids, keys)
   }
 }
 

@@ -1,7 +1,8 @@
 // Checks an flist against its stores. `exists`: every referenced blob is in a store its route
 // names, at its encoded length (where that is not known, at a size its plain length allows).
 // `full`: every blob is fetched, decrypted and decompressed, both hashes are checked, and each
-// file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked. Findings are returned, store failures thrown.
+// file's blocks add up to its recorded size. Where store ranges overlap, every copy is checked.
+// Findings are returned, store failures thrown.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createBlake2b256, CorruptBlockError, decodeBlock, toHex } from '../format/codec.js'
 import { forEachLimited } from '../../common/concurrency.js'
@@ -13,6 +14,7 @@ import { findMissing } from '../blobs/presence.js'
 import { expectedSizes } from '../blobs/blob-sizes.js'
 import type { S3RequestPolicy } from '../../s3/client.js'
 import type { StoreSpec } from '../../store/spec.js'
+import type { StoreContents } from '../blobs/contents.js'
 
 export type VerifyDepth = 'exists' | 'full'
 
@@ -30,6 +32,11 @@ export interface VerifyOptions {
    * allows.
    */
   encodedLengths?: ReadonlyMap<string, number>
+  /**
+   * What the pack found its stores to hold and put into them (`exists`): blobs it answers for
+   * are not asked about again.
+   */
+  storeContents?: StoreContents
 }
 
 export interface VerifyReport {
@@ -68,7 +75,13 @@ export async function verifyFlist(
     if (mode === 'exists') {
       const ids = blocks.map(block => toHex(block.id))
       const expected = expectedSizes(reader, ids, options.encodedLengths)
-      const findings = await findMissing(stores, expected, concurrency, options.signal)
+      const findings = await findMissing(
+        stores,
+        expected,
+        concurrency,
+        options.signal,
+        options.storeContents
+      )
       return {
         mode,
         blocksChecked: blocks.length,
