@@ -6,6 +6,9 @@
 import type { BlobListing, BlobStore } from '../../store/store.js'
 import { listingPrefix } from './listings.js'
 
+/** What a source answers when it cannot tell whether a store holds a blob. */
+export const UNTOLD = Symbol('untold')
+
 interface KnownStore {
   /** Listings by id prefix, each complete when taken. */
   listings: Map<string, BlobListing>
@@ -27,16 +30,16 @@ export class StoreContents {
   }
 
   /**
-   * The size the store holds under the id, undefined when it lacks it; null when neither a
+   * The size the store holds under the id, undefined when it lacks it; UNTOLD when neither a
    * listing of its prefix nor this run's own requests tell.
    */
-  async storedSize(store: BlobStore, id: string): Promise<number | undefined | null> {
+  async storedSize(store: BlobStore, id: string): Promise<number | undefined | typeof UNTOLD> {
     const known = this.byStore.get(store.display)
-    if (!known) return null
+    if (!known) return UNTOLD
     const size = known.sizes.get(id)
     if (size !== undefined) return size
     const listing = known.listings.get(listingPrefix(id))
-    return listing ? listing.storedSize(id) : null
+    return listing ? listing.storedSize(id) : UNTOLD
   }
 
   private of(store: BlobStore): KnownStore {

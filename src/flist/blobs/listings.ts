@@ -131,41 +131,41 @@ export class StoreListings {
   private async listPrefix(
     store: BlobStore,
     prefix: string,
-    whole: Promise<BlobListing | undefined | null>
+    whole: Promise<ListingOutcome>
   ): Promise<BlobListing | undefined> {
     const all = await whole
-    if (all === null) return undefined
-    if (all) return all
-    return (await this.listOnce(store, prefix, this.limit)) ?? undefined
+    if (all === 'failed') return undefined
+    if (all !== 'too-many') return all
+    const part = await this.listOnce(store, prefix, this.limit)
+    return typeof part === 'string' ? undefined : part
   }
 
-  /** undefined: more names than `limit`; null: the listing failed. */
-  private async listOnce(
-    store: BlobStore,
-    prefix: string,
-    limit: number
-  ): Promise<BlobListing | undefined | null> {
-    if (this.listedIds >= LISTED_IDS_LIMIT) return undefined
+  private async listOnce(store: BlobStore, prefix: string, limit: number): Promise<ListingOutcome> {
+    if (this.listedIds >= LISTED_IDS_LIMIT) return 'too-many'
     try {
       await this.requests.acquire()
     } catch {
-      return undefined
+      return 'too-many'
     }
     try {
       const ids = await store.listIds!(prefix, limit)
-      if (ids) this.listedIds += ids.size
+      if (!ids) return 'too-many'
+      this.listedIds += ids.size
       return ids
     } catch {
-      return null
+      return 'failed'
     } finally {
       this.requests.release()
     }
   }
 }
 
+/** A listing, or why there is none: more names than asked for, or the request failed. */
+type ListingOutcome = BlobListing | 'too-many' | 'failed'
+
 interface ListingsOfStore {
   /** The first listing: of the whole store, within WHOLE_LISTING_PAGES pages. */
-  whole: Promise<BlobListing | undefined | null>
+  whole: Promise<ListingOutcome>
   byPrefix: Map<string, Promise<BlobListing | undefined>>
   /** Prefixes whose listing has come (or given up). */
   settled: Set<string>

@@ -6,12 +6,12 @@ import type { RouterBlobStore } from '../../store/router.js'
 import type { BlobStore } from '../../store/store.js'
 import { fits, type ExpectedSize } from './blob-sizes.js'
 import { forEachLimited } from '../../common/concurrency.js'
-import type { StoreContents } from './contents.js'
+import { UNTOLD, type StoreContents } from './contents.js'
 import { StoreListings } from './listings.js'
 import { Semaphore } from '../../common/semaphore.js'
 
-/** A store's size for a blob; null when this source cannot tell. */
-type SizeOf = (store: BlobStore, id: string) => Promise<number | undefined | null>
+/** A store's size for a blob: undefined when the store lacks it, UNTOLD when this source cannot tell. */
+type SizeOf = (store: BlobStore, id: string) => Promise<number | undefined | typeof UNTOLD>
 
 const UNKNOWN = Symbol('unknown')
 
@@ -71,7 +71,7 @@ async function check(
   const lacking: BlobStore[] = []
   for (const store of stores) {
     const size = await sizeOf(store, id)
-    if (size === null) return UNKNOWN
+    if (size === UNTOLD) return UNKNOWN
     if (size === undefined) lacking.push(store)
     else if (!fits(size, expected)) {
       const held = Number.isNaN(size) ? 'of unknown size' : `${size} bytes`

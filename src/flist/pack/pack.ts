@@ -3,7 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../../common/errors.js'
 import { hexByte, type RouterBlobStore } from '../../store/router.js'
-import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG } from '../format/modes.js'
+import { S_IFMT, S_IFREG } from '../format/modes.js'
 import { inodeRecord, type Owner } from './record.js'
 import type { Semaphore } from '../../common/semaphore.js'
 import { BlockRows } from '../format/block-rows.js'
@@ -12,7 +12,7 @@ import { BlockWorkerPool } from '../pool/worker-pool.js'
 import { FlistWriter } from '../format/writer.js'
 import { loadSqlite } from '../format/sqlite.js'
 import type { StoreSpec } from '../../store/spec.js'
-import type { FlistCounts } from '../format/counts.js'
+import { countEntries, type FlistCounts } from '../format/counts.js'
 import type { StoreContents } from '../blobs/contents.js'
 import { planTasks } from './tasks.js'
 import { storeBlocks } from './store-blocks.js'
@@ -91,7 +91,7 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     await inodes
     await writeFlist(await writer, blockRows, options)
     return {
-      ...countEntries(items),
+      ...countEntries(items.map(item => item.stats)),
       blocks: blocks.total,
       blocksUploaded: blocks.uploaded,
       blocksPresent: blocks.present,
@@ -136,21 +136,6 @@ async function writeFlist(
   writer.commit()
   options.signal?.throwIfAborted()
   await writer.save(options.flistPath)
-}
-
-function countEntries(
-  items: TreeItem[]
-): Pick<FlistCounts, 'files' | 'directories' | 'symlinks' | 'bytes'> {
-  const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 }
-  for (const { stats } of items) {
-    const type = stats.mode & S_IFMT
-    if (type === S_IFREG) {
-      counts.files++
-      counts.bytes += stats.size
-    } else if (type === S_IFDIR) counts.directories++
-    else if (type === S_IFLNK) counts.symlinks++
-  }
-  return counts
 }
 
 function describeBytes(bytes: number[]): string {
