@@ -702,522 +702,8 @@ function equalBytes(a, b) {
     return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/common/atomic-write.ts
-
-
-
-/**
- * Writes a file through a temporary name in the same directory and renames it into place, so a
- * reader (or a concurrent writer of the same content) never sees half of it.
- */
-async function writeFileAtomically(path, bytes) {
-    const temporary = temporaryName(path);
-    try {
-        await (0,promises_namespaceObject.writeFile)(temporary, bytes);
-        await (0,promises_namespaceObject.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
-function writeFileAtomicallySync(path, bytes) {
-    const temporary = temporaryName(path);
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(temporary, bytes);
-        (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
-    }
-    catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
-        throw error;
-    }
-}
-/**
- * Unique among writers in other threads, processes or hosts that share the directory: a random
- * part drawn once per thread, and a counter.
- */
-const writer = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
-let written = 0;
-function temporaryName(path) {
-    return `${path}.${writer}${(written++).toString(36)}.tmp`;
-}
-
-;// CONCATENATED MODULE: ./src/store/store.ts
-
-/**
- * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
- * and priced in these pages against asking blob by blob.
- */
-const LISTING_PAGE = 1000;
-/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
-function storeFailure(error, id, store) {
-    if (isUserError(error))
-        return error;
-    return new errors_UserError(`storing block ${id} in ${store.display} failed: ${oneLine(error)}`);
-}
-/**
- * Blob ids held compactly (32 bytes each, sorted) with the sizes a listing gave, for presence
- * checks against it.
- */
-class BlobIdSet {
-    size;
-    sorted;
-    /** Stored sizes in id order; NaN where the listing gave none. */
-    sizes;
-    /** `blobs`: lower-case hex ids, with sizes or not; names not of 64 hex digits are left out. */
-    constructor(blobs) {
-        const valid = [];
-        for (const blob of blobs) {
-            const [id, size] = typeof blob === 'string' ? [blob, Number.NaN] : blob;
-            if (BLOB_ID.test(id))
-                valid.push([id, size]);
-        }
-        valid.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        this.sorted = Buffer.alloc(valid.length * 32);
-        this.sizes = new Float64Array(valid.length);
-        let previous = '';
-        let count = 0;
-        for (const [id, size] of valid) {
-            if (id === previous)
-                continue;
-            this.sorted.write(id, count * 32, 'hex');
-            this.sizes[count] = size;
-            previous = id;
-            count++;
-        }
-        this.size = count;
-    }
-    has(id) {
-        return this.indexOf(id) >= 0;
-    }
-    /** The size the listing gave; undefined when it did not name the blob, or gave no size. */
-    sizeOf(id) {
-        const index = this.indexOf(id);
-        if (index < 0 || Number.isNaN(this.sizes[index]))
-            return undefined;
-        return this.sizes[index];
-    }
-    async storedSize(id) {
-        return this.sizeOf(id);
-    }
-    indexOf(id) {
-        if (!BLOB_ID.test(id))
-            return -1;
-        const wanted = Buffer.from(id, 'hex');
-        let low = 0;
-        let high = this.size - 1;
-        while (low <= high) {
-            const middle = (low + high) >>> 1;
-            const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
-            if (order === 0)
-                return middle;
-            if (order < 0)
-                low = middle + 1;
-            else
-                high = middle - 1;
-        }
-        return -1;
-    }
-}
-const BLOB_ID = /^[0-9a-f]{64}$/;
-
-;// CONCATENATED MODULE: ./src/store/dir.ts
-// rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
-// (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
-// and earlier versions of this action write, is read too.
-
-
-
-
-
-class dir_DirBlobStore {
-    root;
-    display;
-    /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
-    prefix;
-    /** The root as first listed; for the blocking path and the other apart, each listed once. */
-    rootSync;
-    rootAsync;
-    /** Blobs the blocking path found whole or wrote since it listed the root. */
-    held = new Set();
-    /** Set once the root is known to exist. */
-    rootMade = false;
-    constructor(root) {
-        this.root = root;
-        this.display = `dir://${root}`;
-        this.prefix = (0,external_node_path_namespaceObject.join)(root, '/');
-    }
-    /** The flat copy's size, else the sharded one's: the copy this project's reader fetches. */
-    async storedSize(id) {
-        return (await fileSize(this.flat(id))) ?? (await fileSize(this.sharded(id)));
-    }
-    async get(id) {
-        for (const path of [this.flat(id), this.sharded(id)]) {
-            try {
-                return await (0,promises_namespaceObject.readFile)(path);
-            }
-            catch (error) {
-                if (!isMissing(error))
-                    throw error;
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Writes through a temporary name and renames, so a blob is either whole or absent. A sharded
-     * copy is then removed: a blob is put because the store lacks it whole, and rfs builds that read
-     * both layouts look there first.
-     */
-    async put(id, blob) {
-        if (!this.rootMade) {
-            await (0,promises_namespaceObject.mkdir)(this.root, { recursive: true }).catch(error => notADirectory(error, this.root));
-            this.rootMade = true;
-        }
-        await writeFileAtomically(this.flat(id), blob);
-        const root = this.rootSync ?? (this.rootAsync && (await this.rootAsync));
-        if (!root || root.shards.has(id.slice(0, 2)))
-            await (0,promises_namespaceObject.rm)(this.sharded(id), { force: true });
-    }
-    /** storedSize, blocking: for block workers. */
-    storedSizeSync(id) {
-        return fileSizeSync(this.flat(id)) ?? fileSizeSync(this.sharded(id));
-    }
-    /**
-     * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
-     * they encode them. True when it was written.
-     *
-     * The root is read once, for its names; only a blob it names is looked at on disk, for its size.
-     * A blob found whole in the sharded layout is moved to the flat one, so the flist is read by
-     * every rfs. Blobs written by others since the listing are written again: the same bytes under
-     * the same name, which an atomic rewrite leaves intact.
-     */
-    putIfAbsentSync(id, blob) {
-        if (this.held.has(id))
-            return false;
-        this.held.add(id);
-        this.rootSync ??= RootListing.readSync(this.root);
-        const root = this.rootSync;
-        const flat = this.flat(id);
-        if (root.flat.has(id) && fileSizeSync(flat) === blob.byteLength)
-            return false;
-        const shard = id.slice(0, 2);
-        if (root.shards.has(shard) && root.shardSync(shard).has(id)) {
-            const sharded = this.sharded(id);
-            if (fileSizeSync(sharded) === blob.byteLength && moveSync(sharded, flat))
-                return false;
-            (0,external_node_fs_namespaceObject.rmSync)(sharded, { force: true });
-        }
-        try {
-            if (!this.rootMade) {
-                try {
-                    (0,external_node_fs_namespaceObject.mkdirSync)(this.root, { recursive: true });
-                }
-                catch (error) {
-                    notADirectory(error, this.root);
-                }
-                this.rootMade = true;
-            }
-            writeFileAtomicallySync(flat, blob);
-        }
-        catch (error) {
-            this.held.delete(id);
-            throw error;
-        }
-        return true;
-    }
-    /**
-     * The root read once, whatever the prefix and limit: names come a directory read at a time, a
-     * local read costs less than a stat per blob, and each blob the caller asks about costs one
-     * stat for its size. The shards of the older layout are read as blobs under them are asked for.
-     */
-    async listIds() {
-        this.rootAsync ??= RootListing.read(this.root);
-        return new DirListing(await this.rootAsync, this.prefix);
-    }
-    sharded(id) {
-        return `${this.prefix}${id.slice(0, 2)}/${id}`;
-    }
-    flat(id) {
-        return `${this.prefix}${id}`;
-    }
-}
-/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
-class RootListing {
-    root;
-    flat;
-    shards;
-    shardIds = new Map();
-    constructor(root, flat, 
-    /** Names of two hex digits: anything there may hold sharded blobs. */
-    shards) {
-        this.root = root;
-        this.flat = flat;
-        this.shards = shards;
-    }
-    static async read(root) {
-        const { blobs, shards } = await readEntries(root);
-        return new RootListing(root, blobs, shards);
-    }
-    static readSync(root) {
-        const { blobs, shards } = readEntriesSync(root);
-        return new RootListing(root, blobs, shards);
-    }
-    /** One shard's blobs, read once. */
-    async shard(shard) {
-        let ids = this.shardIds.get(shard);
-        if (!ids) {
-            ids = readEntries((0,external_node_path_namespaceObject.join)(this.root, shard)).then(entries => entries.blobs);
-            this.shardIds.set(shard, ids);
-            this.shardIds.set(shard, await ids);
-        }
-        return ids;
-    }
-    shardSync(shard) {
-        let ids = this.shardIds.get(shard);
-        if (!(ids instanceof BlobIdSet)) {
-            ids = readEntriesSync((0,external_node_path_namespaceObject.join)(this.root, shard)).blobs;
-            this.shardIds.set(shard, ids);
-        }
-        return ids;
-    }
-}
-/** The blobs of a root listing, each one's size read from disk when asked for. */
-class DirListing {
-    listing;
-    base;
-    constructor(listing, 
-    /** The store's root, ending in a slash. */
-    base) {
-        this.listing = listing;
-        this.base = base;
-    }
-    get size() {
-        return this.listing.flat.size;
-    }
-    async storedSize(id) {
-        if (this.listing.flat.has(id)) {
-            const size = await fileSize(`${this.base}${id}`);
-            if (size !== undefined)
-                return size;
-        }
-        const shard = id.slice(0, 2);
-        if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
-            return undefined;
-        return fileSize(`${this.base}${shard}/${id}`);
-    }
-}
-/**
- * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
- * a blob's name, and anything named by two digits may be a shard.
- */
-function collector() {
-    const shards = new Set();
-    const names = [];
-    return {
-        visit: entry => {
-            if (entry.name.length === 2)
-                shards.add(entry.name);
-            else if (entry.name.length === 64 && entry.isFile())
-                names.push(entry.name);
-        },
-        done: () => ({ blobs: new BlobIdSet(names), shards })
-    };
-}
-/** A directory's blobs and shards; none when it does not exist. */
-async function readEntries(path) {
-    const { visit, done } = collector();
-    try {
-        for await (const entry of await (0,promises_namespaceObject.opendir)(path, { bufferSize: 1024 }))
-            visit(entry);
-    }
-    catch (error) {
-        if (!isMissing(error))
-            throw error;
-    }
-    return done();
-}
-function readEntriesSync(path) {
-    const { visit, done } = collector();
-    let directory;
-    try {
-        directory = (0,external_node_fs_namespaceObject.opendirSync)(path, { bufferSize: 1024 });
-    }
-    catch (error) {
-        if (isMissing(error))
-            return done();
-        throw error;
-    }
-    try {
-        for (let entry = directory.readSync(); entry; entry = directory.readSync())
-            visit(entry);
-    }
-    finally {
-        directory.closeSync();
-    }
-    return done();
-}
-/** Moves a whole sharded blob to the flat layout; false when it is gone (moved by another). */
-function moveSync(from, to) {
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(from, to);
-        return true;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return fileSizeSync(to) !== undefined;
-        throw error;
-    }
-}
-async function fileSize(path) {
-    try {
-        const stats = await (0,promises_namespaceObject.stat)(path);
-        return stats.isFile() ? stats.size : undefined;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** No exception for the common answer: most blobs a pack asks about are new. */
-function fileSizeSync(path) {
-    try {
-        const stats = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
-        return stats?.isFile() ? stats.size : undefined;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** mkdir's EEXIST says less than what it means here. */
-function notADirectory(error, path) {
-    if (error.code !== 'EEXIST')
-        throw error;
-    throw Object.assign(new Error(`ENOTDIR: ${path} is not a directory`), { code: 'ENOTDIR' });
-}
-function isMissing(error) {
-    const code = error.code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-;// CONCATENATED MODULE: ./src/store/router.ts
-class RouterBlobStore {
-    routes;
-    display;
-    constructor(routes) {
-        this.routes = routes;
-        this.display = routes
-            .map(route => `${hexByte(route.start)}-${hexByte(route.end)}=${route.store.display}`)
-            .join(', ');
-    }
-    /** The stores responsible for a blob, in the order they were given. */
-    storesFor(id) {
-        const prefix = Number.parseInt(id.slice(0, 2), 16);
-        return this.routes
-            .filter(route => route.start <= prefix && prefix <= route.end)
-            .map(route => route.store);
-    }
-    /** The stores a blob must be written to: at least one, or the blob cannot be placed. */
-    storesToWrite(id) {
-        const stores = this.storesFor(id);
-        if (stores.length === 0)
-            throw new Error(`no store takes blobs starting with ${id.slice(0, 2)}`);
-        return stores;
-    }
-    /** The first bytes no store covers; a pack cannot place blobs starting with them. */
-    uncoveredPrefixes() {
-        const uncovered = [];
-        for (let byte = 0; byte <= 0xff; byte++) {
-            if (!this.routes.some(route => route.start <= byte && byte <= route.end))
-                uncovered.push(byte);
-        }
-        return uncovered;
-    }
-    /** The size the first responsible store that holds the blob holds (what a reader fetches). */
-    async storedSize(id) {
-        for (const store of this.storesFor(id)) {
-            const size = await store.storedSize(id);
-            if (size !== undefined)
-                return size;
-        }
-        return undefined;
-    }
-    async get(id) {
-        const errors = [];
-        for (const store of this.storesFor(id)) {
-            try {
-                const blob = await store.get(id);
-                if (blob)
-                    return blob;
-            }
-            catch (error) {
-                errors.push(error);
-            }
-        }
-        if (errors.length > 0)
-            throw errors[0];
-        return undefined;
-    }
-    async put(id, blob) {
-        await Promise.all(this.storesToWrite(id).map(store => store.put(id, blob)));
-    }
-}
-function hexByte(value) {
-    return value.toString(16).padStart(2, '0');
-}
-
-;// CONCATENATED MODULE: ./src/flist/pack/local-blobs.ts
-// When every store is a local directory, the block workers store the blobs they encode: no blob
-// crosses back to the main thread, and no file operation waits for a turn of its event loop.
-
-
-
-/** The stores as routes workers can open, or undefined when any is not a directory. */
-function localStoreRoutes(router) {
-    const routes = [];
-    for (const { start, end, store } of router.routes) {
-        if (!(store instanceof DirBlobStore))
-            return undefined;
-        routes.push({ start, end, root: store.root });
-    }
-    return routes;
-}
-/** One worker's view of the directory stores. */
-class LocalBlobStores {
-    router;
-    constructor(routes) {
-        this.router = new RouterBlobStore(routes.map(({ start, end, root }) => ({ start, end, store: new dir_DirBlobStore(root) })));
-    }
-    /** The blob's size when every responsible store holds it at one size; else undefined. */
-    heldSize(id) {
-        const sizes = this.router.storesToWrite(id).map(store => store.storedSizeSync(id));
-        return sizes.every(size => size !== undefined && size === sizes[0]) ? sizes[0] : undefined;
-    }
-    /** Puts the blob into every responsible store that lacks it; true when any was written. */
-    store(id, blob) {
-        let written = false;
-        for (const store of this.router.storesToWrite(id)) {
-            try {
-                if (store.putIfAbsentSync(id, blob))
-                    written = true;
-            }
-            catch (error) {
-                throw storeFailure(error, id, store);
-            }
-        }
-        return written;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/common/os-error.ts
 // Errors of the operating system (a Node error with an errno code), told as a user reads them:
 // what failed on which path, why, and what would fix it.
@@ -1350,14 +836,14 @@ function pathName(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
-// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
-// arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
-// earlier flist already names is only hashed: its id is taken from there, and no blob is made.
+// One task's encoding: its chunks in order, their ids and keys packed into two arrays, and their
+// blobs handed back. A chunk an earlier flist already names is only hashed: its id is taken from
+// there, and no blob is made.
 
 
 /** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
 function encodeTask(segments, encoder, fresh = false) {
-    const { hash, buffer, localStores } = encoder;
+    const { hash, buffer } = encoder;
     const known = fresh ? undefined : encoder.known;
     const total = segments.reduce((sum, segment) => sum + segment.count, 0);
     const ids = new Uint8Array(total * codec_HASH_LENGTH);
@@ -1372,32 +858,27 @@ function encodeTask(segments, encoder, fresh = false) {
             keys.set(key, at);
             const knownId = known?.idFor(key);
             if (knownId) {
-                // A directory store is asked here; other stores are checked from their listings.
-                const held = localStores ? localStores.heldSize(codec_toHex(knownId)) : 0;
-                if (held !== undefined) {
-                    ids.set(knownId, at);
-                    chunks.push({ segment: position, index, plainLength, blobLength: held, reused: true });
-                    return;
-                }
+                // The stores are asked for it by the pack, from their listings.
+                ids.set(knownId, at);
+                chunks.push({ segment: position, index, plainLength, blobLength: 0 });
+                return;
             }
             const block = encodeKeyedBlock(plain, key, hash);
             ids.set(block.id, at);
             const blobLength = block.blob.byteLength;
-            if (localStores) {
-                const written = localStores.store(codec_toHex(block.id), block.blob);
-                chunks.push({ segment: position, index, plainLength, blobLength, written });
-            }
-            else {
-                chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob });
-                transfer.push(block.blob.buffer);
-            }
+            chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob });
+            transfer.push(block.blob.buffer);
         });
     });
     return { chunks, ids, keys, transfer };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/flist/format/sqlite-loader.cjs
@@ -1759,9 +1240,7 @@ async function readKnownBlocks(path, creatorEngine) {
 }
 
 ;// CONCATENATED MODULE: ./src/flist/pool/block-worker.ts
-// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime,
-// and stores the blobs itself when the stores are local directories.
-
+// Worker thread entry: encodes file segments with one hasher and one read buffer for its lifetime.
 
 
 
@@ -1771,12 +1250,11 @@ const port = external_node_worker_threads_namespaceObject.parentPort;
 if (!port)
     throw new Error('block-worker must run as a worker thread');
 const setup = (external_node_worker_threads_namespaceObject.workerData ?? {});
-const localStores = setup.localStores && new LocalBlobStores(setup.localStores);
 const buffer = new Uint8Array(BLOCK_SIZE);
 const known = setup.known && new KnownBlocks(setup.known);
 const post = (message, transfer = []) => port.postMessage(message, transfer);
 function serve(hash) {
-    const encoder = { hash, buffer, localStores, known };
+    const encoder = { hash, buffer, known };
     port.on('message', ({ task, segments, fresh }) => {
         try {
             const { chunks, ids, keys, transfer } = encodeTask(segments, encoder, fresh);

@@ -66950,8 +66950,8 @@ var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
 ;// CONCATENATED MODULE: ./src/flist/format/snappy.ts
 
 /** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
-function snappyCompress(plain) {
-    return snappy_loader_default().compress_raw(plain);
+function snappy_snappyCompress(plain) {
+    return snappy.compress_raw(plain);
 }
 function snappyDecompress(compressed) {
     return snappy_loader_default().decompress_raw(compressed);
@@ -66964,7 +66964,7 @@ function snappyDecompress(compressed) {
 
 
 const BLOCK_SIZE = 512 * 1024;
-const codec_HASH_LENGTH = 32;
+const HASH_LENGTH = 32;
 const NONCE_LENGTH = 12;
 const TAG_LENGTH = 16;
 async function createBlake2b256() {
@@ -66987,7 +66987,7 @@ function encodeBlock(plain, hash) {
 /** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
 function encodeKeyedBlock(plain, key, hash) {
     const compressed = snappyCompress(plain);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
+    const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
     const blob = new Uint8Array(compressed.length + TAG_LENGTH);
     blob.set(cipher.update(compressed));
     cipher.final();
@@ -67470,10 +67470,10 @@ function toRow(row) {
 }
 function toBlock([id, key]) {
     const block = { id: toBytes(id), key: toBytes(key) };
-    if (block.id.length !== codec_HASH_LENGTH)
-        throw new Error(`a block id is ${block.id.length} bytes, not ${codec_HASH_LENGTH}`);
-    if (block.key.length !== codec_HASH_LENGTH)
-        throw new Error(`a block key is ${block.key.length} bytes, not ${codec_HASH_LENGTH}`);
+    if (block.id.length !== HASH_LENGTH)
+        throw new Error(`a block id is ${block.id.length} bytes, not ${HASH_LENGTH}`);
+    if (block.key.length !== HASH_LENGTH)
+        throw new Error(`a block key is ${block.key.length} bytes, not ${HASH_LENGTH}`);
     return block;
 }
 function toBytes(value) {
@@ -67678,10 +67678,17 @@ function formatAge(ms) {
     return `${Math.floor(seconds / 86_400)}d`;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/common/atomic-write.ts
 
 
 
+// The callback forms: fs/promises' writeFile opens a FileHandle per call, which costs the calling
+// thread about half as much again per file, and a dir:// pack writes one file per blob.
+const writeFileAsync = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
+const renameAsync = (0,external_node_util_.promisify)(external_node_fs_.rename);
+const rmAsync = (0,external_node_util_.promisify)(external_node_fs_.rm);
 /**
  * Writes a file through a temporary name in the same directory and renames it into place, so a
  * reader (or a concurrent writer of the same content) never sees half of it.
@@ -67689,23 +67696,11 @@ function formatAge(ms) {
 async function writeFileAtomically(path, bytes) {
     const temporary = temporaryName(path);
     try {
-        await (0,promises_.writeFile)(temporary, bytes);
-        await (0,promises_.rename)(temporary, path);
+        await writeFileAsync(temporary, bytes);
+        await renameAsync(temporary, path);
     }
     catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-/** The same, blocking: for a worker thread, where a promise per call costs more than the call. */
-function writeFileAtomicallySync(path, bytes) {
-    const temporary = temporaryName(path);
-    try {
-        (0,external_node_fs_.writeFileSync)(temporary, bytes);
-        (0,external_node_fs_.renameSync)(temporary, path);
-    }
-    catch (error) {
-        (0,external_node_fs_.rmSync)(temporary, { force: true });
+        await rmAsync(temporary, { force: true });
         throw error;
     }
 }
@@ -68236,46 +68231,6 @@ function hexByte(value) {
     return value.toString(16).padStart(2, '0');
 }
 
-;// CONCATENATED MODULE: ./src/flist/pack/progress.ts
-// Periodic one-line progress for long packs, so a CI log shows the pack is alive and how fast.
-class ProgressReporter {
-    label;
-    state;
-    log;
-    started = Date.now();
-    timer;
-    constructor(label, state, log) {
-        this.label = label;
-        this.state = state;
-        this.log = log;
-    }
-    start(intervalMs) {
-        if (intervalMs <= 0)
-            return;
-        this.timer = setInterval(() => this.log(this.line()), intervalMs);
-        this.timer.unref();
-    }
-    stop() {
-        clearInterval(this.timer);
-        this.timer = undefined;
-    }
-    line() {
-        const { files, filesDone, bytes, bytesDone, blocksUploaded, blocksSkipped } = this.state;
-        return (`${this.label}: ${filesDone}/${files} files, ${megabytes(bytesDone)}/${megabytes(bytes)} MB, ` +
-            `${blocksUploaded} blocks uploaded, ${blocksSkipped} skipped, ${this.rate()} MB/s`);
-    }
-    elapsedSeconds() {
-        return (Date.now() - this.started) / 1000;
-    }
-    rate() {
-        const seconds = Math.max(this.elapsedSeconds(), 0.001);
-        return (this.state.bytesDone / 1e6 / seconds).toFixed(1);
-    }
-}
-function megabytes(bytes) {
-    return (bytes / 1e6).toFixed(1);
-}
-
 ;// CONCATENATED MODULE: ./src/flist/pack/record.ts
 
 /**
@@ -68308,344 +68263,6 @@ function clamp(value, limit) {
     return limit === undefined ? value : Math.min(value, limit);
 }
 
-;// CONCATENATED MODULE: ./src/common/semaphore.ts
-/** Counted permits, granted in request order; `fail` wakes every waiter with an error. */
-class Semaphore {
-    available;
-    waiters = [];
-    failure;
-    constructor(available) {
-        this.available = available;
-    }
-    async acquire(count = 1) {
-        if (this.failure)
-            throw this.failure.error;
-        if (this.waiters.length === 0 && this.available >= count) {
-            this.available -= count;
-            return;
-        }
-        await new Promise((grant, refuse) => this.waiters.push({ count, grant, refuse }));
-    }
-    release(count = 1) {
-        this.available += count;
-        while (this.waiters.length > 0 && this.waiters[0].count <= this.available) {
-            const waiter = this.waiters.shift();
-            this.available -= waiter.count;
-            waiter.grant();
-        }
-    }
-    fail(error) {
-        this.failure ??= { error };
-        for (const waiter of this.waiters.splice(0))
-            waiter.refuse(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flist/pack/tally.ts
-// What became of each distinct blob of a pack: written by this run, found in the stores, or met
-// again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
-class BlobTally {
-    counts = { uploaded: 0, present: 0, repeated: 0 };
-    /** Blob id → whether this run wrote it; undefined while its stores are being asked. */
-    outcomes = new Map();
-    /** Counts a block of this blob; false when the blob was met before in this run. */
-    claim(id) {
-        if (this.outcomes.has(id)) {
-            this.counts.repeated++;
-            return false;
-        }
-        this.outcomes.set(id, undefined);
-        return true;
-    }
-    /**
-     * Records whether the blob was written or found. Two workers can race on one blob and report
-     * in either order: a blob written by either of them counts as uploaded, once.
-     */
-    settle(id, written) {
-        const before = this.outcomes.get(id);
-        if (before === undefined) {
-            this.outcomes.set(id, written);
-            if (written)
-                this.counts.uploaded++;
-            else
-                this.counts.present++;
-        }
-        else if (written && !before) {
-            this.outcomes.set(id, true);
-            this.counts.present--;
-            this.counts.uploaded++;
-        }
-    }
-    /** A block whose blob was stored elsewhere (by a block worker): claim and settle at once. */
-    record(id, written) {
-        this.claim(id);
-        this.settle(id, written);
-    }
-}
-
-// EXTERNAL MODULE: ./src/store/store.ts
-var store_store = __nccwpck_require__(1644);
-;// CONCATENATED MODULE: ./src/flist/blobs/listings.ts
-
-/** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
-const WHOLE_LISTING_PAGES = 16;
-/**
- * Pages one prefix may take at most, whatever the pack's size: names are held as strings until a
- * listing completes, and 16 prefixes are listed at once, so this bounds their memory.
- */
-const PREFIX_PAGES_LIMIT = 32;
-/** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
-const LISTED_IDS_LIMIT = 1 << 20;
-/**
- * Listings go by the first hex digit of the id: 16 prefixes, each paged. Ids are uniformly spread,
- * so a prefix holds a sixteenth of the pack's blocks; fewer, fuller prefixes take fewer requests
- * than 256 nearly empty ones (and some servers walk the whole bucket for every listing request).
- */
-const LISTING_PREFIX_DIGITS = 1;
-/**
- * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
- * is listed when at least two blobs are expected under it, and the listing is abandoned (back to
- * asking) once it has taken more pages than half of those blobs, i.e. when the prefix holds far
- * more unrelated blobs than the caller needs (or more than PREFIX_PAGES_LIMIT pages). Returns the
- * names allowed per prefix, 0: no listing.
- */
-function listingLimit(expectedBlocks) {
-    const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS;
-    if (perPrefix < 2)
-        return 0;
-    return store_store/* LISTING_PAGE */.b * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT);
-}
-function listingPrefix(id) {
-    return id.slice(0, LISTING_PREFIX_DIGITS);
-}
-class StoreListings {
-    router;
-    requests;
-    limit;
-    byStore = new Map();
-    listedIds = 0;
-    /**
-     * `expectedBlocks`: the blobs the caller will ask about (repeats included), which decides
-     * whether listing pays. Listing requests take turns with the caller's other requests on
-     * `requests`.
-     */
-    constructor(router, expectedBlocks, requests) {
-        this.router = router;
-        this.requests = requests;
-        this.limit = listingLimit(expectedBlocks);
-    }
-    get listing() {
-        return this.limit > 0;
-    }
-    /** Starts listing every store that can list, so the listings come while blobs are encoded. */
-    start() {
-        if (this.limit === 0)
-            return;
-        for (const { store } of this.router.routes)
-            if (store.listIds)
-                this.ofStore(store);
-    }
-    /**
-     * The store's blobs under the id's prefix, listed once and shared by every blob under it;
-     * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
-     * asked about: a listing never stands in for an answer it did not give).
-     *
-     * The first listing of a store is of the whole store, with a budget of a few pages: a store
-     * holding little more than the caller's blobs is then known in those few requests (some servers
-     * walk the whole bucket for every listing request, whatever its prefix), and a store that cannot
-     * list says so once. Past the budget, each prefix is listed on its own.
-     */
-    of(store, id) {
-        if (this.limit === 0 || !store.listIds)
-            return Promise.resolve(undefined);
-        const state = this.ofStore(store);
-        const prefix = listingPrefix(id);
-        let listing = state.byPrefix.get(prefix);
-        if (!listing) {
-            listing = this.listPrefix(store, prefix, state.whole);
-            state.byPrefix.set(prefix, listing);
-            void listing.then(() => state.settled.add(prefix));
-        }
-        return listing;
-    }
-    /** Whether the listing that answers for this blob in this store has come (or given up). */
-    settled(store, id) {
-        if (this.limit === 0 || !store.listIds)
-            return true;
-        // Asking about a prefix starts its listing if nothing has yet.
-        void this.of(store, id);
-        return this.byStore.get(store).settled.has(listingPrefix(id));
-    }
-    /**
-     * The size the store holds under the id: from its listing when there is one, else asked of the
-     * store (a request, taken in turn on `requests`).
-     */
-    async storedSize(store, id) {
-        const listed = await this.of(store, id);
-        if (listed)
-            return listed.storedSize(id);
-        await this.requests.acquire();
-        try {
-            return await store.storedSize(id);
-        }
-        finally {
-            this.requests.release();
-        }
-    }
-    ofStore(store) {
-        let state = this.byStore.get(store);
-        if (!state) {
-            const limit = Math.min(WHOLE_LISTING_PAGES * store_store/* LISTING_PAGE */.b, this.limit);
-            state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() };
-            this.byStore.set(store, state);
-        }
-        return state;
-    }
-    async listPrefix(store, prefix, whole) {
-        const all = await whole;
-        if (all === null)
-            return undefined;
-        if (all)
-            return all;
-        return (await this.listOnce(store, prefix, this.limit)) ?? undefined;
-    }
-    /** undefined: more names than `limit`; null: the listing failed. */
-    async listOnce(store, prefix, limit) {
-        if (this.listedIds >= LISTED_IDS_LIMIT)
-            return undefined;
-        try {
-            await this.requests.acquire();
-        }
-        catch {
-            return undefined;
-        }
-        try {
-            const ids = await store.listIds(prefix, limit);
-            if (ids)
-                this.listedIds += ids.size;
-            return ids;
-        }
-        catch {
-            return null;
-        }
-        finally {
-            this.requests.release();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flist/pack/upload.ts
-
-
-
-
-class BlockUploader {
-    router;
-    tally;
-    requests;
-    listings;
-    constructor(router, options) {
-        this.router = router;
-        this.tally = options.tally ?? new BlobTally();
-        this.requests = options.requests ?? new Semaphore(options.concurrency);
-        this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests);
-        // Stores are listed while the first blocks are being encoded, not after.
-        this.listings.start();
-    }
-    get counts() {
-        return this.tally.counts;
-    }
-    /**
-     * Whether a listing that will answer for this blob is still on its way. The caller can then
-     * let go of the blob rather than hold it (and the memory it counts against) meanwhile, and ask
-     * `listedEverywhere` once the listings are in.
-     */
-    awaitsListing(id) {
-        if (!this.listings.listing)
-            return false;
-        return this.router.storesToWrite(id).some(store => !this.listings.settled(store, id));
-    }
-    /**
-     * Whether the listings of every store responsible for the blob name it, `length` bytes long. A
-     * blob found so is counted as present, once; false means it must be stored (or asked about)
-     * with `store`.
-     */
-    async listedEverywhere(id, length) {
-        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
-            const listing = await this.listings.of(store, id);
-            return listing && (await listing.storedSize(id));
-        }));
-        if (!sizes.every(size => size === length))
-            return false;
-        if (this.tally.claim(id))
-            this.tally.settle(id, false);
-        return true;
-    }
-    /**
-     * The size every store responsible for the blob holds it at, from their listings or, where
-     * none is taken, by asking; undefined when any lacks it or they disagree. For a blob whose id
-     * is known but whose encoded length is not: the stored size is then taken as its length. A
-     * blob found so is counted as present, once.
-     */
-    async heldSize(id) {
-        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
-            const listing = await this.listings.of(store, id);
-            if (listing)
-                return listing.storedSize(id);
-            await this.requests.acquire();
-            try {
-                return await store.storedSize(id);
-            }
-            catch (error) {
-                throw (0,store_store/* storeFailure */.Si)(error, id, store);
-            }
-            finally {
-                this.requests.release();
-            }
-        }));
-        const size = sizes[0];
-        if (size === undefined || !sizes.every(other => other === size))
-            return undefined;
-        if (this.tally.claim(id))
-            this.tally.settle(id, false);
-        return size;
-    }
-    /** Resolves once every store responsible for the blob holds it. */
-    async store(id, blob) {
-        if (!this.tally.claim(id))
-            return;
-        const written = await Promise.all(this.router.storesToWrite(id).map(store => this.ensure(store, id, blob)));
-        this.tally.settle(id, written.some(Boolean));
-    }
-    /** Stops queued requests; those already sent finish on their own. */
-    stop(error) {
-        this.requests.fail(error);
-    }
-    /**
-     * Puts the blob unless the store holds it whole: a stored size other than the blob's is what a
-     * cut-off upload leaves on a server that writes objects in place, and is written over.
-     */
-    async ensure(store, id, blob) {
-        const listed = await this.listings.of(store, id);
-        if (listed && (await listed.storedSize(id)) === blob.byteLength)
-            return false;
-        await this.requests.acquire();
-        try {
-            // A listing that completed and lacks the blob is as good an answer as asking.
-            if (!listed && (await store.storedSize(id)) === blob.byteLength)
-                return false;
-            await store.put(id, blob);
-            return true;
-        }
-        catch (error) {
-            throw (0,store_store/* storeFailure */.Si)(error, id, store);
-        }
-        finally {
-            this.requests.release();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/flist/format/block-rows.ts
 class BlockRows {
     /** Each task's rows, from when it is encoded until the tasks before it are written. */
@@ -68676,330 +68293,6 @@ class BlockRows {
                 this.writer.block(ino, id, key);
             this.waiting[this.written++] = undefined;
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/store/dir.ts
-// rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
-// (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
-// and earlier versions of this action write, is read too.
-
-
-
-
-
-class DirBlobStore {
-    root;
-    display;
-    /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
-    prefix;
-    /** The root as first listed; for the blocking path and the other apart, each listed once. */
-    rootSync;
-    rootAsync;
-    /** Blobs the blocking path found whole or wrote since it listed the root. */
-    held = new Set();
-    /** Set once the root is known to exist. */
-    rootMade = false;
-    constructor(root) {
-        this.root = root;
-        this.display = `dir://${root}`;
-        this.prefix = (0,external_node_path_.join)(root, '/');
-    }
-    /** The flat copy's size, else the sharded one's: the copy this project's reader fetches. */
-    async storedSize(id) {
-        return (await fileSize(this.flat(id))) ?? (await fileSize(this.sharded(id)));
-    }
-    async get(id) {
-        for (const path of [this.flat(id), this.sharded(id)]) {
-            try {
-                return await (0,promises_.readFile)(path);
-            }
-            catch (error) {
-                if (!isMissing(error))
-                    throw error;
-            }
-        }
-        return undefined;
-    }
-    /**
-     * Writes through a temporary name and renames, so a blob is either whole or absent. A sharded
-     * copy is then removed: a blob is put because the store lacks it whole, and rfs builds that read
-     * both layouts look there first.
-     */
-    async put(id, blob) {
-        if (!this.rootMade) {
-            await (0,promises_.mkdir)(this.root, { recursive: true }).catch(error => notADirectory(error, this.root));
-            this.rootMade = true;
-        }
-        await writeFileAtomically(this.flat(id), blob);
-        const root = this.rootSync ?? (this.rootAsync && (await this.rootAsync));
-        if (!root || root.shards.has(id.slice(0, 2)))
-            await (0,promises_.rm)(this.sharded(id), { force: true });
-    }
-    /** storedSize, blocking: for block workers. */
-    storedSizeSync(id) {
-        return fileSizeSync(this.flat(id)) ?? fileSizeSync(this.sharded(id));
-    }
-    /**
-     * put unless the store holds the blob whole, blocking: for block workers, which store blobs as
-     * they encode them. True when it was written.
-     *
-     * The root is read once, for its names; only a blob it names is looked at on disk, for its size.
-     * A blob found whole in the sharded layout is moved to the flat one, so the flist is read by
-     * every rfs. Blobs written by others since the listing are written again: the same bytes under
-     * the same name, which an atomic rewrite leaves intact.
-     */
-    putIfAbsentSync(id, blob) {
-        if (this.held.has(id))
-            return false;
-        this.held.add(id);
-        this.rootSync ??= RootListing.readSync(this.root);
-        const root = this.rootSync;
-        const flat = this.flat(id);
-        if (root.flat.has(id) && fileSizeSync(flat) === blob.byteLength)
-            return false;
-        const shard = id.slice(0, 2);
-        if (root.shards.has(shard) && root.shardSync(shard).has(id)) {
-            const sharded = this.sharded(id);
-            if (fileSizeSync(sharded) === blob.byteLength && moveSync(sharded, flat))
-                return false;
-            (0,external_node_fs_.rmSync)(sharded, { force: true });
-        }
-        try {
-            if (!this.rootMade) {
-                try {
-                    (0,external_node_fs_.mkdirSync)(this.root, { recursive: true });
-                }
-                catch (error) {
-                    notADirectory(error, this.root);
-                }
-                this.rootMade = true;
-            }
-            writeFileAtomicallySync(flat, blob);
-        }
-        catch (error) {
-            this.held.delete(id);
-            throw error;
-        }
-        return true;
-    }
-    /**
-     * The root read once, whatever the prefix and limit: names come a directory read at a time, a
-     * local read costs less than a stat per blob, and each blob the caller asks about costs one
-     * stat for its size. The shards of the older layout are read as blobs under them are asked for.
-     */
-    async listIds() {
-        this.rootAsync ??= RootListing.read(this.root);
-        return new DirListing(await this.rootAsync, this.prefix);
-    }
-    sharded(id) {
-        return `${this.prefix}${id.slice(0, 2)}/${id}`;
-    }
-    flat(id) {
-        return `${this.prefix}${id}`;
-    }
-}
-/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
-class RootListing {
-    root;
-    flat;
-    shards;
-    shardIds = new Map();
-    constructor(root, flat, 
-    /** Names of two hex digits: anything there may hold sharded blobs. */
-    shards) {
-        this.root = root;
-        this.flat = flat;
-        this.shards = shards;
-    }
-    static async read(root) {
-        const { blobs, shards } = await readEntries(root);
-        return new RootListing(root, blobs, shards);
-    }
-    static readSync(root) {
-        const { blobs, shards } = readEntriesSync(root);
-        return new RootListing(root, blobs, shards);
-    }
-    /** One shard's blobs, read once. */
-    async shard(shard) {
-        let ids = this.shardIds.get(shard);
-        if (!ids) {
-            ids = readEntries((0,external_node_path_.join)(this.root, shard)).then(entries => entries.blobs);
-            this.shardIds.set(shard, ids);
-            this.shardIds.set(shard, await ids);
-        }
-        return ids;
-    }
-    shardSync(shard) {
-        let ids = this.shardIds.get(shard);
-        if (!(ids instanceof store_store/* BlobIdSet */.Z2)) {
-            ids = readEntriesSync((0,external_node_path_.join)(this.root, shard)).blobs;
-            this.shardIds.set(shard, ids);
-        }
-        return ids;
-    }
-}
-/** The blobs of a root listing, each one's size read from disk when asked for. */
-class DirListing {
-    listing;
-    base;
-    constructor(listing, 
-    /** The store's root, ending in a slash. */
-    base) {
-        this.listing = listing;
-        this.base = base;
-    }
-    get size() {
-        return this.listing.flat.size;
-    }
-    async storedSize(id) {
-        if (this.listing.flat.has(id)) {
-            const size = await fileSize(`${this.base}${id}`);
-            if (size !== undefined)
-                return size;
-        }
-        const shard = id.slice(0, 2);
-        if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
-            return undefined;
-        return fileSize(`${this.base}${shard}/${id}`);
-    }
-}
-/**
- * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
- * a blob's name, and anything named by two digits may be a shard.
- */
-function collector() {
-    const shards = new Set();
-    const names = [];
-    return {
-        visit: entry => {
-            if (entry.name.length === 2)
-                shards.add(entry.name);
-            else if (entry.name.length === 64 && entry.isFile())
-                names.push(entry.name);
-        },
-        done: () => ({ blobs: new store_store/* BlobIdSet */.Z2(names), shards })
-    };
-}
-/** A directory's blobs and shards; none when it does not exist. */
-async function readEntries(path) {
-    const { visit, done } = collector();
-    try {
-        for await (const entry of await (0,promises_.opendir)(path, { bufferSize: 1024 }))
-            visit(entry);
-    }
-    catch (error) {
-        if (!isMissing(error))
-            throw error;
-    }
-    return done();
-}
-function readEntriesSync(path) {
-    const { visit, done } = collector();
-    let directory;
-    try {
-        directory = (0,external_node_fs_.opendirSync)(path, { bufferSize: 1024 });
-    }
-    catch (error) {
-        if (isMissing(error))
-            return done();
-        throw error;
-    }
-    try {
-        for (let entry = directory.readSync(); entry; entry = directory.readSync())
-            visit(entry);
-    }
-    finally {
-        directory.closeSync();
-    }
-    return done();
-}
-/** Moves a whole sharded blob to the flat layout; false when it is gone (moved by another). */
-function moveSync(from, to) {
-    try {
-        (0,external_node_fs_.renameSync)(from, to);
-        return true;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return fileSizeSync(to) !== undefined;
-        throw error;
-    }
-}
-async function fileSize(path) {
-    try {
-        const stats = await (0,promises_.stat)(path);
-        return stats.isFile() ? stats.size : undefined;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** No exception for the common answer: most blobs a pack asks about are new. */
-function fileSizeSync(path) {
-    try {
-        const stats = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-        return stats?.isFile() ? stats.size : undefined;
-    }
-    catch (error) {
-        if (isMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-/** mkdir's EEXIST says less than what it means here. */
-function notADirectory(error, path) {
-    if (error.code !== 'EEXIST')
-        throw error;
-    throw Object.assign(new Error(`ENOTDIR: ${path} is not a directory`), { code: 'ENOTDIR' });
-}
-function isMissing(error) {
-    const code = error.code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-;// CONCATENATED MODULE: ./src/flist/pack/local-blobs.ts
-// When every store is a local directory, the block workers store the blobs they encode: no blob
-// crosses back to the main thread, and no file operation waits for a turn of its event loop.
-
-
-
-/** The stores as routes workers can open, or undefined when any is not a directory. */
-function localStoreRoutes(router) {
-    const routes = [];
-    for (const { start, end, store } of router.routes) {
-        if (!(store instanceof DirBlobStore))
-            return undefined;
-        routes.push({ start, end, root: store.root });
-    }
-    return routes;
-}
-/** One worker's view of the directory stores. */
-class LocalBlobStores {
-    router;
-    constructor(routes) {
-        this.router = new RouterBlobStore(routes.map(({ start, end, root }) => ({ start, end, store: new DirBlobStore(root) })));
-    }
-    /** The blob's size when every responsible store holds it at one size; else undefined. */
-    heldSize(id) {
-        const sizes = this.router.storesToWrite(id).map(store => store.storedSizeSync(id));
-        return sizes.every(size => size !== undefined && size === sizes[0]) ? sizes[0] : undefined;
-    }
-    /** Puts the blob into every responsible store that lacks it; true when any was written. */
-    store(id, blob) {
-        let written = false;
-        for (const store of this.router.storesToWrite(id)) {
-            try {
-                if (store.putIfAbsentSync(id, blob))
-                    written = true;
-            }
-            catch (error) {
-                throw (0,store_store/* storeFailure */.Si)(error, id, store);
-            }
-        }
-        return written;
     }
 }
 
@@ -69104,195 +68397,10 @@ async function statRoot(root) {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/flist/pack/segment.ts
-// Reads one segment of a file, chunk by chunk, for its encoder. Kept apart from the worker entry
-// so it can run (and be tested) on any thread.
-
-
-
-
-/**
- * Calls `emit` with each chunk of the segment in order. `buffer` (BLOCK_SIZE bytes) is reused for
- * every read: the codec copies what it keeps. A file that got shorter since it was listed fails.
- */
-function readSegment(segment, buffer, emit) {
-    const fd = openRegular(segment.path);
-    try {
-        for (let index = segment.first; index < segment.first + segment.count; index++) {
-            const offset = index * BLOCK_SIZE;
-            const length = Math.min(BLOCK_SIZE, segment.size - offset);
-            const plain = buffer.subarray(0, length);
-            try {
-                readFully(fd, plain, offset, segment.path);
-            }
-            catch (error) {
-                throw readError(error, segment.path);
-            }
-            emit(index, plain);
-        }
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function readFully(fd, target, position, path) {
-    let filled = 0;
-    while (filled < target.length) {
-        const read = (0,external_node_fs_.readSync)(fd, target, filled, target.length - filled, position + filled);
-        if (read === 0) {
-            throw new errors/* UserError */.yo(`${pathName(path)} got shorter while it was being packed: pack a tree nothing writes to meanwhile`);
-        }
-        filled += read;
-    }
-}
-/**
- * Opens a file listed as regular. Non-blocking, so that one replaced by a FIFO since it was listed
- * fails here instead of waiting forever for a writer.
- */
-function openRegular(path) {
-    let fd;
-    try {
-        // Paths cross threads as Uint8Array (a cloned Buffer); fs takes any Uint8Array.
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        throw readError(error, path);
-    }
-    if (!(0,external_node_fs_.fstatSync)(fd).isFile()) {
-        (0,external_node_fs_.closeSync)(fd);
-        throw new errors/* UserError */.yo(`${pathName(path)} is no longer a regular file: pack a tree nothing changes while it is packed`);
-    }
-    return fd;
-}
-function readError(error, path) {
-    if (error instanceof errors/* UserError */.yo)
-        return error;
-    if (error.code === 'ENOENT') {
-        return new errors/* UserError */.yo(`${pathName(path)} disappeared while it was being packed: pack a tree nothing changes meanwhile`);
-    }
-    return new errors/* UserError */.yo(`cannot read ${pathName(path)}: ${os_error_describeOsError(error)}: make it readable, or remove it from the tree`);
-}
-function pathName(path) {
-    return typeof path === 'string' ? path : Buffer.from(path).toString();
-}
-
-;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
-// One task's encoding, wherever it runs: its chunks in order, their ids and keys packed into two
-// arrays, and their blobs either stored in the local directory stores or handed back. A chunk an
-// earlier flist already names is only hashed: its id is taken from there, and no blob is made.
-
-
-/** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
-function encodeTask(segments, encoder, fresh = false) {
-    const { hash, buffer, localStores } = encoder;
-    const known = fresh ? undefined : encoder.known;
-    const total = segments.reduce((sum, segment) => sum + segment.count, 0);
-    const ids = new Uint8Array(total * codec_HASH_LENGTH);
-    const keys = new Uint8Array(total * codec_HASH_LENGTH);
-    const chunks = [];
-    const transfer = [ids.buffer, keys.buffer];
-    segments.forEach((segment, position) => {
-        readSegment(segment, buffer, (index, plain) => {
-            const at = chunks.length * codec_HASH_LENGTH;
-            const plainLength = plain.length;
-            const key = hash.digest(plain);
-            keys.set(key, at);
-            const knownId = known?.idFor(key);
-            if (knownId) {
-                // A directory store is asked here; other stores are checked from their listings.
-                const held = localStores ? localStores.heldSize(toHex(knownId)) : 0;
-                if (held !== undefined) {
-                    ids.set(knownId, at);
-                    chunks.push({ segment: position, index, plainLength, blobLength: held, reused: true });
-                    return;
-                }
-            }
-            const block = encodeKeyedBlock(plain, key, hash);
-            ids.set(block.id, at);
-            const blobLength = block.blob.byteLength;
-            if (localStores) {
-                const written = localStores.store(toHex(block.id), block.blob);
-                chunks.push({ segment: position, index, plainLength, blobLength, written });
-            }
-            else {
-                chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob });
-                transfer.push(block.blob.buffer);
-            }
-        });
-    });
-    return { chunks, ids, keys, transfer };
-}
-
-;// CONCATENATED MODULE: ./src/flist/pack/known-blocks.ts
-// Blocks an earlier flist of the same name already names: plaintext key → blob id. The codec is
-// convergent (a chunk's blob depends on the chunk alone), so a chunk whose key is known needs no
-// compressing and encrypting again, only hashing, and its blob id is the one this codec would
-// give it. Only flists this very engine version wrote are taken: another encoder (the rfs binary's
-// snappy) gives the same chunk another valid blob, and the .fl would then differ from a fresh pack.
-
-
-
-class KnownBlocks {
-    ids = new Map();
-    constructor(pairs) {
-        for (let at = 0; at + 2 * codec_HASH_LENGTH <= pairs.length; at += 2 * codec_HASH_LENGTH) {
-            const key = pairs.subarray(at, at + codec_HASH_LENGTH);
-            this.ids.set(toHex(key), pairs.subarray(at + codec_HASH_LENGTH, at + 2 * codec_HASH_LENGTH));
-        }
-    }
-    get size() {
-        return this.ids.size;
-    }
-    /** The blob id of the chunk with this key, when known. */
-    idFor(key) {
-        return this.ids.get(toHex(key));
-    }
-}
-/**
- * The key → id pairs of the flist at `path`, when it exists and its `creator` tag names `creator`
- * (this engine and version); undefined otherwise. An unreadable file is no error: it is only
- * not reused, and the pack encodes every block.
- */
-async function readKnownBlocks(path, creatorEngine) {
-    if (!existsSync(path))
-        return undefined;
-    let reader;
-    try {
-        reader = await FlistReader.open(path);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const creator = reader.tags().find(([key]) => key === 'creator')?.[1];
-        if (!creator?.endsWith(`(${creatorEngine})`))
-            return undefined;
-        const blocks = reader
-            .distinctBlocks()
-            .filter(({ id, key }) => id.length === HASH_LENGTH && key.length === HASH_LENGTH);
-        const pairs = new Uint8Array(blocks.length * 2 * HASH_LENGTH);
-        blocks.forEach(({ id, key }, index) => {
-            pairs.set(key, index * 2 * HASH_LENGTH);
-            pairs.set(id, index * 2 * HASH_LENGTH + HASH_LENGTH);
-        });
-        return pairs;
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        reader.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/flist/pool/worker-pool.ts
-// A fixed set of encoders: block workers, each fed at most a few tasks at a time so none idles
-// while the main thread is busy and none hoards work another could take, and, with directory
-// stores, the main thread itself, one task at a time when it is free.
-
-
-
-
+// A fixed set of block workers, each fed at most a few tasks at a time so none idles while the
+// main thread is busy and none hoards work another could take. All encoding runs on them: the main
+// thread stays free for the store requests and the metadata.
 
 
 
@@ -69308,52 +68416,35 @@ class BlockWorkerPool {
     failure;
     /** Set once close() is called. */
     closing;
-    here;
     constructor(workers) {
         this.workers = workers;
         for (const entry of workers)
             this.watch(entry);
     }
     /**
-     * Starts encoders for `size` threads (default: one per core). With directory stores this
-     * thread is one of them, between its other work: it has no uploads to keep moving, and a worker
-     * fewer is one fewer to start and to compile the codec for. Tasks can be given at once: a
-     * worker takes those sent while it starts once it is ready.
+     * Starts `size` workers (default: one per core). Tasks can be given at once: a worker takes
+     * those sent while it starts once it is ready.
      */
-    static async start(size = (0,external_node_os_.availableParallelism)(), setup = {}) {
+    static start(size = (0,external_node_os_.availableParallelism)(), setup = {}) {
         const entry = locateWorker();
-        const storesHere = size > 1 ? setup.localStores : undefined;
-        const workers = Array.from({ length: storesHere ? size - 1 : Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry, { workerData: setup }));
-        const pool = new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
-        if (storesHere) {
-            try {
-                pool.here = await InlineEncoder.create(storesHere, setup.known);
-            }
-            catch (error) {
-                await pool.close();
-                throw error;
-            }
-        }
-        return pool;
+        const workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(entry, { workerData: setup }));
+        return new BlockWorkerPool(workers.map(worker => ({ worker, tasks: new Map() })));
     }
-    /** Threads that encode, this one included when it does. */
     get size() {
-        return this.workers.length + (this.here ? 1 : 0);
+        return this.workers.length;
     }
     /**
-     * Encodes the segments on the least busy encoder; their chunks in order, once all are done.
+     * Encodes the segments on the least busy worker; their chunks in order, once all are done.
      * `fresh`: known blocks are encoded too.
      */
     async encode(segments, fresh = false) {
-        // An encoder is taken in the same turn it is found free, or concurrent calls would all see
-        // the same one free.
-        let entry = this.freeEncoder();
+        // A worker is taken in the same turn it is found free, or concurrent calls would all see the
+        // same one free.
+        let entry = this.freeWorker();
         while (!entry) {
             await new Promise(resolve => this.waiting.push(resolve));
-            entry = this.freeEncoder();
+            entry = this.freeWorker();
         }
-        if (entry instanceof InlineEncoder)
-            return this.encodeHere(entry, segments, fresh);
         const task = this.nextTask++;
         const message = { type: 'encode', task, segments, fresh };
         return new Promise((resolve, reject) => {
@@ -69370,30 +68461,12 @@ class BlockWorkerPool {
         this.fail(new Error('the block workers were stopped'));
         await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
     }
-    /** The least busy worker with room for a task, else this thread when it is free. */
-    freeEncoder() {
+    /** The least busy worker with room for a task. */
+    freeWorker() {
         if (this.failure)
             throw this.failure;
         const entry = this.workers.reduce((best, candidate) => candidate.tasks.size < best.tasks.size ? candidate : best);
-        if (entry.tasks.size < TASKS_PER_WORKER)
-            return entry;
-        if (this.here && !this.here.busy)
-            return this.here;
-        return undefined;
-    }
-    async encodeHere(here, segments, fresh) {
-        here.busy = true;
-        try {
-            // Replies from the workers, and whatever else waits for this thread, go first.
-            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
-            if (this.failure)
-                throw this.failure;
-            return here.encode(segments, fresh);
-        }
-        finally {
-            here.busy = false;
-            this.waiting.shift()?.();
-        }
+        return entry.tasks.size < TASKS_PER_WORKER ? entry : undefined;
     }
     watch(entry) {
         entry.worker.on('message', (message) => {
@@ -69426,33 +68499,13 @@ class BlockWorkerPool {
             wake();
     }
 }
-/** This thread as one more encoder, one task at a time. */
-class InlineEncoder {
-    encoder;
-    busy = false;
-    constructor(encoder) {
-        this.encoder = encoder;
-    }
-    static async create(routes, known) {
-        return new InlineEncoder({
-            hash: await createBlake2b256(),
-            buffer: new Uint8Array(BLOCK_SIZE),
-            localStores: new LocalBlobStores(routes),
-            known: known && new KnownBlocks(known)
-        });
-    }
-    encode(segments, fresh) {
-        const { chunks, ids, keys } = encodeTask(segments, this.encoder, fresh);
-        return withIdsAndKeys(chunks, ids, keys);
-    }
-}
 function withIdsAndKeys(chunks, ids, keys) {
     return chunks.map((chunk, position) => {
-        const at = position * codec_HASH_LENGTH;
+        const at = position * HASH_LENGTH;
         return {
             ...chunk,
-            id: ids.subarray(at, at + codec_HASH_LENGTH),
-            key: keys.subarray(at, at + codec_HASH_LENGTH)
+            id: ids.subarray(at, at + HASH_LENGTH),
+            key: keys.subarray(at, at + HASH_LENGTH)
         };
     });
 }
@@ -69483,79 +68536,15 @@ function locateWorker() {
     throw new Error(`the block worker was not found near ${here}; running from the sources, set ${BLOCK_WORKER_VARIABLE} to scripts/block-worker-from-source.mjs`);
 }
 
-;// CONCATENATED MODULE: ./src/flist/pack/pack.ts
-// Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
-// stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
+;// CONCATENATED MODULE: ./src/flist/pack/tasks.ts
+// How a tree's files become worker tasks: large files cut into segments spread across workers,
+// small ones grouped so a message's cost is paid per few megabytes rather than per file.
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Store requests in flight at once, by default: for all packs of a run together. */
-const UPLOAD_CONCURRENCY = 32;
 /** Chunks one worker encodes in a row: large files spread across workers, small ones stay whole. */
 const SEGMENT_CHUNKS = 8;
 /** One worker task: up to this many bytes of plain data, from up to TASK_FILES files. */
 const TASK_BYTES = SEGMENT_CHUNKS * BLOCK_SIZE;
 const TASK_FILES = 64;
-/** Inode rows written between two turns of the event loop. */
-const INODE_SLICE = 500;
-async function packTree(options) {
-    const uncovered = options.stores.uncoveredPrefixes();
-    if (uncovered.length > 0) {
-        throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
-    }
-    options.signal?.throwIfAborted();
-    // SQLite compiles and the workers start while the tree is listed; directory stores are written
-    // by the encoders, other stores by this thread. Whatever happens, both are closed.
-    loadSqlite().catch(() => undefined);
-    const localStores = localStoreRoutes(options.stores);
-    const pool = BlockWorkerPool.start(options.workers, {
-        localStores,
-        known: options.knownBlocks
-    });
-    const writer = pool.then(external_node_timers_promises_namespaceObject.setImmediate).then(() => FlistWriter.create());
-    try {
-        const items = await walkTree(options.source, options.signal);
-        const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
-        const tasks = planTasks(files);
-        // Inode rows do not depend on blocks: they are written while the blocks are encoded, and the
-        // block rows follow them as their tasks are done.
-        const blockRows = new BlockRows(tasks.length);
-        const inodes = writer.then(async (opened) => {
-            await writeInodes(opened, items, options);
-            blockRows.writeTo(opened);
-        });
-        inodes.catch(() => undefined);
-        const blocks = await storeBlocks(files, tasks, blockRows, await pool, localStores !== undefined, options);
-        await inodes;
-        await writeFlist(await writer, blockRows, options);
-        return {
-            ...pack_countEntries(items),
-            blocks: blocks.total,
-            blocksUploaded: blocks.uploaded,
-            blocksPresent: blocks.present,
-            blocksEncoded: blocks.encoded
-        };
-    }
-    finally {
-        await Promise.all([
-            pool.then(started => started.close(), () => undefined),
-            writer.then(opened => opened.close(), () => undefined)
-        ]);
-    }
-}
 /** Cuts files into segments and groups them into tasks, in file order. */
 function planTasks(files) {
     const tasks = [];
@@ -69577,8 +68566,414 @@ function planTasks(files) {
     }
     return tasks;
 }
-/** `workersStore`: the encoders put the blobs into the stores; otherwise they are uploaded here. */
-async function storeBlocks(files, tasks, blockRows, pool, workersStore, options) {
+
+;// CONCATENATED MODULE: ./src/common/semaphore.ts
+/** Counted permits, granted in request order; `fail` wakes every waiter with an error. */
+class Semaphore {
+    available;
+    waiters = [];
+    failure;
+    constructor(available) {
+        this.available = available;
+    }
+    async acquire(count = 1) {
+        if (this.failure)
+            throw this.failure.error;
+        if (this.waiters.length === 0 && this.available >= count) {
+            this.available -= count;
+            return;
+        }
+        await new Promise((grant, refuse) => this.waiters.push({ count, grant, refuse }));
+    }
+    release(count = 1) {
+        this.available += count;
+        while (this.waiters.length > 0 && this.waiters[0].count <= this.available) {
+            const waiter = this.waiters.shift();
+            this.available -= waiter.count;
+            waiter.grant();
+        }
+    }
+    fail(error) {
+        this.failure ??= { error };
+        for (const waiter of this.waiters.splice(0))
+            waiter.refuse(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flist/pack/progress.ts
+// Periodic one-line progress for long packs, so a CI log shows the pack is alive and how fast.
+class ProgressReporter {
+    label;
+    state;
+    log;
+    started = Date.now();
+    timer;
+    constructor(label, state, log) {
+        this.label = label;
+        this.state = state;
+        this.log = log;
+    }
+    start(intervalMs) {
+        if (intervalMs <= 0)
+            return;
+        this.timer = setInterval(() => this.log(this.line()), intervalMs);
+        this.timer.unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    line() {
+        const { files, filesDone, bytes, bytesDone, blocksUploaded, blocksSkipped } = this.state;
+        return (`${this.label}: ${filesDone}/${files} files, ${megabytes(bytesDone)}/${megabytes(bytes)} MB, ` +
+            `${blocksUploaded} blocks uploaded, ${blocksSkipped} skipped, ${this.rate()} MB/s`);
+    }
+    elapsedSeconds() {
+        return (Date.now() - this.started) / 1000;
+    }
+    rate() {
+        const seconds = Math.max(this.elapsedSeconds(), 0.001);
+        return (this.state.bytesDone / 1e6 / seconds).toFixed(1);
+    }
+}
+function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1);
+}
+
+;// CONCATENATED MODULE: ./src/flist/pack/tally.ts
+// What became of each distinct blob of a pack: written by this run, found in the stores, or met
+// again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
+class BlobTally {
+    counts = { uploaded: 0, present: 0, repeated: 0 };
+    /** Blob id → whether this run wrote it; undefined while its stores are being asked. */
+    outcomes = new Map();
+    /** Counts a block of this blob; false when the blob was met before in this run. */
+    claim(id) {
+        if (this.outcomes.has(id)) {
+            this.counts.repeated++;
+            return false;
+        }
+        this.outcomes.set(id, undefined);
+        return true;
+    }
+    /**
+     * Records whether the blob was written or found. Two workers can race on one blob and report
+     * in either order: a blob written by either of them counts as uploaded, once.
+     */
+    settle(id, written) {
+        const before = this.outcomes.get(id);
+        if (before === undefined) {
+            this.outcomes.set(id, written);
+            if (written)
+                this.counts.uploaded++;
+            else
+                this.counts.present++;
+        }
+        else if (written && !before) {
+            this.outcomes.set(id, true);
+            this.counts.present--;
+            this.counts.uploaded++;
+        }
+    }
+    /** A block whose blob was stored elsewhere (by a block worker): claim and settle at once. */
+    record(id, written) {
+        this.claim(id);
+        this.settle(id, written);
+    }
+}
+
+// EXTERNAL MODULE: ./src/store/store.ts
+var store_store = __nccwpck_require__(1644);
+;// CONCATENATED MODULE: ./src/flist/blobs/listings.ts
+
+/** Pages the first listing of a store, of all of it, may take before prefixes are listed apart. */
+const WHOLE_LISTING_PAGES = 16;
+/**
+ * Pages one prefix may take at most, whatever the pack's size: names are held as strings until a
+ * listing completes, and 16 prefixes are listed at once, so this bounds their memory.
+ */
+const PREFIX_PAGES_LIMIT = 32;
+/** Ids held from listings at most, over all prefixes and stores: bounds the memory they take. */
+const LISTED_IDS_LIMIT = 1 << 20;
+/**
+ * Listings go by the first hex digit of the id: 16 prefixes, each paged. Ids are uniformly spread,
+ * so a prefix holds a sixteenth of the pack's blocks; fewer, fuller prefixes take fewer requests
+ * than 256 nearly empty ones (and some servers walk the whole bucket for every listing request).
+ */
+const LISTING_PREFIX_DIGITS = 1;
+/**
+ * Listing a prefix costs a request per page of names, asking costs a request per blob: a prefix
+ * is listed when at least two blobs are expected under it, and the listing is abandoned (back to
+ * asking) once it has taken more pages than half of those blobs, i.e. when the prefix holds far
+ * more unrelated blobs than the caller needs (or more than PREFIX_PAGES_LIMIT pages). Returns the
+ * names allowed per prefix, 0: no listing.
+ */
+function listingLimit(expectedBlocks) {
+    const perPrefix = expectedBlocks / 16 ** LISTING_PREFIX_DIGITS;
+    if (perPrefix < 2)
+        return 0;
+    return store_store/* LISTING_PAGE */.b * Math.min(Math.floor(perPrefix / 2), PREFIX_PAGES_LIMIT);
+}
+function listingPrefix(id) {
+    return id.slice(0, LISTING_PREFIX_DIGITS);
+}
+class StoreListings {
+    router;
+    requests;
+    contents;
+    limit;
+    byStore = new Map();
+    listedIds = 0;
+    /**
+     * `expectedBlocks`: the blobs the caller will ask about (repeats included), which decides
+     * whether listing pays. Listing requests take turns with the caller's other requests on
+     * `requests`. Each listing that comes is recorded in `contents`.
+     */
+    constructor(router, expectedBlocks, requests, contents) {
+        this.router = router;
+        this.requests = requests;
+        this.contents = contents;
+        this.limit = listingLimit(expectedBlocks);
+    }
+    get listing() {
+        return this.limit > 0;
+    }
+    /** Starts listing every store that can list, so the listings come while blobs are encoded. */
+    start() {
+        if (this.limit === 0)
+            return;
+        for (const { store } of this.router.routes)
+            if (store.listIds)
+                this.ofStore(store);
+    }
+    /**
+     * The store's blobs under the id's prefix, listed once and shared by every blob under it;
+     * undefined when the store cannot list, listing does not pay, or it failed (then each blob is
+     * asked about: a listing never stands in for an answer it did not give).
+     *
+     * The first listing of a store is of the whole store, with a budget of a few pages: a store
+     * holding little more than the caller's blobs is then known in those few requests (some servers
+     * walk the whole bucket for every listing request, whatever its prefix), and a store that cannot
+     * list says so once. Past the budget, each prefix is listed on its own.
+     */
+    of(store, id) {
+        if (this.limit === 0 || !store.listIds)
+            return Promise.resolve(undefined);
+        const state = this.ofStore(store);
+        const prefix = listingPrefix(id);
+        let listing = state.byPrefix.get(prefix);
+        if (!listing) {
+            listing = this.listPrefix(store, prefix, state.whole);
+            state.byPrefix.set(prefix, listing);
+            void listing.then(listed => {
+                state.settled.add(prefix);
+                if (listed)
+                    this.contents?.listed(store, prefix, listed);
+            });
+        }
+        return listing;
+    }
+    /** Whether the listing that answers for this blob in this store has come (or given up). */
+    settled(store, id) {
+        if (this.limit === 0 || !store.listIds)
+            return true;
+        // Asking about a prefix starts its listing if nothing has yet.
+        void this.of(store, id);
+        return this.byStore.get(store).settled.has(listingPrefix(id));
+    }
+    /**
+     * The size the store holds under the id: from its listing when there is one, else asked of the
+     * store (a request, taken in turn on `requests`).
+     */
+    async storedSize(store, id) {
+        const listed = await this.of(store, id);
+        if (listed)
+            return listed.storedSize(id);
+        await this.requests.acquire();
+        try {
+            return await store.storedSize(id);
+        }
+        finally {
+            this.requests.release();
+        }
+    }
+    ofStore(store) {
+        let state = this.byStore.get(store);
+        if (!state) {
+            const limit = Math.min(WHOLE_LISTING_PAGES * store_store/* LISTING_PAGE */.b, this.limit);
+            state = { whole: this.listOnce(store, '', limit), byPrefix: new Map(), settled: new Set() };
+            this.byStore.set(store, state);
+        }
+        return state;
+    }
+    async listPrefix(store, prefix, whole) {
+        const all = await whole;
+        if (all === 'failed')
+            return undefined;
+        if (all !== 'too-many')
+            return all;
+        const part = await this.listOnce(store, prefix, this.limit);
+        return typeof part === 'string' ? undefined : part;
+    }
+    async listOnce(store, prefix, limit) {
+        if (this.listedIds >= LISTED_IDS_LIMIT)
+            return 'too-many';
+        try {
+            await this.requests.acquire();
+        }
+        catch {
+            return 'too-many';
+        }
+        try {
+            const ids = await store.listIds(prefix, limit);
+            if (!ids)
+                return 'too-many';
+            this.listedIds += ids.size;
+            return ids;
+        }
+        catch {
+            return 'failed';
+        }
+        finally {
+            this.requests.release();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flist/pack/upload.ts
+
+
+
+
+class BlockUploader {
+    router;
+    tally;
+    requests;
+    listings;
+    contents;
+    constructor(router, options) {
+        this.router = router;
+        this.tally = options.tally ?? new BlobTally();
+        this.requests = options.requests ?? new Semaphore(options.concurrency);
+        this.contents = options.contents;
+        this.listings = new StoreListings(router, options.expectedBlocks ?? 0, this.requests, options.contents);
+        // Stores are listed while the first blocks are being encoded, not after.
+        this.listings.start();
+    }
+    get counts() {
+        return this.tally.counts;
+    }
+    /**
+     * Whether a listing that will answer for this blob is still on its way. The caller can then
+     * let go of the blob rather than hold it (and the memory it counts against) meanwhile, and ask
+     * `listedEverywhere` once the listings are in.
+     */
+    awaitsListing(id) {
+        if (!this.listings.listing)
+            return false;
+        return this.router.storesToWrite(id).some(store => !this.listings.settled(store, id));
+    }
+    /**
+     * Whether the listings of every store responsible for the blob name it, `length` bytes long. A
+     * blob found so is counted as present, once; false means it must be stored (or asked about)
+     * with `store`.
+     */
+    async listedEverywhere(id, length) {
+        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
+            const listing = await this.listings.of(store, id);
+            return listing && (await listing.storedSize(id));
+        }));
+        if (!sizes.every(size => size === length))
+            return false;
+        if (this.tally.claim(id))
+            this.tally.settle(id, false);
+        return true;
+    }
+    /**
+     * The size every store responsible for the blob holds it at, from their listings or, where
+     * none is taken, by asking; undefined when any lacks it or they disagree. For a blob whose id
+     * is known but whose encoded length is not: the stored size is then taken as its length. A
+     * blob found so is counted as present, once.
+     */
+    async heldSize(id) {
+        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
+            const listing = await this.listings.of(store, id);
+            if (listing)
+                return listing.storedSize(id);
+            await this.requests.acquire();
+            try {
+                const size = await store.storedSize(id);
+                if (size !== undefined)
+                    this.contents?.holds(store, id, size);
+                return size;
+            }
+            catch (error) {
+                throw (0,store_store/* storeFailure */.Si)(error, id, store);
+            }
+            finally {
+                this.requests.release();
+            }
+        }));
+        const size = sizes[0];
+        if (size === undefined || !sizes.every(other => other === size))
+            return undefined;
+        if (this.tally.claim(id))
+            this.tally.settle(id, false);
+        return size;
+    }
+    /** Resolves once every store responsible for the blob holds it. */
+    async store(id, blob) {
+        if (!this.tally.claim(id))
+            return;
+        const written = await Promise.all(this.router.storesToWrite(id).map(store => this.ensure(store, id, blob)));
+        this.tally.settle(id, written.some(Boolean));
+    }
+    /** Stops queued requests; those already sent finish on their own. */
+    stop(error) {
+        this.requests.fail(error);
+    }
+    /**
+     * Puts the blob unless the store holds it whole: a stored size other than the blob's is what a
+     * cut-off upload leaves on a server that writes objects in place, and is written over.
+     */
+    async ensure(store, id, blob) {
+        const listed = await this.listings.of(store, id);
+        if (listed && (await listed.storedSize(id)) === blob.byteLength)
+            return false;
+        await this.requests.acquire();
+        try {
+            // A listing that completed and lacks the blob is as good an answer as asking.
+            if (!listed && (await store.storedSize(id)) === blob.byteLength) {
+                this.contents?.holds(store, id, blob.byteLength);
+                return false;
+            }
+            await store.put(id, blob);
+            this.contents?.holds(store, id, blob.byteLength);
+            return true;
+        }
+        catch (error) {
+            throw (0,store_store/* storeFailure */.Si)(error, id, store);
+        }
+        finally {
+            this.requests.release();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flist/pack/store-blocks.ts
+// The blocks of a pack: each task encoded on a worker, each blob put into the stores that lack it,
+// with the plain bytes in flight bounded whatever the tree. Block rows are handed over as tasks
+// finish.
+
+
+
+
+
+
+
+/** Store requests in flight at once, by default: for all packs of a run together. */
+const UPLOAD_CONCURRENCY = 32;
+async function storeBlocks(files, tasks, blockRows, pool, options) {
     const state = {
         files: files.length,
         filesDone: 0,
@@ -69599,14 +68994,13 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
     }
     const tally = new BlobTally();
     let encodedCount = 0;
-    const uploader = workersStore
-        ? undefined
-        : new BlockUploader(options.stores, {
-            concurrency: options.uploadConcurrency ?? UPLOAD_CONCURRENCY,
-            requests: options.uploadRequests,
-            expectedBlocks,
-            tally
-        });
+    const uploader = new BlockUploader(options.stores, {
+        concurrency: options.uploadConcurrency ?? UPLOAD_CONCURRENCY,
+        requests: options.uploadRequests,
+        expectedBlocks,
+        tally,
+        contents: options.storeContents
+    });
     // Plain bytes of the blocks being encoded or waiting for their stores: bounds memory.
     const pendingBytes = Math.max((options.maxPendingBlocks ?? 64) * BLOCK_SIZE, TASK_BYTES);
     const pending = new Semaphore(pendingBytes);
@@ -69620,7 +69014,7 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
             return;
         failure = { error };
         pending.fail(error);
-        uploader?.stop(error);
+        uploader.stop(error);
         void pool.close();
     };
     const onAbort = () => fail(options.signal?.reason);
@@ -69643,17 +69037,25 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
         pending.release(plainLength);
         counted(file);
     };
-    /** For a block whose blob was let go while the stores' listings came: encoded again if needed. */
-    const storeOnceListed = async (uploader, file, index, plainLength, id, blobLength) => {
+    /** Encodes one chunk again, for a blob the stores turned out to lack, and stores it. */
+    const encodeAgain = async (file, index, id) => {
+        const { path, stats } = file;
+        const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true);
+        encodedCount++;
+        if (toHex(again.id) !== id) {
+            throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
+        }
+        await uploader.store(id, sentBlob(again, id));
+        return again.blobLength;
+    };
+    /**
+     * For a block whose blob was let go while the stores' listings came: encoded again if needed.
+     * It takes the chunk's figures, not the chunk: the blob must not stay reachable meanwhile.
+     */
+    const storeOnceListed = async (file, { index, plainLength, blobLength }, id) => {
         if (!(await uploader.listedEverywhere(id, blobLength))) {
             await pending.acquire(plainLength);
-            const { path, stats } = file;
-            const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true);
-            encodedCount++;
-            if (toHex(again.id) !== id) {
-                throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
-            }
-            await uploader.store(id, sentBlob(again, id));
+            await encodeAgain(file, index, id);
             pending.release(plainLength);
         }
         counted(file);
@@ -69662,53 +69064,44 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
      * For a chunk whose id was known: its blob is looked for in the stores, and encoded and stored
      * after all when they lack it.
      */
-    const confirmKnown = async (uploader, file, index, plainLength, id) => {
+    const confirmKnown = async (file, chunk, id) => {
         const held = await uploader.heldSize(id);
         if (held !== undefined) {
             options.encodedLengths?.set(id, held);
             counted(file);
             return;
         }
-        await pending.acquire(plainLength);
-        const { path, stats } = file;
-        const [again] = await pool.encode([{ path, first: index, count: 1, size: stats.size }], true);
-        encodedCount++;
-        if (toHex(again.id) !== id) {
-            throw new errors/* UserError */.yo(`${path.toString()} changed while it was being packed: pack a tree nothing writes to`);
-        }
-        options.encodedLengths?.set(id, again.blobLength);
-        await uploader.store(id, sentBlob(again, id));
-        stored(file, plainLength);
+        await pending.acquire(chunk.plainLength);
+        // Encoded before it is recorded: an optional call would skip its argument.
+        const blobLength = await encodeAgain(file, chunk.index, id);
+        options.encodedLengths?.set(id, blobLength);
+        stored(file, chunk.plainLength);
     };
-    /** Counts an encoded chunk and sends its blob on: stored by its encoder, uploaded, or let go. */
+    /** Counts an encoded chunk and sends its blob on: uploaded, or let go until the listings come. */
     const place = (file, chunk) => {
         state.bytesDone += chunk.plainLength;
         const id = toHex(chunk.id);
-        if (chunk.reused && uploader) {
+        if (!chunk.blob) {
             pending.release(chunk.plainLength);
-            work.push(confirmKnown(uploader, file, chunk.index, chunk.plainLength, id).catch(fail));
+            work.push(confirmKnown(file, chunk, id).catch(fail));
             return;
         }
-        if (!chunk.reused)
-            encodedCount++;
+        encodedCount++;
         options.encodedLengths?.set(id, chunk.blobLength);
-        if (!uploader) {
-            tally.record(id, chunk.written === true);
-            stored(file, chunk.plainLength);
-            return;
-        }
-        const { index, plainLength, blobLength } = chunk;
-        if (uploader.awaitsListing(id) && heldForListings + plainLength > holdableBytes) {
+        const { plainLength } = chunk;
+        const awaitsListing = uploader.awaitsListing(id);
+        if (awaitsListing && heldForListings + plainLength > holdableBytes) {
             // Holding every blob until the listings come would stall encoding once the memory bound
             // is reached; on an unchanged pack the listings name them all. Up to half of what a task
             // leaves of the bound is held, so a first pack encodes fewer blobs twice.
             pending.release(plainLength);
-            work.push(storeOnceListed(uploader, file, index, plainLength, id, blobLength).catch(fail));
+            const { blob: _letGo, ...figures } = chunk;
+            work.push(storeOnceListed(file, figures, id).catch(fail));
             return;
         }
-        const held = uploader.awaitsListing(id) ? plainLength : 0;
+        const held = awaitsListing ? plainLength : 0;
         heldForListings += held;
-        const upload = uploader.store(id, sentBlob(chunk, id));
+        const upload = uploader.store(id, chunk.blob);
         work.push(upload
             .then(() => {
             heldForListings -= held;
@@ -69750,6 +69143,73 @@ async function storeBlocks(files, tasks, blockRows, pool, workersStore, options)
         `(${progress.rate()} MB/s); ${uploaded + present + repeated} blocks: ${uploaded} uploaded, ${present} already in the store, ${repeated} repeated; ${encodedCount} encoded`);
     return { total: uploaded + present + repeated, uploaded, present, encoded: encodedCount };
 }
+/** The blob a worker sent back for this thread to store. */
+function sentBlob(chunk, id) {
+    if (!chunk.blob)
+        throw new Error(`a block worker kept blob ${id} it was to send back`);
+    return chunk.blob;
+}
+
+;// CONCATENATED MODULE: ./src/flist/pack/pack.ts
+// Packs a tree into an flist: list it, encode its chunks on every core, store the blobs the
+// stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Inode rows written between two turns of the event loop. */
+const INODE_SLICE = 500;
+async function packTree(options) {
+    const uncovered = options.stores.uncoveredPrefixes();
+    if (uncovered.length > 0) {
+        throw new errors/* UserError */.yo(`the stores do not cover blob ids starting with ${describeBytes(uncovered)}; store ranges must cover 00-ff together`);
+    }
+    options.signal?.throwIfAborted();
+    // SQLite compiles and the workers start while the tree is listed. Whatever happens, both are
+    // closed.
+    loadSqlite().catch(() => undefined);
+    const pool = BlockWorkerPool.start(options.workers, { known: options.knownBlocks });
+    const writer = FlistWriter.create();
+    try {
+        const items = await walkTree(options.source, options.signal);
+        const files = items.filter(item => (item.stats.mode & S_IFMT) === S_IFREG);
+        const tasks = planTasks(files);
+        // Inode rows do not depend on blocks: they are written while the blocks are encoded, and the
+        // block rows follow them as their tasks are done.
+        const blockRows = new BlockRows(tasks.length);
+        const inodes = writer.then(async (opened) => {
+            await writeInodes(opened, items, options);
+            blockRows.writeTo(opened);
+        });
+        inodes.catch(() => undefined);
+        const blocks = await storeBlocks(files, tasks, blockRows, pool, options);
+        await inodes;
+        await writeFlist(await writer, blockRows, options);
+        return {
+            ...countEntries(items.map(item => item.stats)),
+            blocks: blocks.total,
+            blocksUploaded: blocks.uploaded,
+            blocksPresent: blocks.present,
+            blocksEncoded: blocks.encoded
+        };
+    }
+    finally {
+        await Promise.all([
+            pool.close(),
+            writer.then(opened => opened.close(), () => undefined)
+        ]);
+    }
+}
 /** Opens the flist's one transaction and adds the inode rows, a slice at a time. */
 async function writeInodes(writer, items, options) {
     writer.begin();
@@ -69772,27 +69232,6 @@ async function writeFlist(writer, blockRows, options) {
     writer.commit();
     options.signal?.throwIfAborted();
     await writer.save(options.flistPath);
-}
-/** The blob a worker sent back for this thread to store. */
-function sentBlob(chunk, id) {
-    if (!chunk.blob)
-        throw new Error(`a block worker kept blob ${id} it was to send back`);
-    return chunk.blob;
-}
-function pack_countEntries(items) {
-    const counts = { files: 0, directories: 0, symlinks: 0, bytes: 0 };
-    for (const { stats } of items) {
-        const type = stats.mode & S_IFMT;
-        if (type === S_IFREG) {
-            counts.files++;
-            counts.bytes += stats.size;
-        }
-        else if (type === S_IFDIR)
-            counts.directories++;
-        else if (type === S_IFLNK)
-            counts.symlinks++;
-    }
-    return counts;
 }
 function describeBytes(bytes) {
     const shown = bytes.slice(0, 4).map(hexByte).join(', ');
@@ -69823,6 +69262,193 @@ async function forEachLimited(items, limit, task, signal) {
     await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, lane));
     if (failure)
         throw failure.error;
+}
+
+;// CONCATENATED MODULE: ./src/store/dir.ts
+// rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
+// (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
+// and earlier versions of this action write, is read too, and moved flat as blobs are asked for.
+
+
+
+
+class DirBlobStore {
+    root;
+    display;
+    /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
+    prefix;
+    /** The root as first listed. */
+    rootListing;
+    /** Set once the root is known to exist. */
+    rootMade = false;
+    constructor(root) {
+        this.root = root;
+        this.display = `dir://${root}`;
+        this.prefix = (0,external_node_path_.join)(root, '/');
+    }
+    /**
+     * The flat copy's size, else the sharded one's: the copy this project's reader fetches. A
+     * sharded copy is moved flat, so a pack that finds it whole leaves a store every rfs reads.
+     */
+    async storedSize(id) {
+        return (await fileSize(this.flat(id))) ?? moveFlat(this.sharded(id), this.flat(id));
+    }
+    async get(id) {
+        for (const path of [this.flat(id), this.sharded(id)]) {
+            try {
+                return await (0,promises_.readFile)(path);
+            }
+            catch (error) {
+                if (!isMissing(error))
+                    throw error;
+            }
+        }
+        return undefined;
+    }
+    /**
+     * Writes through a temporary name and renames, so a blob is either whole or absent. A sharded
+     * copy is then removed: a blob is put because the store lacks it whole, and rfs builds that read
+     * both layouts look there first.
+     */
+    async put(id, blob) {
+        if (!this.rootMade) {
+            await (0,promises_.mkdir)(this.root, { recursive: true }).catch(error => notADirectory(error, this.root));
+            this.rootMade = true;
+        }
+        await writeFileAtomically(this.flat(id), blob);
+        const root = this.rootListing && (await this.rootListing);
+        if (!root || root.shards.has(id.slice(0, 2)))
+            await (0,promises_.rm)(this.sharded(id), { force: true });
+    }
+    /**
+     * The root read once, whatever the prefix and limit: names come a directory read at a time, a
+     * local read costs less than a stat per blob, and each blob the caller asks about costs one
+     * stat for its size. The shards of the older layout are read as blobs under them are asked for.
+     */
+    async listIds() {
+        this.rootListing ??= RootListing.read(this.root);
+        return new DirListing(await this.rootListing, this.prefix);
+    }
+    sharded(id) {
+        return `${this.prefix}${id.slice(0, 2)}/${id}`;
+    }
+    flat(id) {
+        return `${this.prefix}${id}`;
+    }
+}
+/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
+class RootListing {
+    root;
+    flat;
+    shards;
+    shardIds = new Map();
+    constructor(root, flat, 
+    /** Names of two hex digits: anything there may hold sharded blobs. */
+    shards) {
+        this.root = root;
+        this.flat = flat;
+        this.shards = shards;
+    }
+    static async read(root) {
+        const { blobs, shards } = await readEntries(root);
+        return new RootListing(root, blobs, shards);
+    }
+    /** One shard's blobs, read once. */
+    async shard(shard) {
+        let ids = this.shardIds.get(shard);
+        if (!ids) {
+            ids = readEntries((0,external_node_path_.join)(this.root, shard)).then(entries => entries.blobs);
+            this.shardIds.set(shard, ids);
+            this.shardIds.set(shard, await ids);
+        }
+        return ids;
+    }
+}
+/** The blobs of a root listing, each one's size read from disk when asked for. */
+class DirListing {
+    listing;
+    base;
+    constructor(listing, 
+    /** The store's root, ending in a slash. */
+    base) {
+        this.listing = listing;
+        this.base = base;
+    }
+    get size() {
+        return this.listing.flat.size;
+    }
+    async storedSize(id) {
+        if (this.listing.flat.has(id)) {
+            const size = await fileSize(`${this.base}${id}`);
+            if (size !== undefined)
+                return size;
+        }
+        const shard = id.slice(0, 2);
+        if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
+            return undefined;
+        return moveFlat(`${this.base}${shard}/${id}`, `${this.base}${id}`);
+    }
+}
+/**
+ * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
+ * a blob's name, and anything named by two digits may be a shard.
+ */
+function collector() {
+    const shards = new Set();
+    const names = [];
+    return {
+        visit: entry => {
+            if (entry.name.length === 2)
+                shards.add(entry.name);
+            else if (entry.name.length === 64 && entry.isFile())
+                names.push(entry.name);
+        },
+        done: () => ({ blobs: new store_store/* BlobIdSet */.Z2(names), shards })
+    };
+}
+/** A directory's blobs and shards; none when it does not exist. */
+async function readEntries(path) {
+    const { visit, done } = collector();
+    try {
+        for await (const entry of await (0,promises_.opendir)(path, { bufferSize: 1024 }))
+            visit(entry);
+    }
+    catch (error) {
+        if (!isMissing(error))
+            throw error;
+    }
+    return done();
+}
+/**
+ * A sharded copy's size, once moved to the flat name; undefined when there is none. Where the
+ * store cannot be changed (a read-only mount), the copy stays where it is.
+ */
+async function moveFlat(sharded, flat) {
+    const size = await fileSize(sharded);
+    if (size !== undefined)
+        await (0,promises_.rename)(sharded, flat).catch(() => undefined);
+    return size;
+}
+async function fileSize(path) {
+    try {
+        const stats = await (0,promises_.stat)(path);
+        return stats.isFile() ? stats.size : undefined;
+    }
+    catch (error) {
+        if (isMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+/** mkdir's EEXIST says less than what it means here. */
+function notADirectory(error, path) {
+    if (error.code !== 'EEXIST')
+        throw error;
+    throw Object.assign(new Error(`ENOTDIR: ${path} is not a directory`), { code: 'ENOTDIR' });
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 ;// CONCATENATED MODULE: ./src/store/http.ts
@@ -69900,6 +69526,10 @@ async function openStore(url, access = 'write', options = {}) {
 }
 /** A router over store specs: each blob goes to every store whose range holds its first byte. */
 async function openStores(specs, access = 'write', options = {}) {
+    const { mask } = options;
+    if (mask)
+        for (const spec of specs)
+            (0,store_url/* maskUrlCredentials */.gn)(spec.url, mask);
     const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)));
     return new RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
 }
@@ -69956,7 +69586,8 @@ async function unpackFlist(flistPath, target, options = {}) {
     try {
         const stores = await readerStores(reader, options.stores, {
             signal: options.signal,
-            s3Requests: options.s3Requests
+            s3Requests: options.s3Requests,
+            mask: options.mask
         });
         const hash = await createBlake2b256();
         const entries = [...reader.walk()];
@@ -70190,7 +69821,8 @@ async function unpackCommand(argv, io) {
     const result = await unpackFlist((0,external_node_path_.resolve)(meta), (0,external_node_path_.resolve)(target), {
         preserveOwnership: args.switches.has('preserve-ownership'),
         signal: io.signal,
-        log: io.err
+        log: io.err,
+        mask: io.mask
     });
     io.err(`unpacked ${result.files} files, ${result.directories} directories, ${result.symlinks} symlinks into ${target}`);
 }
@@ -70414,7 +70046,7 @@ async function runCli(argv, io) {
     try {
         if (!run)
             throw new UsageError(`unrecognized subcommand '${command}'`);
-        await run(rest, io);
+        await run(rest, { mask: maskSecret, ...io });
         return 0;
     }
     catch (error) {
