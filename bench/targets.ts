@@ -49,6 +49,7 @@ export function writeDocs(page: string, name: string, command: string, machine: 
     '',
     `Written by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}.`,
     '',
+    '<!-- example: not run — the output of the bench run named above -->',
     '```text',
     ...printed.map(line => line.trimEnd()),
     '```',
