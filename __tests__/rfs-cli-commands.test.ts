@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { runCli } from '../src/rfs-cli-commands.js'
-import { capturingMasks, maskedValues } from './fixtures/settings/capture.js'
+import { capturingMasks, capturingMasksOf } from './fixtures/settings/capture.js'
 
 describe('runCli on a runner', () => {
   const originalActions = process.env.GITHUB_ACTIONS
@@ -51,18 +51,9 @@ describe('runCli on a runner', () => {
         io
       )
       // The routes are read after the flist opens: stdout is captured across the whole command.
-      const originalWrite = process.stdout.write.bind(process.stdout)
-      const written: string[] = []
-      process.stdout.write = ((chunk: string | Uint8Array) => {
-        written.push(String(chunk))
-        return true
-      }) as typeof process.stdout.write
-      try {
-        await runCli(['unpack', '-m', meta, join(work, 'out')], io)
-      } finally {
-        process.stdout.write = originalWrite
-      }
-      const masks = maskedValues(written.join(''))
+      const { masks } = await capturingMasksOf(() =>
+        runCli(['unpack', '-m', meta, join(work, 'out')], io)
+      )
       expect(masks).toContain('r0ute-secret')
     } finally {
       rmSync(work, { recursive: true, force: true })

@@ -1,64 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
-} from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { settingsFromRaw, type RawInputs } from '../../src/action/inputs.js'
-import { buildPlan, type Plan } from '../../src/plan/plan.js'
+import { settingsFromRaw } from '../../src/action/inputs.js'
+import { buildPlan } from '../../src/plan/plan.js'
 import { asyncUserError } from '../fixtures/settings/capture.js'
+import { KERNEL, NOW, S3_CONF, planProject } from '../helpers/plan-project.js'
+const fixture = planProject()
+const { writeConfig, plan } = fixture
 
-const NOW = new Date('2025-03-07T23:30:00Z')
-const KERNEL = '6.12.44-Zero-OS'
-const S3_CONF = [
-  'S3_ENDPOINT=https://s3.example.com',
-  'S3_BUCKET=zos-blobs',
-  'S3_ACCESS_KEY=AKIA',
-  'S3_SECRET_KEY="hunter2/+"'
-].join('\n')
-
-let work: string
-let project: string
-let modulesRoot: string
-
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'plan-'))
-  project = join(work, 'project')
-  modulesRoot = join(work, 'lib-modules')
-  mkdirSync(join(project, 'config'), { recursive: true })
-  mkdirSync(join(project, 'initramfs/lib/modules', KERNEL), { recursive: true })
-  mkdirSync(join(project, 'firmware'), { recursive: true })
-  mkdirSync(modulesRoot)
-  writeConfig('build.conf', 'export KERNEL_VERSION=6.12.44\n')
-  writeConfig(
-    'kernel.config',
-    'CONFIG_LOCALVERSION="-Zero-OS"\n# CONFIG_LOCALVERSION_AUTO is not set\n'
-  )
-})
-afterEach(() => rmSync(work, { recursive: true, force: true }))
-
-function writeConfig(name: string, text: string): void {
-  writeFileSync(join(project, 'config', name), text)
-}
-
-function plan(raw: RawInputs = {}): Promise<Plan> {
-  const settings = settingsFromRaw({ 'project-root': project, ...raw }, 'input', { cwd: work })
-  return buildPlan(settings, {
-    sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
-    modulesRoot
-  })
-}
-
-describe('an offline project (no S3 settings)', () => {
+describe('an offline fixture.project (no S3 settings)', () => {
   test('the whole plan', async () => {
-    const output = join(project, 'dist/flists')
+    const output = join(fixture.project, 'dist/flists')
     expect(await plan()).toEqual({
       kernel: { base: '6.12.44', localversion: '-Zero-OS', full: KERNEL },
       firmwareTag: '20250307',
@@ -67,7 +20,7 @@ describe('an offline project (no S3 settings)', () => {
         {
           kind: 'modules',
           name: `modules-${KERNEL}.fl`,
-          source: join(project, 'initramfs/lib/modules', KERNEL),
+          source: join(fixture.project, 'initramfs/lib/modules', KERNEL),
           path: join(output, `modules-${KERNEL}.fl`),
           manifestKey: `manifests/modules-${KERNEL}.fl`,
           url: `file://${join(output, `modules-${KERNEL}.fl`)}`
@@ -75,7 +28,7 @@ describe('an offline project (no S3 settings)', () => {
         {
           kind: 'firmware',
           name: 'firmware-20250307.fl',
-          source: join(project, 'firmware'),
+          source: join(fixture.project, 'firmware'),
           path: join(output, 'firmware-20250307.fl'),
           manifestKey: 'manifests/firmware-20250307.fl',
           url: `file://${join(output, 'firmware-20250307.fl')}`
@@ -91,36 +44,46 @@ describe('an offline project (no S3 settings)', () => {
   })
 
   test('the date tag is the UTC date of the source date', async () => {
-    const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
+    const settings = settingsFromRaw({ 'project-root': fixture.project }, 'input', {
+      cwd: fixture.work
+    })
     const late = await buildPlan(settings, {
       sourceDate: { epoch: Date.parse('2025-12-31T23:59:59-05:00') / 1000, origin: 'test' },
       now: new Date('2024-06-01T12:00:00Z'),
-      modulesRoot
+      modulesRoot: fixture.modulesRoot
     })
     expect(late.firmwareTag).toBe('20260101')
     expect(late.warnings).toEqual([])
   })
 
   test('without a source date the date tag is the UTC date of now, with a warning', async () => {
-    const settings = settingsFromRaw({ 'project-root': project }, 'input', { cwd: work })
+    const settings = settingsFromRaw({ 'project-root': fixture.project }, 'input', {
+      cwd: fixture.work
+    })
     const late = await buildPlan(settings, {
       now: new Date('2025-12-31T23:59:59-05:00'),
-      modulesRoot
+      modulesRoot: fixture.modulesRoot
     })
     expect(late.firmwareTag).toBe('20260101')
     expect(late.warnings).toEqual([
       expect.stringMatching(/^firmware tag 20260101 is today's UTC date/)
     ])
-    const modulesOnly = settingsFromRaw({ 'project-root': project, flists: 'modules' }, 'input', {
-      cwd: work
-    })
-    expect((await buildPlan(modulesOnly, { modulesRoot })).warnings).toEqual([])
+    const modulesOnly = settingsFromRaw(
+      { 'project-root': fixture.project, flists: 'modules' },
+      'input',
+      {
+        cwd: fixture.work
+      }
+    )
+    expect((await buildPlan(modulesOnly, { modulesRoot: fixture.modulesRoot })).warnings).toEqual(
+      []
+    )
   })
 
   test('output-dir moves the flists and the embedded store', async () => {
     const result = await plan({ 'output-dir': 'out' })
-    expect(result.flists[0].path).toBe(join(project, 'out', `modules-${KERNEL}.fl`))
-    expect(result.writeStores[0].url).toBe(`dir://${join(project, 'out/store')}`)
+    expect(result.flists[0].path).toBe(join(fixture.project, 'out', `modules-${KERNEL}.fl`))
+    expect(result.writeStores[0].url).toBe(`dir://${join(fixture.project, 'out/store')}`)
   })
 
   test('a file URL percent-encodes what needs it', async () => {
@@ -158,24 +121,24 @@ describe('firmware tag', () => {
 
 describe('which flists', () => {
   test('an unselected flist is not looked for', async () => {
-    rmSync(join(project, 'firmware'), { recursive: true })
+    rmSync(join(fixture.project, 'firmware'), { recursive: true })
     const result = await plan({ flists: 'modules' })
     expect(result.flists.map(flist => flist.kind)).toEqual(['modules'])
-    rmSync(join(project, 'initramfs'), { recursive: true })
-    mkdirSync(join(project, 'firmware'))
+    rmSync(join(fixture.project, 'initramfs'), { recursive: true })
+    mkdirSync(join(fixture.project, 'firmware'))
     expect((await plan({ flists: 'firmware' })).flists.map(flist => flist.name)).toEqual([
       'firmware-20250307.fl'
     ])
   })
 
   test('a missing source of a selected flist is an error', async () => {
-    rmSync(join(project, 'firmware'), { recursive: true })
+    rmSync(join(fixture.project, 'firmware'), { recursive: true })
     expect((await asyncUserError(plan())).message).toMatch(/^no firmware tree: tried /)
   })
 
   test('the modules are looked up under the full version, the injected root first', async () => {
-    mkdirSync(join(modulesRoot, KERNEL))
-    expect((await plan()).flists[0].source).toBe(join(modulesRoot, KERNEL))
+    mkdirSync(join(fixture.modulesRoot, KERNEL))
+    expect((await plan()).flists[0].source).toBe(join(fixture.modulesRoot, KERNEL))
   })
 
   test('a localversion mismatch shows the versions that exist', async () => {
@@ -183,14 +146,14 @@ describe('which flists', () => {
     const error = await asyncUserError(plan())
     expect(error.message).toContain('no modules tree for kernel 6.12.44-other')
     expect(error.message).toContain(
-      `versions present: ${KERNEL} (in ${join(project, 'initramfs/lib/modules')})`
+      `versions present: ${KERNEL} (in ${join(fixture.project, 'initramfs/lib/modules')})`
     )
   })
 })
 
 describe('kernel version', () => {
   test('the input replaces KERNEL_VERSION', async () => {
-    mkdirSync(join(project, 'initramfs/lib/modules/6.13-rc3-Zero-OS'))
+    mkdirSync(join(fixture.project, 'initramfs/lib/modules/6.13-rc3-Zero-OS'))
     const result = await plan({ 'kernel-version': '6.13-rc3' })
     expect(result.kernel).toEqual({
       base: '6.13-rc3',
@@ -205,8 +168,8 @@ describe('kernel version', () => {
   })
 
   test('config-dir is honoured', async () => {
-    mkdirSync(join(project, 'other'))
-    writeFileSync(join(project, 'other/build.conf'), 'KERNEL_VERSION=6.12.44\n')
+    mkdirSync(join(fixture.project, 'other'))
+    writeFileSync(join(fixture.project, 'other/build.conf'), 'KERNEL_VERSION=6.12.44\n')
     const result = await plan({ 'config-dir': 'other', flists: 'firmware' })
     expect(result.kernel.full).toBe('6.12.44')
     expect(result.warnings).toEqual([expect.stringContaining('other/kernel.config not found')])
@@ -251,11 +214,11 @@ describe('explicit stores', () => {
   })
 })
 
-describe('the project itself', () => {
+describe('the fixture.project itself', () => {
   test('a missing project-root', async () => {
-    const error = await asyncUserError(plan({ 'project-root': join(work, 'absent') }))
+    const error = await asyncUserError(plan({ 'project-root': join(fixture.work, 'absent') }))
     expect(error.message).toBe(
-      `project-root ${join(work, 'absent')} does not exist: point project-root at the Zero-OS build project`
+      `project-root ${join(fixture.work, 'absent')} does not exist: point project-root at the Zero-OS build project`
     )
   })
 
@@ -271,11 +234,11 @@ describe('the example project', () => {
   test('plans offline with the versions, trees and embedded store it is meant to show', async () => {
     const example = join(import.meta.dirname, '..', '..', 'examples', 'zos')
     const settings = settingsFromRaw({ 'project-root': example, engine: 'native' }, 'flag', {
-      cwd: work
+      cwd: fixture.work
     })
     const result = await buildPlan(settings, {
       sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
-      modulesRoot: join(work, 'no-system-modules')
+      modulesRoot: join(fixture.work, 'no-system-modules')
     })
     expect(result.kernel).toEqual({ base: '6.12.44', localversion: '-Zero-OS', full: KERNEL })
     expect(result.flists.map(flist => flist.source)).toEqual([
@@ -331,13 +294,13 @@ describe('key prefixes and public URLs that readers would resolve elsewhere', ()
 })
 
 describe('where the run writes', () => {
-  const modulesTree = (): string => join(project, 'initramfs/lib/modules', KERNEL)
+  const modulesTree = (): string => join(fixture.project, 'initramfs/lib/modules', KERNEL)
 
   test('output-dir is created while planning, and not in a dry run', async () => {
     await plan({ 'dry-run': 'true' })
-    expect(existsSync(join(project, 'dist/flists'))).toBe(false)
+    expect(existsSync(join(fixture.project, 'dist/flists'))).toBe(false)
     await plan()
-    expect(readdirSync(join(project, 'dist/flists'))).toEqual(['store'])
+    expect(readdirSync(join(fixture.project, 'dist/flists'))).toEqual(['store'])
   })
 
   test.each([
@@ -356,7 +319,7 @@ describe('where the run writes', () => {
   })
 
   test('output-dir reaching into a tree through a symlink is refused too', async () => {
-    symlinkSync(modulesTree(), join(project, 'out'))
+    symlinkSync(modulesTree(), join(fixture.project, 'out'))
     const error = await asyncUserError(plan({ 'output-dir': 'out/flists' }))
     expect(error.message).toMatch(/output-dir .* is inside the modules tree/)
   })
@@ -365,7 +328,7 @@ describe('where the run writes', () => {
     const error = await asyncUserError(
       plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' }).catch(
         async () => {
-          mkdirSync(join(project, 'mods'))
+          mkdirSync(join(fixture.project, 'mods'))
           return plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' })
         }
       )
@@ -375,18 +338,18 @@ describe('where the run writes', () => {
 
   test('a tree inside output-dir is fine: nothing is written into the tree', async () => {
     const result = await plan({ 'output-dir': '.' })
-    expect(result.flists[0].path).toBe(join(project, `modules-${KERNEL}.fl`))
+    expect(result.flists[0].path).toBe(join(fixture.project, `modules-${KERNEL}.fl`))
   })
 
   test.each([
     [
       'a dir:// store inside a tree',
-      () => `dir://${project}/firmware/blobs`,
+      () => `dir://${fixture.project}/firmware/blobs`,
       /^store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
     ],
     [
       'a tree inside a dir:// store',
-      () => `dir://${project}`,
+      () => `dir://${fixture.project}`,
       /^the modules tree .* is inside store dir:\/\//
     ]
   ])('%s is refused', async (_, store, message) => {
@@ -397,13 +360,13 @@ describe('where the run writes', () => {
   test.each([
     [
       'a file',
-      () => writeFileSync(join(project, 'flists'), ''),
+      () => writeFileSync(join(fixture.project, 'flists'), ''),
       'flists',
       /^output-dir .*flists is a file, not a directory/
     ],
     [
       'under a file',
-      () => writeFileSync(join(project, 'flists'), ''),
+      () => writeFileSync(join(fixture.project, 'flists'), ''),
       'flists/x',
       /^output-dir .*flists\/x is under .*flists, which is a file/
     ],
@@ -460,7 +423,7 @@ describe('an output-dir the run may not write, as root', () => {
   // Root writes anywhere permissions say no; an immutable directory still takes nothing.
   let locked: string
   beforeEach(() => {
-    locked = join(work, 'locked')
+    locked = join(fixture.work, 'locked')
     mkdirSync(locked)
     execFileSync('chattr', ['+i', locked])
   })

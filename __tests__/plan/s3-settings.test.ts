@@ -1,52 +1,11 @@
 // The S3 settings as the plan resolves them from the inputs and rfs.conf.
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { settingsFromRaw, type RawInputs } from '../../src/action/inputs.js'
-import { buildPlan, type Plan } from '../../src/plan/plan.js'
+import { describe, expect, test } from '@jest/globals'
+import type { RawInputs } from '../../src/action/inputs.js'
 import { asyncUserError } from '../fixtures/settings/capture.js'
+import { KERNEL, S3_CONF, planProject } from '../helpers/plan-project.js'
 
-const NOW = new Date('2025-03-07T23:30:00Z')
-const KERNEL = '6.12.44-Zero-OS'
-const S3_CONF = [
-  'S3_ENDPOINT=https://s3.example.com',
-  'S3_BUCKET=zos-blobs',
-  'S3_ACCESS_KEY=AKIA',
-  'S3_SECRET_KEY="hunter2/+"'
-].join('\n')
-
-let work: string
-let project: string
-let modulesRoot: string
-
-beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'plan-'))
-  project = join(work, 'project')
-  modulesRoot = join(work, 'lib-modules')
-  mkdirSync(join(project, 'config'), { recursive: true })
-  mkdirSync(join(project, 'initramfs/lib/modules', KERNEL), { recursive: true })
-  mkdirSync(join(project, 'firmware'), { recursive: true })
-  mkdirSync(modulesRoot)
-  writeConfig('build.conf', 'export KERNEL_VERSION=6.12.44\n')
-  writeConfig(
-    'kernel.config',
-    'CONFIG_LOCALVERSION="-Zero-OS"\n# CONFIG_LOCALVERSION_AUTO is not set\n'
-  )
-})
-afterEach(() => rmSync(work, { recursive: true, force: true }))
-
-function writeConfig(name: string, text: string): void {
-  writeFileSync(join(project, 'config', name), text)
-}
-
-function plan(raw: RawInputs = {}): Promise<Plan> {
-  const settings = settingsFromRaw({ 'project-root': project, ...raw }, 'input', { cwd: work })
-  return buildPlan(settings, {
-    sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
-    modulesRoot
-  })
-}
+const fixture = planProject()
+const { writeConfig, plan } = fixture
 
 describe('S3 from rfs.conf', () => {
   test('store URL, redacted routes and display, manifests and path-style URLs', async () => {

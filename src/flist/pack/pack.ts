@@ -2,10 +2,9 @@
 // stores lack, and write the metadata as it goes. The .fl is saved only once every blob is stored.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { UserError } from '../../common/errors.js'
-import { hexByte, type RouterBlobStore } from '../../store/router.js'
+import { hexByte } from '../../store/router.js'
 import { S_IFMT, S_IFREG } from '../format/modes.js'
 import { inodeRecord, type Owner } from './record.js'
-import type { Semaphore } from '../../common/semaphore.js'
 import { BlockRows } from '../format/block-rows.js'
 import { walkTree, type TreeItem } from './walk.js'
 import { BlockWorkerPool } from '../pool/worker-pool.js'
@@ -13,44 +12,21 @@ import { FlistWriter } from '../format/writer.js'
 import { loadSqlite } from '../format/sqlite.js'
 import type { StoreSpec } from '../../store/spec.js'
 import { countEntries, type FlistCounts } from '../format/counts.js'
-import type { StoreContents } from '../blobs/contents.js'
 import { planTasks } from './tasks.js'
-import { storeBlocks } from './store-blocks.js'
+import { storeBlocks, type BlockOptions } from './store-blocks.js'
 
 export { UPLOAD_CONCURRENCY } from './store-blocks.js'
 
-export interface PackOptions {
+export interface PackOptions extends BlockOptions {
   source: string
   flistPath: string
-  stores: RouterBlobStore
   /** Routes recorded for readers; passwords already stripped. */
   routes: readonly StoreSpec[]
   tags: ReadonlyArray<readonly [string, string]>
   owner?: Owner
   sourceDateEpoch?: number
-  signal?: AbortSignal
-  log: (line: string) => void
-  /** Shown in progress lines. */
-  label?: string
   /** Threads that encode; one per core by default. */
   workers?: number
-  /** Store requests in flight at once. */
-  uploadConcurrency?: number
-  /** Permits for store requests shared with packs running beside this one, instead. */
-  uploadRequests?: Semaphore
-  /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
-  maxPendingBlocks?: number
-  progressIntervalMs?: number
-  /**
-   * Filled with the encoded length of every blob the flist references, by hex id: the size a
-   * store must hold for the blob to count as present, for the checks after the pack.
-   */
-  encodedLengths?: Map<string, number>
-  /**
-   * Filled with what the stores were found to hold and what was put into them, for the exists
-   * check after the pack (shared by the packs of one run).
-   */
-  storeContents?: StoreContents
   /**
    * Key and id pairs of the blocks an earlier flist written by this very codec names (see
    * known-blocks.ts): such chunks are hashed but not encoded, and their blobs are checked in the

@@ -21,12 +21,24 @@ export interface BlockOptions {
   stores: RouterBlobStore
   signal?: AbortSignal
   log: (line: string) => void
+  /** Shown in progress lines. */
   label?: string
+  /** Store requests in flight at once. */
   uploadConcurrency?: number
+  /** Permits for store requests shared with packs running beside this one, instead. */
   uploadRequests?: Semaphore
+  /** Encoded blocks held in memory, waiting for their stores: bounds memory whatever the tree. */
   maxPendingBlocks?: number
   progressIntervalMs?: number
+  /**
+   * Filled with the encoded length of every blob the flist references, by hex id: the size a
+   * store must hold for the blob to count as present, for the checks after the pack.
+   */
   encodedLengths?: Map<string, number>
+  /**
+   * Filled with what the stores were found to hold and what was put into them, for the exists
+   * check after the pack (shared by the packs of one run).
+   */
   storeContents?: StoreContents
 }
 
