@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { acquireRfs, type RfsSettings } from '../../src/rfs-release/acquire.js'
+import { acquireRfs } from '../../src/rfs-release/acquire.js'
+import type { RfsSettings } from '../../src/rfs-release/rfs-settings.js'
 import {
   buildCacheKey,
   cachedBinaryPath,

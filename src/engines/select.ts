@@ -4,7 +4,7 @@ import { UserError } from '../common/errors.js'
 import type { Settings } from '../plan/settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
-import { acquireRfs, type AcquiredRfs } from '../rfs-release/acquire.js'
+import type { AcquiredRfs, RfsSettings } from '../rfs-release/rfs-settings.js'
 
 export interface PreparedEngine {
   engine: PackEngine
@@ -28,10 +28,10 @@ export async function prepareEngine(
     core.info(`built-in engine ${engine.version}`)
     if (settings.verify !== 'rfs') return { engine }
     core.info('verify: rfs checks the flists with the rfs binary')
-    const verifier = await acquireRfs(settings.rfs, settings.projectRoot, { signal })
+    const verifier = await acquire(settings.rfs, settings.projectRoot, signal)
     return { engine, verifier }
   }
-  const rfs = await acquireRfs(settings.rfs, settings.projectRoot, { signal })
+  const rfs = await acquire(settings.rfs, settings.projectRoot, signal)
   return {
     engine: createRfsEngine(rfs),
     rfsPath: rfs.path,
@@ -50,4 +50,17 @@ export function checkStaticKeys(settings: Settings): void {
   throw new UserError(
     `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give s3-access-key and s3-secret-key, or use engine: native (and verify: exists or full), which signs with the AWS credential chain`
   )
+}
+
+/**
+ * Finds, fetches or builds the rfs binary. Loaded only by a run that needs rfs: the tool and
+ * build caches it brings are the largest part of the bundle, and a built-in pack never uses them.
+ */
+async function acquire(
+  settings: RfsSettings,
+  projectRoot: string,
+  signal: AbortSignal
+): Promise<AcquiredRfs> {
+  const { acquireRfs } = await import('../rfs-release/acquire.js')
+  return acquireRfs(settings, projectRoot, { signal })
 }

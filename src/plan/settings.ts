@@ -1,6 +1,6 @@
 import type { InputSource } from '../common/input-label.js'
 import type { Owner } from '../flist/pack/record.js'
-import type { RfsSettings } from '../rfs-release/acquire.js'
+import type { RfsSettings } from '../rfs-release/rfs-settings.js'
 import type { S3RequestPolicy } from '../s3/client.js'
 import type { StoreSpec } from '../store/spec.js'
 

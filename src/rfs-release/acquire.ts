@@ -11,35 +11,7 @@ import { runnerLog, type RfsLog } from './log.js'
 import { redactUrl } from '../store/url-redact.js'
 import { findCached, keepInToolCache } from './tool-cache.js'
 import { probeRfsVersion } from './rfs-version-probe.js'
-
-export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
-export type RfsBuild = (typeof RFS_BUILD_MODES)[number]
-
-export interface RfsSettings {
-  path?: string
-  version: string
-  /**
-   * Whether rfs-version was given rather than defaulted: then it is what runs, and an rfs of
-   * another version found on PATH or in the source tree is skipped.
-   */
-  versionGiven?: boolean
-  sha256?: string
-  build: RfsBuild
-  /** Absolute path of the rfs source tree to build from. */
-  source: string
-  downloadUrl?: string
-}
-
-/** Where the binary came from, as reported in the log and the summary. */
-export type RfsOrigin =
-  'input' | 'path' | 'components' | 'tool-cache' | 'download' | 'cache' | 'build'
-
-export interface AcquiredRfs {
-  /** Absolute path of a binary that answered `--version`. */
-  path: string
-  version: string
-  source: RfsOrigin
-}
+import type { AcquiredRfs, RfsOrigin, RfsSettings } from './rfs-settings.js'
 
 export interface AcquireOptions {
   log?: RfsLog

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { PackRequest } from '../../../src/engines/engine.js'
 import type { RfsLog } from '../../../src/rfs-release/log.js'
-import type { RfsSettings } from '../../../src/rfs-release/acquire.js'
+import type { RfsSettings } from '../../../src/rfs-release/rfs-settings.js'
 
 export interface FileServer {
   url: string
