@@ -1,8 +1,9 @@
 // A loopback HTTP proxy that holds every request 50 ms (or as asked) before passing it on, as a
 // runner far from its S3 endpoint sees. Headers go through untouched, so signatures still match.
-import { Agent, createServer, request, type Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { Agent, createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { forwardRequest, openSockets } from '../peers/forward.js'
 
 export interface LatencyProxy {
   endpoint: string
@@ -16,7 +17,6 @@ export interface LatencyProxy {
 export async function startLatencyProxy(target: string, delayMs: number): Promise<LatencyProxy> {
   const upstream = new URL(target)
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
-  const sockets = new Set<Socket>()
   const proxy = { requests: 0, byKind: {} as Record<string, number> }
   const server: Server = createServer((incoming, outgoing) => {
     proxy.requests++
@@ -31,28 +31,10 @@ export async function startLatencyProxy(target: string, delayMs: number): Promis
     incoming.on('data', (chunk: Buffer) => body.push(chunk))
     incoming.on('end', async () => {
       await held
-      const forward = request(
-        {
-          agent,
-          host: upstream.hostname,
-          port: upstream.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers
-        },
-        answer => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(outgoing)
-        }
-      )
-      forward.on('error', () => incoming.socket.destroy())
-      forward.end(Buffer.concat(body))
+      forwardRequest(incoming, outgoing, Buffer.concat(body), upstream, agent)
     })
   })
-  server.on('connection', socket => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
+  const sockets = openSockets(server)
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return Object.assign(proxy, {

@@ -3,7 +3,8 @@
 // It can also hold chosen requests until released, and answer a conditional create
 // (`If-None-Match: *`) over an existing key with 412, as AWS S3 and MinIO do.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { forwardRequest, openSockets } from '../../peers/forward.js'
 
 export type Fault = '503' | 'slowdown' | 'reset' | 'stall'
 
@@ -71,7 +72,6 @@ export async function startFaultyProxy(
     failed: 0,
     byFault: { '503': 0, slowdown: 0, reset: 0, stall: 0 } as Record<Fault, number>
   }
-  const sockets = new Set<Socket>()
   const stalls = new Set<NodeJS.Timeout>()
   let releaseListings = (): void => undefined
   const listingsReleased = options.holdListings
@@ -139,27 +139,10 @@ export async function startFaultyProxy(
           }
         }
       }
-      const forward = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers
-        },
-        answer => {
-          outgoing.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(outgoing)
-        }
-      )
-      forward.on('error', () => incoming.socket.destroy())
-      forward.end(Buffer.concat(body))
+      forwardRequest(incoming, outgoing, Buffer.concat(body), upstream)
     })
   })
-  server.on('connection', socket => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
+  const sockets = openSockets(server)
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
