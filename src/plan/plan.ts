@@ -101,11 +101,12 @@ async function planRun(
     'point project-root at the Zero-OS build project'
   )
   const notices: string[] = []
+  const label = inputLabeller(settings.inputSource)
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
     projectRoot: settings.projectRoot,
     override: settings.kernelVersion,
-    label: inputLabeller(settings.inputSource)
+    label
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
@@ -117,13 +118,9 @@ async function planRun(
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)
-  const s3 = resolveS3(
-    settings.s3,
-    conf,
-    warnings,
-    settings.dryRun,
-    inputLabeller(settings.inputSource)
-  )
+  const s3 = resolveS3(settings.s3, conf, warnings, settings.dryRun, label)
+  // Offline, the manifests keep the keys they would have under the prefix, for a later upload.
+  const prefix = s3?.prefix ?? checkPrefix(pick(settings.s3, conf, 'prefix', label))
 
   const writeStores = settings.store ?? [
     { start: 0, end: 255, url: s3 ? s3.storeUrl : `dir://${join(settings.outputDir, 'store')}` }
@@ -140,11 +137,7 @@ async function planRun(
   for (const kind of settings.flists) {
     const name = flistName(kind, kind === 'modules' ? kernel.full : firmwareTag)
     const path = join(settings.outputDir, name)
-    const key = manifestKey(
-      s3?.prefix ??
-        checkPrefix(pick(settings.s3, conf, 'prefix', inputLabeller(settings.inputSource))),
-      name
-    )
+    const key = manifestKey(prefix, name)
     flists.push({
       kind,
       name,
