@@ -53,12 +53,3 @@ test.each(PAGES)('every file %s names exists', page => {
   const named = namedPaths(readFileSync(join(REPO_ROOT, page), 'utf8'))
   expect(named.filter(path => !exists(path))).toEqual([])
 })
-
-test('the check sees the paths a page names, and a missing one', () => {
-  expect(namedPaths('see `src/main.ts`, `e2e/gone.test.ts` and `npm test`')).toEqual([
-    'src/main.ts',
-    '__tests__/e2e/gone.test.ts'
-  ])
-  expect(exists('src/main.ts')).toBe(true)
-  expect(exists('__tests__/e2e/gone.test.ts')).toBe(false)
-})
