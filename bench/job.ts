@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { garageBinary, startGarage, type TestGarage } from '../peers/garage.js'
+import { garageBinary, startGarage, type TestGarage, garageS3Inputs } from '../peers/garage.js'
 import { parseOutputFile } from '../peers/github-output.js'
 import { putLoop, CONCURRENCY, LATENCY_MS } from './garage.js'
 import { startLatencyProxy } from './latency-proxy.js'
@@ -94,11 +94,7 @@ export async function benchJob(base: string): Promise<void> {
         'firmware-tag': 'bench',
         ...trees_,
         'output-dir': join(work, outputDir),
-        's3-endpoint': endpoint,
-        's3-region': garage.region,
-        's3-bucket': bucket,
-        's3-access-key': garage.accessKey,
-        's3-secret-key': garage.secretKey,
+        ...garageS3Inputs(garage, bucket, { endpoint }),
         summary: 'false'
       },
       work

@@ -200,3 +200,19 @@ function webGet(
     req.end()
   })
 }
+
+/** The action's S3 inputs for a bucket of this node, optionally reached through a proxy. */
+export function garageS3Inputs(
+  garage: TestGarage,
+  bucket: string,
+  options: { prefix?: string; endpoint?: string } = {}
+): Record<string, string> {
+  return {
+    's3-endpoint': options.endpoint ?? garage.endpoint,
+    's3-region': garage.region,
+    's3-bucket': bucket,
+    ...(options.prefix === undefined ? {} : { 's3-prefix': options.prefix }),
+    's3-access-key': garage.accessKey,
+    's3-secret-key': garage.secretKey
+  }
+}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { startGarage, type TestGarage } from '../../peers/garage.js'
+import { startGarage, type TestGarage, garageS3Inputs } from '../../peers/garage.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
 import { buildReader, readFlist } from '../helpers/rust-reader.js'
 
@@ -39,12 +39,7 @@ async function publish(root: string, inputs: Record<string, string> = {}): Promi
     'project-root': root,
     engine: 'native',
     'firmware-tag': 'fw1',
-    's3-endpoint': garage.endpoint,
-    's3-region': garage.region,
-    's3-bucket': 'blobs',
-    's3-prefix': 'zos',
-    's3-access-key': garage.accessKey,
-    's3-secret-key': garage.secretKey,
+    ...garageS3Inputs(garage, 'blobs', { prefix: 'zos' }),
     ...inputs
   })
   runs.push(run)

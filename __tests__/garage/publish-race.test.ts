@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
 import { startFaultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js'
-import { startGarage, type TestGarage } from '../../peers/garage.js'
+import { startGarage, type TestGarage, garageS3Inputs } from '../../peers/garage.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
 
 let garage: TestGarage
@@ -38,12 +38,7 @@ function publish(root: string, endpoint: string): Promise<ActionRun> {
   return runAction({
     'project-root': root,
     'firmware-tag': 'fw1',
-    's3-endpoint': endpoint,
-    's3-region': garage.region,
-    's3-bucket': 'blobs',
-    's3-prefix': 'race',
-    's3-access-key': garage.accessKey,
-    's3-secret-key': garage.secretKey
+    ...garageS3Inputs(garage, 'blobs', { prefix: 'race', endpoint })
   })
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { errorLines, runAction, type ActionRun } from '../helpers/action.js'
-import { startGarage, type TestGarage } from '../../peers/garage.js'
+import { startGarage, type TestGarage, garageS3Inputs } from '../../peers/garage.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
 
 let garage: TestGarage
@@ -24,12 +24,7 @@ async function publish(): Promise<ActionRun> {
     'project-root': project.root,
     engine: 'native',
     'firmware-tag': 'fw1',
-    's3-endpoint': garage.endpoint,
-    's3-region': garage.region,
-    's3-bucket': 'blobs',
-    's3-prefix': 'zos',
-    's3-access-key': garage.accessKey,
-    's3-secret-key': garage.secretKey,
+    ...garageS3Inputs(garage, 'blobs', { prefix: 'zos' }),
     overwrite: 'true'
   })
   expect(errorLines(run)).toEqual([])

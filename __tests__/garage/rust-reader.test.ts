@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorLines, REPO_ROOT, runAction } from '../helpers/action.js'
 import { makeAwkwardTree } from '../helpers/awkward-tree.js'
-import { startGarage, type TestGarage } from '../../peers/garage.js'
+import { startGarage, type TestGarage, garageS3Inputs } from '../../peers/garage.js'
 import { copyExample, type TestProject } from '../helpers/project.js'
 import { buildReader, readFlist } from '../helpers/rust-reader.js'
 
@@ -74,12 +74,7 @@ for (const engine of ['native', 'rfs']) {
           'firmware-tag': engine,
           'modules-dir': join(work, 'modules'),
           'firmware-dir': join(work, 'firmware'),
-          's3-endpoint': garage.endpoint,
-          's3-region': garage.region,
-          's3-bucket': 'blobs',
-          's3-prefix': engine,
-          's3-access-key': garage.accessKey,
-          's3-secret-key': garage.secretKey,
+          ...garageS3Inputs(garage, 'blobs', { prefix: engine }),
           // Every blob in both stores; readers are sent to the website endpoint.
           store: `dir://${dirStore}\n${s3Store()}`,
           'read-store': `http://localhost:${garage.webPort}/`
