@@ -1,5 +1,5 @@
-import { ListObjectsCommand } from '@aws-sdk/client-s3'
 import type { S3Session } from '../s3/client.js'
+import { listPage } from '../s3/list.js'
 
 export interface ListedObject {
   key: string
@@ -16,23 +16,17 @@ export async function listObjects(
 ): Promise<ListedObject[]> {
   const objects: ListedObject[] = []
   for (let marker: string | undefined; ;) {
-    const page = await session.request(`LIST ${bucket}/${prefix}*`, abortSignal =>
-      session.client.send(
-        new ListObjectsCommand({ Bucket: bucket, Prefix: prefix || undefined, Marker: marker }),
-        { abortSignal }
-      )
-    )
-    for (const object of page.Contents ?? []) {
-      if (!object.Key) continue
+    const page = await listPage(session, bucket, { prefix, marker })
+    for (const object of page.objects) {
       objects.push({
-        key: object.Key,
-        size: object.Size ?? 0,
-        modified: object.LastModified ?? new Date(0),
-        etag: object.ETag ?? ''
+        key: object.key,
+        size: Number.isNaN(object.size) ? 0 : object.size,
+        modified: object.modified === undefined ? new Date(0) : new Date(object.modified),
+        etag: object.etag ?? ''
       })
     }
-    if (!page.IsTruncated) return objects
-    const next = page.NextMarker ?? objects.at(-1)?.key
+    if (!page.truncated) return objects
+    const next = page.nextMarker ?? objects.at(-1)?.key
     if (!next || next === marker) {
       throw new Error(`listing ${bucket}/${prefix} stopped paging at ${marker ?? 'the start'}`)
     }

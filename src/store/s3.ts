@@ -1,6 +1,7 @@
-import { GetObjectCommand, ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
+import { listPage } from '../s3/list.js'
 import { BlobIdSet, LISTING_PAGE, type BlobStore } from './store.js'
 import { parseS3StoreUrl } from './s3-url.js'
 import { stripPassword } from './url.js'
@@ -47,24 +48,15 @@ export class S3BlobStore implements BlobStore {
   async listIds(prefix: string, limit: number): Promise<BlobIdSet | undefined> {
     const keys: Array<[string, number]> = []
     for (let marker: string | undefined; ;) {
-      const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal =>
-        this.session.client.send(
-          new ListObjectsCommand({
-            Bucket: this.bucket,
-            Prefix: prefix,
-            MaxKeys: LISTING_PAGE,
-            Marker: marker
-          }),
-          { abortSignal }
-        )
-      )
-      const pageKeys = (page.Contents ?? []).flatMap(object =>
-        object.Key ? [[object.Key, object.Size ?? Number.NaN] as [string, number]] : []
-      )
-      keys.push(...pageKeys)
+      const page = await listPage(this.session, this.bucket, {
+        prefix,
+        marker,
+        maxKeys: LISTING_PAGE
+      })
+      for (const object of page.objects) keys.push([object.key, object.size])
       if (keys.length > limit) return undefined
-      if (!page.IsTruncated) return new BlobIdSet(keys)
-      const next = page.NextMarker ?? pageKeys.at(-1)?.[0]
+      if (!page.truncated) return new BlobIdSet(keys)
+      const next = page.nextMarker ?? page.objects.at(-1)?.key
       // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
       if (!next || next === marker) return undefined
       marker = next

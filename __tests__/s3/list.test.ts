@@ -1,0 +1,189 @@
+// A listing page read by our own reader, against the SDK's reading of the very same answers: from
+// s3rver, and from servers on loopback that answer with listings the reader must hand to the SDK.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { S3Session } from '../../src/s3/client.js'
+import { listPage, parseListing, type ListingPage } from '../../src/s3/list.js'
+import { startS3, type TestS3 } from '../../peers/s3.js'
+
+let s3: TestS3
+let s3Session: S3Session
+const servers: Server[] = []
+const KEYS = ['a&b', 'c<d>e', 'quote"s', "apos'", 'ümlaut', 'plain', 'tab\tkey', 'z'.repeat(64)]
+
+beforeAll(async () => {
+  s3 = await startS3({ buckets: ['listed'] })
+  s3Session = session(s3.endpoint, s3.accessKey, s3.secretKey)
+  for (const key of KEYS) {
+    await s3Session.client.send(
+      new PutObjectCommand({ Bucket: 'listed', Key: key, Body: `body of ${key}` })
+    )
+  }
+})
+afterAll(async () => {
+  s3Session.destroy()
+  await s3.stop()
+  await Promise.all(servers.map(server => new Promise(resolve => server.close(resolve))))
+})
+
+function session(endpoint: string, accessKey = 'AKID', secretKey = 'secret'): S3Session {
+  return new S3Session(
+    { endpoint, region: 'us-east-1', accessKey, secretKey },
+    { retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }
+  )
+}
+
+/** The SDK's own reading of the same page, in our shape. */
+async function sdkPage(
+  client: S3Session,
+  bucket: string,
+  options: { marker?: string; maxKeys?: number; prefix?: string }
+): Promise<ListingPage> {
+  const output = await client.client.send(
+    new ListObjectsCommand({
+      Bucket: bucket,
+      Marker: options.marker,
+      MaxKeys: options.maxKeys,
+      Prefix: options.prefix
+    })
+  )
+  return {
+    objects: (output.Contents ?? []).map(object => ({
+      key: object.Key!,
+      size: object.Size!,
+      modified: object.LastModified?.toISOString(),
+      etag: object.ETag
+    })),
+    truncated: output.IsTruncated === true,
+    nextMarker: output.NextMarker
+  }
+}
+
+/** Dates as instants: servers write milliseconds or not, the SDK always does. */
+function comparable(page: ListingPage): unknown {
+  return {
+    ...page,
+    objects: page.objects.map(object => ({
+      ...object,
+      modified: object.modified && new Date(object.modified).getTime()
+    }))
+  }
+}
+
+describe('listPage against s3rver', () => {
+  test('keys with XML entities, sizes, dates and ETags read as the SDK reads them', async () => {
+    const ours = await listPage(s3Session, 'listed', {})
+    expect(ours.objects.map(object => object.key).sort()).toEqual([...KEYS].sort())
+    expect(ours.objects.find(object => object.key === 'a&b')?.size).toBe('body of a&b'.length)
+    expect(comparable(ours)).toEqual(comparable(await sdkPage(s3Session, 'listed', {})))
+  })
+
+  test('pages: truncation and markers as the SDK reads them', async () => {
+    let marker: string | undefined
+    const seen: string[] = []
+    for (let pages = 0; pages < KEYS.length; pages++) {
+      const ours = await listPage(s3Session, 'listed', { marker, maxKeys: 3 })
+      expect(comparable(ours)).toEqual(
+        comparable(await sdkPage(s3Session, 'listed', { marker, maxKeys: 3 }))
+      )
+      seen.push(...ours.objects.map(object => object.key))
+      if (!ours.truncated) break
+      marker = ours.objects.at(-1)!.key
+    }
+    expect(seen.sort()).toEqual([...KEYS].sort())
+  })
+
+  test('a prefix', async () => {
+    const ours = await listPage(s3Session, 'listed', { prefix: 'c<' })
+    expect(ours.objects.map(object => object.key)).toEqual(['c<d>e'])
+  })
+
+  test('a missing bucket fails as any request does: one line naming the bucket', async () => {
+    await expect(listPage(s3Session, 'no-such-bucket', {})).rejects.toThrow(
+      /bucket 'no-such-bucket' does not exist/
+    )
+  })
+})
+
+/** A server that answers every request with this body and status 200. */
+async function answering(body: string): Promise<S3Session> {
+  const server = createServer((request, response) => {
+    request.resume()
+    response.writeHead(200, { 'content-type': 'application/xml' }).end(body)
+  })
+  servers.push(server)
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return session(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+}
+
+describe('answers our reader leaves to the SDK, read as the SDK reads them', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'namespace-prefixed elements',
+      '<?xml version="1.0"?><s3:ListBucketResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/">' +
+        '<s3:IsTruncated>false</s3:IsTruncated><s3:Contents><s3:Key>k1</s3:Key><s3:Size>7</s3:Size></s3:Contents>' +
+        '</s3:ListBucketResult>'
+    ],
+    [
+      'a CDATA key',
+      '<ListBucketResult><IsTruncated>false</IsTruncated>' +
+        '<Contents><Key><![CDATA[a<b]]></Key><Size>3</Size></Contents></ListBucketResult>'
+    ],
+    ['a web page answered with 200', '<html><body>Welcome</body></html>']
+  ]
+  test.each(cases)('%s', async (_, body) => {
+    expect(parseListing(body)).toBeUndefined()
+    const client = await answering(body)
+    expect(comparable(await listPage(client, 'any', {}))).toEqual(
+      comparable(await sdkPage(client, 'any', {}))
+    )
+  })
+
+  test('a CDATA key reaches the caller', async () => {
+    const body = cases[1][1]
+    const page = await listPage(await answering(body), 'any', {})
+    expect(page.objects.map(object => object.key)).toEqual(['a<b'])
+  })
+})
+
+describe('parseListing', () => {
+  test('reads keys, sizes, entities and paging fields', () => {
+    const page = parseListing(
+      '<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name>' +
+        '<IsTruncated>true</IsTruncated><NextMarker>n&amp;m</NextMarker>' +
+        '<Contents><Key>a&amp;b&#x3c;&#62;</Key><LastModified>2026-01-02T03:04:05.000Z</LastModified>' +
+        '<ETag>&quot;e1&quot;</ETag><Size>12</Size><Owner><ID>o</ID></Owner></Contents>' +
+        '<Contents><Key>x</Key></Contents></ListBucketResult>'
+    )
+    expect(page).toEqual({
+      objects: [
+        { key: 'a&b<>', size: 12, modified: '2026-01-02T03:04:05.000Z', etag: '"e1"' },
+        { key: 'x', size: Number.NaN, modified: undefined, etag: undefined }
+      ],
+      truncated: true,
+      nextMarker: 'n&m'
+    })
+  })
+
+  test('an empty listing', () => {
+    expect(
+      parseListing('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>')
+    ).toEqual({
+      objects: [],
+      truncated: false,
+      nextMarker: undefined
+    })
+  })
+
+  test('a Contents element with attributes, or without a key, is left to the SDK', () => {
+    expect(
+      parseListing('<ListBucketResult><Contents id="1"><Key>a</Key></Contents></ListBucketResult>')
+    ).toBeUndefined()
+    expect(
+      parseListing('<ListBucketResult><Contents><Size>1</Size></Contents></ListBucketResult>')
+    ).toBeUndefined()
+    expect(parseListing('<Error><Code>NoSuchBucket</Code></Error>')).toBeUndefined()
+  })
+})
