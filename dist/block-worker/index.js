@@ -1018,18 +1018,19 @@ function checkUniqueInodes(rows) {
 }
 /** A name must be one path component, so that the entry stays in its directory. */
 function checkName(parentPath, { nameBytes }) {
-    const of = `an entry of /${escapeName(parentPath)}`;
+    // Made only for a message: escaping the parent's path for every entry was half of reading a flist.
+    const of = () => `an entry of /${escapeName(parentPath)}`;
     if (nameBytes.length === 0)
-        throw new tree_check_UnsafeTree(`${of} has an empty name`);
+        throw new tree_check_UnsafeTree(`${of()} has an empty name`);
     if (!isUtf8(nameBytes)) {
         const path = parentPath ? `/${escapeName(parentPath)}/` : '/';
         throw new tree_check_UnsafeTree(`the name of ${path}${escapeBytes(nameBytes)} is not UTF-8`);
     }
     const name = Buffer.from(nameBytes).toString('utf8');
     if (name === '.' || name === '..' || name.includes('/') || name.includes('\0'))
-        throw new tree_check_UnsafeTree(`${of} is named '${escapeName(name)}', which is not a file name`);
+        throw new tree_check_UnsafeTree(`${of()} is named '${escapeName(name)}', which is not a file name`);
     if (nameBytes.length > NAME_MAX)
-        throw new tree_check_UnsafeTree(`${of} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
+        throw new tree_check_UnsafeTree(`${of()} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
 }
 function checkLinkTarget({ path, inode }) {
     if (!inode.data || inode.data.length === 0)

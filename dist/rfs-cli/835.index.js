@@ -10,12 +10,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   S3BlobStore: () => (/* binding */ S3BlobStore),
 /* harmony export */   openS3Store: () => (/* binding */ openS3Store)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3711);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1863);
 /* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(339);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1644);
-/* harmony import */ var _s3_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(671);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7428);
+/* harmony import */ var _s3_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5312);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
+/* harmony import */ var _s3_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(671);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7428);
+
 
 
 
@@ -39,7 +41,7 @@ class S3BlobStore {
     async get(id) {
         return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {
             try {
-                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
+                const response = await this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__/* .GetObjectCommand */ .jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
                 // Read the body inside the attempt, so a reset mid-body is retried too.
                 return Buffer.from(await response.Body.transformToByteArray());
             }
@@ -59,19 +61,18 @@ class S3BlobStore {
     async listIds(prefix, limit) {
         const keys = [];
         for (let marker;;) {
-            const page = await this.session.request(`LIST ${this.bucket}/${prefix}*`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .ListObjectsCommand */ .Wc7({
-                Bucket: this.bucket,
-                Prefix: prefix,
-                MaxKeys: _store_js__WEBPACK_IMPORTED_MODULE_2__/* .LISTING_PAGE */ .b,
-                Marker: marker
-            }), { abortSignal }));
-            const pageKeys = (page.Contents ?? []).flatMap(object => object.Key ? [[object.Key, object.Size ?? Number.NaN]] : []);
-            keys.push(...pageKeys);
+            const page = await (0,_s3_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listPage */ .k)(this.session, this.bucket, {
+                prefix,
+                marker,
+                maxKeys: _store_js__WEBPACK_IMPORTED_MODULE_3__/* .LISTING_PAGE */ .b
+            });
+            for (const object of page.objects)
+                keys.push([object.key, object.size]);
             if (keys.length > limit)
                 return undefined;
-            if (!page.IsTruncated)
-                return new _store_js__WEBPACK_IMPORTED_MODULE_2__/* .BlobIdSet */ .Z2(keys);
-            const next = page.NextMarker ?? pageKeys.at(-1)?.[0];
+            if (!page.truncated)
+                return new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .BlobIdSet */ .Z2(keys);
+            const next = page.nextMarker ?? page.objects.at(-1)?.key;
             // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
             if (!next || next === marker)
                 return undefined;
@@ -79,7 +80,7 @@ class S3BlobStore {
         }
     }
     async put(id, blob) {
-        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__/* .PutObjectCommand */ .wKZ({
+        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__/* .PutObjectCommand */ .wKZ({
             Bucket: this.bucket,
             Key: id,
             Body: blob,
@@ -90,8 +91,8 @@ class S3BlobStore {
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 function openS3Store(url, options = {}) {
-    const { connection, bucket } = (0,_s3_url_js__WEBPACK_IMPORTED_MODULE_3__/* .parseS3StoreUrl */ .U5)(url);
-    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_1__/* .S3Session */ .Jw(connection, options), bucket, (0,_url_js__WEBPACK_IMPORTED_MODULE_4__/* .stripPassword */ .CK)(url));
+    const { connection, bucket } = (0,_s3_url_js__WEBPACK_IMPORTED_MODULE_4__/* .parseS3StoreUrl */ .U5)(url);
+    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_1__/* .S3Session */ .Jw(connection, options), bucket, (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .stripPassword */ .CK)(url));
 }
 
 

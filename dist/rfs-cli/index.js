@@ -62258,6 +62258,143 @@ function serverAnswer(error, name, message) {
 
 /***/ }),
 
+/***/ 5312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ listPage)
+/* harmony export */ });
+/* unused harmony export parseListing */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
+// One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
+// for any request; a successful answer is read here for the few fields the callers use, because
+// the SDK's general XML deserializer costs the main thread tens of microseconds per key, and a
+// rerun lists thousands of keys while its workers hash. An answer that is not plainly a listing
+// goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling, errors
+// included.
+
+
+/** One page of keys under `prefix`, after `marker`, with retries as every request has. */
+function listPage(session, bucket, { prefix, marker, maxKeys }) {
+    return session.request(`LIST ${bucket}/${prefix ?? ''}*`, async (abortSignal) => {
+        const read = {};
+        const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .ListObjectsCommand */ .Wc7({
+            Bucket: bucket,
+            Prefix: prefix || undefined,
+            MaxKeys: maxKeys,
+            Marker: marker
+        });
+        command.middlewareStack.add(next => readListingBody(next, read), {
+            // Inside the SDK's deserializer: it sees the raw answer first.
+            step: 'deserialize',
+            priority: 'low',
+            name: 'readListingBody'
+        });
+        const output = await session.client.send(command, { abortSignal });
+        return read.page ?? fromSdkOutput(output);
+    });
+}
+/** What the SDK's deserializer receives in place of a listing read here: nothing to parse. */
+const EMPTY_LISTING = '<ListBucketResult></ListBucketResult>';
+function readListingBody(next, read) {
+    return async (args) => {
+        const answer = await next(args);
+        const response = answer.response;
+        const status = response?.statusCode ?? 0;
+        if (!response || status < 200 || status >= 300 || !(response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable))
+            return answer;
+        const body = await drain(response.body);
+        read.page = parseListing(body.toString('utf8'));
+        response.body = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([read.page ? Buffer.from(EMPTY_LISTING) : body]);
+        return answer;
+    };
+}
+async function drain(stream) {
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+function fromSdkOutput(output) {
+    const objects = (output.Contents ?? []).flatMap(object => object.Key === undefined
+        ? []
+        : [
+            {
+                key: object.Key,
+                size: object.Size ?? Number.NaN,
+                modified: object.LastModified?.toISOString(),
+                etag: object.ETag
+            }
+        ]);
+    return { objects, truncated: output.IsTruncated === true, nextMarker: output.NextMarker };
+}
+const CONTENTS = /<Contents>([\s\S]*?)<\/Contents>/g;
+/**
+ * A ListObjects answer's keys, sizes, dates and ETags, its truncation flag and next marker; or
+ * undefined when the body is not a plain listing (no ListBucketResult, CDATA, namespace-prefixed
+ * or attributed elements, a Contents without a key): the SDK then reads it.
+ */
+function parseListing(xml) {
+    if (!/<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA['))
+        return undefined;
+    const objects = [];
+    for (const [, element] of xml.matchAll(CONTENTS)) {
+        const key = text(element, 'Key');
+        if (key === undefined)
+            return undefined;
+        const size = text(element, 'Size');
+        objects.push({
+            key,
+            size: size === undefined ? Number.NaN : Number(size),
+            modified: text(element, 'LastModified'),
+            etag: text(element, 'ETag')
+        });
+    }
+    // Every Contents element must have been read as one: `<Contents attr>` or `<s3:Contents>` not.
+    if (countOf(xml, 'Contents>') !== 2 * objects.length)
+        return undefined;
+    const outside = xml.replace(CONTENTS, '');
+    return {
+        objects,
+        truncated: text(outside, 'IsTruncated') === 'true',
+        nextMarker: text(outside, 'NextMarker')
+    };
+}
+/** The decoded text of the first `<name>…</name>` in `xml`. */
+function text(xml, name) {
+    const open = `<${name}>`;
+    const start = xml.indexOf(open);
+    if (start < 0)
+        return undefined;
+    const end = xml.indexOf(`</${name}>`, start);
+    if (end < 0)
+        return undefined;
+    return decodeEntities(xml.slice(start + open.length, end));
+}
+function countOf(text, part) {
+    let count = 0;
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length))
+        count++;
+    return count;
+}
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (entity, name) => {
+        if (name.startsWith('#x'))
+            return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+        if (name.startsWith('#'))
+            return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+        return NAMED[name] ?? entity;
+    });
+}
+
+
+/***/ }),
+
 /***/ 671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -66722,26 +66859,26 @@ function parseStoreArg(text) {
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
 var client = __nccwpck_require__(339);
+// EXTERNAL MODULE: ./src/s3/list.ts
+var list = __nccwpck_require__(5312);
 ;// CONCATENATED MODULE: ./src/gc/s3-list.ts
 
 /** Every object under a prefix, paged with ListObjects (version 1) and the last key as marker. */
 async function listObjects(session, bucket, prefix) {
     const objects = [];
     for (let marker;;) {
-        const page = await session.request(`LIST ${bucket}/${prefix}*`, abortSignal => session.client.send(new dist_cjs/* ListObjectsCommand */.Wc7({ Bucket: bucket, Prefix: prefix || undefined, Marker: marker }), { abortSignal }));
-        for (const object of page.Contents ?? []) {
-            if (!object.Key)
-                continue;
+        const page = await (0,list/* listPage */.k)(session, bucket, { prefix, marker });
+        for (const object of page.objects) {
             objects.push({
-                key: object.Key,
-                size: object.Size ?? 0,
-                modified: object.LastModified ?? new Date(0),
-                etag: object.ETag ?? ''
+                key: object.key,
+                size: Number.isNaN(object.size) ? 0 : object.size,
+                modified: object.modified === undefined ? new Date(0) : new Date(object.modified),
+                etag: object.etag ?? ''
             });
         }
-        if (!page.IsTruncated)
+        if (!page.truncated)
             return objects;
-        const next = page.NextMarker ?? objects.at(-1)?.key;
+        const next = page.nextMarker ?? objects.at(-1)?.key;
         if (!next || next === marker) {
             throw new Error(`listing ${bucket}/${prefix} stopped paging at ${marker ?? 'the start'}`);
         }
@@ -67323,18 +67460,19 @@ function checkUniqueInodes(rows) {
 }
 /** A name must be one path component, so that the entry stays in its directory. */
 function checkName(parentPath, { nameBytes }) {
-    const of = `an entry of /${escapeName(parentPath)}`;
+    // Made only for a message: escaping the parent's path for every entry was half of reading a flist.
+    const of = () => `an entry of /${escapeName(parentPath)}`;
     if (nameBytes.length === 0)
-        throw new UnsafeTree(`${of} has an empty name`);
+        throw new UnsafeTree(`${of()} has an empty name`);
     if (!(0,external_node_buffer_.isUtf8)(nameBytes)) {
         const path = parentPath ? `/${escapeName(parentPath)}/` : '/';
         throw new UnsafeTree(`the name of ${path}${escapeBytes(nameBytes)} is not UTF-8`);
     }
     const name = Buffer.from(nameBytes).toString('utf8');
     if (name === '.' || name === '..' || name.includes('/') || name.includes('\0'))
-        throw new UnsafeTree(`${of} is named '${escapeName(name)}', which is not a file name`);
+        throw new UnsafeTree(`${of()} is named '${escapeName(name)}', which is not a file name`);
     if (nameBytes.length > NAME_MAX)
-        throw new UnsafeTree(`${of} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
+        throw new UnsafeTree(`${of()} has a name of ${nameBytes.length} bytes, over the ${NAME_MAX} a file name may have`);
 }
 function checkLinkTarget({ path, inode }) {
     if (!inode.data || inode.data.length === 0)

@@ -1,0 +1,238 @@
+export const id = 269;
+export const ids = [269];
+export const modules = {
+
+/***/ 1269:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S3BlobStore: () => (/* binding */ S3BlobStore),
+  openS3Store: () => (/* binding */ openS3Store)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./src/s3/errors.ts
+var errors = __webpack_require__(1863);
+// EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
+var client = __webpack_require__(339);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/s3/list.ts
+// One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
+// for any request; a successful answer is read here for the few fields the callers use, because
+// the SDK's general XML deserializer costs the main thread tens of microseconds per key, and a
+// rerun lists thousands of keys while its workers hash. An answer that is not plainly a listing
+// goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling, errors
+// included.
+
+
+/** One page of keys under `prefix`, after `marker`, with retries as every request has. */
+function listPage(session, bucket, { prefix, marker, maxKeys }) {
+    return session.request(`LIST ${bucket}/${prefix ?? ''}*`, async (abortSignal) => {
+        const read = {};
+        const command = new dist_cjs/* ListObjectsCommand */.Wc7({
+            Bucket: bucket,
+            Prefix: prefix || undefined,
+            MaxKeys: maxKeys,
+            Marker: marker
+        });
+        command.middlewareStack.add(next => readListingBody(next, read), {
+            // Inside the SDK's deserializer: it sees the raw answer first.
+            step: 'deserialize',
+            priority: 'low',
+            name: 'readListingBody'
+        });
+        const output = await session.client.send(command, { abortSignal });
+        return read.page ?? fromSdkOutput(output);
+    });
+}
+/** What the SDK's deserializer receives in place of a listing read here: nothing to parse. */
+const EMPTY_LISTING = '<ListBucketResult></ListBucketResult>';
+function readListingBody(next, read) {
+    return async (args) => {
+        const answer = await next(args);
+        const response = answer.response;
+        const status = response?.statusCode ?? 0;
+        if (!response || status < 200 || status >= 300 || !(response.body instanceof external_node_stream_.Readable))
+            return answer;
+        const body = await drain(response.body);
+        read.page = parseListing(body.toString('utf8'));
+        response.body = external_node_stream_.Readable.from([read.page ? Buffer.from(EMPTY_LISTING) : body]);
+        return answer;
+    };
+}
+async function drain(stream) {
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
+}
+function fromSdkOutput(output) {
+    const objects = (output.Contents ?? []).flatMap(object => object.Key === undefined
+        ? []
+        : [
+            {
+                key: object.Key,
+                size: object.Size ?? Number.NaN,
+                modified: object.LastModified?.toISOString(),
+                etag: object.ETag
+            }
+        ]);
+    return { objects, truncated: output.IsTruncated === true, nextMarker: output.NextMarker };
+}
+const CONTENTS = /<Contents>([\s\S]*?)<\/Contents>/g;
+/**
+ * A ListObjects answer's keys, sizes, dates and ETags, its truncation flag and next marker; or
+ * undefined when the body is not a plain listing (no ListBucketResult, CDATA, namespace-prefixed
+ * or attributed elements, a Contents without a key): the SDK then reads it.
+ */
+function parseListing(xml) {
+    if (!/<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA['))
+        return undefined;
+    const objects = [];
+    for (const [, element] of xml.matchAll(CONTENTS)) {
+        const key = list_text(element, 'Key');
+        if (key === undefined)
+            return undefined;
+        const size = list_text(element, 'Size');
+        objects.push({
+            key,
+            size: size === undefined ? Number.NaN : Number(size),
+            modified: list_text(element, 'LastModified'),
+            etag: list_text(element, 'ETag')
+        });
+    }
+    // Every Contents element must have been read as one: `<Contents attr>` or `<s3:Contents>` not.
+    if (countOf(xml, 'Contents>') !== 2 * objects.length)
+        return undefined;
+    const outside = xml.replace(CONTENTS, '');
+    return {
+        objects,
+        truncated: list_text(outside, 'IsTruncated') === 'true',
+        nextMarker: list_text(outside, 'NextMarker')
+    };
+}
+/** The decoded text of the first `<name>…</name>` in `xml`. */
+function list_text(xml, name) {
+    const open = `<${name}>`;
+    const start = xml.indexOf(open);
+    if (start < 0)
+        return undefined;
+    const end = xml.indexOf(`</${name}>`, start);
+    if (end < 0)
+        return undefined;
+    return decodeEntities(xml.slice(start + open.length, end));
+}
+function countOf(text, part) {
+    let count = 0;
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length))
+        count++;
+    return count;
+}
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeEntities(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (entity, name) => {
+        if (name.startsWith('#x'))
+            return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+        if (name.startsWith('#'))
+            return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+        return NAMED[name] ?? entity;
+    });
+}
+
+// EXTERNAL MODULE: ./src/store/store.ts
+var store = __webpack_require__(1644);
+// EXTERNAL MODULE: ./src/store/s3-url.ts
+var s3_url = __webpack_require__(671);
+// EXTERNAL MODULE: ./src/store/url.ts
+var store_url = __webpack_require__(7428);
+;// CONCATENATED MODULE: ./src/store/s3.ts
+
+
+
+
+
+
+
+/** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
+class S3BlobStore {
+    session;
+    bucket;
+    display;
+    constructor(session, bucket, display) {
+        this.session = session;
+        this.bucket = bucket;
+        this.display = display;
+    }
+    async storedSize(id) {
+        const head = await this.session.head(this.bucket, id);
+        return head === undefined ? undefined : (head.ContentLength ?? Number.NaN);
+    }
+    async get(id) {
+        return this.session.request(`GET ${this.bucket}/${id}`, async (abortSignal) => {
+            try {
+                const response = await this.session.client.send(new dist_cjs/* GetObjectCommand */.jLs({ Bucket: this.bucket, Key: id }), { abortSignal });
+                // Read the body inside the attempt, so a reset mid-body is retried too.
+                return Buffer.from(await response.Body.transformToByteArray());
+            }
+            catch (error) {
+                if ((0,errors/* httpStatus */.nG)(error) === 404)
+                    return undefined;
+                throw error;
+            }
+        });
+    }
+    /**
+     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
+     * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
+     * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
+     * where version 2's continuation tokens are opaque and some servers fail to make them.
+     */
+    async listIds(prefix, limit) {
+        const keys = [];
+        for (let marker;;) {
+            const page = await listPage(this.session, this.bucket, {
+                prefix,
+                marker,
+                maxKeys: store/* LISTING_PAGE */.b
+            });
+            for (const object of page.objects)
+                keys.push([object.key, object.size]);
+            if (keys.length > limit)
+                return undefined;
+            if (!page.truncated)
+                return new store/* BlobIdSet */.Z2(keys);
+            const next = page.nextMarker ?? page.objects.at(-1)?.key;
+            // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
+            if (!next || next === marker)
+                return undefined;
+            marker = next;
+        }
+    }
+    async put(id, blob) {
+        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
+            Bucket: this.bucket,
+            Key: id,
+            Body: blob,
+            ContentLength: blob.byteLength,
+            ContentType: 'application/octet-stream'
+        }), { abortSignal }));
+    }
+}
+/** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
+function openS3Store(url, options = {}) {
+    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(url);
+    return new S3BlobStore(new client/* S3Session */.Jw(connection, options), bucket, (0,store_url/* stripPassword */.CK)(url));
+}
+
+
+/***/ })
+
+};
