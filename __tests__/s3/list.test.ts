@@ -131,7 +131,18 @@ describe('answers our reader leaves to the SDK, read as the SDK reads them', () 
       '<ListBucketResult><IsTruncated>false</IsTruncated>' +
         '<Contents><Key><![CDATA[a<b]]></Key><Size>3</Size></Contents></ListBucketResult>'
     ],
-    ['a web page answered with 200', '<html><body>Welcome</body></html>']
+    ['a web page answered with 200', '<html><body>Welcome</body></html>'],
+    [
+      'a reference beyond Unicode, or unknown',
+      '<ListBucketResult><IsTruncated>false</IsTruncated>' +
+        '<Contents><Key>a&#x110000;b</Key><Size>3</Size></Contents>' +
+        '<Contents><Key>c&nbsp;d</Key><Size>3</Size></Contents></ListBucketResult>'
+    ],
+    [
+      'a bare ampersand',
+      '<ListBucketResult><IsTruncated>false</IsTruncated>' +
+        '<Contents><Key>a & b</Key><Size>3</Size></Contents></ListBucketResult>'
+    ]
   ]
   test.each(cases)('%s', async (_, body) => {
     expect(parseListing(body)).toBeUndefined()

@@ -1,6 +1,6 @@
 // The built-in engine: packs in-process, no binary to fetch.
 import type { PackEngine, PackRequest } from './engine.js'
-import { readKnownBlocks } from '../flist/pack/known-blocks.js'
+import { readKnownBlocks } from '../flist/read/known-blocks.js'
 import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
 import { ACTION_VERSION } from '../common/action-version.js'
 import { Semaphore } from '../common/semaphore.js'

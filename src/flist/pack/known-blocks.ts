@@ -3,9 +3,8 @@
 // compressing and encrypting again, only hashing, and its blob id is the one this codec would
 // give it. Only flists this very engine version wrote are taken: another encoder (the rfs binary's
 // snappy) gives the same chunk another valid blob, and the .fl would then differ from a fresh pack.
-import { existsSync } from 'node:fs'
+// Held by the block workers; read from the earlier flist by flist/read/known-blocks.ts.
 import { HASH_LENGTH, toHex } from '../format/codec.js'
-import { FlistReader } from '../format/reader.js'
 
 /** Key and id of each block, 32 bytes each, one pair after the other: cheap to hand to workers. */
 export type KnownBlockPairs = Uint8Array
@@ -27,40 +26,5 @@ export class KnownBlocks {
   /** The blob id of the chunk with this key, when known. */
   idFor(key: Uint8Array): Uint8Array | undefined {
     return this.ids.get(toHex(key))
-  }
-}
-
-/**
- * The key → id pairs of the flist at `path`, when it exists and its `creator` tag names `creator`
- * (this engine and version); undefined otherwise. An unreadable file is no error: it is only
- * not reused, and the pack encodes every block.
- */
-export async function readKnownBlocks(
-  path: string,
-  creatorEngine: string
-): Promise<KnownBlockPairs | undefined> {
-  if (!existsSync(path)) return undefined
-  let reader: FlistReader
-  try {
-    reader = await FlistReader.open(path)
-  } catch {
-    return undefined
-  }
-  try {
-    const creator = reader.tags().find(([key]) => key === 'creator')?.[1]
-    if (!creator?.endsWith(`(${creatorEngine})`)) return undefined
-    const blocks = reader
-      .distinctBlocks()
-      .filter(({ id, key }) => id.length === HASH_LENGTH && key.length === HASH_LENGTH)
-    const pairs = new Uint8Array(blocks.length * 2 * HASH_LENGTH)
-    blocks.forEach(({ id, key }, index) => {
-      pairs.set(key, index * 2 * HASH_LENGTH)
-      pairs.set(id, index * 2 * HASH_LENGTH + HASH_LENGTH)
-    })
-    return pairs
-  } catch {
-    return undefined
-  } finally {
-    reader.close()
   }
 }
