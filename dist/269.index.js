@@ -92,6 +92,16 @@ const CONTENTS = /<Contents>([\s\S]*?)<\/Contents>/g;
  * or attributed elements, a Contents without a key): the SDK then reads it.
  */
 function parseListing(xml) {
+    try {
+        return readListing(xml);
+    }
+    catch (error) {
+        if (error instanceof UnknownReference)
+            return undefined;
+        throw error;
+    }
+}
+function readListing(xml) {
     if (!/<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA['))
         return undefined;
     const objects = [];
@@ -135,15 +145,24 @@ function countOf(text, part) {
     return count;
 }
 const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Thrown for a reference this reader does not know; the SDK then reads the answer. */
+class UnknownReference extends Error {
+}
 function decodeEntities(value) {
     if (!value.includes('&'))
         return value;
-    return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (entity, name) => {
-        if (name.startsWith('#x'))
-            return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-        if (name.startsWith('#'))
-            return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-        return NAMED[name] ?? entity;
+    return value.replace(/&([^;&]*);?/g, (_, name) => {
+        const named = NAMED[name];
+        if (named !== undefined)
+            return named;
+        const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
+            ? Number.parseInt(name.slice(2), 16)
+            : /^#[0-9]{1,7}$/.test(name)
+                ? Number.parseInt(name.slice(1), 10)
+                : Number.NaN;
+        if (!(code <= 0x10ffff))
+            throw new UnknownReference(name);
+        return String.fromCodePoint(code);
     });
 }
 
