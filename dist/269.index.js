@@ -86,57 +86,75 @@ function fromSdkOutput(output) {
     return { objects, truncated: output.IsTruncated === true, nextMarker: output.NextMarker };
 }
 const CONTENTS = /<Contents>([\s\S]*?)<\/Contents>/g;
+/** The whole answer is one ListBucketResult, after at most an XML declaration. */
+const DOCUMENT = /^(?:<\?xml[^>]*\?>)?\s*<ListBucketResult(?:\s[^>]*)?>([\s\S]*)<\/ListBucketResult>\s*$/;
+/**
+ * Markup a plain scan would misread: comments, CDATA, declarations and processing instructions,
+ * and tags with attributes, spaces or a closing slash.
+ */
+const UNUSUAL_MARKUP = /<!|<\?|<\/?[^\s<>/]+[\s/][^>]*>/;
+/** RFC 3339, as S3 writes LastModified: anything else is left to the SDK. */
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+/** Thrown where this reader could misread the answer; the SDK then reads it. */
+class NotPlain extends Error {
+}
 /**
  * A ListObjects answer's keys, sizes, dates and ETags, its truncation flag and next marker; or
- * undefined when the body is not a plain listing (no ListBucketResult, CDATA, namespace-prefixed
- * or attributed elements, a Contents without a key): the SDK then reads it.
+ * undefined when the body is not a plain listing, which the SDK then reads: anything but one
+ * ListBucketResult, unusual markup (see UNUSUAL_MARKUP), namespace prefixes, a Contents without
+ * exactly one key, a field given twice, a date or truncation flag not written as S3 writes them,
+ * an unknown character reference. A listing read wrong would hide blobs from the pack and
+ * objects from gc, so whatever is not plain goes to the reader that knows XML.
  */
 function parseListing(xml) {
     try {
-        return readListing(xml);
+        return readPlainListing(xml);
     }
     catch (error) {
-        if (error instanceof UnknownReference)
+        if (error instanceof NotPlain)
             return undefined;
         throw error;
     }
 }
-function readListing(xml) {
-    if (!/<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA['))
-        return undefined;
+function readPlainListing(document) {
+    const xml = DOCUMENT.exec(document)?.[1];
+    if (xml === undefined || UNUSUAL_MARKUP.test(xml))
+        throw new NotPlain();
     const objects = [];
     for (const [, element] of xml.matchAll(CONTENTS)) {
-        const key = list_text(element, 'Key');
+        const key = field(element, 'Key');
         if (key === undefined)
-            return undefined;
-        const size = list_text(element, 'Size');
+            throw new NotPlain();
+        const modified = field(element, 'LastModified');
+        if (modified !== undefined && !TIMESTAMP.test(modified))
+            throw new NotPlain();
+        const size = field(element, 'Size');
         objects.push({
             key,
             size: size === undefined ? Number.NaN : Number(size),
-            modified: list_text(element, 'LastModified'),
-            etag: list_text(element, 'ETag')
+            modified,
+            etag: field(element, 'ETag')
         });
     }
-    // Every Contents element must have been read as one: `<Contents attr>` or `<s3:Contents>` not.
+    // Every Contents element must have been read as one: `<s3:Contents>` is not.
     if (countOf(xml, 'Contents>') !== 2 * objects.length)
-        return undefined;
+        throw new NotPlain();
     const outside = xml.replace(CONTENTS, '');
-    return {
-        objects,
-        truncated: list_text(outside, 'IsTruncated') === 'true',
-        nextMarker: list_text(outside, 'NextMarker')
-    };
+    const truncated = field(outside, 'IsTruncated');
+    if (truncated !== undefined && truncated !== 'true' && truncated !== 'false')
+        throw new NotPlain();
+    return { objects, truncated: truncated === 'true', nextMarker: field(outside, 'NextMarker') };
 }
-/** The decoded text of the first `<name>…</name>` in `xml`. */
-function list_text(xml, name) {
+/** The decoded text of the one `<name>…</name>` in `xml`; undefined when there is none. */
+function field(xml, name) {
     const open = `<${name}>`;
     const start = xml.indexOf(open);
     if (start < 0)
         return undefined;
     const end = xml.indexOf(`</${name}>`, start);
-    if (end < 0)
-        return undefined;
-    return decodeEntities(xml.slice(start + open.length, end));
+    if (end < 0 || xml.includes(open, end))
+        throw new NotPlain();
+    return decodeReferences(xml.slice(start + open.length, end));
 }
 function countOf(text, part) {
     let count = 0;
@@ -145,13 +163,12 @@ function countOf(text, part) {
     return count;
 }
 const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** Thrown for a reference this reader does not know; the SDK then reads the answer. */
-class UnknownReference extends Error {
-}
-function decodeEntities(value) {
+function decodeReferences(value) {
     if (!value.includes('&'))
         return value;
-    return value.replace(/&([^;&]*);?/g, (_, name) => {
+    return value.replace(/&([^;&]*)(;?)/g, (_, name, semicolon) => {
+        if (semicolon !== ';')
+            throw new NotPlain();
         const named = NAMED[name];
         if (named !== undefined)
             return named;
@@ -161,7 +178,7 @@ function decodeEntities(value) {
                 ? Number.parseInt(name.slice(1), 10)
                 : Number.NaN;
         if (!(code <= 0x10ffff))
-            throw new UnknownReference(name);
+            throw new NotPlain();
         return String.fromCodePoint(code);
     });
 }

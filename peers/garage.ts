@@ -119,17 +119,23 @@ export async function startGarage(options: TestGarageOptions = {}): Promise<Test
     rmSync(dir, { recursive: true, force: true })
   }
 
-  try {
-    let nodeId = ''
-    for (let attempt = 0; !nodeId; attempt++) {
+  /** Runs a command once the server answers it: at first it may not listen for RPC yet. */
+  const whenAnswered = async (args: string[]): Promise<string> => {
+    for (let attempt = 0; ; attempt++) {
       if (exited) throw new Error(`garage server exited:\n${log}`)
       try {
-        nodeId = (await cli(['node', 'id', '-q'])).trim().split('@')[0]
+        return await cli(args)
       } catch (error) {
         if (attempt > 100) throw new Error(`garage did not answer:\n${log}`, { cause: error })
         await sleep(100)
       }
     }
+  }
+
+  try {
+    const nodeId = (await whenAnswered(['node', 'id', '-q'])).trim().split('@')[0]
+    // The first command that needs the server's RPC: loaded machines were seen to refuse it.
+    await whenAnswered(['status'])
     await cli(['layout', 'assign', '-z', 'dc1', '-c', '1G', nodeId])
     await cli(['layout', 'apply', '--version', '1'])
     await cli(['key', 'import', '--yes', '-n', 'test', GARAGE_ACCESS_KEY, GARAGE_SECRET_KEY])

@@ -11,6 +11,8 @@ import {
   utimesSync,
   writeFileSync
 } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { NativeEngine } from '../../src/engines/native.js'
 import { runCli } from '../../src/rfs-cli-commands.js'
@@ -267,5 +269,51 @@ describe('gc over a dir:// store in both layouts', () => {
     expect(run.err.at(-1)).toMatch(
       /^Error: manifest location .*nowhere is not a directory: give the directory/
     )
+  })
+})
+
+describe('gc over an S3 store whose listing gives no date', () => {
+  test('a blob whose age is unknown is kept, whatever the grace', async () => {
+    const orphan = 'cd'.repeat(32)
+    const deleted: string[] = []
+    // An S3-compatible server that lists one blob without LastModified, and records deletions.
+    const server = createServer((request, response) => {
+      request.resume()
+      if (request.method === 'DELETE') {
+        deleted.push(request.url ?? '')
+        response.writeHead(204).end()
+        return
+      }
+      response
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end(
+          '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>blobs</Name>' +
+            `<IsTruncated>false</IsTruncated><Contents><Key>${orphan}</Key><Size>6</Size></Contents>` +
+            '</ListBucketResult>'
+        )
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const manifests = join(work, 'undated-manifests')
+      mkdirSync(manifests, { recursive: true })
+      renameSync(
+        await pack('beta', `dir://${join(work, 'undated-store')}`),
+        join(manifests, 'beta.fl')
+      )
+      const port = (server.address() as AddressInfo).port
+      const report = await collectGarbage({
+        locations: [openManifestLocation(manifests)],
+        stores: [openGcStore(`s3://AK:secret@127.0.0.1:${port}/blobs?region=us-east-1`)],
+        delete: true,
+        graceMs: 0,
+        log: () => undefined
+      })
+      expect(report.unreferenced.count).toBe(1)
+      expect(report.kept).toBe(1)
+      expect(report.deleted.count).toBe(0)
+      expect(deleted).toEqual([])
+    } finally {
+      await new Promise(resolve => server.close(resolve))
+    }
   })
 })

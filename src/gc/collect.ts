@@ -70,8 +70,9 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
   }
   report.unreferenced.count = candidates.length
   report.unreferenced.bytes = candidates.reduce((sum, { blob }) => sum + blob.size, 0)
-  const newest = Math.max(...candidates.map(({ blob }) => blob.modified.getTime()))
-  if (candidates.length > 0) report.unreferenced.newestAgeMs = Math.max(0, now.getTime() - newest)
+  const dated = candidates.map(({ blob }) => blob.modified.getTime()).filter(Number.isFinite)
+  if (dated.length > 0)
+    report.unreferenced.newestAgeMs = Math.max(0, now.getTime() - Math.max(...dated))
   if (!options.delete) return report
 
   report.refused = await refusal(options, before)
@@ -80,7 +81,8 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
     return report
   }
   for (const { store, blob } of candidates) {
-    if (now.getTime() - blob.modified.getTime() < options.graceMs) {
+    // Written this way so that a blob of unknown age (an Invalid Date) is kept too.
+    if (!(now.getTime() - blob.modified.getTime() >= options.graceMs)) {
       report.kept++
       continue
     }

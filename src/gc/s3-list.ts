@@ -21,7 +21,8 @@ export async function listObjects(
       objects.push({
         key: object.key,
         size: Number.isNaN(object.size) ? 0 : object.size,
-        modified: object.modified === undefined ? new Date(0) : new Date(object.modified),
+        // An Invalid Date when the server gave none: gc keeps a blob whose age it cannot tell.
+        modified: new Date(object.modified ?? Number.NaN),
         etag: object.etag ?? ''
       })
     }

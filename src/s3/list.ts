@@ -108,53 +108,70 @@ function fromSdkOutput(output: {
 }
 
 const CONTENTS = /<Contents>([\s\S]*?)<\/Contents>/g
+/** The whole answer is one ListBucketResult, after at most an XML declaration. */
+const DOCUMENT =
+  /^(?:<\?xml[^>]*\?>)?\s*<ListBucketResult(?:\s[^>]*)?>([\s\S]*)<\/ListBucketResult>\s*$/
+/**
+ * Markup a plain scan would misread: comments, CDATA, declarations and processing instructions,
+ * and tags with attributes, spaces or a closing slash.
+ */
+const UNUSUAL_MARKUP = /<!|<\?|<\/?[^\s<>/]+[\s/][^>]*>/
+/** RFC 3339, as S3 writes LastModified: anything else is left to the SDK. */
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/
+
+/** Thrown where this reader could misread the answer; the SDK then reads it. */
+class NotPlain extends Error {}
 
 /**
  * A ListObjects answer's keys, sizes, dates and ETags, its truncation flag and next marker; or
- * undefined when the body is not a plain listing (no ListBucketResult, CDATA, namespace-prefixed
- * or attributed elements, a Contents without a key): the SDK then reads it.
+ * undefined when the body is not a plain listing, which the SDK then reads: anything but one
+ * ListBucketResult, unusual markup (see UNUSUAL_MARKUP), namespace prefixes, a Contents without
+ * exactly one key, a field given twice, a date or truncation flag not written as S3 writes them,
+ * an unknown character reference. A listing read wrong would hide blobs from the pack and
+ * objects from gc, so whatever is not plain goes to the reader that knows XML.
  */
 export function parseListing(xml: string): ListingPage | undefined {
   try {
-    return readListing(xml)
+    return readPlainListing(xml)
   } catch (error) {
-    if (error instanceof UnknownReference) return undefined
+    if (error instanceof NotPlain) return undefined
     throw error
   }
 }
 
-function readListing(xml: string): ListingPage | undefined {
-  if (!/<ListBucketResult[\s>]/.test(xml) || xml.includes('<![CDATA[')) return undefined
+function readPlainListing(document: string): ListingPage {
+  const xml = DOCUMENT.exec(document)?.[1]
+  if (xml === undefined || UNUSUAL_MARKUP.test(xml)) throw new NotPlain()
   const objects: ListedObject[] = []
   for (const [, element] of xml.matchAll(CONTENTS)) {
-    const key = text(element, 'Key')
-    if (key === undefined) return undefined
-    const size = text(element, 'Size')
+    const key = field(element, 'Key')
+    if (key === undefined) throw new NotPlain()
+    const modified = field(element, 'LastModified')
+    if (modified !== undefined && !TIMESTAMP.test(modified)) throw new NotPlain()
+    const size = field(element, 'Size')
     objects.push({
       key,
       size: size === undefined ? Number.NaN : Number(size),
-      modified: text(element, 'LastModified'),
-      etag: text(element, 'ETag')
+      modified,
+      etag: field(element, 'ETag')
     })
   }
-  // Every Contents element must have been read as one: `<Contents attr>` or `<s3:Contents>` not.
-  if (countOf(xml, 'Contents>') !== 2 * objects.length) return undefined
+  // Every Contents element must have been read as one: `<s3:Contents>` is not.
+  if (countOf(xml, 'Contents>') !== 2 * objects.length) throw new NotPlain()
   const outside = xml.replace(CONTENTS, '')
-  return {
-    objects,
-    truncated: text(outside, 'IsTruncated') === 'true',
-    nextMarker: text(outside, 'NextMarker')
-  }
+  const truncated = field(outside, 'IsTruncated')
+  if (truncated !== undefined && truncated !== 'true' && truncated !== 'false') throw new NotPlain()
+  return { objects, truncated: truncated === 'true', nextMarker: field(outside, 'NextMarker') }
 }
 
-/** The decoded text of the first `<name>…</name>` in `xml`. */
-function text(xml: string, name: string): string | undefined {
+/** The decoded text of the one `<name>…</name>` in `xml`; undefined when there is none. */
+function field(xml: string, name: string): string | undefined {
   const open = `<${name}>`
   const start = xml.indexOf(open)
   if (start < 0) return undefined
   const end = xml.indexOf(`</${name}>`, start)
-  if (end < 0) return undefined
-  return decodeEntities(xml.slice(start + open.length, end))
+  if (end < 0 || xml.includes(open, end)) throw new NotPlain()
+  return decodeReferences(xml.slice(start + open.length, end))
 }
 
 function countOf(text: string, part: string): number {
@@ -165,12 +182,10 @@ function countOf(text: string, part: string): number {
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
 
-/** Thrown for a reference this reader does not know; the SDK then reads the answer. */
-class UnknownReference extends Error {}
-
-function decodeEntities(value: string): string {
+function decodeReferences(value: string): string {
   if (!value.includes('&')) return value
-  return value.replace(/&([^;&]*);?/g, (_, name: string) => {
+  return value.replace(/&([^;&]*)(;?)/g, (_, name: string, semicolon: string) => {
+    if (semicolon !== ';') throw new NotPlain()
     const named = NAMED[name]
     if (named !== undefined) return named
     const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
@@ -178,7 +193,7 @@ function decodeEntities(value: string): string {
       : /^#[0-9]{1,7}$/.test(name)
         ? Number.parseInt(name.slice(1), 10)
         : Number.NaN
-    if (!(code <= 0x10ffff)) throw new UnknownReference(name)
+    if (!(code <= 0x10ffff)) throw new NotPlain()
     return String.fromCodePoint(code)
   })
 }
