@@ -1,6 +1,6 @@
 // The reference for the upload path: a plain concurrent PutObject loop of the blobs of a dir://
-// store, with the action's S3 client (same SDK and options) and the same number of requests in
-// flight. Reads a JSON job from argv, prints one JSON result line.
+// store, with the action's S3 client (same SDK, options and retries) and the same number of
+// requests in flight. Reads a JSON job from argv, prints one JSON result line.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
@@ -34,14 +34,18 @@ const session = new S3Session(
 const started = process.hrtime.bigint()
 await forEachLimited(blobs, job.concurrency, async ({ path, key }) => {
   const body = readFileSync(path)
-  await session.client.send(
-    new PutObjectCommand({
-      Bucket: job.bucket,
-      Key: key,
-      Body: body,
-      ContentLength: body.byteLength,
-      ContentType: 'application/octet-stream'
-    })
+  // With the action's retries: a loaded server answers 503 now and then, to both alike.
+  await session.request(`PUT ${job.bucket}/${key}`, abortSignal =>
+    session.client.send(
+      new PutObjectCommand({
+        Bucket: job.bucket,
+        Key: key,
+        Body: body,
+        ContentLength: body.byteLength,
+        ContentType: 'application/octet-stream'
+      }),
+      { abortSignal }
+    )
   )
 })
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
