@@ -68744,7 +68744,10 @@ function planTasks(files) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/semaphore.ts
-/** Counted permits, granted in request order; `fail` wakes every waiter with an error. */
+/**
+ * Counted permits, granted in request order (acquireFirst apart); `fail` wakes every waiter with
+ * an error.
+ */
 class Semaphore {
     available;
     waiters = [];
@@ -68760,6 +68763,16 @@ class Semaphore {
             return;
         }
         await new Promise((grant, refuse) => this.waiters.push({ count, grant, refuse }));
+    }
+    /** One permit, ahead of every waiter: for work that the waiting work depends on. */
+    async acquireFirst() {
+        if (this.failure)
+            throw this.failure.error;
+        if (this.available >= 1) {
+            this.available -= 1;
+            return;
+        }
+        await new Promise((grant, refuse) => this.waiters.unshift({ count: 1, grant, refuse }));
     }
     release(count = 1) {
         this.available += count;
@@ -68995,7 +69008,10 @@ class StoreListings {
         if (this.listedIds >= LISTED_IDS_LIMIT)
             return 'too-many';
         try {
-            await this.requests.acquire();
+            // Ahead of the uploads waiting for a request: a listing decides what every blob under it
+            // does, and behind the uploads of a pack running beside this one it would hold them all
+            // back (their blobs let go, to be encoded again once it comes).
+            await this.requests.acquireFirst();
         }
         catch {
             return 'too-many';

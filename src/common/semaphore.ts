@@ -1,4 +1,7 @@
-/** Counted permits, granted in request order; `fail` wakes every waiter with an error. */
+/**
+ * Counted permits, granted in request order (acquireFirst apart); `fail` wakes every waiter with
+ * an error.
+ */
 export class Semaphore {
   private readonly waiters: Array<{
     count: number
@@ -16,6 +19,16 @@ export class Semaphore {
       return
     }
     await new Promise<void>((grant, refuse) => this.waiters.push({ count, grant, refuse }))
+  }
+
+  /** One permit, ahead of every waiter: for work that the waiting work depends on. */
+  async acquireFirst(): Promise<void> {
+    if (this.failure) throw this.failure.error
+    if (this.available >= 1) {
+      this.available -= 1
+      return
+    }
+    await new Promise<void>((grant, refuse) => this.waiters.unshift({ count: 1, grant, refuse }))
   }
 
   release(count = 1): void {

@@ -18,6 +18,7 @@ import { openStores } from '../../../src/store/open.js'
 import { RouterBlobStore } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
 import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
+import { Semaphore } from '../../../src/common/semaphore.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
@@ -113,6 +114,36 @@ describe('dir store listings', () => {
     expect(await store.storedSize(sharded)).toBe(64)
     expect(existsSync(join(root, 'a2', sharded))).toBe(false)
     expect((await new DirBlobStore(join(root, 'missing')).listIds()).size).toBe(0)
+  })
+})
+
+describe('listings and uploads sharing one request limit', () => {
+  test('a listing goes ahead of the uploads already waiting for a request', async () => {
+    const requests = new Semaphore(1)
+    await requests.acquire()
+    const order: string[] = []
+    // Another pack's uploads, waiting for the one request in use.
+    const uploads = [1, 2, 3].map(n =>
+      requests.acquire().then(() => {
+        order.push(`upload ${n}`)
+        requests.release()
+      })
+    )
+    const { store } = counted(new DirBlobStore(tempDir('dir-listing-first')))
+    const listIds = store.listIds!
+    store.listIds = (prefix, limit) => {
+      order.push('list')
+      return listIds(prefix, limit)
+    }
+    const uploader = new BlockUploader(router(store), {
+      concurrency: 1,
+      requests,
+      expectedBlocks: 64
+    })
+    requests.release()
+    await Promise.all(uploads)
+    expect(await uploader.listedEverywhere(idWith('a', 1), 1)).toBe(false)
+    expect(order).toEqual(['list', 'upload 1', 'upload 2', 'upload 3'])
   })
 })
 

@@ -143,7 +143,10 @@ export class StoreListings {
   private async listOnce(store: BlobStore, prefix: string, limit: number): Promise<ListingOutcome> {
     if (this.listedIds >= LISTED_IDS_LIMIT) return 'too-many'
     try {
-      await this.requests.acquire()
+      // Ahead of the uploads waiting for a request: a listing decides what every blob under it
+      // does, and behind the uploads of a pack running beside this one it would hold them all
+      // back (their blobs let go, to be encoded again once it comes).
+      await this.requests.acquireFirst()
     } catch {
       return 'too-many'
     }
