@@ -62270,10 +62270,10 @@ function serverAnswer(error, name, message) {
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
 // One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
 // for any request; a successful answer is read here for the few fields the callers use, because
-// the SDK's general XML deserializer costs the main thread tens of microseconds per key, and a
-// rerun lists thousands of keys while its workers hash. An answer that is not plainly a listing
-// goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling, errors
-// included.
+// the SDK's general XML deserializer is slow per key and a rerun lists thousands of keys on the
+// main thread while its workers hash (docs/performance.md). An answer that is not plainly a
+// listing goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling,
+// errors included.
 
 
 /** One page of keys under `prefix`, after `marker`, with retries as every request has. */

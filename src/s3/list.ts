@@ -1,9 +1,9 @@
 // One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
 // for any request; a successful answer is read here for the few fields the callers use, because
-// the SDK's general XML deserializer costs the main thread tens of microseconds per key, and a
-// rerun lists thousands of keys while its workers hash. An answer that is not plainly a listing
-// goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling, errors
-// included.
+// the SDK's general XML deserializer is slow per key and a rerun lists thousands of keys on the
+// main thread while its workers hash (docs/performance.md). An answer that is not plainly a
+// listing goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling,
+// errors included.
 import { Readable } from 'node:stream'
 import { ListObjectsCommand } from '@aws-sdk/client-s3'
 import type { S3Session } from './client.js'
@@ -12,7 +12,7 @@ export interface ListedObject {
   key: string
   /** NaN when the server gave none. */
   size: number
-  /** As the server wrote it (ISO 8601); undefined when absent. */
+  /** As the server wrote it (RFC 3339); undefined when absent. */
   modified?: string
   /** With its quotes, as servers send it; undefined when absent. */
   etag?: string
