@@ -105,14 +105,16 @@ export class StoreListings {
 
   /**
    * The size the store holds under the id: from its listing when there is one, else asked of the
-   * store (a request, taken in turn on `requests`).
+   * store (a request, taken in turn on `requests`; a blob found so is recorded in `contents`).
    */
   async storedSize(store: BlobStore, id: string): Promise<number | undefined> {
     const listed = await this.of(store, id)
     if (listed) return listed.storedSize(id)
     await this.requests.acquire()
     try {
-      return await store.storedSize(id)
+      const size = await store.storedSize(id)
+      if (size !== undefined) this.contents?.holds(store, id, size)
+      return size
     } finally {
       this.requests.release()
     }

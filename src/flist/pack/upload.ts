@@ -88,20 +88,11 @@ export class BlockUploader {
    */
   async heldSize(id: string): Promise<number | undefined> {
     const sizes = await Promise.all(
-      this.router.storesToWrite(id).map(async store => {
-        const listing = await this.listings.of(store, id)
-        if (listing) return listing.storedSize(id)
-        await this.requests.acquire()
-        try {
-          const size = await store.storedSize(id)
-          if (size !== undefined) this.contents?.holds(store, id, size)
-          return size
-        } catch (error) {
+      this.router.storesToWrite(id).map(store =>
+        this.listings.storedSize(store, id).catch(error => {
           throw storeFailure(error, id, store)
-        } finally {
-          this.requests.release()
-        }
-      })
+        })
+      )
     )
     const size = sizes[0]
     if (size === undefined || !sizes.every(other => other === size)) return undefined
