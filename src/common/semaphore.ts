@@ -12,23 +12,26 @@ export class Semaphore {
 
   constructor(private available: number) {}
 
-  async acquire(count = 1): Promise<void> {
-    if (this.failure) throw this.failure.error
-    if (this.waiters.length === 0 && this.available >= count) {
-      this.available -= count
-      return
-    }
-    await new Promise<void>((grant, refuse) => this.waiters.push({ count, grant, refuse }))
+  acquire(count = 1): Promise<void> {
+    return this.take(count, false)
   }
 
   /** One permit, ahead of every waiter: for work that the waiting work depends on. */
-  async acquireFirst(): Promise<void> {
+  acquireFirst(): Promise<void> {
+    return this.take(1, true)
+  }
+
+  private async take(count: number, first: boolean): Promise<void> {
     if (this.failure) throw this.failure.error
-    if (this.available >= 1) {
-      this.available -= 1
+    if ((first || this.waiters.length === 0) && this.available >= count) {
+      this.available -= count
       return
     }
-    await new Promise<void>((grant, refuse) => this.waiters.unshift({ count: 1, grant, refuse }))
+    await new Promise<void>((grant, refuse) => {
+      const waiter = { count, grant, refuse }
+      if (first) this.waiters.unshift(waiter)
+      else this.waiters.push(waiter)
+    })
   }
 
   release(count = 1): void {
