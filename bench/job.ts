@@ -11,7 +11,7 @@ import { parseOutputFile } from '../peers/github-output.js'
 import { putLoop, CONCURRENCY, LATENCY_MS, type LoopResult } from './garage.js'
 import { startLatencyProxy } from './latency-proxy.js'
 import { jobTrees } from './trees.js'
-import { checkTarget } from './targets.js'
+import { checkTarget, fastest } from './targets.js'
 
 interface JobRun {
   seconds: number
@@ -55,10 +55,6 @@ async function runJob(inputs: Record<string, string>, work: string): Promise<Job
   }
   const result = JSON.parse(parseOutputFile(readFileSync(output, 'utf8')).result) as JobRun
   return { seconds, timings: result.timings, flists: result.flists }
-}
-
-function fastest<T extends { seconds: number }>(runs: T[]): T {
-  return runs.reduce((best, run) => (run.seconds < best.seconds ? run : best))
 }
 
 function printLoop(label: string, loop: LoopResult): void {
@@ -135,8 +131,7 @@ export async function benchJob(base: string): Promise<void> {
       work
     )
     // Each comparison runs ROUNDS times, the loop and the action in turn, each round into empty
-    // buckets of its own; the fastest of each is compared. On a machine shared with other jobs
-    // either side can lose seconds to a neighbour, and the fastest is the least disturbed.
+    // buckets of its own; the fastest of each is compared.
     const loops: LoopResult[] = []
     const firsts: JobRun[] = []
     for (let round = 1; round <= ROUNDS; round++) {

@@ -15,7 +15,7 @@ import { promisify } from 'node:util'
 import { startS3, type TestS3 } from '../peers/s3.js'
 import { benchGarage } from './garage.js'
 import { benchJob } from './job.js'
-import { checkTarget, printTargets, writeDocs } from './targets.js'
+import { checkTarget, fastest, printTargets, writeDocs } from './targets.js'
 import {
   FIRMWARE,
   LARGE,
@@ -136,10 +136,7 @@ function row(
   )
 }
 
-/**
- * Times b2sum and the dir:// first pack are each run; the fastest of each is compared. On a
- * machine shared with other jobs a run can lose a large share of its time to a neighbour.
- */
+/** Times b2sum and the dir:// first pack are each run; the fastest of each is compared. */
 const ROUNDS = 3
 /** A dir:// first pack's time against b2sum's over the same files. */
 const B2SUM_FACTOR = 3
@@ -179,7 +176,7 @@ async function benchTree(
   }
   // The fastest time, and the highest peak RSS of them all.
   const dirFirst = {
-    ...firstPacks.reduce((best, pack) => (pack.seconds < best.seconds ? pack : best)),
+    ...fastest(firstPacks),
     maxRssMb: Math.max(...firstPacks.map(pack => pack.maxRssMb))
   }
   console.log(row(`dir${where}, first pack`, tree, dirFirst, reference))

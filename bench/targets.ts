@@ -58,3 +58,11 @@ export function writeDocs(page: string, name: string, command: string, machine: 
   ].join('\n')
   writeFileSync(page, text.slice(0, start) + section + text.slice(end + END.length))
 }
+
+/**
+ * The fastest of runs of one thing: on a machine shared with other jobs a run can lose a large
+ * share of its time to a neighbour, and the fastest is the least disturbed.
+ */
+export function fastest<T extends { seconds: number }>(runs: T[]): T {
+  return runs.reduce((best, run) => (run.seconds < best.seconds ? run : best))
+}
