@@ -51,6 +51,18 @@ function counted(store: BlobStore): { store: BlobStore; calls: Calls } {
   }
 }
 
+/**
+ * `count` distinct one-block files in a new directory `dir` (enough, at 48, for listings to be
+ * used); `seed` tells trees apart, and the same seed gives the same files.
+ */
+function oneBlockFiles(dir: string, count: number, seed: number): string {
+  mkdirSync(dir)
+  for (let index = 0; index < count; index++) {
+    writeFileSync(join(dir, `file${index}`), pseudoRandomBytes(3000 + index, index + seed))
+  }
+  return dir
+}
+
 function router(store: BlobStore): RouterBlobStore {
   return new RouterBlobStore([{ start: 0, end: 255, store }])
 }
@@ -321,12 +333,7 @@ describe('presence from listings on a real S3 server', () => {
 
   test('a re-pack uploads exactly the blobs that went missing from the bucket', async () => {
     const work = tempDir('listing-pack')
-    const source = join(work, 'source')
-    mkdirSync(source)
-    // 48 distinct one-block files: enough blocks for listings to be used.
-    for (let index = 0; index < 48; index++) {
-      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 1))
-    }
+    const source = oneBlockFiles(join(work, 'source'), 48, 1)
     const url = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/packed?region=us-east-1`
     const specs = [{ start: 0, end: 255, url }]
     const pack = async (name: string): Promise<Awaited<ReturnType<typeof packTree>>> =>
@@ -354,11 +361,7 @@ describe('presence from listings on a real S3 server', () => {
 
   test('verify exists lists the bucket rather than asking for each blob, and finds a truncated one', async () => {
     const work = tempDir('listing-verify')
-    const source = join(work, 'source')
-    mkdirSync(source)
-    for (let index = 0; index < 48; index++) {
-      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 500))
-    }
+    const source = oneBlockFiles(join(work, 'source'), 48, 500)
     const url = (port: number): string =>
       `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${port}/verified?region=us-east-1`
     const direct = [{ start: 0, end: 255, url: url(s3.port) }]
@@ -397,11 +400,7 @@ describe('presence from listings on a real S3 server', () => {
 
   test('verify exists after a pack answers from its listings and puts, with no request', async () => {
     const work = tempDir('contents-verify')
-    const source = join(work, 'source')
-    mkdirSync(source)
-    for (let index = 0; index < 48; index++) {
-      writeFileSync(join(source, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
-    }
+    const source = oneBlockFiles(join(work, 'source'), 48, 900)
     const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0 })
     try {
       const port = Number(new URL(proxy.endpoint).port)
@@ -413,11 +412,7 @@ describe('presence from listings on a real S3 server', () => {
         }
       ]
       // Half the blobs are in the bucket before the pack: its listing names them.
-      const half = join(work, 'half')
-      mkdirSync(half)
-      for (let index = 0; index < 24; index++) {
-        writeFileSync(join(half, `file${index}`), pseudoRandomBytes(3000 + index, index + 900))
-      }
+      const half = oneBlockFiles(join(work, 'half'), 24, 900)
       const pack = (
         tree: string,
         flistPath: string,
