@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ListObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { S3Session } from '../../src/s3/client.js'
-import { listPage, parseListing, type ListingPage } from '../../src/s3/list.js'
+import { forEachPage, listPage, parseListing, type ListingPage } from '../../src/s3/list.js'
 import { startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
@@ -152,6 +152,33 @@ describe('a plain listing is read by our reader, not the SDK', () => {
       truncated: false,
       nextMarker: undefined
     })
+  })
+})
+
+describe('forEachPage', () => {
+  test('reads every page in turn, each after the last key of the one before', async () => {
+    const keys: string[] = []
+    const end = await forEachPage(s3Session, 'listed', { maxKeys: 3 }, page => {
+      keys.push(...page.objects.map(object => object.key))
+      return true
+    })
+    expect(end).toBe('complete')
+    expect(keys.sort()).toEqual([...KEYS].sort())
+  })
+
+  test('stops when the caller has seen enough', async () => {
+    let pages = 0
+    const end = await forEachPage(s3Session, 'listed', { maxKeys: 3 }, () => ++pages < 2)
+    expect([end, pages]).toEqual(['stopped', 2])
+  })
+
+  test('a truncated page that gives no way on ends the paging as stuck, not as complete', async () => {
+    const empty = PLAIN.replace(
+      '<IsTruncated>false</IsTruncated>',
+      '<IsTruncated>true</IsTruncated>'
+    ).replace(/<Contents>[\s\S]*<\/Contents>/, '')
+    const end = await forEachPage(await answering(empty), 'any', {}, () => true)
+    expect(end).toBe('stuck')
   })
 })
 

@@ -1,5 +1,5 @@
 import type { S3Session } from '../s3/client.js'
-import { listPage } from '../s3/list.js'
+import { forEachPage } from '../s3/list.js'
 
 export interface ListedObject {
   key: string
@@ -8,15 +8,14 @@ export interface ListedObject {
   etag: string
 }
 
-/** Every object under a prefix, paged with ListObjects (version 1) and the last key as marker. */
+/** Every object under a prefix. */
 export async function listObjects(
   session: S3Session,
   bucket: string,
   prefix: string
 ): Promise<ListedObject[]> {
   const objects: ListedObject[] = []
-  for (let marker: string | undefined; ;) {
-    const page = await listPage(session, bucket, { prefix, marker })
+  const end = await forEachPage(session, bucket, { prefix }, page => {
     for (const object of page.objects) {
       objects.push({
         key: object.key,
@@ -26,11 +25,11 @@ export async function listObjects(
         etag: object.etag ?? ''
       })
     }
-    if (!page.truncated) return objects
-    const next = page.nextMarker ?? objects.at(-1)?.key
-    if (!next || next === marker) {
-      throw new Error(`listing ${bucket}/${prefix} stopped paging at ${marker ?? 'the start'}`)
-    }
-    marker = next
+    return true
+  })
+  if (end === 'stuck') {
+    const at = objects.at(-1)?.key
+    throw new Error(`listing ${bucket}/${prefix} stopped paging at ${at ?? 'the start'}`)
   }
+  return objects
 }

@@ -56,6 +56,31 @@ export function listPage(
   })
 }
 
+/** How paging ended: every page read, stopped by the caller, or a truncated page with no way on. */
+export type PagingEnd = 'complete' | 'stopped' | 'stuck'
+
+/**
+ * Reads the pages under `prefix` in turn, each after the last key of the one before (or its
+ * NextMarker), until the last, or until `onPage` returns false. ListObjects (version 1) with the
+ * last key as marker: every S3 server pages it the same way, where version 2's continuation
+ * tokens are opaque and some servers fail to make them.
+ */
+export async function forEachPage(
+  session: S3Session,
+  bucket: string,
+  { prefix, maxKeys }: Omit<PageRequest, 'marker'>,
+  onPage: (page: ListingPage) => boolean
+): Promise<PagingEnd> {
+  for (let marker: string | undefined; ;) {
+    const page = await listPage(session, bucket, { prefix, marker, maxKeys })
+    if (!onPage(page)) return 'stopped'
+    if (!page.truncated) return 'complete'
+    const next = page.nextMarker ?? page.objects.at(-1)?.key
+    if (!next || next === marker) return 'stuck'
+    marker = next
+  }
+}
+
 /** What the SDK's deserializer receives in place of a listing read here: nothing to parse. */
 const EMPTY_LISTING = '<ListBucketResult></ListBucketResult>'
 

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
-import { listPage } from '../s3/list.js'
+import { forEachPage } from '../s3/list.js'
 import { BlobIdSet, LISTING_PAGE, type BlobStore } from './store.js'
 import { parseS3StoreUrl } from './s3-url.js'
 import { stripPassword } from './url.js'
@@ -40,27 +40,22 @@ export class S3BlobStore implements BlobStore {
   }
 
   /**
-   * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
-   * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
-   * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
-   * where version 2's continuation tokens are opaque and some servers fail to make them.
+   * The keys starting with `prefix`, one request per LISTING_PAGE keys; undefined once more than
+   * `limit` have come back (a large shared bucket is never listed whole), or when the server gave
+   * a truncated page with no way on: blobs are then asked one by one.
    */
   async listIds(prefix: string, limit: number): Promise<BlobIdSet | undefined> {
     const keys: Array<[string, number]> = []
-    for (let marker: string | undefined; ;) {
-      const page = await listPage(this.session, this.bucket, {
-        prefix,
-        marker,
-        maxKeys: LISTING_PAGE
-      })
-      for (const object of page.objects) keys.push([object.key, object.size])
-      if (keys.length > limit) return undefined
-      if (!page.truncated) return new BlobIdSet(keys)
-      const next = page.nextMarker ?? page.objects.at(-1)?.key
-      // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
-      if (!next || next === marker) return undefined
-      marker = next
-    }
+    const end = await forEachPage(
+      this.session,
+      this.bucket,
+      { prefix, maxKeys: LISTING_PAGE },
+      page => {
+        for (const object of page.objects) keys.push([object.key, object.size])
+        return keys.length <= limit
+      }
+    )
+    return end === 'complete' ? new BlobIdSet(keys) : undefined
   }
 
   async put(id: string, blob: Uint8Array): Promise<void> {
