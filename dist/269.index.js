@@ -51,6 +51,25 @@ function listPage(session, bucket, { prefix, marker, maxKeys }) {
         return read.page ?? fromSdkOutput(output);
     });
 }
+/**
+ * Reads the pages under `prefix` in turn, each after the last key of the one before (or its
+ * NextMarker), until the last, or until `onPage` returns false. ListObjects (version 1) with the
+ * last key as marker: every S3 server pages it the same way, where version 2's continuation
+ * tokens are opaque and some servers fail to make them.
+ */
+async function forEachPage(session, bucket, { prefix, maxKeys }, onPage) {
+    for (let marker;;) {
+        const page = await listPage(session, bucket, { prefix, marker, maxKeys });
+        if (!onPage(page))
+            return 'stopped';
+        if (!page.truncated)
+            return 'complete';
+        const next = page.nextMarker ?? page.objects.at(-1)?.key;
+        if (!next || next === marker)
+            return 'stuck';
+        marker = next;
+    }
+}
 /** What the SDK's deserializer receives in place of a listing read here: nothing to parse. */
 const EMPTY_LISTING = '<ListBucketResult></ListBucketResult>';
 function readListingBody(next, read) {
@@ -226,31 +245,18 @@ class S3BlobStore {
         });
     }
     /**
-     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
-     * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
-     * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
-     * where version 2's continuation tokens are opaque and some servers fail to make them.
+     * The keys starting with `prefix`, one request per LISTING_PAGE keys; undefined once more than
+     * `limit` have come back (a large shared bucket is never listed whole), or when the server gave
+     * a truncated page with no way on: blobs are then asked one by one.
      */
     async listIds(prefix, limit) {
         const keys = [];
-        for (let marker;;) {
-            const page = await listPage(this.session, this.bucket, {
-                prefix,
-                marker,
-                maxKeys: store/* LISTING_PAGE */.b
-            });
+        const end = await forEachPage(this.session, this.bucket, { prefix, maxKeys: store/* LISTING_PAGE */.b }, page => {
             for (const object of page.objects)
                 keys.push([object.key, object.size]);
-            if (keys.length > limit)
-                return undefined;
-            if (!page.truncated)
-                return new store/* BlobIdSet */.Z2(keys);
-            const next = page.nextMarker ?? page.objects.at(-1)?.key;
-            // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
-            if (!next || next === marker)
-                return undefined;
-            marker = next;
-        }
+            return keys.length <= limit;
+        });
+        return end === 'complete' ? new store/* BlobIdSet */.Z2(keys) : undefined;
     }
     async put(id, blob) {
         await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new dist_cjs/* PutObjectCommand */.wKZ({

@@ -53,31 +53,18 @@ class S3BlobStore {
         });
     }
     /**
-     * Pages through the keys starting with `prefix`, one request per LISTING_PAGE keys, and stops
-     * (undefined) once more than `limit` have come back: a large shared bucket is never listed whole.
-     * ListObjects (version 1) with the last key as marker: every S3 server pages it the same way,
-     * where version 2's continuation tokens are opaque and some servers fail to make them.
+     * The keys starting with `prefix`, one request per LISTING_PAGE keys; undefined once more than
+     * `limit` have come back (a large shared bucket is never listed whole), or when the server gave
+     * a truncated page with no way on: blobs are then asked one by one.
      */
     async listIds(prefix, limit) {
         const keys = [];
-        for (let marker;;) {
-            const page = await (0,_s3_list_js__WEBPACK_IMPORTED_MODULE_2__/* .listPage */ .k)(this.session, this.bucket, {
-                prefix,
-                marker,
-                maxKeys: _store_js__WEBPACK_IMPORTED_MODULE_3__/* .LISTING_PAGE */ .b
-            });
+        const end = await (0,_s3_list_js__WEBPACK_IMPORTED_MODULE_2__/* .forEachPage */ .oO)(this.session, this.bucket, { prefix, maxKeys: _store_js__WEBPACK_IMPORTED_MODULE_3__/* .LISTING_PAGE */ .b }, page => {
             for (const object of page.objects)
                 keys.push([object.key, object.size]);
-            if (keys.length > limit)
-                return undefined;
-            if (!page.truncated)
-                return new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .BlobIdSet */ .Z2(keys);
-            const next = page.nextMarker ?? page.objects.at(-1)?.key;
-            // A truncated page that gives no way on: the rest is unknown, so blobs are asked one by one.
-            if (!next || next === marker)
-                return undefined;
-            marker = next;
-        }
+            return keys.length <= limit;
+        });
+        return end === 'complete' ? new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .BlobIdSet */ .Z2(keys) : undefined;
     }
     async put(id, blob) {
         await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__/* .PutObjectCommand */ .wKZ({

@@ -62262,9 +62262,9 @@ function serverAnswer(error, name, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ listPage)
+/* harmony export */   oO: () => (/* binding */ forEachPage)
 /* harmony export */ });
-/* unused harmony export parseListing */
+/* unused harmony exports listPage, parseListing */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
@@ -62295,6 +62295,25 @@ function listPage(session, bucket, { prefix, marker, maxKeys }) {
         const output = await session.client.send(command, { abortSignal });
         return read.page ?? fromSdkOutput(output);
     });
+}
+/**
+ * Reads the pages under `prefix` in turn, each after the last key of the one before (or its
+ * NextMarker), until the last, or until `onPage` returns false. ListObjects (version 1) with the
+ * last key as marker: every S3 server pages it the same way, where version 2's continuation
+ * tokens are opaque and some servers fail to make them.
+ */
+async function forEachPage(session, bucket, { prefix, maxKeys }, onPage) {
+    for (let marker;;) {
+        const page = await listPage(session, bucket, { prefix, marker, maxKeys });
+        if (!onPage(page))
+            return 'stopped';
+        if (!page.truncated)
+            return 'complete';
+        const next = page.nextMarker ?? page.objects.at(-1)?.key;
+        if (!next || next === marker)
+            return 'stuck';
+        marker = next;
+    }
 }
 /** What the SDK's deserializer receives in place of a listing read here: nothing to parse. */
 const EMPTY_LISTING = '<ListBucketResult></ListBucketResult>';
@@ -66899,11 +66918,10 @@ var client = __nccwpck_require__(339);
 var list = __nccwpck_require__(5312);
 ;// CONCATENATED MODULE: ./src/gc/s3-list.ts
 
-/** Every object under a prefix, paged with ListObjects (version 1) and the last key as marker. */
+/** Every object under a prefix. */
 async function listObjects(session, bucket, prefix) {
     const objects = [];
-    for (let marker;;) {
-        const page = await (0,list/* listPage */.k)(session, bucket, { prefix, marker });
+    const end = await (0,list/* forEachPage */.oO)(session, bucket, { prefix }, page => {
         for (const object of page.objects) {
             objects.push({
                 key: object.key,
@@ -66913,14 +66931,13 @@ async function listObjects(session, bucket, prefix) {
                 etag: object.etag ?? ''
             });
         }
-        if (!page.truncated)
-            return objects;
-        const next = page.nextMarker ?? objects.at(-1)?.key;
-        if (!next || next === marker) {
-            throw new Error(`listing ${bucket}/${prefix} stopped paging at ${marker ?? 'the start'}`);
-        }
-        marker = next;
+        return true;
+    });
+    if (end === 'stuck') {
+        const at = objects.at(-1)?.key;
+        throw new Error(`listing ${bucket}/${prefix} stopped paging at ${at ?? 'the start'}`);
     }
+    return objects;
 }
 
 // EXTERNAL MODULE: ./src/store/s3-url.ts
@@ -68755,24 +68772,27 @@ class Semaphore {
     constructor(available) {
         this.available = available;
     }
-    async acquire(count = 1) {
+    acquire(count = 1) {
+        return this.take(count, false);
+    }
+    /** One permit, ahead of every waiter: for work that the waiting work depends on. */
+    acquireFirst() {
+        return this.take(1, true);
+    }
+    async take(count, first) {
         if (this.failure)
             throw this.failure.error;
-        if (this.waiters.length === 0 && this.available >= count) {
+        if ((first || this.waiters.length === 0) && this.available >= count) {
             this.available -= count;
             return;
         }
-        await new Promise((grant, refuse) => this.waiters.push({ count, grant, refuse }));
-    }
-    /** One permit, ahead of every waiter: for work that the waiting work depends on. */
-    async acquireFirst() {
-        if (this.failure)
-            throw this.failure.error;
-        if (this.available >= 1) {
-            this.available -= 1;
-            return;
-        }
-        await new Promise((grant, refuse) => this.waiters.unshift({ count: 1, grant, refuse }));
+        await new Promise((grant, refuse) => {
+            const waiter = { count, grant, refuse };
+            if (first)
+                this.waiters.unshift(waiter);
+            else
+                this.waiters.push(waiter);
+        });
     }
     release(count = 1) {
         this.available += count;
@@ -68972,7 +68992,7 @@ class StoreListings {
     }
     /**
      * The size the store holds under the id: from its listing when there is one, else asked of the
-     * store (a request, taken in turn on `requests`).
+     * store (a request, taken in turn on `requests`; a blob found so is recorded in `contents`).
      */
     async storedSize(store, id) {
         const listed = await this.of(store, id);
@@ -68980,7 +69000,10 @@ class StoreListings {
             return listed.storedSize(id);
         await this.requests.acquire();
         try {
-            return await store.storedSize(id);
+            const size = await store.storedSize(id);
+            if (size !== undefined)
+                this.contents?.holds(store, id, size);
+            return size;
         }
         finally {
             this.requests.release();
@@ -69088,24 +69111,9 @@ class BlockUploader {
      * blob found so is counted as present, once.
      */
     async heldSize(id) {
-        const sizes = await Promise.all(this.router.storesToWrite(id).map(async (store) => {
-            const listing = await this.listings.of(store, id);
-            if (listing)
-                return listing.storedSize(id);
-            await this.requests.acquire();
-            try {
-                const size = await store.storedSize(id);
-                if (size !== undefined)
-                    this.contents?.holds(store, id, size);
-                return size;
-            }
-            catch (error) {
-                throw (0,store_store/* storeFailure */.Si)(error, id, store);
-            }
-            finally {
-                this.requests.release();
-            }
-        }));
+        const sizes = await Promise.all(this.router.storesToWrite(id).map(store => this.listings.storedSize(store, id).catch(error => {
+            throw (0,store_store/* storeFailure */.Si)(error, id, store);
+        })));
         const size = sizes[0];
         if (size === undefined || !sizes.every(other => other === size))
             return undefined;
