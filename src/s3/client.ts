@@ -10,6 +10,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { S3Connection } from '../store/s3-url.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
+import { ObjectPutter } from './put.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
 
 /** How hard to try each S3 request. */
@@ -60,6 +61,7 @@ export class S3Session {
   private readonly timeoutMs: number
   private readonly signal?: AbortSignal
   private readonly credentialChain: boolean
+  private readonly putter: ObjectPutter
 
   constructor(
     readonly connection: S3Connection,
@@ -70,21 +72,25 @@ export class S3Session {
     this.signal = options.signal
     this.credentialChain = options.credentialChain === true
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
+    const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
+    const { signer, ...credentials } = signing(connection, this.credentialChain)
     this.client = new S3Client({
       endpoint: connection.endpoint,
       region: connection.region,
       forcePathStyle: true,
-      ...signing(connection, this.credentialChain),
+      ...credentials,
+      signer,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
       maxAttempts: 1,
       requestHandler: new NodeHttpHandler({
         connectionTimeout: this.timeoutMs,
-        httpAgent: new HttpAgent(agentOptions),
-        httpsAgent: new HttpsAgent(agentOptions)
+        httpAgent: agents.http,
+        httpsAgent: agents.https
       })
     })
+    this.putter = new ObjectPutter(connection.endpoint, this.client, agents, signer === undefined)
   }
 
   /**
@@ -107,6 +113,13 @@ export class S3Session {
       if (this.signal?.aborted) throw this.signal.reason
       throw describeS3Failure(error, what, this.connection, attempts, this.credentialChain)
     }
+  }
+
+  /** Stores one object (a blob: the pack's hot path, see put.ts), with retries. */
+  async put(bucket: string, key: string, body: Uint8Array): Promise<void> {
+    await this.request(`PUT ${bucket}/${key}`, abortSignal =>
+      this.putter.put(bucket, key, body, abortSignal)
+    )
   }
 
   /**

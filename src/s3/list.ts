@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream'
 import { ListObjectsCommand } from '@aws-sdk/client-s3'
 import type { S3Session } from './client.js'
+import { decodeXmlText } from './xml-text.js'
 
 export interface ListedObject {
   key: string
@@ -196,29 +197,13 @@ function field(xml: string, name: string): string | undefined {
   if (start < 0) return undefined
   const end = xml.indexOf(`</${name}>`, start)
   if (end < 0 || xml.includes(open, end)) throw new NotPlain()
-  return decodeReferences(xml.slice(start + open.length, end))
+  const text = decodeXmlText(xml.slice(start + open.length, end))
+  if (text === undefined) throw new NotPlain()
+  return text
 }
 
 function countOf(text: string, part: string): number {
   let count = 0
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++
   return count
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-
-function decodeReferences(value: string): string {
-  if (!value.includes('&')) return value
-  return value.replace(/&([^;&]*)(;?)/g, (_, name: string, semicolon: string) => {
-    if (semicolon !== ';') throw new NotPlain()
-    const named = NAMED[name]
-    if (named !== undefined) return named
-    const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
-      ? Number.parseInt(name.slice(2), 16)
-      : /^#[0-9]{1,7}$/.test(name)
-        ? Number.parseInt(name.slice(1), 10)
-        : Number.NaN
-    if (!(code <= 0x10ffff)) throw new NotPlain()
-    return String.fromCodePoint(code)
-  })
 }

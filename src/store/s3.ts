@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { forEachPage } from '../s3/list.js'
@@ -59,18 +59,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(id: string, blob: Uint8Array): Promise<void> {
-    await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal =>
-      this.session.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: id,
-          Body: blob,
-          ContentLength: blob.byteLength,
-          ContentType: 'application/octet-stream'
-        }),
-        { abortSignal }
-      )
-    )
+    await this.session.put(this.bucket, id, blob)
   }
 }
 

@@ -1,0 +1,183 @@
+// One object PUT, signed with the SDK's own SigV4 signer and sent on the session's keep-alive
+// agents, without the SDK's command machinery. A pack sends one PUT per blob, thousands per run,
+// and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
+// about 2 ms of main-thread CPU per PUT, against a third of that here (docs/performance.md). The
+// SDK keeps every other request, where its parsing of answers is worth what it costs.
+import type { Agent } from 'node:http'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import type { S3Client } from '@aws-sdk/client-s3'
+import { SignatureV4 } from '@smithy/signature-v4'
+import { decodeXmlText } from './xml-text.js'
+import { ACTION_NAME, ACTION_VERSION } from '../common/action-version.js'
+
+/** Bytes of an error answer read for its code and message; S3 error documents are small. */
+const ERROR_BODY_LIMIT = 64 * 1024
+/** The skew past which the SDK, too, takes the server's clock (a signature is valid 15 min). */
+const CLOCK_SKEW_MS = 5 * 60 * 1000
+
+/** A refusal or failure answer, shaped as the SDK's errors so retries and messages treat both alike. */
+export class S3AnswerError extends Error {
+  readonly $metadata: { httpStatusCode: number }
+  readonly $fault: 'client' | 'server'
+
+  constructor(name: string, message: string, status: number) {
+    super(message)
+    this.name = name
+    this.$metadata = { httpStatusCode: status }
+    this.$fault = status >= 500 ? 'server' : 'client'
+  }
+}
+
+export interface PutAgents {
+  http: Agent
+  https: Agent
+}
+
+export class ObjectPutter {
+  private readonly base: URL
+  private readonly signer: SignatureV4 | undefined
+
+  /** `signed`: false for a connection read and written anonymously. */
+  constructor(
+    endpoint: string,
+    private readonly client: S3Client,
+    private readonly agents: PutAgents,
+    signed: boolean
+  ) {
+    this.base = new URL(endpoint)
+    const { config } = client
+    this.signer = signed
+      ? new SignatureV4({
+          credentials: config.credentials,
+          region: config.region,
+          service: 's3',
+          sha256: config.sha256,
+          // S3 signs the path as sent, each segment escaped once (objectPath does it).
+          uriEscapePath: false
+        })
+      : undefined
+  }
+
+  async put(bucket: string, key: string, body: Uint8Array, signal: AbortSignal): Promise<void> {
+    const { base } = this
+    const request = {
+      method: 'PUT',
+      protocol: base.protocol,
+      hostname: base.hostname,
+      port: base.port === '' ? undefined : Number(base.port),
+      path: `${base.pathname.replace(/\/+$/, '')}/${objectPath(bucket, key)}`,
+      query: {},
+      headers: {
+        host: base.host,
+        'content-type': 'application/octet-stream',
+        'content-length': String(body.byteLength),
+        'user-agent': `${ACTION_NAME}/${ACTION_VERSION}`
+      },
+      body
+    }
+    const sent = Date.now()
+    const headers = this.signer
+      ? (
+          await this.signer.sign(request, {
+            signingDate: new Date(sent + this.client.config.systemClockOffset)
+          })
+        ).headers
+      : request.headers
+    const answer = await send(request.path, headers, body, this.https, this.agent, signal, base)
+    if (answer.status >= 200 && answer.status < 300) return
+    this.takeServerClock(answer.date, sent)
+    throw answerError(answer.status, answer.body)
+  }
+
+  private get https(): boolean {
+    return this.base.protocol === 'https:'
+  }
+
+  private get agent(): Agent {
+    return this.https ? this.agents.https : this.agents.http
+  }
+
+  /**
+   * A refusal for a skewed clock (RequestTimeTooSkewed) carries the server's time: later
+   * requests, the retry among them, are signed by it, as the SDK's own are after such an answer.
+   */
+  private takeServerClock(date: string | undefined, sent: number): void {
+    const server = date === undefined ? Number.NaN : Date.parse(date)
+    if (Number.isNaN(server)) return
+    const { config } = this.client
+    if (Math.abs(server - (sent + config.systemClockOffset)) >= CLOCK_SKEW_MS) {
+      config.systemClockOffset = server - sent
+    }
+  }
+}
+
+interface Answer {
+  status: number
+  date?: string
+  body: string
+}
+
+function send(
+  path: string,
+  headers: Record<string, string>,
+  body: Uint8Array,
+  https: boolean,
+  agent: Agent,
+  signal: AbortSignal,
+  base: URL
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const options = {
+      method: 'PUT',
+      hostname: base.hostname,
+      port: base.port,
+      path,
+      headers,
+      agent,
+      signal
+    }
+    const sent = (https ? httpsRequest : httpRequest)(options, response => {
+      const status = response.statusCode ?? 0
+      const chunks: Buffer[] = []
+      let length = 0
+      response.on('data', (chunk: Buffer) => {
+        // A success answer's body is ignored; an error's is read for its code and message.
+        if (status < 300 || length >= ERROR_BODY_LIMIT) return
+        chunks.push(chunk)
+        length += chunk.length
+      })
+      response.on('end', () =>
+        resolve({ status, date: response.headers.date, body: Buffer.concat(chunks).toString() })
+      )
+      response.on('error', reject)
+    })
+    sent.on('error', reject)
+    sent.end(body)
+  })
+}
+
+/** `bucket/key` with each segment of the key escaped once, as S3 signs and reads it. */
+export function objectPath(bucket: string, key: string): string {
+  return [bucket, ...key.split('/')].map(escapeSegment).join('/')
+}
+
+function escapeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+}
+
+/** The S3 error document's code and message; an answer without one is named by its status. */
+function answerError(status: number, body: string): S3AnswerError {
+  const code = xmlField(body, 'Code')
+  const message = xmlField(body, 'Message')
+  if (code === undefined) return new S3AnswerError('Unknown', 'UnknownError', status)
+  return new S3AnswerError(code, message ?? code, status)
+}
+
+function xmlField(body: string, name: string): string | undefined {
+  const text = new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1]
+  return text === undefined ? undefined : (decodeXmlText(text) ?? text)
+}
