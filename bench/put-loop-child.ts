@@ -1,6 +1,7 @@
-// The reference for the upload path: a plain concurrent PutObject loop of the blobs of a dir://
-// store, with the action's S3 client (same SDK, options and retries) and the same number of
-// requests in flight. Reads a JSON job from argv, prints one JSON result line.
+// The reference for the upload path: a plain concurrent loop of the SDK's PutObject command over
+// the blobs of a dir:// store, through the action's S3 session (same SDK client, options and
+// retries) with the same number of requests in flight. The action's own blob PUTs skip the
+// command (src/s3/put.ts). Reads a JSON job from argv, prints one JSON result line.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PutObjectCommand } from '@aws-sdk/client-s3'

@@ -23,7 +23,13 @@ interface Received {
   signatureFault: string
 }
 
-type Answer = { status: number; headers?: Record<string, string>; body?: string }
+type Answer = {
+  status: number
+  headers?: Record<string, string>
+  body?: string
+  /** Close the connection after the first bytes of the body. */
+  cut?: boolean
+}
 
 let server: Server
 let endpoint: string
@@ -47,7 +53,10 @@ beforeAll(async () => {
       received.push(entry)
       const next = answers.shift() ?? { status: 200 }
       const answer = typeof next === 'function' ? next(entry) : next
-      response.writeHead(answer.status, answer.headers).end(answer.body ?? '')
+      if (!answer.cut)
+        return response.writeHead(answer.status, answer.headers).end(answer.body ?? '')
+      response.writeHead(answer.status, { 'content-length': '100' }).write('<Error><Co')
+      setTimeout(() => response.socket?.destroy(), 20)
     })
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -195,6 +204,45 @@ describe('S3Session.put', () => {
     s3.destroy()
     expect(received).toHaveLength(2)
     expect(received[1].signatureFault).toBe('')
+  })
+
+  test('an answer cut off mid-body is asked again', async () => {
+    answers = [{ status: 500, cut: true }]
+    const s3 = session()
+    await s3.put('blobs', '06'.repeat(32), Buffer.from('x'))
+    s3.destroy()
+    expect(received).toHaveLength(2)
+  })
+
+  test('an endpoint given as an IPv6 literal is reached', async () => {
+    const v6 = createServer((request, response) => {
+      received.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.alloc(0),
+        signatureFault: ''
+      })
+      request.resume()
+      request.on('end', () => response.end())
+    })
+    await new Promise<void>(resolve => v6.listen(0, '::1', resolve))
+    const port = (v6.address() as AddressInfo).port
+    const s3 = new S3Session(
+      {
+        endpoint: `http://[::1]:${port}`,
+        region: REGION,
+        accessKey: ACCESS,
+        secretKey: SECRET
+      },
+      { retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }
+    )
+    await s3.put('blobs', '07'.repeat(32), Buffer.from('x'))
+    s3.destroy()
+    await new Promise(resolve => v6.close(resolve))
+    expect(received.map(r => [r.path, r.headers.host])).toEqual([
+      [`/blobs/${'07'.repeat(32)}`, `[::1]:${port}`]
+    ])
   })
 
   test('a connection without a secret puts anonymously', async () => {

@@ -3,8 +3,7 @@
 // and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
 // about 2 ms of main-thread CPU per PUT, against a third of that here (docs/performance.md). The
 // SDK keeps every other request, where its parsing of answers is worth what it costs.
-import type { Agent } from 'node:http'
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type Agent, type RequestOptions } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { SignatureV4 } from '@smithy/signature-v4'
@@ -84,18 +83,20 @@ export class ObjectPutter {
           })
         ).headers
       : request.headers
-    const answer = await send(request.path, headers, body, this.https, this.agent, signal, base)
+    const https = base.protocol === 'https:'
+    const answer = await send(https, body, {
+      method: 'PUT',
+      // An IPv6 literal is bracketed in URLs, not in socket addresses.
+      hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: base.port,
+      path: request.path,
+      headers,
+      agent: https ? this.agents.https : this.agents.http,
+      signal
+    })
     if (answer.status >= 200 && answer.status < 300) return
     this.takeServerClock(answer.date, sent)
     throw answerError(answer.status, answer.body)
-  }
-
-  private get https(): boolean {
-    return this.base.protocol === 'https:'
-  }
-
-  private get agent(): Agent {
-    return this.https ? this.agents.https : this.agents.http
   }
 
   /**
@@ -118,25 +119,8 @@ interface Answer {
   body: string
 }
 
-function send(
-  path: string,
-  headers: Record<string, string>,
-  body: Uint8Array,
-  https: boolean,
-  agent: Agent,
-  signal: AbortSignal,
-  base: URL
-): Promise<Answer> {
+function send(https: boolean, body: Uint8Array, options: RequestOptions): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const options = {
-      method: 'PUT',
-      hostname: base.hostname,
-      port: base.port,
-      path,
-      headers,
-      agent,
-      signal
-    }
     const sent = (https ? httpsRequest : httpRequest)(options, response => {
       const status = response.statusCode ?? 0
       const chunks: Buffer[] = []
