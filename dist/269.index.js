@@ -18,10 +18,12 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(3711);
 // EXTERNAL MODULE: ./src/s3/errors.ts
 var errors = __webpack_require__(1863);
-// EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
-var client = __webpack_require__(339);
+// EXTERNAL MODULE: ./src/s3/client.ts + 2 modules
+var client = __webpack_require__(5943);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/s3/xml-text.ts
+var xml_text = __webpack_require__(7587);
 ;// CONCATENATED MODULE: ./src/s3/list.ts
 // One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
 // for any request; a successful answer is read here for the few fields the callers use, because
@@ -29,6 +31,7 @@ var external_node_stream_ = __webpack_require__(7075);
 // main thread while its workers hash (docs/performance.md). An answer that is not plainly a
 // listing goes to the SDK's deserializer untouched, so odd servers meet the SDK's handling,
 // errors included.
+
 
 
 /** One page of keys under `prefix`, after `marker`, with retries as every request has. */
@@ -173,33 +176,16 @@ function field(xml, name) {
     const end = xml.indexOf(`</${name}>`, start);
     if (end < 0 || xml.includes(open, end))
         throw new NotPlain();
-    return decodeReferences(xml.slice(start + open.length, end));
+    const text = (0,xml_text/* decodeXmlText */.p)(xml.slice(start + open.length, end));
+    if (text === undefined)
+        throw new NotPlain();
+    return text;
 }
 function countOf(text, part) {
     let count = 0;
     for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length))
         count++;
     return count;
-}
-const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeReferences(value) {
-    if (!value.includes('&'))
-        return value;
-    return value.replace(/&([^;&]*)(;?)/g, (_, name, semicolon) => {
-        if (semicolon !== ';')
-            throw new NotPlain();
-        const named = NAMED[name];
-        if (named !== undefined)
-            return named;
-        const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
-            ? Number.parseInt(name.slice(2), 16)
-            : /^#[0-9]{1,7}$/.test(name)
-                ? Number.parseInt(name.slice(1), 10)
-                : Number.NaN;
-        if (!(code <= 0x10ffff))
-            throw new NotPlain();
-        return String.fromCodePoint(code);
-    });
 }
 
 // EXTERNAL MODULE: ./src/store/store.ts
@@ -259,13 +245,7 @@ class S3BlobStore {
         return end === 'complete' ? new store/* BlobIdSet */.Z2(keys) : undefined;
     }
     async put(id, blob) {
-        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new dist_cjs/* PutObjectCommand */.wKZ({
-            Bucket: this.bucket,
-            Key: id,
-            Body: blob,
-            ContentLength: blob.byteLength,
-            ContentType: 'application/octet-stream'
-        }), { abortSignal }));
+        await this.session.put(this.bucket, id, blob);
     }
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3711);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1863);
-/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(339);
+/* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5943);
 /* harmony import */ var _s3_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5312);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
 /* harmony import */ var _s3_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(671);
@@ -67,13 +67,7 @@ class S3BlobStore {
         return end === 'complete' ? new _store_js__WEBPACK_IMPORTED_MODULE_3__/* .BlobIdSet */ .Z2(keys) : undefined;
     }
     async put(id, blob) {
-        await this.session.request(`PUT ${this.bucket}/${id}`, abortSignal => this.session.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__/* .PutObjectCommand */ .wKZ({
-            Bucket: this.bucket,
-            Key: id,
-            Body: blob,
-            ContentLength: blob.byteLength,
-            ContentType: 'application/octet-stream'
-        }), { abortSignal }));
+        await this.session.put(this.bucket, id, blob);
     }
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */

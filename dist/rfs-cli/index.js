@@ -7924,7 +7924,7 @@ __webpack_unused_export__ = PutObjectAnnotation$;
 __webpack_unused_export__ = PutObjectAnnotationCommand;
 __webpack_unused_export__ = PutObjectAnnotationOutput$;
 __webpack_unused_export__ = PutObjectAnnotationRequest$;
-exports.wKZ = PutObjectCommand;
+__webpack_unused_export__ = PutObjectCommand;
 __webpack_unused_export__ = PutObjectLegalHold$;
 __webpack_unused_export__ = PutObjectLegalHoldCommand;
 __webpack_unused_export__ = PutObjectLegalHoldOutput$;
@@ -61871,6 +61871,20 @@ module.exports = {
 
 /***/ }),
 
+/***/ 7482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ ACTION_VERSION),
+/* harmony export */   p: () => (/* binding */ ACTION_NAME)
+/* harmony export */ });
+/** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
+const ACTION_NAME = 'rfs-flist-action';
+const ACTION_VERSION = '1.0.0';
+
+
+/***/ }),
+
 /***/ 1922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -61901,7 +61915,7 @@ function oneLine(error) {
 
 /***/ }),
 
-/***/ 339:
+/***/ 5943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61923,6 +61937,153 @@ var dist_cjs = __nccwpck_require__(3711);
 var node_http_handler_dist_cjs = __nccwpck_require__(1279);
 // EXTERNAL MODULE: ./src/s3/errors.ts
 var errors = __nccwpck_require__(1863);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __nccwpck_require__(5118);
+// EXTERNAL MODULE: ./src/s3/xml-text.ts
+var xml_text = __nccwpck_require__(7587);
+// EXTERNAL MODULE: ./src/common/action-version.ts
+var action_version = __nccwpck_require__(7482);
+;// CONCATENATED MODULE: ./src/s3/put.ts
+// One object PUT, signed with the SDK's own SigV4 signer and sent on the session's keep-alive
+// agents, without the SDK's command machinery. A pack sends one PUT per blob, thousands per run,
+// and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
+// about 2 ms of main-thread CPU per PUT, against a third of that here (docs/performance.md). The
+// SDK keeps every other request, where its parsing of answers is worth what it costs.
+
+
+
+
+
+/** Bytes of an error answer read for its code and message; S3 error documents are small. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+/** The skew past which the SDK, too, takes the server's clock (a signature is valid 15 min). */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** A refusal or failure answer, shaped as the SDK's errors so retries and messages treat both alike. */
+class S3AnswerError extends Error {
+    $metadata;
+    $fault;
+    constructor(name, message, status) {
+        super(message);
+        this.name = name;
+        this.$metadata = { httpStatusCode: status };
+        this.$fault = status >= 500 ? 'server' : 'client';
+    }
+}
+class ObjectPutter {
+    client;
+    agents;
+    base;
+    signer;
+    /** `signed`: false for a connection read and written anonymously. */
+    constructor(endpoint, client, agents, signed) {
+        this.client = client;
+        this.agents = agents;
+        this.base = new URL(endpoint);
+        const { config } = client;
+        this.signer = signed
+            ? new signature_v4_dist_cjs.SignatureV4({
+                credentials: config.credentials,
+                region: config.region,
+                service: 's3',
+                sha256: config.sha256,
+                // S3 signs the path as sent, each segment escaped once (objectPath does it).
+                uriEscapePath: false
+            })
+            : undefined;
+    }
+    async put(bucket, key, body, signal) {
+        const { base } = this;
+        const request = {
+            method: 'PUT',
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port === '' ? undefined : Number(base.port),
+            path: `${base.pathname.replace(/\/+$/, '')}/${objectPath(bucket, key)}`,
+            query: {},
+            headers: {
+                host: base.host,
+                'content-type': 'application/octet-stream',
+                'content-length': String(body.byteLength),
+                'user-agent': `${action_version/* ACTION_NAME */.p}/${action_version/* ACTION_VERSION */.Y}`
+            },
+            body
+        };
+        const sent = Date.now();
+        const headers = this.signer
+            ? (await this.signer.sign(request, {
+                signingDate: new Date(sent + this.client.config.systemClockOffset)
+            })).headers
+            : request.headers;
+        const https = base.protocol === 'https:';
+        const answer = await send(https, body, {
+            method: 'PUT',
+            // An IPv6 literal is bracketed in URLs, not in socket addresses.
+            hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port: base.port,
+            path: request.path,
+            headers,
+            agent: https ? this.agents.https : this.agents.http,
+            signal
+        });
+        if (answer.status >= 200 && answer.status < 300)
+            return;
+        this.takeServerClock(answer.date, sent);
+        throw answerError(answer.status, answer.body);
+    }
+    /**
+     * A refusal for a skewed clock (RequestTimeTooSkewed) carries the server's time: later
+     * requests, the retry among them, are signed by it, as the SDK's own are after such an answer.
+     */
+    takeServerClock(date, sent) {
+        const server = date === undefined ? Number.NaN : Date.parse(date);
+        if (Number.isNaN(server))
+            return;
+        const { config } = this.client;
+        if (Math.abs(server - (sent + config.systemClockOffset)) >= CLOCK_SKEW_MS) {
+            config.systemClockOffset = server - sent;
+        }
+    }
+}
+function send(https, body, options) {
+    return new Promise((resolve, reject) => {
+        const sent = (https ? external_node_https_.request : external_node_http_.request)(options, response => {
+            const status = response.statusCode ?? 0;
+            const chunks = [];
+            let length = 0;
+            response.on('data', (chunk) => {
+                // A success answer's body is ignored; an error's is read for its code and message.
+                if (status < 300 || length >= ERROR_BODY_LIMIT)
+                    return;
+                chunks.push(chunk);
+                length += chunk.length;
+            });
+            response.on('end', () => resolve({ status, date: response.headers.date, body: Buffer.concat(chunks).toString() }));
+            response.on('error', reject);
+        });
+        sent.on('error', reject);
+        sent.end(body);
+    });
+}
+/** `bucket/key` with each segment of the key escaped once, as S3 signs and reads it. */
+function objectPath(bucket, key) {
+    return [bucket, ...key.split('/')].map(escapeSegment).join('/');
+}
+function escapeSegment(segment) {
+    return encodeURIComponent(segment).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The S3 error document's code and message; an answer without one is named by its status. */
+function answerError(status, body) {
+    const code = xmlField(body, 'Code');
+    const message = xmlField(body, 'Message');
+    if (code === undefined)
+        return new S3AnswerError('Unknown', 'UnknownError', status);
+    return new S3AnswerError(code, message ?? code, status);
+}
+function xmlField(body, name) {
+    const text = new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
+    return text === undefined ? undefined : ((0,xml_text/* decodeXmlText */.p)(text) ?? text);
+}
+
 ;// CONCATENATED MODULE: ./src/s3/retry.ts
 /** Bounded retries with exponential backoff and full jitter, for requests to flaky servers. */
 const DEFAULT_RETRY_POLICY = { attempts: 6, baseDelayMs: 200, maxDelayMs: 5000 };
@@ -61967,6 +62128,7 @@ function sleep(ms, signal) {
 
 
 
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Session options from the run's settings (s3-max-attempts, s3-request-timeout). */
 function sessionOptions(policy, signal) {
@@ -61989,6 +62151,7 @@ class S3Session {
     timeoutMs;
     signal;
     credentialChain;
+    putter;
     constructor(connection, options = {}) {
         this.connection = connection;
         this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
@@ -61996,21 +62159,25 @@ class S3Session {
         this.signal = options.signal;
         this.credentialChain = options.credentialChain === true;
         const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
+        const agents = { http: new external_node_http_.Agent(agentOptions), https: new external_node_https_.Agent(agentOptions) };
+        const { signer, ...credentials } = signing(connection, this.credentialChain);
         this.client = new dist_cjs/* S3Client */.YxF({
             endpoint: connection.endpoint,
             region: connection.region,
             forcePathStyle: true,
-            ...signing(connection, this.credentialChain),
+            ...credentials,
+            signer,
             requestChecksumCalculation: 'WHEN_REQUIRED',
             responseChecksumValidation: 'WHEN_REQUIRED',
             // Retries are ours: the SDK's token bucket gives up under a steady share of failures.
             maxAttempts: 1,
             requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
                 connectionTimeout: this.timeoutMs,
-                httpAgent: new external_node_http_.Agent(agentOptions),
-                httpsAgent: new external_node_https_.Agent(agentOptions)
+                httpAgent: agents.http,
+                httpsAgent: agents.https
             })
         });
+        this.putter = new ObjectPutter(connection.endpoint, this.client, agents, signer === undefined);
     }
     /**
      * Runs one request with retries. `what` names it for errors (`PUT bucket/key`); `call` gets an
@@ -62029,6 +62196,10 @@ class S3Session {
                 throw this.signal.reason;
             throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts, this.credentialChain);
         }
+    }
+    /** Stores one object (a blob: the pack's hot path, see put.ts), with retries. */
+    async put(bucket, key, body) {
+        await this.request(`PUT ${bucket}/${key}`, abortSignal => this.putter.put(bucket, key, body, abortSignal));
     }
     /**
      * The metadata of one object, or undefined when there is none. HEAD answers carry no body, so
@@ -62267,7 +62438,8 @@ function serverAnswer(error, name, message) {
 /* unused harmony exports listPage, parseListing */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3711);
+/* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7587);
 // One page of a bucket listing (ListObjects, version 1). The SDK signs, sends and maps errors as
 // for any request; a successful answer is read here for the few fields the callers use, because
 // the SDK's general XML deserializer is slow per key and a rerun lists thousands of keys on the
@@ -62276,11 +62448,12 @@ function serverAnswer(error, name, message) {
 // errors included.
 
 
+
 /** One page of keys under `prefix`, after `marker`, with retries as every request has. */
 function listPage(session, bucket, { prefix, marker, maxKeys }) {
     return session.request(`LIST ${bucket}/${prefix ?? ''}*`, async (abortSignal) => {
         const read = {};
-        const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_1__/* .ListObjectsCommand */ .Wc7({
+        const command = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_2__/* .ListObjectsCommand */ .Wc7({
             Bucket: bucket,
             Prefix: prefix || undefined,
             MaxKeys: maxKeys,
@@ -62418,7 +62591,10 @@ function field(xml, name) {
     const end = xml.indexOf(`</${name}>`, start);
     if (end < 0 || xml.includes(open, end))
         throw new NotPlain();
-    return decodeReferences(xml.slice(start + open.length, end));
+    const text = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeXmlText */ .p)(xml.slice(start + open.length, end));
+    if (text === undefined)
+        throw new NotPlain();
+    return text;
 }
 function countOf(text, part) {
     let count = 0;
@@ -62426,25 +62602,36 @@ function countOf(text, part) {
         count++;
     return count;
 }
+
+
+/***/ }),
+
+/***/ 7587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ decodeXmlText)
+/* harmony export */ });
+// The text of an element in the XML that S3 servers write: the five named references and
+// numeric ones. Shared by the listing reader and the PUT path's error answers.
 const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function decodeReferences(value) {
+/** `value` with its references decoded; undefined when one is malformed or unknown. */
+function decodeXmlText(value) {
     if (!value.includes('&'))
         return value;
-    return value.replace(/&([^;&]*)(;?)/g, (_, name, semicolon) => {
-        if (semicolon !== ';')
-            throw new NotPlain();
-        const named = NAMED[name];
-        if (named !== undefined)
-            return named;
+    let plain = true;
+    const decoded = value.replace(/&([^;&]*)(;?)/g, (whole, name, semicolon) => {
         const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
             ? Number.parseInt(name.slice(2), 16)
             : /^#[0-9]{1,7}$/.test(name)
                 ? Number.parseInt(name.slice(1), 10)
                 : Number.NaN;
-        if (!(code <= 0x10ffff))
-            throw new NotPlain();
-        return String.fromCodePoint(code);
+        const text = NAMED[name] ?? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined);
+        if (semicolon !== ';' || text === undefined)
+            plain = false;
+        return text ?? whole;
     });
+    return plain ? decoded : undefined;
 }
 
 
@@ -63525,11 +63712,8 @@ function osErrorLine(error) {
     return fix ? `${subject}: ${fix}` : subject;
 }
 
-;// CONCATENATED MODULE: ./src/common/action-version.ts
-/** Written into every flist's tags and shown by --version. Kept in step with package.json by a test. */
-const ACTION_NAME = 'rfs-flist-action';
-const ACTION_VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/common/action-version.ts
+var action_version = __nccwpck_require__(7482);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -66912,8 +67096,8 @@ function parseStoreArg(text) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(3711);
-// EXTERNAL MODULE: ./src/s3/client.ts + 1 modules
-var client = __nccwpck_require__(339);
+// EXTERNAL MODULE: ./src/s3/client.ts + 2 modules
+var client = __nccwpck_require__(5943);
 // EXTERNAL MODULE: ./src/s3/list.ts
 var list = __nccwpck_require__(5312);
 ;// CONCATENATED MODULE: ./src/gc/s3-list.ts
@@ -70189,7 +70373,7 @@ async function tree(target, io) {
 
 
 
-const CLI_VERSION = `${ACTION_VERSION}-native`;
+const CLI_VERSION = `${action_version/* ACTION_VERSION */.Y}-native`;
 const HELP = `rfs ${CLI_VERSION}: the built-in flist engine of rfs-flist-action, shaped like rfs
 
 Usage: rfs [--debug] <COMMAND>
