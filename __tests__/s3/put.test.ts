@@ -29,10 +29,14 @@ type Answer = {
   body?: string
   /** Close the connection after the first bytes of the body. */
   cut?: boolean
+  /** Never answer. */
+  hang?: boolean
 }
 
 let server: Server
 let endpoint: string
+/** Connections to the server still open. */
+let openConnections = 0
 let received: Received[]
 /** Answers the next requests in turn; 200 when none is left. */
 let answers: Array<Answer | ((request: Received) => Answer)>
@@ -53,11 +57,16 @@ beforeAll(async () => {
       received.push(entry)
       const next = answers.shift() ?? { status: 200 }
       const answer = typeof next === 'function' ? next(entry) : next
+      if (answer.hang) return
       if (!answer.cut)
         return response.writeHead(answer.status, answer.headers).end(answer.body ?? '')
       response.writeHead(answer.status, { 'content-length': '100' }).write('<Error><Co')
       setTimeout(() => response.socket?.destroy(), 20)
     })
+  })
+  server.on('connection', socket => {
+    openConnections++
+    socket.on('close', () => openConnections--)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -70,10 +79,18 @@ beforeEach(() => {
   answers = []
 })
 
-function session(secretKey = SECRET): S3Session {
+function session(secretKey = SECRET, requestTimeoutMs = 2_000): S3Session {
   return new S3Session(
     { endpoint, region: REGION, accessKey: secretKey === '' ? '' : ACCESS, secretKey },
-    { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, requestTimeoutMs: 2_000 }
+    { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, requestTimeoutMs }
+  )
+}
+
+/** x-amz-date (20261201T120000Z) as a time. */
+function amzTime(request: Received): number {
+  const sent = String(request.headers['x-amz-date'])
+  return Date.parse(
+    `${sent.slice(0, 4)}-${sent.slice(4, 6)}-${sent.slice(6, 11)}:${sent.slice(11, 13)}:${sent.slice(13)}`
   )
 }
 
@@ -185,25 +202,94 @@ describe('S3Session.put', () => {
 
   test("a skewed clock is set by the refusal's Date: the retry is signed in the server's time", async () => {
     const serverNow = Date.now() + 3 * 3600_000
-    answers = [
+    const refusal = (headers = {}): Answer =>
       s3Error(403, 'RequestTimeTooSkewed', 'The difference is too large.', {
-        date: new Date(serverNow).toUTCString()
-      }),
-      request => {
-        const sent = String(request.headers['x-amz-date'])
-        const at = Date.parse(
-          `${sent.slice(0, 4)}-${sent.slice(4, 6)}-${sent.slice(6, 11)}:${sent.slice(11, 13)}:${sent.slice(13)}`
-        )
-        return Math.abs(at - serverNow) < 60_000
-          ? { status: 200 }
-          : s3Error(403, 'RequestTimeTooSkewed', 'still')
-      }
-    ]
+        date: new Date(serverNow).toUTCString(),
+        ...headers
+      })
+    const inServerTime = (request: Received): Answer =>
+      Math.abs(amzTime(request) - serverNow) < 60_000 ? { status: 200 } : refusal()
+    answers = [refusal(), inServerTime]
     const s3 = session()
     await s3.put('blobs', '03'.repeat(32), Buffer.from('x'))
     s3.destroy()
     expect(received).toHaveLength(2)
     expect(received[1].signatureFault).toBe('')
+
+    // A copy a cache kept tells nothing of the time: the clock stays.
+    received = []
+    answers = Array.from({ length: 3 }, () => refusal({ age: '120' }))
+    const cached = session()
+    const error = (await cached
+      .put('blobs', '03'.repeat(32), Buffer.from('x'))
+      .catch(e => e)) as Error
+    cached.destroy()
+    expect(error.message).toMatch(
+      /failed after 3 attempts \(endpoint [^)]+\): the server refused the request's time \(RequestTimeTooSkewed\): this machine's clock is off from the server's; set it right \(NTP\)$/
+    )
+    expect(received.map(request => Math.abs(amzTime(request) - Date.now()) < 60_000)).toEqual([
+      true,
+      true,
+      true
+    ])
+  })
+
+  test('a request left unanswered is given up at the per-request limit and asked again', async () => {
+    answers = [{ status: 200, hang: true }]
+    const s3 = session(SECRET, 300)
+    await s3.put('blobs', '08'.repeat(32), Buffer.from('x'))
+    s3.destroy()
+    expect(received).toHaveLength(2)
+  })
+
+  test('destroy closes the connections the puts opened', async () => {
+    const s3 = session()
+    await Promise.all(
+      ['09', '0a', '0b'].map(id => s3.put('blobs', id.repeat(32), Buffer.from('x')))
+    )
+    expect(openConnections).toBeGreaterThan(0)
+    s3.destroy()
+    await new Promise(resolve => setTimeout(resolve, 200))
+    expect(openConnections).toBe(0)
+  })
+
+  test('keys from the credential chain sign with their session token', async () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: ACCESS,
+      AWS_SECRET_ACCESS_KEY: SECRET,
+      AWS_SESSION_TOKEN: 'token-of-the-session'
+    })
+    try {
+      const s3 = new S3Session(
+        { endpoint, region: REGION, accessKey: '', secretKey: '' },
+        { credentialChain: true }
+      )
+      await s3.put('blobs', '0c'.repeat(32), Buffer.from('x'))
+      s3.destroy()
+    } finally {
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        if (saved[name] === undefined) delete process.env[name]
+        else process.env[name] = saved[name]
+    }
+    expect(received[0].headers['x-amz-security-token']).toBe('token-of-the-session')
+    expect(received[0].signatureFault).toBe('')
+    expect(String(received[0].headers.authorization)).toMatch(
+      /SignedHeaders=[^,]*x-amz-security-token/
+    )
+  })
+
+  test('an error message given as CDATA is kept', async () => {
+    answers = [
+      {
+        status: 400,
+        body: '<Error><Code>InvalidRequest</Code><Message><![CDATA[odd <message> & all]]></Message></Error>'
+      }
+    ]
+    const s3 = session()
+    const error = (await s3.put('blobs', '0d'.repeat(32), Buffer.from('x')).catch(e => e)) as Error
+    s3.destroy()
+    expect(error.message).toMatch(/: HTTP 400 InvalidRequest: odd <message> & all$/)
   })
 
   test('an answer cut off mid-body is asked again', async () => {

@@ -62,6 +62,7 @@ export class S3Session {
   private readonly signal?: AbortSignal
   private readonly credentialChain: boolean
   private readonly putter: ObjectPutter
+  private readonly agents: { http: HttpAgent; https: HttpsAgent }
 
   constructor(
     readonly connection: S3Connection,
@@ -73,6 +74,7 @@ export class S3Session {
     this.credentialChain = options.credentialChain === true
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
     const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
+    this.agents = agents
     const { signer, ...credentials } = signing(connection, this.credentialChain)
     this.client = new S3Client({
       endpoint: connection.endpoint,
@@ -172,8 +174,11 @@ export class S3Session {
     }
   }
 
+  /** Closes the connections; the SDK's handler knows its agents only once it has sent a request. */
   destroy(): void {
     this.client.destroy()
+    this.agents.http.destroy()
+    this.agents.https.destroy()
   }
 }
 

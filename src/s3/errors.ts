@@ -49,6 +49,12 @@ const FATAL_ADVICE: Record<string, (bucket: string, message: string) => string> 
     `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
 }
 
+/** Refusals a retry may get past, and what to check when none did. */
+const RETRY_ADVICE: Record<string, () => string> = {
+  RequestTimeTooSkewed: () =>
+    "the server refused the request's time (RequestTimeTooSkewed): this machine's clock is off from the server's; set it right (NTP)"
+}
+
 /** Answers that refuse a request for who sent it. */
 const REFUSALS = new Set([
   'AccessDenied',
@@ -157,7 +163,9 @@ export function describeS3Failure(
   const advice =
     connection.secretKey === '' && refused && !(keyless && credentialChain)
       ? (bucket: string) => anonymousAdvice(bucket, connection)
-      : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
+      : (FATAL_ADVICE[refusal] ??
+        RETRY_ADVICE[name] ??
+        (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
   const reason = advice
     ? advice(bucketOf(what), message)

@@ -12,8 +12,8 @@ import { ACTION_NAME, ACTION_VERSION } from '../common/action-version.js'
 
 /** Bytes of an error answer read for its code and message; S3 error documents are small. */
 const ERROR_BODY_LIMIT = 64 * 1024
-/** The skew past which the SDK, too, takes the server's clock (a signature is valid 15 min). */
-const CLOCK_SKEW_MS = 5 * 60 * 1000
+/** An answer slower than this says nothing of the server's clock now (the SDK's bound too). */
+const CLOCK_SAMPLE_MS = 15 * 60 * 1000
 
 /** A refusal or failure answer, shaped as the SDK's errors so retries and messages treat both alike. */
 export class S3AnswerError extends Error {
@@ -94,28 +94,30 @@ export class ObjectPutter {
       agent: https ? this.agents.https : this.agents.http,
       signal
     })
+    this.takeServerClock(answer, sent)
     if (answer.status >= 200 && answer.status < 300) return
-    this.takeServerClock(answer.date, sent)
     throw answerError(answer.status, answer.body)
   }
 
   /**
-   * A refusal for a skewed clock (RequestTimeTooSkewed) carries the server's time: later
-   * requests, the retry among them, are signed by it, as the SDK's own are after such an answer.
+   * Requests are signed in the server's time, taken from each answer as the SDK takes it: a
+   * runner whose clock is off is refused once (RequestTimeTooSkewed, retried), and the retry and
+   * every later request, through the SDK too, are signed right. A copy a cache kept (Age) does
+   * not tell the time.
    */
-  private takeServerClock(date: string | undefined, sent: number): void {
-    const server = date === undefined ? Number.NaN : Date.parse(date)
-    if (Number.isNaN(server)) return
-    const { config } = this.client
-    if (Math.abs(server - (sent + config.systemClockOffset)) >= CLOCK_SKEW_MS) {
-      config.systemClockOffset = server - sent
-    }
+  private takeServerClock(answer: Answer, sent: number): void {
+    if (answer.date === undefined || answer.age !== undefined) return
+    const server = Date.parse(answer.date)
+    const received = Date.now()
+    if (Number.isNaN(server) || received - sent > CLOCK_SAMPLE_MS) return
+    this.client.config.systemClockOffset = server - received
   }
 }
 
 interface Answer {
   status: number
   date?: string
+  age?: string
   body: string
 }
 
@@ -132,7 +134,12 @@ function send(https: boolean, body: Uint8Array, options: RequestOptions): Promis
         length += chunk.length
       })
       response.on('end', () =>
-        resolve({ status, date: response.headers.date, body: Buffer.concat(chunks).toString() })
+        resolve({
+          status,
+          date: response.headers.date,
+          age: response.headers.age,
+          body: Buffer.concat(chunks).toString()
+        })
       )
       response.on('error', reject)
     })
@@ -162,6 +169,8 @@ function answerError(status: number, body: string): S3AnswerError {
 }
 
 function xmlField(body: string, name: string): string | undefined {
-  const text = new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1]
+  const found = new RegExp(`<${name}>(?:<!\\[CDATA\\[([^]*?)\\]\\]>|([^<]*))</${name}>`).exec(body)
+  if (found?.[1] !== undefined) return found[1]
+  const text = found?.[2]
   return text === undefined ? undefined : (decodeXmlText(text) ?? text)
 }

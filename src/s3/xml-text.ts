@@ -13,7 +13,11 @@ export function decodeXmlText(value: string): string | undefined {
       : /^#[0-9]{1,7}$/.test(name)
         ? Number.parseInt(name.slice(1), 10)
         : Number.NaN
-    const text = NAMED[name] ?? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined)
+    const text = Object.hasOwn(NAMED, name)
+      ? NAMED[name]
+      : code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : undefined
     if (semicolon !== ';' || text === undefined) plain = false
     return text ?? whole
   })
