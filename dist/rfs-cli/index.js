@@ -61956,8 +61956,8 @@ var action_version = __nccwpck_require__(7482);
 
 /** Bytes of an error answer read for its code and message; S3 error documents are small. */
 const ERROR_BODY_LIMIT = 64 * 1024;
-/** The skew past which the SDK, too, takes the server's clock (a signature is valid 15 min). */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** An answer slower than this says nothing of the server's clock now (the SDK's bound too). */
+const CLOCK_SAMPLE_MS = 15 * 60 * 1000;
 /** A refusal or failure answer, shaped as the SDK's errors so retries and messages treat both alike. */
 class S3AnswerError extends Error {
     $metadata;
@@ -62025,23 +62025,25 @@ class ObjectPutter {
             agent: https ? this.agents.https : this.agents.http,
             signal
         });
+        this.takeServerClock(answer, sent);
         if (answer.status >= 200 && answer.status < 300)
             return;
-        this.takeServerClock(answer.date, sent);
         throw answerError(answer.status, answer.body);
     }
     /**
-     * A refusal for a skewed clock (RequestTimeTooSkewed) carries the server's time: later
-     * requests, the retry among them, are signed by it, as the SDK's own are after such an answer.
+     * Requests are signed in the server's time, taken from each answer as the SDK takes it: a
+     * runner whose clock is off is refused once (RequestTimeTooSkewed, retried), and the retry and
+     * every later request, through the SDK too, are signed right. A copy a cache kept (Age) does
+     * not tell the time.
      */
-    takeServerClock(date, sent) {
-        const server = date === undefined ? Number.NaN : Date.parse(date);
-        if (Number.isNaN(server))
+    takeServerClock(answer, sent) {
+        if (answer.date === undefined || answer.age !== undefined)
             return;
-        const { config } = this.client;
-        if (Math.abs(server - (sent + config.systemClockOffset)) >= CLOCK_SKEW_MS) {
-            config.systemClockOffset = server - sent;
-        }
+        const server = Date.parse(answer.date);
+        const received = Date.now();
+        if (Number.isNaN(server) || received - sent > CLOCK_SAMPLE_MS)
+            return;
+        this.client.config.systemClockOffset = server - received;
     }
 }
 function send(https, body, options) {
@@ -62057,7 +62059,12 @@ function send(https, body, options) {
                 chunks.push(chunk);
                 length += chunk.length;
             });
-            response.on('end', () => resolve({ status, date: response.headers.date, body: Buffer.concat(chunks).toString() }));
+            response.on('end', () => resolve({
+                status,
+                date: response.headers.date,
+                age: response.headers.age,
+                body: Buffer.concat(chunks).toString()
+            }));
             response.on('error', reject);
         });
         sent.on('error', reject);
@@ -62080,7 +62087,10 @@ function answerError(status, body) {
     return new S3AnswerError(code, message ?? code, status);
 }
 function xmlField(body, name) {
-    const text = new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
+    const found = new RegExp(`<${name}>(?:<!\\[CDATA\\[([^]*?)\\]\\]>|([^<]*))</${name}>`).exec(body);
+    if (found?.[1] !== undefined)
+        return found[1];
+    const text = found?.[2];
     return text === undefined ? undefined : ((0,xml_text/* decodeXmlText */.p)(text) ?? text);
 }
 
@@ -62152,6 +62162,7 @@ class S3Session {
     signal;
     credentialChain;
     putter;
+    agents;
     constructor(connection, options = {}) {
         this.connection = connection;
         this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
@@ -62160,6 +62171,7 @@ class S3Session {
         this.credentialChain = options.credentialChain === true;
         const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
         const agents = { http: new external_node_http_.Agent(agentOptions), https: new external_node_https_.Agent(agentOptions) };
+        this.agents = agents;
         const { signer, ...credentials } = signing(connection, this.credentialChain);
         this.client = new dist_cjs/* S3Client */.YxF({
             endpoint: connection.endpoint,
@@ -62246,8 +62258,11 @@ class S3Session {
             throw error;
         }
     }
+    /** Closes the connections; the SDK's handler knows its agents only once it has sent a request. */
     destroy() {
         this.client.destroy();
+        this.agents.http.destroy();
+        this.agents.https.destroy();
     }
 }
 /**
@@ -62324,6 +62339,10 @@ const FATAL_ADVICE = {
     AuthorizationHeaderMalformed: (_, message) => `the server expects ${expectedRegion(message) ?? 'another region'}: check s3-region (S3_REGION in rfs.conf)`,
     PermanentRedirect: () => 'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
     InvalidBucketName: bucket => `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
+};
+/** Refusals a retry may get past, and what to check when none did. */
+const RETRY_ADVICE = {
+    RequestTimeTooSkewed: () => "the server refused the request's time (RequestTimeTooSkewed): this machine's clock is off from the server's; set it right (NTP)"
 };
 /** Answers that refuse a request for who sent it. */
 const REFUSALS = new Set([
@@ -62405,7 +62424,9 @@ function describeS3Failure(error, what, connection, attempts = 1, credentialChai
     const refused = REFUSALS.has(name) || httpStatus(error) === 403;
     const advice = connection.secretKey === '' && refused && !(keyless && credentialChain)
         ? (bucket) => anonymousAdvice(bucket, connection)
-        : (FATAL_ADVICE[refusal] ?? (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
+        : (FATAL_ADVICE[refusal] ??
+            RETRY_ADVICE[name] ??
+            (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
     const code = networkCode(error);
     const reason = advice
         ? advice(bucketOf(what), message)
@@ -62626,7 +62647,11 @@ function decodeXmlText(value) {
             : /^#[0-9]{1,7}$/.test(name)
                 ? Number.parseInt(name.slice(1), 10)
                 : Number.NaN;
-        const text = NAMED[name] ?? (code <= 0x10ffff ? String.fromCodePoint(code) : undefined);
+        const text = Object.hasOwn(NAMED, name)
+            ? NAMED[name]
+            : code <= 0x10ffff
+                ? String.fromCodePoint(code)
+                : undefined;
         if (semicolon !== ';' || text === undefined)
             plain = false;
         return text ?? whole;
