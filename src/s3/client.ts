@@ -10,7 +10,7 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { S3Connection } from '../store/s3-url.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
-import { ObjectPutter } from './put.js'
+import { ObjectPutter, type PutAgents } from './put.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
 
 /** How hard to try each S3 request. */
@@ -62,7 +62,7 @@ export class S3Session {
   private readonly signal?: AbortSignal
   private readonly credentialChain: boolean
   private readonly putter: ObjectPutter
-  private readonly agents: { http: HttpAgent; https: HttpsAgent }
+  private readonly agents: PutAgents
 
   constructor(
     readonly connection: S3Connection,
