@@ -1,7 +1,7 @@
 import type { S3Session } from '../s3/client.js'
 import { forEachPage } from '../s3/list.js'
 
-export interface ListedObject {
+export interface BucketObject {
   key: string
   size: number
   modified: Date
@@ -13,8 +13,8 @@ export async function listObjects(
   session: S3Session,
   bucket: string,
   prefix: string
-): Promise<ListedObject[]> {
-  const objects: ListedObject[] = []
+): Promise<BucketObject[]> {
+  const objects: BucketObject[] = []
   const end = await forEachPage(session, bucket, { prefix }, page => {
     for (const object of page.objects) {
       objects.push({
