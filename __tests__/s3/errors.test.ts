@@ -1,6 +1,6 @@
 // The one line a refused S3 request becomes, for the refusals as real servers word them.
 import { describe, expect, test } from '@jest/globals'
-import { describeS3Failure } from '../../src/s3/errors.js'
+import { describeS3Failure, isRetryableS3Error } from '../../src/s3/errors.js'
 
 const connection = {
   endpoint: 'http://127.0.0.1:3900',
@@ -56,6 +56,14 @@ describe('describeS3Failure', () => {
     const error = refusal('AuthorizationHeaderMalformed', 'malformed', 400)
     expect(describeS3Failure(error, 'HEAD blobs/abc', connection).message).toMatch(
       /expects another region: check s3-region/
+    )
+  })
+
+  test('a refusal of the clock is retried, and when it stays names the clock, not the keys', () => {
+    const error = refusal('RequestTimeTooSkewed', 'The difference is too large.', 403)
+    expect(isRetryableS3Error(error)).toBe(true)
+    expect(describeS3Failure(error, 'PUT blobs/abc', connection, 3).message).toBe(
+      "S3 PUT blobs/abc failed after 3 attempts (endpoint http://127.0.0.1:3900): the server refused the request's time (RequestTimeTooSkewed): this machine's clock is off from the server's; set it right (NTP)"
     )
   })
 })
