@@ -61947,7 +61947,7 @@ var action_version = __nccwpck_require__(7482);
 // One object PUT, signed with the SDK's own SigV4 signer and sent on the session's keep-alive
 // agents, without the SDK's command machinery. A pack sends one PUT per blob, thousands per run,
 // and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
-// about 2 ms of main-thread CPU per PUT, against a third of that here (docs/performance.md). The
+// about 2 ms of main-thread CPU per PUT, against under half of that here (docs/performance.md). The
 // SDK keeps every other request, where its parsing of answers is worth what it costs.
 
 
@@ -61961,12 +61961,10 @@ const CLOCK_SAMPLE_MS = 15 * 60 * 1000;
 /** A refusal or failure answer, shaped as the SDK's errors so retries and messages treat both alike. */
 class S3AnswerError extends Error {
     $metadata;
-    $fault;
     constructor(name, message, status) {
         super(message);
         this.name = name;
         this.$metadata = { httpStatusCode: status };
-        this.$fault = status >= 500 ? 'server' : 'client';
     }
 }
 class ObjectPutter {
@@ -61996,7 +61994,8 @@ class ObjectPutter {
         const request = {
             method: 'PUT',
             protocol: base.protocol,
-            hostname: base.hostname,
+            // An IPv6 literal is bracketed in URLs, not in socket addresses.
+            hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
             port: base.port === '' ? undefined : Number(base.port),
             path: `${base.pathname.replace(/\/+$/, '')}/${objectPath(bucket, key)}`,
             query: {},
@@ -62015,15 +62014,15 @@ class ObjectPutter {
             })).headers
             : request.headers;
         const https = base.protocol === 'https:';
+        const { method, hostname, port, path } = request;
         const answer = await send(https, body, {
-            method: 'PUT',
-            // An IPv6 literal is bracketed in URLs, not in socket addresses.
-            hostname: base.hostname.replace(/^\[(.*)\]$/, '$1'),
-            port: base.port,
-            path: request.path,
+            method,
+            hostname,
+            port,
+            path,
             headers,
-            agent: https ? this.agents.https : this.agents.http,
-            signal
+            signal,
+            agent: https ? this.agents.https : this.agents.http
         });
         this.takeServerClock(answer, sent);
         if (answer.status >= 200 && answer.status < 300)
