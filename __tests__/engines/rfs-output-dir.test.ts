@@ -22,7 +22,7 @@ beforeAll(async () => {
   writer.inode({ ino: 2, parent: 1, name: 'a.ko', size: 3, mode: S_IFREG | 0o644, ...times })
   writer.block(2, new Uint8Array(32).fill(1), new Uint8Array(32).fill(2))
   writer.route(0, 255, 'dir:///var/blobs')
-  await writer.save(prepared)
+  writer.save(prepared)
   writer.close()
   mkdirSync(join(work, 'tree'))
 })

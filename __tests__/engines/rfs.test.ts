@@ -83,7 +83,7 @@ beforeAll(async () => {
   writer.block(2, id(3), id(4))
   writer.block(3, id(1), id(2))
   writer.route(0, 255, 's3://AKID@127.0.0.1:9000/blobs?region=garage')
-  await writer.save(prepared)
+  writer.save(prepared)
   writer.close()
 })
 
@@ -227,7 +227,7 @@ test('a tag already in the flist takes the new value, as rfs config tag add does
   const writer = await FlistWriter.open(prepared)
   writer.tag('kind', 'firmware')
   writer.tag('author', 'rfs')
-  await writer.save(tagged)
+  writer.save(tagged)
   writer.close()
   const rfs = recordingRfs(dir, RELEASE_PACKS.replace('PREPARED', tagged))
   const req = request(dir)

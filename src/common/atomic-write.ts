@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { rename, rm, writeFile } from 'node:fs'
-import { promisify } from 'node:util'
-
-// The callback forms: fs/promises' writeFile opens a FileHandle per call, which costs the calling
-// thread about half as much again per file, and a dir:// pack writes one file per blob.
-const writeFileAsync = promisify(writeFile)
-const renameAsync = promisify(rename)
-const rmAsync = promisify(rm)
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 
 /**
  * Writes a file through a temporary name in the same directory and renames it into place, so a
  * reader (or a concurrent writer of the same content) never sees half of it.
+ *
+ * Synchronous on purpose: the files written are local (a dir:// store's blobs, a manifest, a
+ * result file), and a write into the page cache is a few system calls. A dir:// pack writes one
+ * file per blob; through the thread pool each costs the main thread about three times the CPU
+ * of doing the calls itself, taken from the workers that encode (docs/performance.md).
  */
-export async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export function writeFileAtomically(path: string, bytes: Uint8Array): void {
   const temporary = temporaryName(path)
   try {
-    await writeFileAsync(temporary, bytes)
-    await renameAsync(temporary, path)
+    writeFileSync(temporary, bytes)
+    renameSync(temporary, path)
   } catch (error) {
-    await rmAsync(temporary, { force: true })
+    rmSync(temporary, { force: true })
     throw error
   }
 }

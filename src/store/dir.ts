@@ -50,7 +50,7 @@ export class DirBlobStore implements BlobStore {
       await mkdir(this.root, { recursive: true }).catch(error => notADirectory(error, this.root))
       this.rootMade = true
     }
-    await writeFileAtomically(this.flat(id), blob)
+    writeFileAtomically(this.flat(id), blob)
     const root = this.rootListing && (await this.rootListing)
     if (!root || root.shards.has(id.slice(0, 2))) await rm(this.sharded(id), { force: true })
   }

@@ -46,7 +46,7 @@ async function asRfsWroteIt(path: string, order: 'one' | 'other'): Promise<void>
     for (const [ino, n] of blocks) writer.block(ino, id(n), id(n + 100))
   })
   writer.route(0, 255, 'dir:///store')
-  await writer.save(path)
+  writer.save(path)
   writer.close()
 }
 

@@ -33,7 +33,7 @@ test('a file with fewer blocks than its size needs is counted, the first named b
     writer.block(5, id(5), id(6))
   })
   const path = join(work, 'partial.fl')
-  await writer.save(path)
+  writer.save(path)
   writer.close()
   expect(await filesMissingBlocks(path)).toEqual({ count: 2, first: 'lib/short' })
 })

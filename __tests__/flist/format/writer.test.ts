@@ -51,7 +51,7 @@ describe('flist writer', () => {
     writer.tag('kind', 'modules')
     writer.commit()
     const path = join(work, `${count}.fl`)
-    await writer.save(path)
+    writer.save(path)
     writer.close()
 
     const flist = readFlist(path)
@@ -87,7 +87,7 @@ describe('flist writer', () => {
     ).toThrow('stop')
     writer.transaction(() => writer.tag('kind', 'firmware'))
     const path = join(work, 'rolled-back.fl')
-    await writer.save(path)
+    writer.save(path)
     writer.close()
     const flist = readFlist(path)
     expect([...flist.inodes.keys()]).toEqual([1])
@@ -110,7 +110,7 @@ describe('flist writer', () => {
     expect(rows.complete).toBe(true)
     writer.commit()
     const path = join(work, 'block-rows.fl')
-    await writer.save(path)
+    writer.save(path)
     writer.close()
     const order = sql(path, 'select ino, hex(id) id from block order by rowid').map(
       ({ ino, id: hex }) => [ino, hex]
@@ -132,7 +132,7 @@ describe('flist writer', () => {
     writer.inode({ ...entry(3, S_IFREG | 0o644), name: 'other' })
     writer.inode({ ...entry(4, S_IFREG | 0o644), name: 'fw\uFFFD.bin' })
     const path = join(work, 'twice.fl')
-    await expect(writer.save(path)).rejects.toThrow(
+    expect(() => writer.save(path)).toThrow(
       `${path}: inodes 2 and 4 are both named 'fw\uFFFD.bin' in directory inode 1: an flist holds one entry per name`
     )
     writer.close()

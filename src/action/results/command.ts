@@ -21,7 +21,7 @@ export async function mergeCommand(argv: readonly string[], io: MergeIo): Promis
   const json = JSON.stringify(merged, null, 2)
   const output = args.values.get('output')?.[0]
   if (output === undefined) io.out(json)
-  else await writeFileAtomically(resolve(output), Buffer.from(`${json}\n`))
+  else writeFileAtomically(resolve(output), Buffer.from(`${json}\n`))
   io.err(
     `merged ${legs.length} results: ${Object.keys(merged.flists).length} flists` +
       (output === undefined ? '' : ` into ${output}`)

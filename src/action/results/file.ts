@@ -19,6 +19,6 @@ export function resultFileName(kernelVersion: string, firmwareTag: string): stri
 export async function writeResultFile(result: RunResult, outputDir: string): Promise<string> {
   const path = join(outputDir, resultFileName(result.kernelVersion, result.firmwareTag))
   await mkdir(outputDir, { recursive: true })
-  await writeFileAtomically(path, Buffer.from(`${JSON.stringify(result, null, 2)}\n`))
+  writeFileAtomically(path, Buffer.from(`${JSON.stringify(result, null, 2)}\n`))
   return path
 }

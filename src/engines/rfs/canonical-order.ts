@@ -39,7 +39,7 @@ export async function rewriteInCanonicalOrder(
     for (const [key, value] of editedTags(reader.tags(), edit)) out.tag(key, value)
     for (const route of editedRoutes(reader.routes(), edit))
       out.route(route.start, route.end, route.url)
-    await out.save(flistPath)
+    out.save(flistPath)
   } finally {
     writer?.close()
     reader.close()

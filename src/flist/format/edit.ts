@@ -82,7 +82,7 @@ export async function editFlist(path: string, edit: FlistEdit): Promise<void> {
       writer.replaceRoutes(routes)
       for (const inode of changed) writer.updateOwnerAndTimes(inode)
     })
-    await writer.save(path)
+    writer.save(path)
   } finally {
     writer.close()
   }

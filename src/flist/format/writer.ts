@@ -171,10 +171,10 @@ export class FlistWriter {
   }
 
   /** Writes the database to path; readers never see half of it. */
-  async save(path: string): Promise<void> {
+  save(path: string): void {
     this.flushRows()
     this.refuseDuplicateNames(path)
-    await writeFileAtomically(path, this.db.export())
+    writeFileAtomically(path, this.db.export())
   }
 
   close(): void {

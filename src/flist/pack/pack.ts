@@ -65,7 +65,7 @@ export async function packTree(options: PackOptions): Promise<FlistCounts> {
     inodes.catch(() => undefined)
     const blocks = await storeBlocks(files, tasks, blockRows, pool, options)
     await inodes
-    await writeFlist(await writer, blockRows, options)
+    writeFlist(await writer, blockRows, options)
     return {
       ...countEntries(items.map(item => item.stats)),
       blocks: blocks.total,
@@ -101,17 +101,13 @@ async function writeInodes(
 }
 
 /** Adds the routes and tags behind the block rows, commits writeInodes' transaction, and saves. */
-async function writeFlist(
-  writer: FlistWriter,
-  blockRows: BlockRows,
-  options: PackOptions
-): Promise<void> {
+function writeFlist(writer: FlistWriter, blockRows: BlockRows, options: PackOptions): void {
   if (!blockRows.complete) throw new Error('the flist was to be saved before all its block rows')
   for (const route of options.routes) writer.route(route.start, route.end, route.url)
   for (const [key, value] of options.tags) writer.tag(key, value)
   writer.commit()
   options.signal?.throwIfAborted()
-  await writer.save(options.flistPath)
+  writer.save(options.flistPath)
 }
 
 function describeBytes(bytes: number[]): string {
