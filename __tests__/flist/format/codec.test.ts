@@ -10,6 +10,7 @@ import {
   createBlake2b256,
   decodeBlock,
   encodeBlock,
+  encodeChunk,
   toHex
 } from '../../../src/flist/format/codec.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
@@ -67,6 +68,19 @@ describe('block codec', () => {
     const b = encodeBlock(Buffer.from(plain), hash)
     expect(toHex(a.id)).toBe(toHex(b.id))
     expect(Buffer.from(a.blob).equals(Buffer.from(b.blob))).toBe(true)
+  })
+
+  test('a chunk encoded in pieces is the blob, its ciphertext a buffer of its own to transfer', async () => {
+    const hash = await createBlake2b256()
+    for (const plain of [pseudoRandomBytes(10, 12), pseudoRandomBytes(BLOCK_SIZE, 13)]) {
+      const whole = encodeBlock(plain, hash)
+      const { id, key, ciphertext, tag } = encodeChunk(plain, hash.digest(plain), hash)
+      expect(Buffer.concat([ciphertext, tag]).equals(Buffer.from(whole.blob))).toBe(true)
+      expect(toHex(id)).toBe(toHex(whole.id))
+      expect(toHex(key)).toBe(toHex(whole.key))
+      // Transferring its buffer moves these bytes and no others.
+      expect([ciphertext.byteOffset, ciphertext.buffer.byteLength]).toEqual([0, ciphertext.length])
+    }
   })
 
   test('decoding returns the chunk and refuses a damaged blob or a wrong key', async () => {

@@ -3,12 +3,12 @@
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto'
 import type { IHasher } from 'hash-wasm'
 import blake2b from './blake2b-loader.cjs'
-import { snappyCompress, snappyDecompress } from './snappy.js'
+import { snappyDecompress, withSnappyCompressed } from './snappy.js'
 
 export const BLOCK_SIZE = 512 * 1024
 export const HASH_LENGTH = 32
 const NONCE_LENGTH = 12
-const TAG_LENGTH = 16
+export const TAG_LENGTH = 16
 
 export interface EncodedBlock {
   /** BLAKE2b-256 of the blob: the blob's name in a store. */
@@ -18,43 +18,61 @@ export interface EncodedBlock {
   blob: Uint8Array
 }
 
+/**
+ * An encoded chunk with its blob in the two pieces the cipher gives: the blob is ciphertext then
+ * tag. The ciphertext is the cipher's own buffer, which a worker can transfer as it is.
+ */
+export interface EncodedPieces {
+  id: Uint8Array
+  key: Uint8Array
+  ciphertext: Uint8Array
+  tag: Uint8Array
+}
+
 /** A reusable BLAKE2b-256 (32-byte digest, not a truncated BLAKE2b-512). One per thread. */
 export interface Blake2b256 {
-  digest(data: Uint8Array): Uint8Array
+  /** The digest of `data` followed by `more`. */
+  digest(data: Uint8Array, more?: Uint8Array): Uint8Array
 }
 
 export async function createBlake2b256(): Promise<Blake2b256> {
   const hasher: IHasher = await blake2b.createBLAKE2b(256)
   return {
-    digest(data) {
+    digest(data, more) {
       hasher.init()
       hasher.update(data)
+      if (more) hasher.update(more)
       return hasher.digest('binary')
     }
   }
 }
 
-/**
- * plain → (key, id, blob). The blob is allocated at its exact size in its own ArrayBuffer, so
- * a worker can transfer it instead of copying.
- */
+/** plain → (key, id, blob). */
 export function encodeBlock(plain: Uint8Array, hash: Blake2b256): EncodedBlock {
-  return encodeKeyedBlock(plain, hash.digest(plain), hash)
+  const { id, key, ciphertext, tag } = encodeChunk(plain, hash.digest(plain), hash)
+  return { id, key, blob: joinBlob(ciphertext, tag) }
 }
 
-/** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
-export function encodeKeyedBlock(
-  plain: Uint8Array,
-  key: Uint8Array,
-  hash: Blake2b256
-): EncodedBlock {
-  const compressed = snappyCompress(plain)
-  const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH))
-  const blob = new Uint8Array(compressed.length + TAG_LENGTH)
-  blob.set(cipher.update(compressed))
-  cipher.final()
-  blob.set(cipher.getAuthTag(), compressed.length)
-  return { id: hash.digest(blob), key, blob }
+/**
+ * encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed, its blob in pieces. It
+ * makes no buffer but the ciphertext and the tag: see withSnappyCompressed.
+ */
+export function encodeChunk(plain: Uint8Array, key: Uint8Array, hash: Blake2b256): EncodedPieces {
+  return withSnappyCompressed(plain, compressed => {
+    const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH))
+    const ciphertext = cipher.update(compressed)
+    cipher.final()
+    const tag = cipher.getAuthTag()
+    return { id: hash.digest(ciphertext, tag), key, ciphertext, tag }
+  })
+}
+
+/** The blob stores hold: the ciphertext, then the tag. */
+export function joinBlob(ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
+  const blob = new Uint8Array(ciphertext.length + tag.length)
+  blob.set(ciphertext)
+  blob.set(tag, ciphertext.length)
+  return blob
 }
 
 /**

@@ -1,5 +1,6 @@
 // Messages between the pack and its block workers. Chunks are read by the workers themselves, so
-// file bytes never cross threads; the encoded blobs come back transferred rather than copied.
+// file bytes never cross threads; the ciphertexts of the blobs come back transferred rather than
+// copied.
 import type { Segment } from '../pack/segment.js'
 
 /** Given to every worker as it starts. */
@@ -30,19 +31,24 @@ export interface EncodedChunkEntry {
   /** Bytes of the blob: what a store must hold under its id. */
   blobLength: number
   /**
-   * The blob, for the main thread to store. Absent when its id was taken from the known blocks:
-   * no blob was made, and blobLength is 0 (the stores are asked for its size).
+   * The blob's ciphertext; the blob, for the main thread to store, is it followed by the chunk's
+   * tag. Absent when its id was taken from the known blocks: no blob was made, and blobLength is
+   * 0 (the stores are asked for its size).
    */
-  blob?: Uint8Array
+  ciphertext?: Uint8Array
 }
 
-/** A task's chunks, in order; ids and keys are 32 bytes each, in the same order. */
+/**
+ * A task's chunks, in order; ids and keys are 32 bytes each, tags (AES-GCM's) 16, in the same
+ * order (a known block's tag is zeros).
+ */
 export interface TaskDoneMessage {
   type: 'done'
   task: number
   chunks: EncodedChunkEntry[]
   ids: Uint8Array
   keys: Uint8Array
+  tags: Uint8Array
 }
 
 export interface TaskFailedMessage {

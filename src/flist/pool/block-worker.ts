@@ -19,8 +19,8 @@ function serve(hash: Blake2b256): void {
   const encoder = { hash, buffer, known }
   port!.on('message', ({ task, segments, fresh }: EncodeTask) => {
     try {
-      const { chunks, ids, keys, transfer } = encodeTask(segments, encoder, fresh)
-      post({ type: 'done', task, chunks, ids, keys }, transfer)
+      const { transfer, ...done } = encodeTask(segments, encoder, fresh)
+      post({ type: 'done', task, ...done }, transfer)
     } catch (error) {
       post({
         type: 'error',

@@ -1,7 +1,7 @@
-// One task's encoding: its chunks in order, their ids and keys packed into two arrays, and their
-// blobs handed back. A chunk an earlier flist already names is only hashed: its id is taken from
+// One task's encoding: its chunks in order, their ids, keys and tags packed into three arrays, and
+// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is taken from
 // there, and no blob is made.
-import { HASH_LENGTH, encodeKeyedBlock, type Blake2b256 } from '../format/codec.js'
+import { HASH_LENGTH, TAG_LENGTH, encodeChunk, type Blake2b256 } from '../format/codec.js'
 import type { EncodedChunkEntry } from './block-protocol.js'
 import type { KnownBlocks } from '../pack/known-blocks.js'
 import { readSegment, type Segment } from '../pack/segment.js'
@@ -10,6 +10,7 @@ export interface EncodedTask {
   chunks: EncodedChunkEntry[]
   ids: Uint8Array
   keys: Uint8Array
+  tags: Uint8Array
   /** The buffers that can move to another thread instead of being copied. */
   transfer: ArrayBuffer[]
 }
@@ -29,8 +30,9 @@ export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false)
   const total = segments.reduce((sum, segment) => sum + segment.count, 0)
   const ids = new Uint8Array(total * HASH_LENGTH)
   const keys = new Uint8Array(total * HASH_LENGTH)
+  const tags = new Uint8Array(total * TAG_LENGTH)
   const chunks: EncodedChunkEntry[] = []
-  const transfer: ArrayBuffer[] = [ids.buffer, keys.buffer]
+  const transfer: ArrayBuffer[] = [ids.buffer, keys.buffer, tags.buffer]
   segments.forEach((segment, position) => {
     readSegment(segment, buffer, (index, plain) => {
       const at = chunks.length * HASH_LENGTH
@@ -44,12 +46,15 @@ export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false)
         chunks.push({ segment: position, index, plainLength, blobLength: 0 })
         return
       }
-      const block = encodeKeyedBlock(plain, key, hash)
-      ids.set(block.id, at)
-      const blobLength = block.blob.byteLength
-      chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob })
-      transfer.push(block.blob.buffer as ArrayBuffer)
+      // The ciphertext moves to the main thread as the cipher made it, and the main thread
+      // joins it to its tag: a blob made here would leave the ciphertext behind as garbage.
+      const { id, ciphertext, tag } = encodeChunk(plain, key, hash)
+      ids.set(id, at)
+      tags.set(tag, (at / HASH_LENGTH) * TAG_LENGTH)
+      const blobLength = ciphertext.byteLength + TAG_LENGTH
+      chunks.push({ segment: position, index, plainLength, blobLength, ciphertext })
+      transfer.push(ciphertext.buffer as ArrayBuffer)
     })
   })
-  return { chunks, ids, keys, transfer }
+  return { chunks, ids, keys, tags, transfer }
 }
