@@ -398,9 +398,34 @@ var snappy_loader = __nccwpck_require__(394);
 var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
 ;// CONCATENATED MODULE: ./src/flist/format/snappy.ts
 
-/** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
-function snappyCompress(plain) {
-    return snappy_loader_default().compress_raw(plain);
+const wasm = (snappy_loader_default()).__wasm;
+/**
+ * Compresses `plain` and lends the compressed bytes to `use` where they lie, in the module's
+ * WebAssembly memory; the view is valid only during the call. The module's `compress_raw` copies
+ * them into a new buffer per chunk, and a block worker that makes a buffer per chunk keeps
+ * tens of megabytes of dead ones between two of its garbage collections (docs/performance.md).
+ * The calls are the ones its glue makes for `compress_raw`.
+ */
+function withSnappyCompressed(plain, use) {
+    const result = wasm.__wbindgen_add_to_stack_pointer(-16);
+    try {
+        const input = wasm.__wbindgen_malloc(plain.length);
+        new Uint8Array(wasm.memory.buffer).set(plain, input);
+        wasm.compress_raw(result, input, plain.length);
+        const [pointer, length, , failed] = new Int32Array(wasm.memory.buffer, result, 4);
+        // The module's own call throws the module's own error.
+        if (failed)
+            return use(snappy_loader_default().compress_raw(plain));
+        try {
+            return use(new Uint8Array(wasm.memory.buffer, pointer, length));
+        }
+        finally {
+            wasm.__wbindgen_free(pointer, length);
+        }
+    }
+    finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
 }
 function snappy_snappyDecompress(compressed) {
     return snappy.decompress_raw(compressed);
@@ -419,29 +444,39 @@ const TAG_LENGTH = 16;
 async function createBlake2b256() {
     const hasher = await blake2b_loader_default().createBLAKE2b(256);
     return {
-        digest(data) {
+        digest(data, more) {
             hasher.init();
             hasher.update(data);
+            if (more)
+                hasher.update(more);
             return hasher.digest('binary');
         }
     };
 }
-/**
- * plain → (key, id, blob). The blob is allocated at its exact size in its own ArrayBuffer, so
- * a worker can transfer it instead of copying.
- */
+/** plain → (key, id, blob). */
 function encodeBlock(plain, hash) {
-    return encodeKeyedBlock(plain, hash.digest(plain), hash);
+    const { id, key, ciphertext, tag } = encodeChunk(plain, hash.digest(plain), hash);
+    return { id, key, blob: joinBlob(ciphertext, tag) };
 }
-/** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
-function encodeKeyedBlock(plain, key, hash) {
-    const compressed = snappyCompress(plain);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
-    const blob = new Uint8Array(compressed.length + TAG_LENGTH);
-    blob.set(cipher.update(compressed));
-    cipher.final();
-    blob.set(cipher.getAuthTag(), compressed.length);
-    return { id: hash.digest(blob), key, blob };
+/**
+ * encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed, its blob in pieces. It
+ * makes no buffer but the ciphertext and the tag: see withSnappyCompressed.
+ */
+function encodeChunk(plain, key, hash) {
+    return withSnappyCompressed(plain, compressed => {
+        const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
+        const ciphertext = cipher.update(compressed);
+        cipher.final();
+        const tag = cipher.getAuthTag();
+        return { id: hash.digest(ciphertext, tag), key, ciphertext, tag };
+    });
+}
+/** The blob stores hold: the ciphertext, then the tag. */
+function joinBlob(ciphertext, tag) {
+    const blob = new Uint8Array(ciphertext.length + tag.length);
+    blob.set(ciphertext);
+    blob.set(tag, ciphertext.length);
+    return blob;
 }
 /**
  * Node 24 from 24.18 (the action's runtime) tries raw key bytes as a KeyObject first and pays for
@@ -625,8 +660,8 @@ function pathName(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
-// One task's encoding: its chunks in order, their ids and keys packed into two arrays, and their
-// blobs handed back. A chunk an earlier flist already names is only hashed: its id is taken from
+// One task's encoding: its chunks in order, their ids, keys and tags packed into three arrays, and
+// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is taken from
 // there, and no blob is made.
 
 
@@ -637,8 +672,9 @@ function encodeTask(segments, encoder, fresh = false) {
     const total = segments.reduce((sum, segment) => sum + segment.count, 0);
     const ids = new Uint8Array(total * HASH_LENGTH);
     const keys = new Uint8Array(total * HASH_LENGTH);
+    const tags = new Uint8Array(total * TAG_LENGTH);
     const chunks = [];
-    const transfer = [ids.buffer, keys.buffer];
+    const transfer = [ids.buffer, keys.buffer, tags.buffer];
     segments.forEach((segment, position) => {
         readSegment(segment, buffer, (index, plain) => {
             const at = chunks.length * HASH_LENGTH;
@@ -652,14 +688,17 @@ function encodeTask(segments, encoder, fresh = false) {
                 chunks.push({ segment: position, index, plainLength, blobLength: 0 });
                 return;
             }
-            const block = encodeKeyedBlock(plain, key, hash);
-            ids.set(block.id, at);
-            const blobLength = block.blob.byteLength;
-            chunks.push({ segment: position, index, plainLength, blobLength, blob: block.blob });
-            transfer.push(block.blob.buffer);
+            // The ciphertext moves to the main thread as the cipher made it, and the main thread
+            // joins it to its tag: a blob made here would leave the ciphertext behind as garbage.
+            const { id, ciphertext, tag } = encodeChunk(plain, key, hash);
+            ids.set(id, at);
+            tags.set(tag, (at / HASH_LENGTH) * TAG_LENGTH);
+            const blobLength = ciphertext.byteLength + TAG_LENGTH;
+            chunks.push({ segment: position, index, plainLength, blobLength, ciphertext });
+            transfer.push(ciphertext.buffer);
         });
     });
-    return { chunks, ids, keys, transfer };
+    return { chunks, ids, keys, tags, transfer };
 }
 
 ;// CONCATENATED MODULE: ./src/flist/pack/known-blocks.ts
@@ -705,8 +744,8 @@ function serve(hash) {
     const encoder = { hash, buffer, known };
     port.on('message', ({ task, segments, fresh }) => {
         try {
-            const { chunks, ids, keys, transfer } = encodeTask(segments, encoder, fresh);
-            post({ type: 'done', task, chunks, ids, keys }, transfer);
+            const { transfer, ...done } = encodeTask(segments, encoder, fresh);
+            post({ type: 'done', task, ...done }, transfer);
         }
         catch (error) {
             post({

@@ -67349,9 +67349,34 @@ var snappy_loader = __nccwpck_require__(2394);
 var snappy_loader_default = /*#__PURE__*/__nccwpck_require__.n(snappy_loader);
 ;// CONCATENATED MODULE: ./src/flist/format/snappy.ts
 
-/** Snappy raw (block) format, as rfs's `snap::raw` writes it; not the framed stream format. */
-function snappy_snappyCompress(plain) {
-    return snappy.compress_raw(plain);
+const wasm = (snappy_loader_default()).__wasm;
+/**
+ * Compresses `plain` and lends the compressed bytes to `use` where they lie, in the module's
+ * WebAssembly memory; the view is valid only during the call. The module's `compress_raw` copies
+ * them into a new buffer per chunk, and a block worker that makes a buffer per chunk keeps
+ * tens of megabytes of dead ones between two of its garbage collections (docs/performance.md).
+ * The calls are the ones its glue makes for `compress_raw`.
+ */
+function snappy_withSnappyCompressed(plain, use) {
+    const result = wasm.__wbindgen_add_to_stack_pointer(-16);
+    try {
+        const input = wasm.__wbindgen_malloc(plain.length);
+        new Uint8Array(wasm.memory.buffer).set(plain, input);
+        wasm.compress_raw(result, input, plain.length);
+        const [pointer, length, , failed] = new Int32Array(wasm.memory.buffer, result, 4);
+        // The module's own call throws the module's own error.
+        if (failed)
+            return use(snappy.compress_raw(plain));
+        try {
+            return use(new Uint8Array(wasm.memory.buffer, pointer, length));
+        }
+        finally {
+            wasm.__wbindgen_free(pointer, length);
+        }
+    }
+    finally {
+        wasm.__wbindgen_add_to_stack_pointer(16);
+    }
 }
 function snappyDecompress(compressed) {
     return snappy_loader_default().decompress_raw(compressed);
@@ -67370,29 +67395,39 @@ const TAG_LENGTH = 16;
 async function createBlake2b256() {
     const hasher = await blake2b_loader_default().createBLAKE2b(256);
     return {
-        digest(data) {
+        digest(data, more) {
             hasher.init();
             hasher.update(data);
+            if (more)
+                hasher.update(more);
             return hasher.digest('binary');
         }
     };
 }
-/**
- * plain → (key, id, blob). The blob is allocated at its exact size in its own ArrayBuffer, so
- * a worker can transfer it instead of copying.
- */
+/** plain → (key, id, blob). */
 function encodeBlock(plain, hash) {
-    return encodeKeyedBlock(plain, hash.digest(plain), hash);
+    const { id, key, ciphertext, tag } = encodeChunk(plain, hash.digest(plain), hash);
+    return { id, key, blob: joinBlob(ciphertext, tag) };
 }
-/** encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed. */
-function encodeKeyedBlock(plain, key, hash) {
-    const compressed = snappyCompress(plain);
-    const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
-    const blob = new Uint8Array(compressed.length + TAG_LENGTH);
-    blob.set(cipher.update(compressed));
-    cipher.final();
-    blob.set(cipher.getAuthTag(), compressed.length);
-    return { id: hash.digest(blob), key, blob };
+/**
+ * encodeBlock for a chunk whose key (its BLAKE2b-256) is already computed, its blob in pieces. It
+ * makes no buffer but the ciphertext and the tag: see withSnappyCompressed.
+ */
+function encodeChunk(plain, key, hash) {
+    return withSnappyCompressed(plain, compressed => {
+        const cipher = createCipheriv('aes-256-gcm', aesKey(key), key.subarray(0, NONCE_LENGTH));
+        const ciphertext = cipher.update(compressed);
+        cipher.final();
+        const tag = cipher.getAuthTag();
+        return { id: hash.digest(ciphertext, tag), key, ciphertext, tag };
+    });
+}
+/** The blob stores hold: the ciphertext, then the tag. */
+function joinBlob(ciphertext, tag) {
+    const blob = new Uint8Array(ciphertext.length + tag.length);
+    blob.set(ciphertext);
+    blob.set(tag, ciphertext.length);
+    return blob;
 }
 /**
  * Node 24 from 24.18 (the action's runtime) tries raw key bytes as a KeyObject first and pays for
@@ -68079,29 +68114,26 @@ function formatAge(ms) {
     return `${Math.floor(seconds / 86_400)}d`;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/common/atomic-write.ts
 
 
-
-// The callback forms: fs/promises' writeFile opens a FileHandle per call, which costs the calling
-// thread about half as much again per file, and a dir:// pack writes one file per blob.
-const writeFileAsync = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
-const renameAsync = (0,external_node_util_.promisify)(external_node_fs_.rename);
-const rmAsync = (0,external_node_util_.promisify)(external_node_fs_.rm);
 /**
  * Writes a file through a temporary name in the same directory and renames it into place, so a
  * reader (or a concurrent writer of the same content) never sees half of it.
+ *
+ * Synchronous on purpose: the files written are local (a dir:// store's blobs, a manifest, a
+ * result file), and a write into the page cache is a few system calls. A dir:// pack writes one
+ * file per blob; through the thread pool each costs the main thread about three times the CPU
+ * of doing the calls itself, taken from the workers that encode (docs/performance.md).
  */
-async function writeFileAtomically(path, bytes) {
+function writeFileAtomically(path, bytes) {
     const temporary = temporaryName(path);
     try {
-        await writeFileAsync(temporary, bytes);
-        await renameAsync(temporary, path);
+        (0,external_node_fs_.writeFileSync)(temporary, bytes);
+        (0,external_node_fs_.renameSync)(temporary, path);
     }
     catch (error) {
-        await rmAsync(temporary, { force: true });
+        (0,external_node_fs_.rmSync)(temporary, { force: true });
         throw error;
     }
 }
@@ -68278,7 +68310,7 @@ async function mergeCommand(argv, io) {
     if (output === undefined)
         io.out(json);
     else
-        await writeFileAtomically((0,external_node_path_.resolve)(output), Buffer.from(`${json}\n`));
+        writeFileAtomically((0,external_node_path_.resolve)(output), Buffer.from(`${json}\n`));
     io.err(`merged ${legs.length} results: ${Object.keys(merged.flists).length} flists` +
         (output === undefined ? '' : ` into ${output}`));
 }
@@ -68466,10 +68498,10 @@ class FlistWriter {
         ]);
     }
     /** Writes the database to path; readers never see half of it. */
-    async save(path) {
+    save(path) {
         this.flushRows();
         this.refuseDuplicateNames(path);
-        await writeFileAtomically(path, this.db.export());
+        writeFileAtomically(path, this.db.export());
     }
     close() {
         for (const batch of [this.inodes, this.extras, this.blocks])
@@ -68554,7 +68586,7 @@ async function editFlist(path, edit) {
             for (const inode of changed)
                 writer.updateOwnerAndTimes(inode);
         });
-        await writer.save(path);
+        writer.save(path);
     }
     finally {
         writer.close();
@@ -68876,7 +68908,7 @@ class BlockWorkerPool {
                 return;
             entry.tasks.delete(message.task);
             if (message.type === 'done') {
-                pending.resolve(withIdsAndKeys(message.chunks, message.ids, message.keys));
+                pending.resolve(encodedChunks(message));
             }
             else {
                 pending.reject(message.userFacing ? new errors/* UserError */.yo(message.message) : new Error(message.message));
@@ -68900,13 +68932,21 @@ class BlockWorkerPool {
             wake();
     }
 }
-function withIdsAndKeys(chunks, ids, keys) {
-    return chunks.map((chunk, position) => {
+/**
+ * The chunks of a finished task, each blob joined here from its ciphertext and tag. Joining on
+ * this thread keeps the workers from making garbage per chunk: each thread holds tens of
+ * megabytes of dead buffers between its collections, and one thread holding them costs less than
+ * three (docs/performance.md).
+ */
+function encodedChunks({ chunks, ids, keys, tags }) {
+    return chunks.map(({ ciphertext, ...chunk }, position) => {
         const at = position * HASH_LENGTH;
+        const tagAt = position * TAG_LENGTH;
         return {
             ...chunk,
             id: ids.subarray(at, at + HASH_LENGTH),
-            key: keys.subarray(at, at + HASH_LENGTH)
+            key: keys.subarray(at, at + HASH_LENGTH),
+            blob: ciphertext && joinBlob(ciphertext, tags.subarray(tagAt, tagAt + TAG_LENGTH))
         };
     });
 }
@@ -69602,7 +69642,7 @@ async function packTree(options) {
         inodes.catch(() => undefined);
         const blocks = await storeBlocks(files, tasks, blockRows, pool, options);
         await inodes;
-        await writeFlist(await writer, blockRows, options);
+        writeFlist(await writer, blockRows, options);
         return {
             ...countEntries(items.map(item => item.stats)),
             blocks: blocks.total,
@@ -69630,7 +69670,7 @@ async function writeInodes(writer, items, options) {
     }
 }
 /** Adds the routes and tags behind the block rows, commits writeInodes' transaction, and saves. */
-async function writeFlist(writer, blockRows, options) {
+function writeFlist(writer, blockRows, options) {
     if (!blockRows.complete)
         throw new Error('the flist was to be saved before all its block rows');
     for (const route of options.routes)
@@ -69639,7 +69679,7 @@ async function writeFlist(writer, blockRows, options) {
         writer.tag(key, value);
     writer.commit();
     options.signal?.throwIfAborted();
-    await writer.save(options.flistPath);
+    writer.save(options.flistPath);
 }
 function describeBytes(bytes) {
     const shown = bytes.slice(0, 4).map(hexByte).join(', ');
@@ -69723,7 +69763,7 @@ class DirBlobStore {
             await (0,promises_.mkdir)(this.root, { recursive: true }).catch(error => notADirectory(error, this.root));
             this.rootMade = true;
         }
-        await writeFileAtomically(this.flat(id), blob);
+        writeFileAtomically(this.flat(id), blob);
         const root = this.rootListing && (await this.rootListing);
         if (!root || root.shards.has(id.slice(0, 2)))
             await (0,promises_.rm)(this.sharded(id), { force: true });
