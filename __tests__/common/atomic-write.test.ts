@@ -18,6 +18,14 @@ describe('writeFileAtomically', () => {
     expect(readdirSync(directory)).toEqual(['blob'])
   })
 
+  test('a write that fails is reported as it failed, even where no clean-up is possible', () => {
+    const parent = join(work, 'a-file')
+    writeFileSync(parent, 'not a directory')
+    expect(() => writeFileAtomically(join(parent, 'blob'), Buffer.from('x'))).toThrow(
+      /^ENOTDIR: not a directory, open /
+    )
+  })
+
   test('a rename that fails leaves no temporary file, and the error is the rename’s', () => {
     const directory = join(work, 'refused')
     mkdirSync(join(directory, 'blob', 'inside'), { recursive: true })

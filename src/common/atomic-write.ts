@@ -16,7 +16,13 @@ export function writeFileAtomically(path: string, bytes: Uint8Array): void {
     writeFileSync(temporary, bytes)
     renameSync(temporary, path)
   } catch (error) {
-    rmSync(temporary, { force: true })
+    // The first failure is the one to report: a clean-up of a path that could not be made fails
+    // too (ENOTDIR where the parent is a file).
+    try {
+      rmSync(temporary, { force: true })
+    } catch {
+      // Nothing was written there.
+    }
     throw error
   }
 }

@@ -52,7 +52,7 @@ describe('entry counts', () => {
       writer.block(3, id(1), id(2))
     })
     const path = join(work, 'tree.fl')
-    await writer.save(path)
+    writer.save(path)
     writer.close()
     expect(await readFlistCounts(path)).toEqual({
       files: 2,

@@ -56,7 +56,7 @@ async function sample(): Promise<string> {
   writer.route(0, 127, 'dir:///one')
   writer.route(128, 255, 'dir:///two')
   const path = join(work, `${++written}.fl`)
-  await writer.save(path)
+  writer.save(path)
   writer.close()
   return path
 }

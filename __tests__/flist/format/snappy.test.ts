@@ -47,4 +47,13 @@ describe('snappy, read in place', () => {
     // 200 rounds of two 512 KiB chunks not freed would grow it by 200 MB and more.
     expect(snappyWasm.__wasm.memory.buffer.byteLength - before).toBeLessThan(4 << 20)
   })
+
+  test('a loan whose bytes moved meanwhile fails rather than reading as empty', () => {
+    // Compressing more than the module's memory holds, during a loan, grows the memory: the
+    // lent view is then detached.
+    const larger = pseudoRandomBytes(snappyWasm.__wasm.memory.buffer.byteLength, 4)
+    expect(() =>
+      withSnappyCompressed(Buffer.from('small'), () => withSnappyCompressed(larger, () => 0))
+    ).toThrow('snappy output was read after it moved')
+  })
 })

@@ -30,7 +30,11 @@ export function withSnappyCompressed<T>(plain: Uint8Array, use: (compressed: Uin
     // The module's own call throws the module's own error.
     if (failed) return use(snappy.compress_raw(plain))
     try {
-      return use(new Uint8Array(wasm.memory.buffer, pointer, length))
+      const compressed = new Uint8Array(wasm.memory.buffer, pointer, length)
+      const result = use(compressed)
+      // Had the module's memory grown meanwhile, the view would read as empty, not fail.
+      if (compressed.length !== length) throw new Error('snappy output was read after it moved')
+      return result
     } finally {
       wasm.__wbindgen_free(pointer, length)
     }
