@@ -417,7 +417,12 @@ function withSnappyCompressed(plain, use) {
         if (failed)
             return use(snappy_loader_default().compress_raw(plain));
         try {
-            return use(new Uint8Array(wasm.memory.buffer, pointer, length));
+            const compressed = new Uint8Array(wasm.memory.buffer, pointer, length);
+            const result = use(compressed);
+            // Had the module's memory grown meanwhile, the view would read as empty, not fail.
+            if (compressed.length !== length)
+                throw new Error('snappy output was read after it moved');
+            return result;
         }
         finally {
             wasm.__wbindgen_free(pointer, length);

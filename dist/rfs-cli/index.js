@@ -67368,7 +67368,12 @@ function snappy_withSnappyCompressed(plain, use) {
         if (failed)
             return use(snappy.compress_raw(plain));
         try {
-            return use(new Uint8Array(wasm.memory.buffer, pointer, length));
+            const compressed = new Uint8Array(wasm.memory.buffer, pointer, length);
+            const result = use(compressed);
+            // Had the module's memory grown meanwhile, the view would read as empty, not fail.
+            if (compressed.length !== length)
+                throw new Error('snappy output was read after it moved');
+            return result;
         }
         finally {
             wasm.__wbindgen_free(pointer, length);
@@ -68133,7 +68138,14 @@ function writeFileAtomically(path, bytes) {
         (0,external_node_fs_.renameSync)(temporary, path);
     }
     catch (error) {
-        (0,external_node_fs_.rmSync)(temporary, { force: true });
+        // The first failure is the one to report: a clean-up of a path that could not be made fails
+        // too (ENOTDIR where the parent is a file).
+        try {
+            (0,external_node_fs_.rmSync)(temporary, { force: true });
+        }
+        catch {
+            // Nothing was written there.
+        }
         throw error;
     }
 }
