@@ -1,6 +1,6 @@
 // One task's encoding: its chunks in order, their ids, keys and tags packed into three arrays, and
-// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is taken from
-// there, and no blob is made.
+// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is
+// taken from there, and no blob is made.
 import { HASH_LENGTH, TAG_LENGTH, encodeChunk, type Blake2b256 } from '../format/codec.js'
 import type { EncodedChunkEntry } from './block-protocol.js'
 import type { KnownBlocks } from '../pack/known-blocks.js'
@@ -35,7 +35,8 @@ export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false)
   const transfer: ArrayBuffer[] = [ids.buffer, keys.buffer, tags.buffer]
   segments.forEach((segment, position) => {
     readSegment(segment, buffer, (index, plain) => {
-      const at = chunks.length * HASH_LENGTH
+      const chunk = chunks.length
+      const at = chunk * HASH_LENGTH
       const plainLength = plain.length
       const key = hash.digest(plain)
       keys.set(key, at)
@@ -50,7 +51,7 @@ export function encodeTask(segments: Segment[], encoder: Encoder, fresh = false)
       // joins it to its tag: a blob made here would leave the ciphertext behind as garbage.
       const { id, ciphertext, tag } = encodeChunk(plain, key, hash)
       ids.set(id, at)
-      tags.set(tag, (at / HASH_LENGTH) * TAG_LENGTH)
+      tags.set(tag, chunk * TAG_LENGTH)
       const blobLength = ciphertext.byteLength + TAG_LENGTH
       chunks.push({ segment: position, index, plainLength, blobLength, ciphertext })
       transfer.push(ciphertext.buffer as ArrayBuffer)
