@@ -666,8 +666,8 @@ function pathName(path) {
 
 ;// CONCATENATED MODULE: ./src/flist/pool/encode-task.ts
 // One task's encoding: its chunks in order, their ids, keys and tags packed into three arrays, and
-// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is taken from
-// there, and no blob is made.
+// their ciphertexts handed back. A chunk an earlier flist already names is only hashed: its id is
+// taken from there, and no blob is made.
 
 
 /** `fresh`: encode every chunk, known or not (for a blob the stores turned out to lack). */
@@ -682,7 +682,8 @@ function encodeTask(segments, encoder, fresh = false) {
     const transfer = [ids.buffer, keys.buffer, tags.buffer];
     segments.forEach((segment, position) => {
         readSegment(segment, buffer, (index, plain) => {
-            const at = chunks.length * HASH_LENGTH;
+            const chunk = chunks.length;
+            const at = chunk * HASH_LENGTH;
             const plainLength = plain.length;
             const key = hash.digest(plain);
             keys.set(key, at);
@@ -697,7 +698,7 @@ function encodeTask(segments, encoder, fresh = false) {
             // joins it to its tag: a blob made here would leave the ciphertext behind as garbage.
             const { id, ciphertext, tag } = encodeChunk(plain, key, hash);
             ids.set(id, at);
-            tags.set(tag, (at / HASH_LENGTH) * TAG_LENGTH);
+            tags.set(tag, chunk * TAG_LENGTH);
             const blobLength = ciphertext.byteLength + TAG_LENGTH;
             chunks.push({ segment: position, index, plainLength, blobLength, ciphertext });
             transfer.push(ciphertext.buffer);
