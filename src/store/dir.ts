@@ -1,8 +1,8 @@
 // rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
 // (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
 // and earlier versions of this action write, is read too, and moved flat as blobs are asked for.
-import { mkdir, opendir, readFile, rename, rm, stat } from 'node:fs/promises'
-import type { Dirent } from 'node:fs'
+import { existsSync, statSync, unlinkSync, type Dir, type Dirent } from 'node:fs'
+import { mkdir, opendir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomically } from '../common/atomic-write.js'
 import { BlobIdSet, type BlobListing, type BlobStore } from './store.js'
@@ -11,8 +11,6 @@ export class DirBlobStore implements BlobStore {
   readonly display: string
   /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
   private readonly prefix: string
-  /** The root as first listed. */
-  private rootListing: Promise<RootListing> | undefined
   /** Set once the root is known to exist. */
   private rootMade = false
 
@@ -51,18 +49,29 @@ export class DirBlobStore implements BlobStore {
       this.rootMade = true
     }
     writeFileAtomically(this.flat(id), blob)
-    const root = this.rootListing && (await this.rootListing)
-    if (!root || root.shards.has(id.slice(0, 2))) await rm(this.sharded(id), { force: true })
+    removeIfPresent(this.sharded(id))
   }
 
   /**
-   * The root read once, whatever the prefix and limit: names come a directory read at a time, a
-   * local read costs less than a stat per blob, and each blob the caller asks about costs one
-   * stat for its size. The shards of the older layout are read as blobs under them are asked for.
+   * The blobs under the prefix, flat or in a shard of the older layout, or undefined once more
+   * than `limit` turn up. Flat blobs share one directory, so every listing reads the root through,
+   * a directory read at a time; each blob the caller then asks about costs one stat for its size.
    */
-  async listIds(): Promise<BlobListing> {
-    this.rootListing ??= RootListing.read(this.root)
-    return new DirListing(await this.rootListing, this.prefix)
+  async listIds(prefix: string, limit: number): Promise<BlobListing | undefined> {
+    const flat: string[] = []
+    const shards: string[] = []
+    for await (const entry of entriesOf(this.root)) {
+      if (isShard(entry, prefix)) shards.push(entry.name)
+      else if (isBlob(entry, prefix) && flat.push(entry.name) > limit) return undefined
+    }
+    const sharded: string[] = []
+    for (const shard of shards) {
+      for await (const entry of entriesOf(join(this.root, shard))) {
+        if (isBlob(entry, prefix) && flat.length + sharded.push(entry.name) > limit)
+          return undefined
+      }
+    }
+    return new DirListing(this.prefix, new BlobIdSet(flat), new BlobIdSet(sharded))
   }
 
   private sharded(id: string): string {
@@ -74,89 +83,65 @@ export class DirBlobStore implements BlobStore {
   }
 }
 
-/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
-class RootListing {
-  private readonly shardIds = new Map<string, BlobIdSet | Promise<BlobIdSet>>()
-
-  private constructor(
-    private readonly root: string,
-    readonly flat: BlobIdSet,
-    /** Names of two hex digits: anything there may hold sharded blobs. */
-    readonly shards: ReadonlySet<string>
-  ) {}
-
-  static async read(root: string): Promise<RootListing> {
-    const { blobs, shards } = await readEntries(root)
-    return new RootListing(root, blobs, shards)
-  }
-
-  /** One shard's blobs, read once. */
-  async shard(shard: string): Promise<BlobIdSet> {
-    let ids = this.shardIds.get(shard)
-    if (!ids) {
-      ids = readEntries(join(this.root, shard)).then(entries => entries.blobs)
-      this.shardIds.set(shard, ids)
-      this.shardIds.set(shard, await ids)
-    }
-    return ids
-  }
-}
-
-/** The blobs of a root listing, each one's size read from disk when asked for. */
+/** The blobs one listing found, flat and sharded, each one's size read from disk when asked for. */
 class DirListing implements BlobListing {
   constructor(
-    private readonly listing: RootListing,
     /** The store's root, ending in a slash. */
-    private readonly base: string
+    private readonly base: string,
+    private readonly flat: BlobIdSet,
+    private readonly sharded: BlobIdSet
   ) {}
 
   get size(): number {
-    return this.listing.flat.size
+    return this.flat.size + this.sharded.size
   }
 
   async storedSize(id: string): Promise<number | undefined> {
-    if (this.listing.flat.has(id)) {
+    if (this.flat.has(id)) {
       const size = await fileSize(`${this.base}${id}`)
       if (size !== undefined) return size
     }
-    const shard = id.slice(0, 2)
-    if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
-      return undefined
-    return moveFlat(`${this.base}${shard}/${id}`, `${this.base}${id}`)
+    if (!this.sharded.has(id)) return undefined
+    return moveFlat(`${this.base}${id.slice(0, 2)}/${id}`, `${this.base}${id}`)
   }
-}
-
-/** What a directory holds: blobs (named by their 64 hex digits) and shard names. */
-interface Entries {
-  blobs: BlobIdSet
-  shards: Set<string>
 }
 
 /**
- * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
- * a blob's name, and anything named by two digits may be a shard.
+ * A blob's name is its 64 hex digits; the temporary files of unfinished writes are longer (and
+ * BlobIdSet drops any other name).
  */
-function collector(): { visit: (entry: Dirent) => void; done: () => Entries } {
-  const shards = new Set<string>()
-  const names: string[] = []
-  return {
-    visit: entry => {
-      if (entry.name.length === 2) shards.add(entry.name)
-      else if (entry.name.length === 64 && entry.isFile()) names.push(entry.name)
-    },
-    done: () => ({ blobs: new BlobIdSet(names), shards })
-  }
+function isBlob(entry: Dirent, prefix: string): boolean {
+  return entry.name.length === 64 && entry.name.startsWith(prefix) && entry.isFile()
 }
 
-/** A directory's blobs and shards; none when it does not exist. */
-async function readEntries(path: string): Promise<Entries> {
-  const { visit, done } = collector()
+/** Anything named by two characters may be a shard of the older layout, if the prefix allows. */
+function isShard(entry: Dirent, prefix: string): boolean {
+  return entry.name.length === 2 && entry.name.startsWith(prefix.slice(0, 2))
+}
+
+/**
+ * A directory's entries as they are read, a batch at a time, so a listing that stops at its limit
+ * reads no further; none when the directory does not exist.
+ */
+async function* entriesOf(path: string): AsyncGenerator<Dirent> {
+  let dir: Dir
   try {
-    for await (const entry of await opendir(path, { bufferSize: 1024 })) visit(entry)
+    dir = await opendir(path, { bufferSize: 1024 })
+  } catch (error) {
+    if (isMissing(error)) return
+    throw error
+  }
+  yield* dir
+}
+
+/** Looked for first: a failed unlink costs an error object, and most blobs have no such copy. */
+function removeIfPresent(path: string): void {
+  if (!existsSync(path)) return
+  try {
+    unlinkSync(path)
   } catch (error) {
     if (!isMissing(error)) throw error
   }
-  return done()
 }
 
 /**
@@ -169,10 +154,14 @@ async function moveFlat(sharded: string, flat: string): Promise<number | undefin
   return size
 }
 
+/**
+ * Synchronous, as the store's writes are: a stat takes microseconds, and a pack asks one per blob,
+ * where the thread pool's hand-offs would cost the main thread more than the calls.
+ */
 async function fileSize(path: string): Promise<number | undefined> {
   try {
-    const stats = await stat(path)
-    return stats.isFile() ? stats.size : undefined
+    const stats = statSync(path, { throwIfNoEntry: false })
+    return stats?.isFile() ? stats.size : undefined
   } catch (error) {
     if (isMissing(error)) return undefined
     throw error

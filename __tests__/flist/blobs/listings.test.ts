@@ -125,7 +125,7 @@ describe('dir store listings', () => {
     expect(calls).toEqual({ asked: 0, put: 2, list: 1 })
     expect(await store.storedSize(sharded)).toBe(64)
     expect(existsSync(join(root, 'a2', sharded))).toBe(false)
-    expect((await new DirBlobStore(join(root, 'missing')).listIds()).size).toBe(0)
+    expect((await new DirBlobStore(join(root, 'missing')).listIds('', 10))?.size).toBe(0)
   })
 })
 
