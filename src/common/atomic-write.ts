@@ -7,8 +7,8 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs'
  *
  * Synchronous on purpose: the files written are local (a dir:// store's blobs, a manifest, a
  * result file), and a write into the page cache is a few system calls. A dir:// pack writes one
- * file per blob; through the thread pool each costs the main thread about three times the CPU
- * of doing the calls itself, taken from the workers that encode (docs/performance.md).
+ * file per blob; through the thread pool, handing each call over costs the main thread more than
+ * the call itself, CPU taken from the workers that encode (docs/performance.md).
  */
 export function writeFileAtomically(path: string, bytes: Uint8Array): void {
   const temporary = temporaryName(path)

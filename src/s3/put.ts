@@ -1,8 +1,8 @@
 // One object PUT, signed with the SDK's own SigV4 signer and sent on the session's keep-alive
 // agents, without the SDK's command machinery. A pack sends one PUT per blob, thousands per run,
-// and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
-// about 2 ms of main-thread CPU per PUT, against under half of that here (docs/performance.md). The
-// SDK keeps every other request, where its parsing of answers is worth what it costs.
+// and a command resolves its middleware stack, endpoint rules and schemas again for each of them,
+// which made the client, not the server, set the pace of uploads (docs/performance.md). The SDK
+// keeps every other request, where its parsing of answers is worth what it costs.
 import { request as httpRequest, type Agent, type RequestOptions } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { S3Client } from '@aws-sdk/client-s3'

@@ -76,9 +76,9 @@ export function joinBlob(ciphertext: Uint8Array, tag: Uint8Array): Uint8Array {
 }
 
 /**
- * Node 24 from 24.18 (the action's runtime) tries raw key bytes as a KeyObject first and pays for
- * the exception it catches: 15 µs per cipher, as much as encrypting a small block. A KeyObject
- * costs 3 µs to make and skips that; older releases lose those 3 µs.
+ * A KeyObject rather than the raw bytes: recent Node 24 releases (the action's runtime) try raw
+ * key bytes as a KeyObject first and pay for the exception they catch, per cipher, which costs
+ * more than making the KeyObject.
  */
 function aesKey(key: Uint8Array): KeyObject {
   return createSecretKey(key)

@@ -16,8 +16,9 @@ const wasm = (snappy as unknown as { __wasm: SnappyExports }).__wasm
 /**
  * Compresses `plain` and lends the compressed bytes to `use` where they lie, in the module's
  * WebAssembly memory; the view is valid only during the call. The module's `compress_raw` copies
- * them into a new buffer per chunk, and a block worker that makes a buffer per chunk keeps
- * tens of megabytes of dead ones between two of its garbage collections (docs/performance.md).
+ * them into a new buffer per chunk, and a block worker that makes a buffer per chunk holds a
+ * thread's whole allowance of dead ones between two of its garbage collections
+ * (docs/performance.md).
  * The calls are the ones its glue makes for `compress_raw`.
  */
 export function withSnappyCompressed<T>(plain: Uint8Array, use: (compressed: Uint8Array) => T): T {

@@ -10,8 +10,7 @@ import { loadSqlite } from './sqlite.js'
 
 /**
  * Rows one insert statement adds. SQLite runs a statement's set-up once for all its rows, and
- * sql.js crosses into WebAssembly once per statement rather than per row: a pack's 8,000 rows take
- * two thirds of the CPU time they take one by one.
+ * sql.js crosses into WebAssembly once per statement rather than per row.
  */
 const ROWS_PER_INSERT = 64
 

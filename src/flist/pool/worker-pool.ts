@@ -137,9 +137,9 @@ export class BlockWorkerPool {
 
 /**
  * The chunks of a finished task, each blob joined here from its ciphertext and tag. Joining on
- * this thread keeps the workers from making garbage per chunk: each thread holds tens of
- * megabytes of dead buffers between its collections, and one thread holding them costs less than
- * three (docs/performance.md).
+ * this thread keeps the workers from making garbage per chunk: a thread collects its dead buffers
+ * only once they add up to a fixed allowance, so each thread that makes them holds that much, and
+ * one thread holding them costs less memory than three (docs/performance.md).
  */
 function encodedChunks({ chunks, ids, keys, tags }: TaskDoneMessage): EncodedChunk[] {
   return chunks.map(({ ciphertext, ...chunk }, position) => {
