@@ -1,5 +1,5 @@
 // What became of each distinct blob of a pack: written by this run, found in the stores, or met
-// again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
+// again.
 
 export interface UploadCounts {
   /** Distinct blobs written to at least one store. */
@@ -12,39 +12,24 @@ export interface UploadCounts {
 
 export class BlobTally {
   readonly counts: UploadCounts = { uploaded: 0, present: 0, repeated: 0 }
-  /** Blob id → whether this run wrote it; undefined while its stores are being asked. */
-  private readonly outcomes = new Map<string, boolean | undefined>()
+  private readonly claimed = new Set<string>()
 
-  /** Counts a block of this blob; false when the blob was met before in this run. */
+  /**
+   * Counts a block of this blob; true for the first block of the run that names it, whose caller
+   * then settles the blob, false (a repeat) for any other.
+   */
   claim(id: string): boolean {
-    if (this.outcomes.has(id)) {
+    if (this.claimed.has(id)) {
       this.counts.repeated++
       return false
     }
-    this.outcomes.set(id, undefined)
+    this.claimed.add(id)
     return true
   }
 
-  /**
-   * Records whether the blob was written or found. Two workers can race on one blob and report
-   * in either order: a blob written by either of them counts as uploaded, once.
-   */
-  settle(id: string, written: boolean): void {
-    const before = this.outcomes.get(id)
-    if (before === undefined) {
-      this.outcomes.set(id, written)
-      if (written) this.counts.uploaded++
-      else this.counts.present++
-    } else if (written && !before) {
-      this.outcomes.set(id, true)
-      this.counts.present--
-      this.counts.uploaded++
-    }
-  }
-
-  /** A block whose blob was stored elsewhere (by a block worker): claim and settle at once. */
-  record(id: string, written: boolean): void {
-    this.claim(id)
-    this.settle(id, written)
+  /** Records what became of a blob its caller claimed: written, or found in every store. */
+  settle(written: boolean): void {
+    if (written) this.counts.uploaded++
+    else this.counts.present++
   }
 }

@@ -76,7 +76,7 @@ export class BlockUploader {
       })
     )
     if (!sizes.every(size => size === length)) return false
-    if (this.tally.claim(id)) this.tally.settle(id, false)
+    if (this.tally.claim(id)) this.tally.settle(false)
     return true
   }
 
@@ -96,7 +96,7 @@ export class BlockUploader {
     )
     const size = sizes[0]
     if (size === undefined || !sizes.every(other => other === size)) return undefined
-    if (this.tally.claim(id)) this.tally.settle(id, false)
+    if (this.tally.claim(id)) this.tally.settle(false)
     return size
   }
 
@@ -106,7 +106,7 @@ export class BlockUploader {
     const written = await Promise.all(
       this.router.storesToWrite(id).map(store => this.ensure(store, id, blob))
     )
-    this.tally.settle(id, written.some(Boolean))
+    this.tally.settle(written.some(Boolean))
   }
 
   /** Stops queued requests; those already sent finish on their own. */
