@@ -12,7 +12,7 @@ import {
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
-import { honoursIfNoneMatch } from '../../src/publish/conditional-create.js'
+import { probeIfNoneMatch } from '../../src/publish/conditional-create.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
@@ -218,7 +218,7 @@ describe('comparing manifests by what they describe', () => {
 
 describe('whether the server honours If-None-Match', () => {
   test('s3rver does not: it replaces the probe; the probe is removed', async () => {
-    expect(await honoursIfNoneMatch(session, 'probes', 'zos')).toBe(false)
+    expect(await probeIfNoneMatch(session, 'probes', 'zos')).toBe(false)
     expect(await listKeys(s3, 'probes')).toEqual([])
   })
 
@@ -226,7 +226,7 @@ describe('whether the server honours If-None-Match', () => {
     const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, honourIfNoneMatch: true })
     const through = new S3Session({ ...session.connection, endpoint: proxy.endpoint })
     try {
-      expect(await honoursIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
+      expect(await probeIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
       expect(
         proxy.log.map(({ method, path }) => `${method} ${path.replace(/[0-9a-f]{16}$/, 'N')}`)
       ).toEqual([

@@ -7,12 +7,12 @@ import { S3Session } from '../s3/client.js'
 import { httpStatus } from '../s3/errors.js'
 
 /**
- * Whether the server refuses a `PUT` with `If-None-Match: *` over an existing key, the one thing
- * that keeps two jobs publishing one name from both creating it. Some S3-compatible servers
- * (Garage, s3rver) accept the header and replace the object anyway. Finds out with a small probe
- * object under PREFIX/manifests/, written, created again conditionally, and removed.
+ * Probes whether the server refuses a `PUT` with `If-None-Match: *` over an existing key, the one
+ * thing that keeps two jobs publishing one name from both creating it. Some S3-compatible servers
+ * (Garage, s3rver) accept the header and replace the object anyway. A small probe object under
+ * PREFIX/manifests/ is written, created again conditionally, and deleted.
  */
-export async function honoursIfNoneMatch(
+export async function probeIfNoneMatch(
   session: S3Session,
   bucket: string,
   prefix: string

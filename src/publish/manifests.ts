@@ -11,7 +11,7 @@ import {
   type PublishOutcome
 } from './manifest-put.js'
 import { S3Session, sessionOptions } from '../s3/client.js'
-import { honoursIfNoneMatch } from './conditional-create.js'
+import { probeIfNoneMatch } from './conditional-create.js'
 import type { FlistKind, Settings } from '../plan/settings.js'
 
 /**
@@ -128,7 +128,7 @@ async function probeExclusiveCreate(
   target: ManifestTarget,
   record: PublishRecord
 ): Promise<void> {
-  record.exclusiveCreate = await honoursIfNoneMatch(session, target.bucket, target.prefix)
+  record.exclusiveCreate = await probeIfNoneMatch(session, target.bucket, target.prefix)
   if (record.exclusiveCreate) return
   const warning = `the S3 server at ${target.connection.endpoint} replaces an existing object on a PUT with If-None-Match: *, so concurrent publishers of one name are not excluded on this server: put the jobs that publish to s3://${target.bucket}/${manifestKey(target.prefix, '')}/ in one workflow concurrency: group`
   record.warnings.push(warning)

@@ -95,12 +95,13 @@ export class StoreListings {
     return listing
   }
 
-  /** Whether the listing that answers for this blob in this store has come (or given up). */
+  /**
+   * Whether the listing that answers for this blob in this store has come (or given up). One not
+   * asked for yet has not: it starts when the blob is stored or looked for (`of`).
+   */
   settled(store: BlobStore, id: string): boolean {
     if (this.limit === 0 || !store.listIds) return true
-    // Asking about a prefix starts its listing if nothing has yet.
-    void this.of(store, id)
-    return this.byStore.get(store)!.settled.has(listingPrefix(id))
+    return this.byStore.get(store)?.settled.has(listingPrefix(id)) ?? false
   }
 
   /**
