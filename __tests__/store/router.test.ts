@@ -17,7 +17,9 @@ describe('router', () => {
       { start: 0x80, end: 0xff, url: `dir://${high}` },
       { start: 0x00, end: 0xff, url: `dir://${all}` }
     ])
-    for (const id of [ID_00, ID_7F, ID_80, ID_FF]) await router.put(id, Buffer.from(id.slice(0, 2)))
+    for (const id of [ID_00, ID_7F, ID_80, ID_FF]) {
+      for (const store of router.storesToWrite(id)) await store.put(id, Buffer.from(id.slice(0, 2)))
+    }
     const held = (root: string): string[] =>
       [ID_00, ID_7F, ID_80, ID_FF].filter(id => existsSync(join(root, id)))
     expect(held(low)).toEqual([ID_00, ID_7F])
@@ -27,13 +29,25 @@ describe('router', () => {
     expect((await router.get(ID_FF))?.toString()).toBe('ff')
   })
 
+  test('reads a blob from the first responsible store that has it', async () => {
+    const [first, second] = ['first', 'second'].map(name => join(tempDir('router-read'), name))
+    const router = await openStores([
+      { start: 0x00, end: 0xff, url: `dir://${first}` },
+      { start: 0x00, end: 0xff, url: `dir://${second}` }
+    ])
+    const [inFirst, inSecond] = router.routes.map(route => route.store)
+    await inSecond.put(ID_80, Buffer.from('second'))
+    expect((await router.get(ID_80))?.toString()).toBe('second')
+    await inFirst.put(ID_80, Buffer.from('first'))
+    expect((await router.get(ID_80))?.toString()).toBe('first')
+    expect(await router.get(ID_00)).toBeUndefined()
+  })
+
   test('knows which prefixes no store covers, and refuses to place such a blob', async () => {
     const router = await openStores([
       { start: 0x10, end: 0xfe, url: `dir://${tempDir('partial')}` }
     ])
     expect(router.uncoveredPrefixes()).toEqual([...Array(16).keys(), 0xff])
-    await expect(router.put(ID_00, Buffer.from('x'))).rejects.toThrow(
-      /no store takes blobs starting with 00/
-    )
+    expect(() => router.storesToWrite(ID_00)).toThrow(/no store takes blobs starting with 00/)
   })
 })

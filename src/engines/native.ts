@@ -4,7 +4,7 @@ import { readKnownBlocks } from '../flist/read/known-blocks.js'
 import { packTree, UPLOAD_CONCURRENCY } from '../flist/pack/pack.js'
 import { ACTION_VERSION } from '../common/action-version.js'
 import { Semaphore } from '../common/semaphore.js'
-import type { RouterBlobStore } from '../store/router.js'
+import type { StoreRouter } from '../store/router.js'
 import { openStores } from '../store/open.js'
 import type { StoreSpec } from '../store/spec.js'
 import type { FlistCounts } from '../flist/format/counts.js'
@@ -15,7 +15,7 @@ export const NATIVE_ENGINE_VERSION = ACTION_VERSION
 
 /** What the packs of one run share: the opened stores (one S3 client each) and the request limit. */
 interface SharedStores {
-  stores: Promise<RouterBlobStore>
+  stores: Promise<StoreRouter>
   requests: Semaphore
 }
 

@@ -5,7 +5,7 @@ import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../
 import { DirBlobStore } from './dir.js'
 import { isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from './url.js'
 import { HttpBlobStore } from './http.js'
-import { RouterBlobStore } from './router.js'
+import { StoreRouter } from './router.js'
 import type { BlobStore } from './store.js'
 import type { StoreSpec } from './spec.js'
 
@@ -53,11 +53,11 @@ export async function openStores(
   specs: readonly StoreSpec[],
   access: StoreAccess = 'write',
   options: OpenStoreOptions = {}
-): Promise<RouterBlobStore> {
+): Promise<StoreRouter> {
   const { mask } = options
   if (mask) for (const spec of specs) maskUrlCredentials(spec.url, mask)
   const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)))
-  return new RouterBlobStore(
+  return new StoreRouter(
     specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] }))
   )
 }

@@ -1,5 +1,6 @@
-// Sends each blob to every store whose range holds the first byte of its id, as rfs's router
-// does: overlapping ranges replicate, disjoint ranges shard.
+// Names the stores of each blob: every store whose range holds the first byte of its id, as rfs's
+// router does: overlapping ranges replicate, disjoint ranges shard. Writers put a blob into each
+// store that lacks it (flist/pack/upload.ts); readers fetch it from the first that has it.
 import type { BlobStore } from './store.js'
 
 export interface RoutedStore<S extends BlobStore = BlobStore> {
@@ -8,7 +9,7 @@ export interface RoutedStore<S extends BlobStore = BlobStore> {
   store: S
 }
 
-export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobStore {
+export class StoreRouter<S extends BlobStore = BlobStore> {
   readonly display: string
 
   constructor(readonly routes: ReadonlyArray<RoutedStore<S>>) {
@@ -41,15 +42,7 @@ export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobSto
     return uncovered
   }
 
-  /** The size the first responsible store that holds the blob holds (what a reader fetches). */
-  async storedSize(id: string): Promise<number | undefined> {
-    for (const store of this.storesFor(id)) {
-      const size = await store.storedSize(id)
-      if (size !== undefined) return size
-    }
-    return undefined
-  }
-
+  /** The blob from the first responsible store that has it. */
   async get(id: string): Promise<Buffer | undefined> {
     const errors: unknown[] = []
     for (const store of this.storesFor(id)) {
@@ -62,10 +55,6 @@ export class RouterBlobStore<S extends BlobStore = BlobStore> implements BlobSto
     }
     if (errors.length > 0) throw errors[0]
     return undefined
-  }
-
-  async put(id: string, blob: Uint8Array): Promise<void> {
-    await Promise.all(this.storesToWrite(id).map(store => store.put(id, blob)))
   }
 }
 

@@ -15,7 +15,7 @@ import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { S3Session } from '../../../src/s3/client.js'
 import { DirBlobStore } from '../../../src/store/dir.js'
 import { openStores } from '../../../src/store/open.js'
-import { RouterBlobStore } from '../../../src/store/router.js'
+import { StoreRouter } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
 import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
 import { Semaphore } from '../../../src/common/semaphore.js'
@@ -63,8 +63,8 @@ function oneBlockFiles(dir: string, count: number, seed: number): string {
   return dir
 }
 
-function router(store: BlobStore): RouterBlobStore {
-  return new RouterBlobStore([{ start: 0, end: 255, store }])
+function router(store: BlobStore): StoreRouter {
+  return new StoreRouter([{ start: 0, end: 255, store }])
 }
 
 describe('blob id sets', () => {

@@ -1,7 +1,7 @@
 // Listings of the stores, one per id prefix and shared by every blob under it: how the upload
 // step knows which blobs a store lacks, and how the exists check knows the store holds them,
 // without a request per blob. Each blob's stored size comes with it.
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import { LISTING_PAGE, type BlobListing, type BlobStore } from '../../store/store.js'
 import type { Semaphore } from '../../common/semaphore.js'
 import type { StoreContents } from './contents.js'
@@ -51,7 +51,7 @@ export class StoreListings {
    * `requests`. Each listing that comes is recorded in `contents`.
    */
   constructor(
-    private readonly router: RouterBlobStore,
+    private readonly router: StoreRouter,
     expectedBlocks: number,
     private readonly requests: Semaphore,
     private readonly contents?: StoreContents

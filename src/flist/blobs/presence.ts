@@ -2,7 +2,7 @@
 // upload step's listings and what it put since), then from listings of the stores taken now, one
 // per id prefix, as the upload step lists them; blob by blob where listing does not pay (few
 // blobs, a large shared bucket) or a store cannot list. One line per blob no store holds whole.
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import type { BlobStore } from '../../store/store.js'
 import { fits, type ExpectedSize } from './blob-sizes.js'
 import { forEachLimited } from '../../common/concurrency.js'
@@ -22,7 +22,7 @@ const UNKNOWN = Symbol('unknown')
  * them holds.
  */
 export async function findMissing(
-  router: RouterBlobStore,
+  router: StoreRouter,
   expected: ReadonlyMap<string, ExpectedSize>,
   concurrency: number,
   signal?: AbortSignal,
@@ -61,7 +61,7 @@ export async function findMissing(
 }
 
 async function check(
-  router: RouterBlobStore,
+  router: StoreRouter,
   sizeOf: SizeOf,
   id: string,
   expected: ExpectedSize

@@ -3,7 +3,7 @@
 // finish.
 import { UserError } from '../../common/errors.js'
 import { Semaphore } from '../../common/semaphore.js'
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import { BLOCK_SIZE, toHex } from '../format/codec.js'
 import type { BlockRows } from '../format/block-rows.js'
 import type { BlockWorkerPool, EncodedChunk } from '../pool/worker-pool.js'
@@ -18,7 +18,7 @@ import type { TreeItem } from './walk.js'
 export const UPLOAD_CONCURRENCY = 32
 
 export interface BlockOptions {
-  stores: RouterBlobStore
+  stores: StoreRouter
   signal?: AbortSignal
   log: (line: string) => void
   /** Shown in progress lines. */

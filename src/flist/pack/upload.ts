@@ -1,6 +1,6 @@
 // Puts encoded blocks into their stores: each blob once per run, only into the stores that lack
 // it whole, with a bounded number of store requests in flight.
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import { storeFailure, type BlobStore } from '../../store/store.js'
 import { StoreListings } from '../blobs/listings.js'
 import type { StoreContents } from '../blobs/contents.js'
@@ -33,7 +33,7 @@ export class BlockUploader {
   private readonly contents: StoreContents | undefined
 
   constructor(
-    private readonly router: RouterBlobStore,
+    private readonly router: StoreRouter,
     options: UploaderOptions
   ) {
     this.tally = options.tally ?? new BlobTally()

@@ -1,7 +1,7 @@
 // Which stores a reader uses: the flist's own routes, or stores the caller names instead (CI may
 // reach the blobs through an address, or with credentials, that the routes do not hold).
 import { openStores, type OpenStoreOptions } from '../../store/open.js'
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import type { FlistReader } from '../format/reader.js'
 import type { StoreSpec } from '../../store/spec.js'
 
@@ -9,7 +9,7 @@ export async function readerStores(
   reader: FlistReader,
   stores?: readonly StoreSpec[],
   options: OpenStoreOptions = {}
-): Promise<RouterBlobStore> {
+): Promise<StoreRouter> {
   const specs = stores && stores.length > 0 ? stores : reader.routes()
   if (specs.length === 0)
     throw new Error(`${reader.path} has no routes and no store was given to read its blobs from`)

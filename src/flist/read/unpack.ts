@@ -21,7 +21,7 @@ import {
 } from 'node:fs/promises'
 import { join } from 'node:path'
 import { oneLine, UserError } from '../../common/errors.js'
-import type { RouterBlobStore } from '../../store/router.js'
+import type { StoreRouter } from '../../store/router.js'
 import { createBlake2b256, decodeBlock, toHex, type Blake2b256 } from '../format/codec.js'
 import { forEachLimited } from '../../common/concurrency.js'
 import { entryType, permissions } from '../format/modes.js'
@@ -92,7 +92,7 @@ export async function unpackFlist(
 
 async function rebuild(
   reader: FlistReader,
-  stores: RouterBlobStore,
+  stores: StoreRouter,
   hash: Blake2b256,
   entries: TreeEntry[],
   root: string,
@@ -151,7 +151,7 @@ async function rebuild(
 
 async function writeFile(
   reader: FlistReader,
-  stores: RouterBlobStore,
+  stores: StoreRouter,
   hash: Blake2b256,
   entry: TreeEntry,
   root: string,
