@@ -25,6 +25,8 @@ import {
   type TreeShape
 } from './generate.js'
 import type { FlistCounts } from '../src/flist/format/counts.js'
+import { s3StoreUrl } from '../src/store/s3-url.js'
+import { DEFAULT_REGION } from '../src/store/url.js'
 
 const run = promisify(execFile)
 const args = new Set(process.argv.slice(2))
@@ -205,7 +207,15 @@ async function benchTree(
   }
   const bucket = `${shape.name}-blobs`
   await fetch(`${s3.endpoint}/${bucket}`, { method: 'PUT' })
-  const s3Store = `s3://${s3.accessKey}:${encodeURIComponent(s3.secretKey)}@${s3.host}:${s3.port}/${bucket}?region=us-east-1`
+  const s3Store = s3StoreUrl(
+    {
+      endpoint: s3.endpoint,
+      region: DEFAULT_REGION,
+      accessKey: s3.accessKey,
+      secretKey: s3.secretKey
+    },
+    bucket
+  )
   const s3First = await measurePack(command, tree.root, s3Store, join(work, 's3-1.fl'))
   console.log(row('s3rver, first pack', tree, s3First, reference))
   const s3Again = await measurePack(command, tree.root, s3Store, join(work, 's3-2.fl'))

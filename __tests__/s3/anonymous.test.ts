@@ -52,7 +52,7 @@ test('a route without a secret is read anonymously, and a refusal says the bucke
     () => 'unpacked',
     (error: Error) => error.message
   )
-  const store = `s3://ACCESS:SECRET@127.0.0.1:${port}/blobs`
+  const store = `s3://ACCESS:SECRET@127.0.0.1:${port}/blobs?region=us-east-1`
   expect(message).toContain(
     `the route holds no secret, so it was read anonymously, and bucket 'blobs' does not allow anonymous reads: ` +
       `read through the store with its secret (${store}; for a copy of the flist: rfs config -m COPY.fl store delete -a, ` +

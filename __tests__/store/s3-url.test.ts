@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import {
   type S3Connection,
   parseS3Endpoint,
+  parseS3Location,
   parseS3StoreUrl,
   s3StoreUrl
 } from '../../src/store/s3-url.js'
@@ -139,5 +140,32 @@ describe('parseS3StoreUrl', () => {
     expect(error.message.startsWith('route: ')).toBe(true)
     expect(error.message).toContain(problem)
     expect(error.message).not.toContain('s%ZZk')
+  })
+})
+
+describe('parseS3Location', () => {
+  test('the path may go on past the bucket: a key prefix, percent-decoded', () => {
+    expect(
+      parseS3Location('s3s://ak:s%2Fk@host:9000/hub/zos/my%20flists/?region=r1', 'here')
+    ).toEqual({
+      connection: {
+        endpoint: 'https://host:9000',
+        region: 'r1',
+        accessKey: 'ak',
+        secretKey: 's/k'
+      },
+      bucket: 'hub',
+      prefix: 'zos/my flists'
+    })
+    expect(parseS3Location('s3://ak:sk@host:9000/hub', 'here').prefix).toBe('')
+  })
+
+  test('a bucket it must have; parseS3StoreUrl refuses a prefix, without the secret', () => {
+    expect(userError(() => parseS3Location('s3://ak:sk@host:9000/', 'here')).message).toMatch(
+      /exactly one bucket/
+    )
+    const refusal = userError(() => parseS3StoreUrl('s3://ak:secret@host:9000/hub/zos')).message
+    expect(refusal).toMatch(/exactly one bucket.*bucket root/)
+    expect(refusal).not.toContain('secret')
   })
 })

@@ -11,7 +11,8 @@ import {
   storeScheme,
   stripPassword,
   urlCredentials,
-  urlHost
+  urlHost,
+  withoutCredentials
 } from '../../src/store/url.js'
 
 describe('urlCredentials', () => {
@@ -143,6 +144,21 @@ describe('dirUrlPath', () => {
     expect(dirUrlPath('dir:///var/100%')).toBe('/var/100%')
     expect(dirUrlPath('s3://h:1/b')).toBeUndefined()
   })
+
+  test('a dir:// URL with a host is refused, naming the host and no credential', () => {
+    expect(() => dirUrlPath('dir://relative/path')).toThrow(
+      "a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host 'relative'"
+    )
+    const error = (() => {
+      try {
+        dirUrlPath('dir://me:hunter2@host/path')
+      } catch (caught) {
+        return caught as Error
+      }
+    })()
+    expect(error?.message).toContain("'host'")
+    expect(error?.message).not.toMatch(/hunter2|me:/)
+  })
 })
 
 describe('maskUrlCredentials', () => {
@@ -153,5 +169,17 @@ describe('maskUrlCredentials', () => {
     )
     expect(masked).toEqual(expect.arrayContaining(['ak:s%2Fk', 's%2Fk', 's/k', 'ak2:two', 'two']))
     expect(masked).not.toContain('ak')
+  })
+})
+
+describe('withoutCredentials', () => {
+  test('drops the whole userinfo, however the password is written, and keeps the rest', () => {
+    expect(withoutCredentials('https://u:p@hub.grid.tf/blobs?x=1')).toBe(
+      'https://hub.grid.tf/blobs?x=1'
+    )
+    expect(withoutCredentials('https://u:p/a@ss@hub.grid.tf/blobs')).toBe(
+      'https://hub.grid.tf/blobs'
+    )
+    expect(withoutCredentials('https://hub.grid.tf/blobs')).toBe('https://hub.grid.tf/blobs')
   })
 })

@@ -8,8 +8,8 @@ import { UserError, oneLine } from '../common/errors.js'
 import { FlistReader } from '../flist/format/reader.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { listObjects } from './s3-list.js'
-import { parseS3StoreUrl } from '../store/s3-url.js'
-import { dirUrlPath, isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
+import { parseS3Location } from '../store/s3-url.js'
+import { dirUrlPath, isS3Scheme, schemeAndHost, storeScheme, stripPassword } from '../store/url.js'
 
 export interface ManifestLocation {
   /** For messages: no secret. */
@@ -41,15 +41,11 @@ export function openManifestLocation(
 }
 
 function s3Location(text: string, options: S3SessionOptions): ManifestLocation {
-  const url = new URL(text)
-  const [bucketName, ...rest] = url.pathname.split('/').filter(segment => segment !== '')
-  const prefix = rest.map(decodeURIComponent).join('/')
-  const bucketUrl = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/${bucketName ?? ''}${url.search}`
-  const { connection, bucket } = parseS3StoreUrl(bucketUrl, 'manifest location')
+  const { connection, bucket, prefix } = parseS3Location(text, 'manifest location')
   const session = new S3Session(connection, options)
   const keyPrefix = prefix === '' ? '' : `${prefix}/`
   return {
-    display: `s3://${url.host}/${bucket}/${keyPrefix}`,
+    display: `${schemeAndHost(text)}/${bucket}/${keyPrefix}`,
     async list() {
       const objects = await listObjects(session, bucket, keyPrefix)
       return objects

@@ -1,6 +1,6 @@
 import { UserError } from '../common/errors.js'
 import { redactor } from '../store/url-redact.js'
-import type { S3Connection } from '../store/s3-url.js'
+import { s3StoreUrl, type S3Connection } from '../store/s3-url.js'
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -66,8 +66,7 @@ const REFUSALS = new Set([
 
 /** A route holds no secret, so it is read anonymously; refused, the bucket is not public. */
 function anonymousAdvice(bucket: string, connection: S3Connection): string {
-  const { protocol, host } = new URL(connection.endpoint)
-  const store = `${protocol === 'https:' ? 's3s' : 's3'}://ACCESS:SECRET@${host}/${bucket}`
+  const store = s3StoreUrl({ ...connection, accessKey: 'ACCESS', secretKey: 'SECRET' }, bucket)
   return (
     `the route holds no secret, so it was read anonymously, and bucket '${bucket}' does not allow ` +
     `anonymous reads: read through the store with its secret (${store}; for a copy of the flist: ` +

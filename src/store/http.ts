@@ -1,15 +1,13 @@
 // rfs's read-only http(s):// store: GET <url>/<hh>/<hex id>, then <url>/<hex id>.
 import type { BlobStore } from './store.js'
+import { withoutCredentials } from './url.js'
 
 export class HttpBlobStore implements BlobStore {
   readonly display: string
   private readonly base: string
 
   constructor(url: string) {
-    const parsed = new URL(url)
-    parsed.username = ''
-    parsed.password = ''
-    this.display = parsed.toString()
+    this.display = withoutCredentials(url)
     this.base = this.display.replace(/\/+$/, '')
   }
 

@@ -3,7 +3,7 @@
 import { UserError } from '../common/errors.js'
 import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
-import { isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from './url.js'
+import { dirUrlPath, isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from './url.js'
 import { HttpBlobStore } from './http.js'
 import { StoreRouter } from './router.js'
 import type { BlobStore } from './store.js'
@@ -30,7 +30,7 @@ export async function openStore(
   options: OpenStoreOptions = {}
 ): Promise<BlobStore> {
   const scheme = storeScheme(url)
-  if (scheme === 'dir') return new DirBlobStore(dirPath(url))
+  if (scheme === 'dir') return new DirBlobStore(dirUrlPath(url)!)
   if (isS3Scheme(scheme)) return (await import('./s3.js')).openS3Store(url, s3Options(options))
   if (scheme === 'http' || scheme === 'https') {
     if (access === 'read') return new HttpBlobStore(url)
@@ -64,16 +64,6 @@ export async function openStores(
 
 function s3Options({ signal, s3Requests }: OpenStoreOptions): S3SessionOptions {
   return s3Requests ? sessionOptions(s3Requests, signal) : { signal }
-}
-
-function dirPath(url: string): string {
-  const parsed = new URL(url)
-  if (parsed.host !== '') {
-    throw new UserError(
-      `store ${url}: a dir:// store needs an absolute path, as in dir:///srv/blobs`
-    )
-  }
-  return decodeURIComponent(parsed.pathname)
 }
 
 /** Only scheme and host: a store URL may carry a secret, and this text reaches the log. */

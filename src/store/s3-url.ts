@@ -94,6 +94,25 @@ export function parseS3StoreUrl(
   url: string,
   source = 'store URL'
 ): { connection: S3Connection; bucket: string } {
+  const { connection, bucket, prefix } = parseS3Location(url, source)
+  if (prefix !== '') {
+    const scheme = urlScheme(url)?.toLowerCase() ?? 's3'
+    throw new UserError(
+      `${source}: '${stripPassword(url)}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`
+    )
+  }
+  return { connection, bucket }
+}
+
+/**
+ * An s3:// URL whose path may go on past the bucket, as a place to keep objects under a key
+ * prefix: `s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX][?region=R]`. The prefix is percent-decoded,
+ * without slashes at its ends ('' for none).
+ */
+export function parseS3Location(
+  url: string,
+  source: string
+): { connection: S3Connection; bucket: string; prefix: string } {
   refuseMisplacedCredentials(url, source)
   const shown = stripPassword(url)
   const parts = splitUrl(url)
@@ -108,13 +127,13 @@ export function parseS3StoreUrl(
       `${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`
     )
   }
-  const segments = parsed.pathname.split('/').filter(segment => segment !== '')
-  if (segments.length !== 1) {
+  const [first, ...rest] = parsed.pathname.split('/').filter(segment => segment !== '')
+  if (first === undefined) {
     throw new UserError(
-      `${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`
+      `${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)`
     )
   }
-  const bucket = checkBucketName(segments[0], `${source}: the bucket of '${shown}'`)
+  const bucket = checkBucketName(first, `${source}: the bucket of '${shown}'`)
   const secure = scheme !== 's3'
   const connection: S3Connection = {
     endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
@@ -122,7 +141,15 @@ export function parseS3StoreUrl(
     accessKey: decodeCredential(parsed.username, scheme, source),
     secretKey: decodeCredential(parsed.password, scheme, source)
   }
-  return { connection, bucket }
+  return { connection, bucket, prefix: decodePath(rest, source, shown) }
+}
+
+function decodePath(segments: string[], source: string, shown: string): string {
+  try {
+    return segments.map(decodeURIComponent).join('/')
+  } catch {
+    throw new UserError(`${source}: the path of '${shown}' has a malformed %-escape`)
+  }
 }
 
 // Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible

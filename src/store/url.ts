@@ -65,10 +65,18 @@ export function storeScheme(url: string): string | undefined {
   return urlScheme(url)?.toLowerCase()
 }
 
-/** The directory of a dir:// URL, percent-decoded as the store reads it; undefined for others. */
+/**
+ * The directory of a dir:// URL, percent-decoded as the store reads it; undefined for other
+ * schemes. A dir:// URL names an absolute path (dir:///srv/blobs): one with a host is refused.
+ */
 export function dirUrlPath(url: string): string | undefined {
   if (storeScheme(url) !== 'dir') return undefined
-  const { pathname } = new URL(url)
+  const { host, pathname } = new URL(url)
+  if (host !== '') {
+    throw new UserError(
+      `a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host '${urlHost(url) ?? ''}'`
+    )
+  }
   try {
     return decodeURIComponent(pathname)
   } catch {
@@ -94,12 +102,20 @@ export function urlHost(url: string): string | undefined {
  * holds / ? or # shows.
  */
 export function schemeAndHost(url: string): string | undefined {
+  if (!URL_SHAPE.test(url)) return undefined
+  return /^[^:]*:\/\/[^/?#]*/.exec(withoutCredentials(url))![0]
+}
+
+/**
+ * The URL without its userinfo (user and password, taken as a person writes them, to the last @),
+ * e.g. for a store whose URL is its display. Text that is not URL-shaped comes back unchanged.
+ */
+export function withoutCredentials(url: string): string {
   const match = URL_SHAPE.exec(url)
-  if (!match) return undefined
-  const [, scheme, rest] = match
   const credentials = urlCredentials(url)
-  const afterUserinfo = credentials ? rest.slice(credentials.userinfo.length + 1) : rest
-  return `${scheme}://${/^[^/?#]*/.exec(afterUserinfo)![0]}`
+  if (!match || !credentials) return url
+  const [, scheme, rest] = match
+  return `${scheme}://${rest.slice(credentials.userinfo.length + 1)}`
 }
 
 export interface RangedUrl {
