@@ -5,7 +5,7 @@ import { S_IFMT, S_IFREG } from '../src/flist/format/modes.js'
 import { packTree } from '../src/flist/pack/pack.js'
 import { walkTree } from '../src/flist/pack/walk.js'
 import { openStores } from '../src/store/open.js'
-import type { StoreSpec } from '../src/store/spec.js'
+import type { StoreSpec } from '../src/store-url/spec.js'
 
 interface Job {
   source: string

@@ -25,8 +25,8 @@ import {
   type TreeShape
 } from './generate.js'
 import type { FlistCounts } from '../src/flist/format/counts.js'
-import { s3StoreUrl } from '../src/store/s3-url.js'
-import { DEFAULT_REGION } from '../src/store/url.js'
+import { s3StoreUrl } from '../src/store-url/s3.js'
+import { DEFAULT_REGION } from '../src/store-url/url.js'
 
 const run = promisify(execFile)
 const args = new Set(process.argv.slice(2))

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runCli } from '../../src/rfs-cli-commands.js'
 import { parseStoreArg } from '../../src/flist/cli/store-args.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../helpers/tree.js'
-import { stripPassword } from '../../src/store/url.js'
+import { stripPassword } from '../../src/store-url/url.js'
 
 const require = createRequire(import.meta.url)
 

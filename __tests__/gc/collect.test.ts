@@ -23,7 +23,7 @@ import { FlistReader } from '../../src/flist/format/reader.js'
 import { S3Session } from '../../src/s3/client.js'
 import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { tempDir } from '../helpers/tree.js'
-import { stripPassword } from '../../src/store/url.js'
+import { stripPassword } from '../../src/store-url/url.js'
 
 const DAY = 86_400_000
 let s3: TestS3

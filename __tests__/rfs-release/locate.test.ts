@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { chmodSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { acquireRfs } from '../../src/rfs-release/acquire.js'
-import { displayCommand, redactUrl, redactor, secretsOf } from '../../src/store/url-redact.js'
+import { displayCommand, redactUrl, redactor, secretsOf } from '../../src/store-url/redact.js'
 import {
   isolateRunnerDirs,
   keptLog,

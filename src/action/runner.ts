@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { maskS3Secret as maskS3SecretWith } from '../config/rfs-conf.js'
-import { maskUrlCredentials as maskUrlCredentialsWith } from '../store/url.js'
+import { maskUrlCredentials as maskUrlCredentialsWith } from '../store-url/url.js'
 
 /** True inside a GitHub (or compatible) runner step, false in a shell run. */
 export function onRunner(): boolean {

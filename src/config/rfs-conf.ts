@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { maskUrlCredentials } from '../store/url.js'
+import { maskUrlCredentials } from '../store-url/url.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseShellConf } from './shell-conf.js'
 

@@ -3,7 +3,7 @@ import type { FlistCounts } from '../flist/format/counts.js'
 import type { FlistKind } from '../plan/settings.js'
 import type { Owner } from '../flist/pack/record.js'
 import type { S3RequestPolicy } from '../s3/client.js'
-import type { StoreSpec } from '../store/spec.js'
+import type { StoreSpec } from '../store-url/spec.js'
 
 /** What one flist pack needs, whichever engine does it. */
 export interface PackRequest {

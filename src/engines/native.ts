@@ -6,7 +6,7 @@ import { ACTION_VERSION } from '../common/action-version.js'
 import { Semaphore } from '../common/semaphore.js'
 import type { StoreRouter } from '../store/router.js'
 import { openStores } from '../store/open.js'
-import type { StoreSpec } from '../store/spec.js'
+import type { StoreSpec } from '../store-url/spec.js'
 import type { FlistCounts } from '../flist/format/counts.js'
 
 /** The built-in engine's name and version: the action's own, since it ships inside it. */

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { UserError, oneLine } from '../common/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { listObjects } from './s3-list.js'
-import { parseS3StoreUrl } from '../store/s3-url.js'
-import { dirUrlPath, isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
+import { parseS3StoreUrl } from '../store-url/s3.js'
+import { dirUrlPath, isS3Scheme, storeScheme, stripPassword } from '../store-url/url.js'
 
 export interface StoredBlob {
   id: string

@@ -6,7 +6,7 @@ import { readRfsConf, type RfsConf } from '../config/rfs-conf.js'
 import { dateTag, fileUrl, flistName, joinUrl, manifestKey, validateFirmwareTag } from './names.js'
 import { checkPrefix, pick, resolveS3 } from './s3-settings.js'
 import type { FlistKind, Settings } from './settings.js'
-import type { S3Connection } from '../store/s3-url.js'
+import type { S3Connection } from '../store-url/s3.js'
 import type { SourceDate } from './source-date.js'
 import {
   findFirmwareSource,
@@ -17,8 +17,8 @@ import {
 import { checkTreeNames } from '../flist/pack/walk.js'
 import { checkWritePlaces } from './write-places.js'
 import { routeWarnings } from './store-reach.js'
-import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
-import { stripPassword } from '../store/url.js'
+import { formatStoreSpec, type StoreSpec } from '../store-url/spec.js'
+import { stripPassword } from '../store-url/url.js'
 
 export interface FlistPlan {
   kind: FlistKind

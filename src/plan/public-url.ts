@@ -1,5 +1,5 @@
 import { UserError } from '../common/errors.js'
-import { urlCredentials, urlScheme } from '../store/url.js'
+import { urlCredentials, urlScheme } from '../store-url/url.js'
 
 const EXAMPLE = 'e.g. https://cdn.example.com/zos'
 

@@ -6,8 +6,8 @@ import type { InputLabel } from '../common/input-label.js'
 import { checkKeyPrefix, manifestKey } from './names.js'
 import { checkPublicUrl } from './public-url.js'
 import type { S3Overrides } from './settings.js'
-import { checkBucketName, parseS3Endpoint, s3StoreUrl, type S3Connection } from '../store/s3-url.js'
-import { DEFAULT_REGION } from '../store/url.js'
+import { checkBucketName, parseS3Endpoint, s3StoreUrl, type S3Connection } from '../store-url/s3.js'
+import { DEFAULT_REGION } from '../store-url/url.js'
 
 export type S3Field = keyof S3Overrides
 

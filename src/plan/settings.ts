@@ -2,7 +2,7 @@ import type { InputSource } from '../common/input-label.js'
 import type { Owner } from '../flist/pack/record.js'
 import type { RfsSettings } from '../rfs-release/rfs-settings.js'
 import type { S3RequestPolicy } from '../s3/client.js'
-import type { StoreSpec } from '../store/spec.js'
+import type { StoreSpec } from '../store-url/spec.js'
 
 /** The validated settings of one run, whether it came from action inputs or CLI flags. */
 

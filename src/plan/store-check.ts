@@ -4,8 +4,8 @@ import type { Plan } from './plan.js'
 import { S3Session, sessionOptions } from '../s3/client.js'
 import { checkSpeaksS3 } from '../s3/probe.js'
 import type { Settings } from './settings.js'
-import { type S3Connection, parseS3StoreUrl } from '../store/s3-url.js'
-import { isS3Scheme, storeScheme, stripPassword } from '../store/url.js'
+import { type S3Connection, parseS3StoreUrl } from '../store-url/s3.js'
+import { isS3Scheme, storeScheme, stripPassword } from '../store-url/url.js'
 
 const ENDPOINT_INPUT = 's3-endpoint (S3_ENDPOINT in rfs.conf)'
 

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
-import type { StoreSpec } from '../store/spec.js'
-import { storeScheme, urlHost } from '../store/url.js'
+import type { StoreSpec } from '../store-url/spec.js'
+import { storeScheme, urlHost } from '../store-url/url.js'
 
 /**
  * Why Zero-OS nodes could not read blobs through this route, or undefined when they may. Routes

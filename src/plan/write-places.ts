@@ -4,8 +4,8 @@ import { realpath } from 'node:fs/promises'
 import { UserError } from '../common/errors.js'
 import { isWithin, prepareWritableDir } from './output-dir.js'
 import type { FlistKind, Settings } from './settings.js'
-import { formatStoreSpec, type StoreSpec } from '../store/spec.js'
-import { dirUrlPath } from '../store/url.js'
+import { formatStoreSpec, type StoreSpec } from '../store-url/spec.js'
+import { dirUrlPath } from '../store-url/url.js'
 
 /** What checkWritePlaces needs of each flist of the plan. */
 export interface PackedTree {

@@ -4,7 +4,7 @@
 // be refused for that.
 import { toHex } from '../flist/format/codec.js'
 import { FlistReader } from '../flist/format/reader.js'
-import { formatStoreSpec } from '../store/spec.js'
+import { formatStoreSpec } from '../store-url/spec.js'
 
 /** Tags that name who wrote a manifest, not what it describes. */
 export const PRODUCER_TAG_KEYS: readonly string[] = ['creator']

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import { UserError, oneLine } from '../common/errors.js'
 import { fileSha256 } from '../common/sha256.js'
-import { redactUrl } from '../store/url-redact.js'
+import { redactUrl } from '../store-url/redact.js'
 
 /** The release asset of threefoldtech/rfs: the bare static musl binary, named `rfs`. */
 export function defaultDownloadUrl(version: string): string {

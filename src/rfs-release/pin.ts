@@ -1,7 +1,7 @@
 // What pins the rfs binary a run gets: the release tag, the digest the download must have, and
 // where it is downloaded from.
 import { UserError } from '../common/errors.js'
-import { refuseMisplacedCredentials, urlCredentials, urlScheme } from '../store/url.js'
+import { refuseMisplacedCredentials, urlCredentials, urlScheme } from '../store-url/url.js'
 
 // A release tag goes into a download URL and a tool-cache directory name.
 const RELEASE_TAG = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/

@@ -8,7 +8,7 @@ import {
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { S3Connection } from '../store/s3-url.js'
+import type { S3Connection } from '../store-url/s3.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { ObjectPutter, type PutAgents } from './put.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'

@@ -1,6 +1,6 @@
 import { UserError } from '../common/errors.js'
-import { redactor } from '../store/url-redact.js'
-import { s3StoreUrl, type S3Connection } from '../store/s3-url.js'
+import { redactor } from '../store-url/redact.js'
+import { s3StoreUrl, type S3Connection } from '../store-url/s3.js'
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
 const RETRYABLE_NETWORK_CODES = new Set([

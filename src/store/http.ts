@@ -1,6 +1,6 @@
 // rfs's read-only http(s):// store: GET <url>/<hh>/<hex id>, then <url>/<hex id>.
 import type { BlobStore } from './store.js'
-import { withoutCredentials } from './url.js'
+import { withoutCredentials } from '../store-url/url.js'
 
 export class HttpBlobStore implements BlobStore {
   readonly display: string

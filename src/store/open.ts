@@ -3,11 +3,11 @@
 import { UserError } from '../common/errors.js'
 import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
-import { dirUrlPath, isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from './url.js'
+import { dirUrlPath, isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from '../store-url/url.js'
 import { HttpBlobStore } from './http.js'
 import { StoreRouter } from './router.js'
 import type { BlobStore } from './store.js'
-import type { StoreSpec } from './spec.js'
+import type { StoreSpec } from '../store-url/spec.js'
 
 export type StoreAccess = 'read' | 'write'
 

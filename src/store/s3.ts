@@ -3,8 +3,8 @@ import { httpStatus } from '../s3/errors.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { forEachPage } from '../s3/list.js'
 import { BlobIdSet, LISTING_PAGE, type BlobStore } from './store.js'
-import { parseS3StoreUrl } from './s3-url.js'
-import { stripPassword } from './url.js'
+import { parseS3StoreUrl } from '../store-url/s3.js'
+import { stripPassword } from '../store-url/url.js'
 
 /** Blobs as objects named by their hex id at the bucket root, as rfs lays them out. */
 export class S3BlobStore implements BlobStore {

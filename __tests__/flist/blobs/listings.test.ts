@@ -22,7 +22,7 @@ import { Semaphore } from '../../../src/common/semaphore.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
-import { stripPassword } from '../../../src/store/url.js'
+import { stripPassword } from '../../../src/store-url/url.js'
 
 /** A hex id starting with `prefix`, distinct per seed. */
 function idWith(prefix: string, seed: number): string {

@@ -19,7 +19,7 @@ import { unpackFlist } from '../../../src/flist/read/unpack.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { openStores } from '../../../src/store/open.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
-import type { StoreSpec } from '../../../src/store/spec.js'
+import type { StoreSpec } from '../../../src/store-url/spec.js'
 
 const sqlite = (flist: string, sql: string): string =>
   execFileSync('sqlite3', [flist, sql], { encoding: 'utf8' }).trim()

@@ -12,7 +12,7 @@ import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { getObject, listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
-import { stripPassword } from '../../../src/store/url.js'
+import { stripPassword } from '../../../src/store-url/url.js'
 
 const require = createRequire(import.meta.url)
 

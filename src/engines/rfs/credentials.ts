@@ -1,5 +1,5 @@
-import type { StoreSpec } from '../../store/spec.js'
-import { isS3Scheme, splitUrl } from '../../store/url.js'
+import type { StoreSpec } from '../../store-url/spec.js'
+import { isS3Scheme, splitUrl } from '../../store-url/url.js'
 // rfs hands the access key and secret of an s3:// store URL to its S3 client as they are written in
 // the URL: the url crate's username() and password() return the percent-encoded text, and rfs
 // (v2.0.x and its main branch) passes them on undecoded. A secret `a+b` written `a%2Bb` is signed

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { compareTrees, type TreeComparison } from './compare-trees.js'
 import { UserError, oneLine } from '../../common/errors.js'
 import { editFlist, replaceRoutes } from '../../flist/format/edit.js'
-import type { StoreSpec } from '../../store/spec.js'
+import type { StoreSpec } from '../../store-url/spec.js'
 import { MANGLED_HINT, storesForRfs } from './credentials.js'
 import {
   defuseLine,
@@ -17,7 +17,7 @@ import {
   redactUrl,
   redactor,
   secretsOf
-} from '../../store/url-redact.js'
+} from '../../store-url/redact.js'
 import { describeExit, runProgram } from '../../rfs-release/run.js'
 
 export interface RfsUnpackCheck {

@@ -10,7 +10,7 @@ import { unpackFlist } from '../read/unpack.js'
 import { openStores } from '../../store/open.js'
 import { parseArgs, requirePositional, requireValue, UsageError, type ParsedArgs } from './args.js'
 import { parseStoreArg } from './store-args.js'
-import { stripPassword } from '../../store/url.js'
+import { stripPassword } from '../../store-url/url.js'
 
 export interface CliIo {
   out: (line: string) => void

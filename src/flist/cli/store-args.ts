@@ -1,7 +1,7 @@
 // Store arguments as rfs takes them: `[xx-xx=]URL`, hex range, inclusive.
-import { type StoreSpec } from '../../store/spec.js'
-import { splitRange, urlScheme } from '../../store/url.js'
-import { redactUrl } from '../../store/url-redact.js'
+import { type StoreSpec } from '../../store-url/spec.js'
+import { splitRange, urlScheme } from '../../store-url/url.js'
+import { redactUrl } from '../../store-url/redact.js'
 import { UsageError } from './args.js'
 
 export function parseStoreArg(text: string): StoreSpec {

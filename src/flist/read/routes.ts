@@ -3,7 +3,7 @@
 import { openStores, type OpenStoreOptions } from '../../store/open.js'
 import type { StoreRouter } from '../../store/router.js'
 import type { FlistReader } from '../format/reader.js'
-import type { StoreSpec } from '../../store/spec.js'
+import type { StoreSpec } from '../../store-url/spec.js'
 
 export async function readerStores(
   reader: FlistReader,

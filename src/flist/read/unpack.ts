@@ -29,7 +29,7 @@ import { escapeName } from '../format/name-bytes.js'
 import { FlistReader, type TreeEntry } from '../format/reader.js'
 import { readerStores } from './routes.js'
 import type { S3RequestPolicy } from '../../s3/client.js'
-import type { StoreSpec } from '../../store/spec.js'
+import type { StoreSpec } from '../../store-url/spec.js'
 
 export interface UnpackOptions {
   stores?: readonly StoreSpec[]

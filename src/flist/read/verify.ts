@@ -13,7 +13,7 @@ import { readerStores } from './routes.js'
 import { findMissing } from '../blobs/presence.js'
 import { expectedSizes } from '../blobs/blob-sizes.js'
 import type { S3RequestPolicy } from '../../s3/client.js'
-import type { StoreSpec } from '../../store/spec.js'
+import type { StoreSpec } from '../../store-url/spec.js'
 import type { StoreContents } from '../blobs/contents.js'
 
 export type VerifyDepth = 'exists' | 'full'

@@ -1,5 +1,5 @@
 import { UserError } from '../common/errors.js'
-import { parseS3StoreUrl } from './s3-url.js'
+import { parseS3StoreUrl } from './s3.js'
 import {
   STORE_SCHEMES,
   isS3Scheme,

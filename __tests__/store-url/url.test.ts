@@ -13,7 +13,7 @@ import {
   urlCredentials,
   urlHost,
   withoutCredentials
-} from '../../src/store/url.js'
+} from '../../src/store-url/url.js'
 
 describe('urlCredentials', () => {
   test.each([

@@ -5,7 +5,7 @@ import {
   parseS3Location,
   parseS3StoreUrl,
   s3StoreUrl
-} from '../../src/store/s3-url.js'
+} from '../../src/store-url/s3.js'
 import { userError } from '../fixtures/settings/capture.js'
 
 const CONNECTION: S3Connection = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { formatStoreSpec, parseStoreSpec, parseStoreSpecs } from '../../src/store/spec.js'
+import { formatStoreSpec, parseStoreSpec, parseStoreSpecs } from '../../src/store-url/spec.js'
 import { userError } from '../fixtures/settings/capture.js'
 
 const SOURCE = 'input store'
