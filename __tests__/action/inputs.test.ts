@@ -36,7 +36,8 @@ describe('settingsFromRaw: defaults and paths', () => {
         sha256: undefined,
         build: 'auto',
         source: '/work/here/components/rfs',
-        downloadUrl: undefined
+        downloadUrl: undefined,
+        label: expect.any(Function)
       },
       verify: 'exists',
       overwrite: false,

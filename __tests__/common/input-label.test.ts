@@ -6,3 +6,8 @@ test('an input is named as it was given: the flag in a shell, the input on a run
   expect(inputLabel('s3-secret-key', 'input')).toBe('input s3-secret-key')
   expect(['store', 'owner'].map(inputLabeller('flag'))).toEqual(['--store', '--owner'])
 })
+
+test('an input set to a value is written as the person would write it', () => {
+  expect(inputLabeller('flag').set('engine', 'native')).toBe('--engine native')
+  expect(inputLabeller('input').set('engine', 'native')).toBe('engine: native')
+})

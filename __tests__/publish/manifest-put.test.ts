@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { S3Session } from '../../src/s3/client.js'
 import { createNativeEngine } from '../../src/engines/native.js'
+import { RUNNER_LABEL } from '../../src/common/input-label.js'
 import { describeDifference, describeFlist } from '../../src/publish/manifest-diff.js'
 import { fileSha256 } from '../../src/common/sha256.js'
 import {
@@ -46,7 +47,8 @@ async function upload(name: string, content: string, overwrite = false): Promise
     path,
     sha256: await fileSha256(path),
     metadata: { 'kernel-version': '6.12.44-Zero-OS' },
-    overwrite
+    overwrite,
+    label: RUNNER_LABEL
   }
 }
 
@@ -191,7 +193,8 @@ describe('comparing manifests by what they describe', () => {
       path: published,
       sha256: await fileSha256(published),
       metadata: {},
-      overwrite: false
+      overwrite: false,
+      label: RUNNER_LABEL
     }
     expect((await publishManifest(session, first)).outcome).toBe('published')
 

@@ -93,7 +93,7 @@ test('a malformed pin is refused before anything is fetched', async () => {
     acquireRfs(rfsSettings({ downloadUrl: urlFor('v1.2.3'), sha256: 'nope' }), '/', {
       pathVariable: ''
     })
-  ).rejects.toThrow(/^rfs-sha256: "nope" is not a sha256 digest/)
+  ).rejects.toThrow(/^input rfs-sha256: "nope" is not a sha256 digest/)
   expect(server.requests.length).toBe(before)
 })
 

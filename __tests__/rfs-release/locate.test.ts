@@ -14,6 +14,7 @@ import {
   writeExecutable,
   type FileServer
 } from '../helpers/rfs/standin.js'
+import { inputLabeller } from '../../src/common/input-label.js'
 
 let server: FileServer
 let project: string
@@ -29,7 +30,9 @@ afterAll(async () => {
 test('rfs-path must exist, be a file and be executable; each fault names the input', async () => {
   const acquire = (path: string): Promise<unknown> =>
     acquireRfs(rfsSettings({ path }), project, { log: keptLog() })
-  await expect(acquire('bin/rfs')).rejects.toThrow(`rfs-path: ${project}/bin/rfs does not exist`)
+  await expect(acquire('bin/rfs')).rejects.toThrow(
+    `input rfs-path: ${project}/bin/rfs does not exist; give the path of an rfs binary or leave input rfs-path empty`
+  )
   mkdirSync(join(project, 'dir'))
   await expect(acquire('dir')).rejects.toThrow(`rfs-path: ${project}/dir is not a file`)
   const plain = writeExecutable(join(project, 'plain'), standInScript('v1.0.0'))
@@ -41,6 +44,11 @@ test('rfs-path must exist, be a file and be executable; each fault names the inp
   await expect(acquire(other)).rejects.toThrow(
     `rfs-path: ${other} does not look like rfs: \`--version\` printed "Python 3.12"`
   )
+  // A shell run names the flag.
+  const fromShell = rfsSettings({ path: 'bin/rfs', label: inputLabeller('flag') })
+  await expect(acquireRfs(fromShell, project, { log: keptLog() })).rejects.toThrow(
+    `--rfs-path: ${project}/bin/rfs does not exist; give the path of an rfs binary or leave --rfs-path empty`
+  )
 })
 
 test('rfs-path is resolved against the project and wins over everything, rfs-build: always included', async () => {
@@ -50,7 +58,9 @@ test('rfs-path is resolved against the project and wins over everything, rfs-bui
     log
   })
   expect(found).toEqual({ path: join(project, 'tools', 'rfs'), version: 'v2.0.6', source: 'input' })
-  expect(log.warnings).toEqual(['rfs-build: always is ignored because rfs-path names a binary'])
+  expect(log.warnings).toEqual([
+    'rfs-build: always is ignored because input rfs-path names a binary'
+  ])
   expect(log.lines).toEqual([`Using rfs v2.0.6 (rfs-path): ${join(project, 'tools', 'rfs')}`])
 })
 
@@ -122,7 +132,7 @@ test('an explicitly set rfs-version is what runs: an rfs of another version on P
   expect(found).toMatchObject({ version: 'v3.3.3' })
   expect(found.source === 'download' || found.source === 'tool-cache').toBe(true)
   expect(log.lines).toContain(
-    `Skipping rfs v2.0.7-186-g1a2b3c4 found on PATH (${onPath}): rfs-version is v3.3.3`
+    `Skipping rfs v2.0.7-186-g1a2b3c4 found on PATH (${onPath}): input rfs-version is v3.3.3`
   )
   expect(log.warnings).toEqual([])
 })
@@ -165,7 +175,7 @@ test('an rfs of another version built in the source tree is skipped too', async 
   )
   expect(found.version).toBe('v3.3.3')
   expect(log.lines).toContain(
-    `Skipping rfs v2.0.5 built earlier in the source tree (${built}): rfs-version is v3.3.3`
+    `Skipping rfs v2.0.5 built earlier in the source tree (${built}): input rfs-version is v3.3.3`
   )
 })
 
@@ -179,7 +189,7 @@ test('rfs-path still wins over an explicitly set rfs-version, with a warning whe
   )
   expect(found).toEqual({ path: named, version: 'v2.0.7', source: 'input' })
   expect(log.warnings).toEqual([
-    `rfs-path ${named} is rfs v2.0.7, not the rfs-version v2.0.6; it runs because rfs-path names it`
+    `input rfs-path ${named} is rfs v2.0.7, not the input rfs-version v2.0.6; it runs because input rfs-path names it`
   ])
   const quiet = keptLog()
   await acquireRfs(rfsSettings({ path: named, version: 'v2.0.7', versionGiven: true }), project, {

@@ -140,7 +140,8 @@ export function settingsFromRaw(
       sha256: ifGiven('rfs-sha256', parseSha256),
       build: choice('rfs-build', RFS_BUILD_MODES),
       source: underRoot('rfs-source'),
-      downloadUrl: ifGiven('rfs-download-url', parseDownloadUrl)
+      downloadUrl: ifGiven('rfs-download-url', parseDownloadUrl),
+      label: inputLabeller(source)
     },
     verify: choice('verify', VERIFY_MODES),
     overwrite: boolean('overwrite'),

@@ -10,9 +10,19 @@ export function inputLabel(name: string, source: InputSource): string {
 }
 
 /** Names an input the way the run was given it. */
-export type InputLabel = (name: string) => string
+export interface InputLabel {
+  (name: string): string
+  /** The input set to a value, as it is written: `--engine native` in a shell, `engine: native` on a runner. */
+  set(name: string, value: string): string
+}
 
 /** `inputLabel` bound to one source, for checks that name several inputs. */
 export function inputLabeller(source: InputSource): InputLabel {
-  return name => inputLabel(name, source)
+  const label = (name: string): string => inputLabel(name, source)
+  const set = (name: string, value: string): string =>
+    source === 'flag' ? `--${name} ${value}` : `${name}: ${value}`
+  return Object.assign(label, { set })
 }
+
+/** The runner's spelling, for callers given no labeller (library use and tests). */
+export const RUNNER_LABEL: InputLabel = inputLabeller('input')

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { PackEngine } from './engine.js'
 import { UserError } from '../common/errors.js'
+import { inputLabeller } from '../common/input-label.js'
 import type { Settings } from '../plan/settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
@@ -46,9 +47,10 @@ export async function prepareEngine(
 export function checkStaticKeys(settings: Settings): void {
   if (!settings.s3Requests.credentialChain) return
   if (settings.engine !== 'rfs' && settings.verify !== 'rfs') return
-  const who = settings.engine === 'rfs' ? 'engine: rfs' : 'verify: rfs'
+  const label = inputLabeller(settings.inputSource)
+  const who = label.set(settings.engine === 'rfs' ? 'engine' : 'verify', 'rfs')
   throw new UserError(
-    `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give s3-access-key and s3-secret-key, or use engine: native (and verify: exists or full), which signs with the AWS credential chain`
+    `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give ${label('s3-access-key')} and ${label('s3-secret-key')}, or use ${label.set('engine', 'native')} (and ${label.set('verify', 'exists')} or full), which signs with the AWS credential chain`
   )
 }
 

@@ -6,6 +6,7 @@ import { sha256Hex } from '../common/sha256.js'
 import { describeDifference, describeFlist } from './manifest-diff.js'
 import { httpStatus } from '../s3/errors.js'
 import type { S3Session } from '../s3/client.js'
+import type { InputLabel } from '../common/input-label.js'
 
 export const MANIFEST_CONTENT_TYPE = 'application/vnd.sqlite3'
 
@@ -19,6 +20,8 @@ export interface ManifestUpload {
   /** Object metadata besides the sha256 (kernel-version, firmware-tag, commit). */
   metadata: Record<string, string>
   overwrite: boolean
+  /** Names the inputs in the advice of a refusal, as the run was given them. */
+  label: InputLabel
 }
 
 /** `published`: new object; `unchanged`: it was already there; `replaced`: overwrite. */
@@ -192,6 +195,6 @@ async function compareWithLocal(
 function conflict(upload: ManifestUpload, existing: string, difference?: string): UserError {
   const what = difference ? ` (${difference})` : ''
   return new UserError(
-    `manifest s3://${upload.bucket}/${upload.key} is already published with sha256 ${existing}, and this run made ${upload.sha256}${what}: set overwrite: true to replace it, or publish under another firmware-tag or kernel-version`
+    `manifest s3://${upload.bucket}/${upload.key} is already published with sha256 ${existing}, and this run made ${upload.sha256}${what}: set ${upload.label.set('overwrite', 'true')} to replace it, or publish under another ${upload.label('firmware-tag')} or ${upload.label('kernel-version')}`
   )
 }

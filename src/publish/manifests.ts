@@ -13,6 +13,7 @@ import {
 import { S3Session, sessionOptions } from '../s3/client.js'
 import { probeIfNoneMatch } from './conditional-create.js'
 import type { FlistKind, Settings } from '../plan/settings.js'
+import { inputLabeller } from '../common/input-label.js'
 
 /**
  * What became of a manifest. `not published`: readers do not get this run's manifest under the
@@ -119,7 +120,8 @@ function manifestUpload(
     path: flist.path,
     sha256,
     metadata,
-    overwrite: settings.overwrite
+    overwrite: settings.overwrite,
+    label: inputLabeller(settings.inputSource)
   }
 }
 

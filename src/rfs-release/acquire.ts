@@ -12,6 +12,7 @@ import { redactUrl } from '../store-url/redact.js'
 import { findCached, keepInToolCache } from './tool-cache.js'
 import { probeRfsVersion } from './rfs-version-probe.js'
 import type { AcquiredRfs, RfsOrigin, RfsSettings } from './rfs-settings.js'
+import type { InputLabel } from '../common/input-label.js'
 
 export interface AcquireOptions {
   log?: RfsLog
@@ -21,9 +22,13 @@ export interface AcquireOptions {
 }
 
 /** What a run without a usable rfs binary can do instead. */
-const WAYS_FORWARD =
-  'set rfs-path to an rfs binary, rfs-download-url with rfs-sha256 to a copy this machine can reach, ' +
-  'rfs-build: auto with rfs-source to build one, or use engine: native, which needs no rfs binary'
+function waysForward(label: InputLabel): string {
+  return (
+    `set ${label('rfs-path')} to an rfs binary, ${label('rfs-download-url')} with ${label('rfs-sha256')} ` +
+    `to a copy this machine can reach, ${label.set('rfs-build', 'auto')} with ${label('rfs-source')} to ` +
+    `build one, or use ${label.set('engine', 'native')}, which needs no rfs binary`
+  )
+}
 
 /** A download failure that must not be papered over by building instead. */
 class PinMismatch extends UserError {}
@@ -54,7 +59,7 @@ export async function acquireRfs(
 ): Promise<AcquiredRfs> {
   const log = options.log ?? runnerLog
   // A malformed pin is a mistake in the workflow, not a reason to fall back to building.
-  if (settings.sha256) normaliseSha256(settings.sha256)
+  if (settings.sha256) normaliseSha256(settings.sha256, settings.label)
   const found = await locate(settings, projectRoot, options, log)
   log.info(`Using rfs ${found.version} (${describeOrigin(found.source)}): ${found.path}`)
   return found
@@ -66,14 +71,17 @@ async function locate(
   options: AcquireOptions,
   log: RfsLog
 ): Promise<AcquiredRfs> {
+  const { label } = settings
   if (settings.path) {
     if (settings.build === 'always')
-      log.warning('rfs-build: always is ignored because rfs-path names a binary')
-    const path = fromInput(settings.path, projectRoot)
-    const version = await probeRfsVersion(path, 'rfs-path:')
+      log.warning(
+        `${label.set('rfs-build', 'always')} is ignored because ${label('rfs-path')} names a binary`
+      )
+    const path = fromInput(settings.path, projectRoot, label)
+    const version = await probeRfsVersion(path, `${label('rfs-path')}:`)
     if (settings.versionGiven && !sameVersion(version, settings.version)) {
       log.warning(
-        `rfs-path ${path} is rfs ${version}, not the rfs-version ${settings.version}; it runs because rfs-path names it`
+        `${label('rfs-path')} ${path} is rfs ${version}, not the ${label('rfs-version')} ${settings.version}; it runs because ${label('rfs-path')} names it`
       )
     }
     return { path, version, source: 'input' }
@@ -90,7 +98,7 @@ async function locate(
     if (!version) continue
     if (settings.versionGiven && !sameVersion(version, settings.version)) {
       log.info(
-        `Skipping rfs ${version} ${describeOrigin(source)} (${path}): rfs-version is ${settings.version}`
+        `Skipping rfs ${version} ${describeOrigin(source)} (${path}): ${label('rfs-version')} is ${settings.version}`
       )
       continue
     }
@@ -110,14 +118,14 @@ async function locate(
   if (settings.build === 'never') {
     throw new UserError(
       `No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
-        `${lowerFirst(downloadFailure.message)}, and rfs-build is never; ${WAYS_FORWARD}`
+        `${lowerFirst(downloadFailure.message)}, and ${label('rfs-build')} is never; ${waysForward(label)}`
     )
   }
   if (!existsSync(join(settings.source, 'Cargo.toml'))) {
     throw new UserError(
       `No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
         `${lowerFirst(downloadFailure.message)}, and there is no rfs source to build at ${settings.source}; ` +
-        WAYS_FORWARD
+        waysForward(label)
     )
   }
   log.warning(`${downloadFailure.message}; building rfs from ${settings.source} instead`)
@@ -139,7 +147,7 @@ async function fromToolCache(settings: RfsSettings, log: RfsLog): Promise<Acquir
   if (!path) return undefined
   if (settings.sha256) {
     const actual = await fileSha256(path)
-    if (actual !== normaliseSha256(settings.sha256)) {
+    if (actual !== normaliseSha256(settings.sha256, settings.label)) {
       log.warning(
         `The cached rfs ${settings.version} has sha256 ${actual}, not the pinned one; downloading it again`
       )
@@ -153,10 +161,10 @@ async function fromToolCache(settings: RfsSettings, log: RfsLog): Promise<Acquir
 async function download(settings: RfsSettings, log: RfsLog): Promise<AcquiredRfs> {
   const url = settings.downloadUrl || defaultDownloadUrl(settings.version)
   log.info(`Downloading rfs ${settings.version} from ${redactUrl(url)}`)
-  const fetched = await downloadRfs(url)
+  const fetched = await downloadRfs(url, settings.label)
   if (settings.sha256) {
     try {
-      await checkSha256(fetched, settings.sha256, url)
+      await checkSha256(fetched, settings.sha256, url, settings.label)
     } catch (error) {
       throw new PinMismatch(oneLine(error))
     }
@@ -173,11 +181,13 @@ async function build(
   signal: AbortSignal | undefined,
   mayRestore: boolean
 ): Promise<AcquiredRfs> {
-  if (settings.build === 'never') throw new UserError('rfs-build: never forbids building rfs')
-  const source = settings.source
+  const { label, source } = settings
+  if (settings.build === 'never') {
+    throw new UserError(`${label.set('rfs-build', 'never')} forbids building rfs`)
+  }
   if (!existsSync(join(source, 'Cargo.toml'))) {
     throw new UserError(
-      `rfs-source: ${source} has no Cargo.toml; point rfs-source at the rfs crate`
+      `${label('rfs-source')}: ${source} has no Cargo.toml; point ${label('rfs-source')} at the rfs crate`
     )
   }
   const target = await chooseTarget()
@@ -187,7 +197,7 @@ async function build(
     const version = restored && (await tryVersion(restored, log))
     if (restored && version) return { path: restored, version, source: 'cache' }
   }
-  const binary = await cargoBuild(source, target, log, signal)
+  const binary = await cargoBuild(source, target, log, label, signal)
   const version = await probeRfsVersion(binary, `the rfs built from ${source},`)
   await saveBuilt(binary, source, key, log)
   return { path: binary, version, source: 'build' }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { UserError, oneLine } from '../common/errors.js'
 import type { RfsLog } from './log.js'
 import { describeExit, runProgram } from './run.js'
+import type { InputLabel } from '../common/input-label.js'
 
 const FEATURE = 'build-binary'
 
@@ -79,6 +80,7 @@ export async function cargoBuild(
   source: string,
   target: string | undefined,
   log: RfsLog,
+  label: InputLabel,
   signal?: AbortSignal
 ): Promise<string> {
   let manifest: string
@@ -86,7 +88,7 @@ export async function cargoBuild(
     manifest = await readFile(join(source, 'Cargo.toml'), 'utf8')
   } catch {
     throw new UserError(
-      `rfs-source: ${source} has no Cargo.toml; point rfs-source at the rfs crate`
+      `${label('rfs-source')}: ${source} has no Cargo.toml; point ${label('rfs-source')} at the rfs crate`
     )
   }
   const args = ['build', '--release', '--bin', 'rfs', '--message-format=json-render-diagnostics']
@@ -119,7 +121,7 @@ export async function cargoBuild(
     })
   } catch (error) {
     throw new UserError(
-      `Could not run cargo to build rfs (${oneLine(error)}); install Rust or set rfs-build: never`
+      `Could not run cargo to build rfs (${oneLine(error)}); install Rust or set ${label.set('rfs-build', 'never')}`
     )
   }
   if (result.code !== 0) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { UserError, oneLine } from '../common/errors.js'
 import { fileSha256 } from '../common/sha256.js'
 import { redactUrl } from '../store-url/redact.js'
+import type { InputLabel } from '../common/input-label.js'
 
 /** The release asset of threefoldtech/rfs: the bare static musl binary, named `rfs`. */
 export function defaultDownloadUrl(version: string): string {
@@ -15,27 +16,32 @@ export function defaultDownloadUrl(version: string): string {
 }
 
 /** A pinned digest, as users paste it: hex, any case, perhaps with a `sha256:` prefix. */
-export function normaliseSha256(pin: string): string {
+export function normaliseSha256(pin: string, label: InputLabel): string {
   const hex = pin
     .trim()
     .replace(/^sha256:/i, '')
     .toLowerCase()
   if (!/^[0-9a-f]{64}$/.test(hex)) {
     throw new UserError(
-      `rfs-sha256: "${pin}" is not a sha256 digest; give the 64 hex digits of the rfs binary`
+      `${label('rfs-sha256')}: "${pin}" is not a sha256 digest; give the 64 hex digits of the rfs binary`
     )
   }
   return hex
 }
 
 /** Fails unless the file's digest is the pinned one. */
-export async function checkSha256(path: string, pin: string, url: string): Promise<void> {
-  const expected = normaliseSha256(pin)
+export async function checkSha256(
+  path: string,
+  pin: string,
+  url: string,
+  label: InputLabel
+): Promise<void> {
+  const expected = normaliseSha256(pin, label)
   const actual = await fileSha256(path)
   if (actual !== expected) {
     throw new UserError(
-      `rfs-sha256: the rfs binary from ${redactUrl(url)} has sha256 ${actual}, but ${expected} was pinned; ` +
-        'fix rfs-sha256 or rfs-download-url'
+      `${label('rfs-sha256')}: the rfs binary from ${redactUrl(url)} has sha256 ${actual}, but ${expected} was pinned; ` +
+        `fix ${label('rfs-sha256')} or ${label('rfs-download-url')}`
     )
   }
 }
@@ -64,7 +70,7 @@ class HttpStatusError extends Error {
  * a host that does not resolve or does not listen fails at once: waiting cannot bring it back.
  * Every failure is one line.
  */
-export async function downloadRfs(url: string): Promise<string> {
+export async function downloadRfs(url: string, label: InputLabel): Promise<string> {
   // RUNNER_TEMP exists on a runner; a shell run may name one that does not exist yet.
   const temp = process.env.RUNNER_TEMP || tmpdir()
   await mkdir(temp, { recursive: true })
@@ -74,7 +80,7 @@ export async function downloadRfs(url: string): Promise<string> {
     if (url.startsWith('file:')) await copyFile(fileURLToPath(url), dest)
     else await fetchWithRetries(url, dest)
   } catch (error) {
-    throw new UserError(`Could not download rfs from ${shown}: ${downloadFailure(error)}`)
+    throw new UserError(`Could not download rfs from ${shown}: ${downloadFailure(error, label)}`)
   }
   await chmod(dest, 0o755)
   return dest
@@ -119,10 +125,12 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
-function downloadFailure(error: unknown): string {
+function downloadFailure(error: unknown, label: InputLabel): string {
   if (error instanceof HttpStatusError) {
     const hint =
-      error.status === 404 ? '; check rfs-version (a release tag) or rfs-download-url' : ''
+      error.status === 404
+        ? `; check ${label('rfs-version')} (a release tag) or ${label('rfs-download-url')}`
+        : ''
     return `HTTP ${error.status}${hint}`
   }
   const code = errorCode(error)

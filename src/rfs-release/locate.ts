@@ -2,6 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
 import { readdirSync } from 'node:fs'
 import { UserError } from '../common/errors.js'
+import type { InputLabel } from '../common/input-label.js'
 
 /** Looks at the file system: whether a regular file this process may execute is at `path`. */
 export function existsAsExecutable(path: string): boolean {
@@ -15,22 +16,23 @@ export function existsAsExecutable(path: string): boolean {
 }
 
 /** The `rfs-path` input: it names a binary on purpose, so anything wrong with it is an error. */
-export function fromInput(path: string, projectRoot: string): string {
+export function fromInput(path: string, projectRoot: string, label: InputLabel): string {
+  const input = label('rfs-path')
   const absolute = isAbsolute(path) ? path : resolve(projectRoot, path)
   let isFile: boolean
   try {
     isFile = statSync(absolute).isFile()
   } catch {
     throw new UserError(
-      `rfs-path: ${absolute} does not exist; give the path of an rfs binary or leave rfs-path empty`
+      `${input}: ${absolute} does not exist; give the path of an rfs binary or leave ${input} empty`
     )
   }
   if (!isFile)
     throw new UserError(
-      `rfs-path: ${absolute} is not a file; give the path of the rfs binary itself`
+      `${input}: ${absolute} is not a file; give the path of the rfs binary itself`
     )
   if (!existsAsExecutable(absolute)) {
-    throw new UserError(`rfs-path: ${absolute} is not executable; run chmod +x on it`)
+    throw new UserError(`${input}: ${absolute} is not executable; run chmod +x on it`)
   }
   return absolute
 }

@@ -1,5 +1,6 @@
 // What a run asks of the rfs binary, and what it got: kept apart from acquisition itself, whose
 // caches and downloads are loaded only by a run that needs an rfs binary.
+import type { InputLabel } from '../common/input-label.js'
 
 export const RFS_BUILD_MODES = ['auto', 'always', 'never'] as const
 export type RfsBuild = (typeof RFS_BUILD_MODES)[number]
@@ -17,6 +18,8 @@ export interface RfsSettings {
   /** Absolute path of the rfs source tree to build from. */
   source: string
   downloadUrl?: string
+  /** Names the inputs in messages, as the run was given them. */
+  label: InputLabel
 }
 
 /** Where the binary came from, as reported in the log and the summary. */

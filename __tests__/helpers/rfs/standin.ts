@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { PackRequest } from '../../../src/engines/engine.js'
 import type { RfsLog } from '../../../src/rfs-release/log.js'
 import type { RfsSettings } from '../../../src/rfs-release/rfs-settings.js'
+import { RUNNER_LABEL } from '../../../src/common/input-label.js'
 
 export interface FileServer {
   url: string
@@ -137,6 +138,7 @@ export function rfsSettings(overrides: Partial<RfsSettings> = {}): RfsSettings {
     version: 'v9.9.9',
     build: 'auto',
     source: join(tmpdir(), 'no-rfs-source-here'),
+    label: RUNNER_LABEL,
     ...overrides
   }
 }
