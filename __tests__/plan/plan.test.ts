@@ -218,7 +218,7 @@ describe('the fixture.project itself', () => {
   test('a missing project-root', async () => {
     const error = await asyncUserError(plan({ 'project-root': join(fixture.work, 'absent') }))
     expect(error.message).toBe(
-      `project-root ${join(fixture.work, 'absent')} does not exist: point project-root at the Zero-OS build project`
+      `input project-root ${join(fixture.work, 'absent')} does not exist: point input project-root at the Zero-OS build project`
     )
   })
 
@@ -307,9 +307,9 @@ describe('where the run writes', () => {
     [
       'inside the modules tree',
       `initramfs/lib/modules/${KERNEL}/out`,
-      /^output-dir .* is inside the modules tree .*: every run would pack the \.fl files and the store of the run before; choose an output-dir outside/
+      /^input output-dir .* is inside the modules tree .*: every run would pack the \.fl files and the store of the run before; choose another input output-dir outside/
     ],
-    ['the firmware tree itself', 'firmware', /^output-dir .* is inside the firmware tree/]
+    ['the firmware tree itself', 'firmware', /^input output-dir .* is inside the firmware tree/]
   ])('output-dir %s is refused before anything is created', async (_, outputDir, message) => {
     for (const dryRun of ['true', 'false']) {
       const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
@@ -321,7 +321,7 @@ describe('where the run writes', () => {
   test('output-dir reaching into a tree through a symlink is refused too', async () => {
     symlinkSync(modulesTree(), join(fixture.project, 'out'))
     const error = await asyncUserError(plan({ 'output-dir': 'out/flists' }))
-    expect(error.message).toMatch(/output-dir .* is inside the modules tree/)
+    expect(error.message).toMatch(/input output-dir .* is inside the modules tree/)
   })
 
   test('modules-dir named as the input it came from', async () => {
@@ -333,7 +333,7 @@ describe('where the run writes', () => {
         }
       )
     )
-    expect(error.message).toMatch(/inside the modules tree .*mods \(modules-dir\)/)
+    expect(error.message).toMatch(/inside the modules tree .*mods \(input modules-dir\)/)
   })
 
   test('a tree inside output-dir is fine: nothing is written into the tree', async () => {
@@ -345,12 +345,12 @@ describe('where the run writes', () => {
     [
       'a dir:// store inside a tree',
       () => `dir://${fixture.project}/firmware/blobs`,
-      /^store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
+      /^input store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
     ],
     [
       'a tree inside a dir:// store',
       () => `dir://${fixture.project}`,
-      /^the modules tree .* is inside store dir:\/\//
+      /^the modules tree .* is inside input store dir:\/\//
     ]
   ])('%s is refused', async (_, store, message) => {
     const error = await asyncUserError(plan({ store: store() }))
@@ -362,43 +362,43 @@ describe('where the run writes', () => {
       'a file',
       () => writeFileSync(join(fixture.project, 'flists'), ''),
       'flists',
-      /^output-dir .*flists is a file, not a directory/
+      /^input output-dir .*flists is a file, not a directory/
     ],
     [
       'under a file',
       () => writeFileSync(join(fixture.project, 'flists'), ''),
       'flists/x',
-      /^output-dir .*flists\/x is under .*flists, which is a file/
+      /^input output-dir .*flists\/x is under .*flists, which is a file/
     ],
     [
       'under /proc',
       () => undefined,
       '/proc/rfs-flist-plan/x',
-      /^output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
+      /^input output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
     ],
     [
       'under /sys',
       () => undefined,
       '/sys/rfs-flist-plan',
-      /^output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable output-dir/
+      /^input output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable input output-dir/
     ],
     [
       'a directory that takes no files',
       () => undefined,
       '/sys/kernel',
-      /^output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
+      /^input output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
     ],
     [
       'over PATH_MAX',
       () => undefined,
       'd/'.repeat(2100),
-      /^output-dir is 42\d\d bytes long, over .* \(PATH_MAX\)/
+      /^input output-dir is 42\d\d bytes long, over .* \(PATH_MAX\)/
     ],
     [
       'with a name over NAME_MAX',
       () => undefined,
       'n'.repeat(256),
-      /^output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
+      /^input output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
     ]
   ])(
     'output-dir %s: one line naming it, in a dry run too',
@@ -414,7 +414,7 @@ describe('where the run writes', () => {
   test('a dir:// store under /proc: one line naming the store', async () => {
     const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
     expect(error.message).toMatch(
-      /^store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
+      /^input store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
     )
   })
 })
@@ -439,7 +439,7 @@ describe('an output-dir the run may not write, as root', () => {
           plan({ 'output-dir': join('..', outputDir), 'dry-run': dryRun })
         )
         expect(error.message).toMatch(
-          /^output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable output-dir$/
+          /^input output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable input output-dir$/
         )
       }
       expect(readdirSync(locked)).toEqual([])

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findFirmwareSource, findModulesSource } from '../../src/plan/sources.js'
 import { asyncUserError } from '../fixtures/settings/capture.js'
+import { RUNNER_LABEL } from '../../src/common/input-label.js'
 
 let work: string
 let project: string
@@ -25,7 +26,7 @@ const dir = (...parts: string[]): string => {
 
 describe('findModulesSource', () => {
   const find = (kernel = '6.12.44-Zero-OS', override?: string) =>
-    findModulesSource({ projectRoot: project, kernel, override, systemRoot })
+    findModulesSource({ projectRoot: project, kernel, override, systemRoot, label: RUNNER_LABEL })
 
   test('the system modules root comes first', async () => {
     const system = dir(systemRoot, '6.12.44-Zero-OS')
@@ -59,11 +60,11 @@ describe('findModulesSource', () => {
     expect(await find(undefined, custom)).toBe(custom)
     const missing = await asyncUserError(find(undefined, join(work, 'nope')))
     expect(missing.message).toBe(
-      `modules-dir ${join(work, 'nope')} does not exist: give an existing directory or leave modules-dir empty`
+      `input modules-dir ${join(work, 'nope')} does not exist: give an existing directory or leave input modules-dir empty`
     )
     writeFileSync(join(work, 'file'), '')
     const notDir = await asyncUserError(find(undefined, join(work, 'file')))
-    expect(notDir.message).toBe(`modules-dir ${join(work, 'file')} is not a directory`)
+    expect(notDir.message).toBe(`input modules-dir ${join(work, 'file')} is not a directory`)
   })
 
   test('nothing found: every path tried and the versions that exist, per root', async () => {
@@ -76,7 +77,7 @@ describe('findModulesSource', () => {
     expect(error.message).toBe(
       `no modules tree for kernel 6.12.44-Zero-OS: tried ${join(systemRoot, '6.12.44-Zero-OS')}, ` +
         `${join(initramfsRoot, '6.12.44-Zero-OS')}; versions present: 6.1.0-host (in ${systemRoot}), ` +
-        `6.12.40 (in ${initramfsRoot}), 6.12.44 (in ${initramfsRoot}); check KERNEL_VERSION and CONFIG_LOCALVERSION, or set modules-dir`
+        `6.12.40 (in ${initramfsRoot}), 6.12.44 (in ${initramfsRoot}); check KERNEL_VERSION and CONFIG_LOCALVERSION, or set input modules-dir`
     )
   })
 
@@ -90,14 +91,19 @@ describe('findModulesSource', () => {
 
   test('the default root is /lib/modules', async () => {
     const error = await asyncUserError(
-      findModulesSource({ projectRoot: project, kernel: '0.0-not-a-real-kernel' })
+      findModulesSource({
+        projectRoot: project,
+        kernel: '0.0-not-a-real-kernel',
+        label: RUNNER_LABEL
+      })
     )
     expect(error.message).toContain('tried /lib/modules/0.0-not-a-real-kernel, ')
   })
 })
 
 describe('findFirmwareSource', () => {
-  const find = (override?: string) => findFirmwareSource({ projectRoot: project, override })
+  const find = (override?: string) =>
+    findFirmwareSource({ projectRoot: project, override, label: RUNNER_LABEL })
 
   test('<project>/firmware first, then the initramfs', async () => {
     const initramfs = dir(project, 'initramfs/lib/firmware')
@@ -111,14 +117,14 @@ describe('findFirmwareSource', () => {
     const custom = dir(work, 'fw')
     expect(await find(custom)).toBe(custom)
     const error = await asyncUserError(find(join(work, 'missing')))
-    expect(error.message).toContain(`firmware-dir ${join(work, 'missing')} does not exist`)
+    expect(error.message).toContain(`input firmware-dir ${join(work, 'missing')} does not exist`)
   })
 
   test('nothing found: both paths tried and the ways out', async () => {
     const error = await asyncUserError(find())
     expect(error.message).toBe(
       `no firmware tree: tried ${join(project, 'firmware')}, ${join(project, 'initramfs/lib/firmware')}; ` +
-        'set firmware-dir, or set flists to modules to skip the firmware flist'
+        'set input firmware-dir, or set input flists to modules to skip the firmware flist'
     )
   })
 })

@@ -95,13 +95,13 @@ async function planRun(
   options: PlanOptions,
   warnings: string[]
 ): Promise<Plan> {
+  const label = inputLabeller(settings.inputSource)
   await requireDirectory(
     settings.projectRoot,
-    'project-root',
-    'point project-root at the Zero-OS build project'
+    label('project-root'),
+    `point ${label('project-root')} at the Zero-OS build project`
   )
   const notices: string[] = []
-  const label = inputLabeller(settings.inputSource)
   const kernel = await readKernelVersion({
     configDir: settings.configDir,
     projectRoot: settings.projectRoot,
@@ -192,14 +192,20 @@ function findSource(
   kernel: string,
   options: PlanOptions
 ): Promise<string> {
+  const label = inputLabeller(settings.inputSource)
   return kind === 'modules'
     ? findModulesSource({
         projectRoot: settings.projectRoot,
         kernel,
         override: settings.modulesDir,
-        systemRoot: options.modulesRoot
+        systemRoot: options.modulesRoot,
+        label
       })
-    : findFirmwareSource({ projectRoot: settings.projectRoot, override: settings.firmwareDir })
+    : findFirmwareSource({
+        projectRoot: settings.projectRoot,
+        override: settings.firmwareDir,
+        label
+      })
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { UserError } from '../common/errors.js'
 import { existsAsDirectory } from '../common/fs-probe.js'
 import { describeOsError } from '../common/os-error.js'
+import type { InputLabel } from '../common/input-label.js'
 
 /** Where a build container installs the modules of the kernel it built. */
 export const SYSTEM_MODULES_ROOT = '/lib/modules'
@@ -11,8 +12,8 @@ export const SYSTEM_MODULES_ROOT = '/lib/modules'
 export class MissingDirectoryError extends UserError {}
 
 /**
- * A directory an input names explicitly: used as given, so it must be there. `fix` completes the
- * message when it does not exist.
+ * A directory an input names explicitly: used as given, so it must be there. `input` names the
+ * input as the run was given it; `fix` completes the message when it does not exist.
  */
 export async function requireDirectory(path: string, input: string, fix: string): Promise<string> {
   let isDir: boolean
@@ -47,11 +48,13 @@ export interface ModulesLookup {
   override?: string
   /** Injectable so tests do not depend on the host; default /lib/modules. */
   systemRoot?: string
+  label: InputLabel
 }
 
 /** The modules tree to pack: modules-dir, else /lib/modules/<kernel>, else the initramfs's. */
 export async function findModulesSource(lookup: ModulesLookup): Promise<string> {
-  if (lookup.override) return explicitDirectory(lookup.override, 'modules-dir')
+  const { label } = lookup
+  if (lookup.override) return explicitDirectory(lookup.override, label('modules-dir'))
   const roots = [
     lookup.systemRoot ?? SYSTEM_MODULES_ROOT,
     join(lookup.projectRoot, 'initramfs/lib/modules')
@@ -66,8 +69,8 @@ export async function findModulesSource(lookup: ModulesLookup): Promise<string> 
   }
   const hint =
     present.length > 0
-      ? `versions present: ${present.join(', ')}; check KERNEL_VERSION and CONFIG_LOCALVERSION, or set modules-dir`
-      : `no kernel versions exist under ${roots.join(' or ')}; install the modules there or set modules-dir`
+      ? `versions present: ${present.join(', ')}; check KERNEL_VERSION and CONFIG_LOCALVERSION, or set ${label('modules-dir')}`
+      : `no kernel versions exist under ${roots.join(' or ')}; install the modules there or set ${label('modules-dir')}`
   throw new MissingDirectoryError(
     `no modules tree for kernel ${lookup.kernel}: tried ${tried.join(', ')}; ${hint}`
   )
@@ -96,11 +99,13 @@ export interface FirmwareLookup {
   projectRoot: string
   /** The firmware-dir setting, absolute. */
   override?: string
+  label: InputLabel
 }
 
 /** The firmware tree to pack: firmware-dir, else <project>/firmware, else the initramfs's. */
 export async function findFirmwareSource(lookup: FirmwareLookup): Promise<string> {
-  if (lookup.override) return explicitDirectory(lookup.override, 'firmware-dir')
+  const { label } = lookup
+  if (lookup.override) return explicitDirectory(lookup.override, label('firmware-dir'))
   const tried = [
     join(lookup.projectRoot, 'firmware'),
     join(lookup.projectRoot, 'initramfs/lib/firmware')
@@ -108,6 +113,6 @@ export async function findFirmwareSource(lookup: FirmwareLookup): Promise<string
   const found = await firstDirectory(tried)
   if (found) return found
   throw new MissingDirectoryError(
-    `no firmware tree: tried ${tried.join(', ')}; set firmware-dir, or set flists to modules to skip the firmware flist`
+    `no firmware tree: tried ${tried.join(', ')}; set ${label('firmware-dir')}, or set ${label('flists')} to modules to skip the firmware flist`
   )
 }

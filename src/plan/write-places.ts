@@ -6,6 +6,7 @@ import { isWithin, prepareWritableDir } from './output-dir.js'
 import type { FlistKind, Settings } from './settings.js'
 import { formatStoreSpec, type StoreSpec } from '../store-url/spec.js'
 import { dirUrlPath } from '../store-url/url.js'
+import { inputLabeller } from '../common/input-label.js'
 
 /** What checkWritePlaces needs of each flist of the plan. */
 export interface PackedTree {
@@ -15,7 +16,7 @@ export interface PackedTree {
 }
 
 interface WritePlace {
-  /** The setting, for messages. */
+  /** The setting, for messages: the output directory's input, or the store's spec. */
   subject: string
   path: string
   kind: 'output' | 'store'
@@ -31,11 +32,13 @@ export async function checkWritePlaces(
   flists: readonly PackedTree[],
   writeStores: readonly StoreSpec[]
 ): Promise<void> {
-  const places: WritePlace[] = [{ subject: 'output-dir', path: settings.outputDir, kind: 'output' }]
+  const label = inputLabeller(settings.inputSource)
+  const outputDir = label('output-dir')
+  const places: WritePlace[] = [{ subject: outputDir, path: settings.outputDir, kind: 'output' }]
   for (const spec of writeStores) {
     const path = dirUrlPath(spec.url)
     if (path === undefined) continue
-    const subject = settings.store ? `store ${formatStoreSpec(spec)}` : 'output-dir'
+    const subject = settings.store ? `${label('store')} ${formatStoreSpec(spec)}` : outputDir
     places.push({ subject, path, kind: 'store' })
   }
   const real: string[] = []
@@ -46,17 +49,17 @@ export async function checkWritePlaces(
     const source = flist.source
     if (source === undefined) continue
     const tree = await realpath(source)
-    const treeName = `the ${flist.kind} tree ${source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${SOURCE_INPUT[flist.kind]})` : ''}`
+    const treeName = `the ${flist.kind} tree ${source}${settings[SOURCE_SETTING[flist.kind]] ? ` (${label(SOURCE_INPUT[flist.kind])})` : ''}`
     places.forEach((place, index) => {
       const what = place.kind === 'output' ? 'the .fl files and the store' : 'the blobs'
       if (isWithin(real[index], tree)) {
         throw new UserError(
-          `${placeName(place)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? 'an output-dir' : 'a store'} outside ${source}`
+          `${placeName(place, outputDir)} is inside ${treeName}: every run would pack ${what} of the run before; choose ${place.kind === 'output' ? `another ${outputDir}` : 'a store'} outside ${source}`
         )
       }
       if (place.kind === 'store' && isWithin(tree, real[index])) {
         throw new UserError(
-          `${treeName} is inside ${placeName(place)}: the run would write blobs into the tree it packs; choose a store outside the tree`
+          `${treeName} is inside ${placeName(place, outputDir)}: the run would write blobs into the tree it packs; choose a store outside the tree`
         )
       }
     })
@@ -68,8 +71,11 @@ export async function checkWritePlaces(
 const SOURCE_SETTING = { modules: 'modulesDir', firmware: 'firmwareDir' } as const
 const SOURCE_INPUT = { modules: 'modules-dir', firmware: 'firmware-dir' } as const
 
-/** `output-dir /p/dist/flists`; a store given as input is named by its spec, which holds the path. */
-function placeName(place: WritePlace): string {
-  if (place.kind === 'output') return `output-dir ${place.path}`
-  return place.subject === 'output-dir' ? `the store ${place.path} of output-dir` : place.subject
+/**
+ * `input output-dir /p/dist/flists`; a store given as input is named by its spec, which holds the
+ * path. `outputDir` names the output directory's input.
+ */
+function placeName(place: WritePlace, outputDir: string): string {
+  if (place.kind === 'output') return `${outputDir} ${place.path}`
+  return place.subject === outputDir ? `the store ${place.path} of ${outputDir}` : place.subject
 }
