@@ -2,7 +2,7 @@
 // its own layer or of layers below it. The same test keeps test code out of shipped and bench
 // code, and the TypeScript loader out of shipped code.
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 
@@ -113,5 +113,25 @@ describe('layers', () => {
       }
     }
     expect(found).toEqual([])
+  })
+})
+
+/** Test folders that follow no module: whole runs of the bundle, the docs, the Garage suite. */
+const UNMIRRORED = ['e2e', 'docs', 'garage', 'helpers', 'fixtures', 'rust-reader']
+
+describe('tests mirror src/', () => {
+  it('names every unit test file after the module it tests: __tests__/a/b.test.ts or __tests__/a/b/', () => {
+    const tests = join(ROOT, '__tests__')
+    const stray = sourceFiles(tests)
+      .map(file => relative(tests, file).split('\\').join('/'))
+      .filter(path => path.endsWith('.test.ts') && dirname(path) !== '.')
+      .filter(path => !UNMIRRORED.includes(path.split('/')[0]))
+      .filter(path => {
+        const module = path.replace(/\.test\.ts$/, '')
+        return ![`${module}.ts`, `${dirname(module)}.ts`].some(candidate =>
+          existsSync(join(SRC, candidate))
+        )
+      })
+    expect(stray).toEqual([])
   })
 })

@@ -1,5 +1,13 @@
 // The one line a refused S3 request becomes, for the refusals as real servers word them.
-import { describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { S_IFDIR, S_IFREG } from '../../src/flist/format/modes.js'
+import { unpackFlist } from '../../src/flist/read/unpack.js'
+import { FlistWriter } from '../../src/flist/format/writer.js'
 import { describeS3Failure, isRetryableS3Error } from '../../src/s3/errors.js'
 
 const connection = {
@@ -65,5 +73,63 @@ describe('describeS3Failure', () => {
     expect(describeS3Failure(error, 'PUT blobs/abc', connection, 3).message).toBe(
       "S3 PUT blobs/abc failed after 3 attempts (endpoint http://127.0.0.1:3900): the server refused the request's time (RequestTimeTooSkewed): this machine's clock is off from the server's; set it right (NTP)"
     )
+  })
+})
+
+describe('an anonymous read refused', () => {
+  // A published route holds no secret: readers go to the bucket anonymously, as rfs does. A real
+  // HTTP server on loopback plays a bucket that refuses anonymous requests in S3's words.
+  let server: Server
+  let port: number
+  let work: string
+  /** The Authorization header of every request, or '' when there was none. */
+  const authorizations: string[] = []
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 's3-anonymous-'))
+    server = createServer((request, response) => {
+      authorizations.push(request.headers.authorization ?? '')
+      response
+        .writeHead(403, { 'content-type': 'application/xml' })
+        .end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>'
+        )
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    port = (server.address() as AddressInfo).port
+  })
+  afterAll(async () => {
+    await new Promise(resolve => server.close(resolve))
+    rmSync(work, { recursive: true, force: true })
+  })
+
+  test('a route without a secret is read anonymously, and a refusal says the bucket is not public', async () => {
+    const flist = join(work, 'published.fl')
+    const writer = await FlistWriter.create()
+    const times = { uid: 0, gid: 0, rdev: 0, ctime: 1e9, mtime: 1e9 }
+    writer.inode({ ino: 1, parent: 0, name: '/', size: 0, mode: S_IFDIR | 0o755, ...times })
+    writer.inode({ ino: 2, parent: 1, name: 'a.ko', size: 3, mode: S_IFREG | 0o644, ...times })
+    writer.block(2, new Uint8Array(32).fill(0xab), new Uint8Array(32).fill(2))
+    writer.route(0, 255, `s3://READER@127.0.0.1:${port}/blobs?region=us-east-1`)
+    writer.save(flist)
+    writer.close()
+
+    const failure = unpackFlist(flist, join(work, 'out'), {
+      s3Requests: { attempts: 1, timeoutMs: 5000 }
+    })
+    const message = await failure.then(
+      () => 'unpacked',
+      (error: Error) => error.message
+    )
+    const store = `s3://ACCESS:SECRET@127.0.0.1:${port}/blobs?region=us-east-1`
+    expect(message).toContain(
+      `the route holds no secret, so it was read anonymously, and bucket 'blobs' does not allow anonymous reads: ` +
+        `read through the store with its secret (${store}; for a copy of the flist: rfs config -m COPY.fl store delete -a, ` +
+        `then store add -s '${store}'), or let the bucket allow anonymous reads (a bucket policy)`
+    )
+    expect(message).not.toContain('give the access key')
+    expect(message).not.toContain('\n')
+    expect(authorizations.length).toBeGreaterThan(0)
+    expect(authorizations.filter(header => header !== '')).toEqual([])
   })
 })

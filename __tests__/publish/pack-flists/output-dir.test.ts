@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createRfsEngine } from '../../src/engines/rfs.js'
-import { S_IFDIR, S_IFREG } from '../../src/flist/format/modes.js'
-import { FlistWriter } from '../../src/flist/format/writer.js'
-import { packFlist, type PackContext } from '../../src/publish/pack-flists.js'
-import type { FlistPlan, Plan } from '../../src/plan/plan.js'
-import type { Settings } from '../../src/plan/settings.js'
-import { removeTempDirs, standInScript, tempDir, writeExecutable } from '../helpers/rfs/standin.js'
+import { createRfsEngine } from '../../../src/engines/rfs.js'
+import { S_IFDIR, S_IFREG } from '../../../src/flist/format/modes.js'
+import { FlistWriter } from '../../../src/flist/format/writer.js'
+import { packFlist, type PackContext } from '../../../src/publish/pack-flists.js'
+import type { FlistPlan, Plan } from '../../../src/plan/plan.js'
+import type { Settings } from '../../../src/plan/settings.js'
+import { removeTempDirs, standInScript, tempDir, writeExecutable } from '../../helpers/rfs/standin.js'
 
 let work: string
 let prepared: string

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
-import { runCli } from '../../src/rfs-cli-commands.js'
-import { parseStoreArg } from '../../src/flist/cli/store-args.js'
-import { describeTree, makeAwkwardTree, tempDir } from '../helpers/tree.js'
-import { stripPassword } from '../../src/store-url/url.js'
+import { runCli } from '../../../src/rfs-cli-commands.js'
+import { parseStoreArg } from '../../../src/flist/cli/store-args.js'
+import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
+import { stripPassword } from '../../../src/store-url/url.js'
 
 const require = createRequire(import.meta.url)
 
