@@ -190,10 +190,10 @@ function countOf(text, part) {
 
 // EXTERNAL MODULE: ./src/store/store.ts
 var store = __webpack_require__(1644);
-// EXTERNAL MODULE: ./src/store/s3-url.ts
-var s3_url = __webpack_require__(671);
-// EXTERNAL MODULE: ./src/store/url.ts
-var store_url = __webpack_require__(7428);
+// EXTERNAL MODULE: ./src/store-url/s3.ts
+var s3 = __webpack_require__(6491);
+// EXTERNAL MODULE: ./src/store-url/url.ts
+var store_url_url = __webpack_require__(7556);
 ;// CONCATENATED MODULE: ./src/store/s3.ts
 
 
@@ -250,8 +250,8 @@ class S3BlobStore {
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 function openS3Store(url, options = {}) {
-    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(url);
-    return new S3BlobStore(new client/* S3Session */.Jw(connection, options), bucket, (0,store_url/* stripPassword */.CK)(url));
+    const { connection, bucket } = (0,s3/* parseS3StoreUrl */.U5)(url);
+    return new S3BlobStore(new client/* S3Session */.Jw(connection, options), bucket, (0,store_url_url/* stripPassword */.CK)(url));
 }
 
 

@@ -43,19 +43,20 @@ function existsAsExecutable(path) {
     }
 }
 /** The `rfs-path` input: it names a binary on purpose, so anything wrong with it is an error. */
-function fromInput(path, projectRoot) {
+function fromInput(path, projectRoot, label) {
+    const input = label('rfs-path');
     const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(projectRoot, path);
     let isFile;
     try {
         isFile = (0,external_node_fs_.statSync)(absolute).isFile();
     }
     catch {
-        throw new errors/* UserError */.yo(`rfs-path: ${absolute} does not exist; give the path of an rfs binary or leave rfs-path empty`);
+        throw new errors/* UserError */.yo(`${input}: ${absolute} does not exist; give the path of an rfs binary or leave ${input} empty`);
     }
     if (!isFile)
-        throw new errors/* UserError */.yo(`rfs-path: ${absolute} is not a file; give the path of the rfs binary itself`);
+        throw new errors/* UserError */.yo(`${input}: ${absolute} is not a file; give the path of the rfs binary itself`);
     if (!existsAsExecutable(absolute)) {
-        throw new errors/* UserError */.yo(`rfs-path: ${absolute} is not executable; run chmod +x on it`);
+        throw new errors/* UserError */.yo(`${input}: ${absolute} is not executable; run chmod +x on it`);
     }
     return absolute;
 }
@@ -286,13 +287,13 @@ async function chooseTarget() {
  * `cargo build --release` in the source tree; returns the built binary's path as cargo reports it,
  * so CARGO_TARGET_DIR and --target layouts need no guessing.
  */
-async function cargoBuild(source, target, log, signal) {
+async function cargoBuild(source, target, log, label, signal) {
     let manifest;
     try {
         manifest = await (0,promises_.readFile)((0,external_node_path_.join)(source, 'Cargo.toml'), 'utf8');
     }
     catch {
-        throw new errors/* UserError */.yo(`rfs-source: ${source} has no Cargo.toml; point rfs-source at the rfs crate`);
+        throw new errors/* UserError */.yo(`${label('rfs-source')}: ${source} has no Cargo.toml; point ${label('rfs-source')} at the rfs crate`);
     }
     const args = ['build', '--release', '--bin', 'rfs', '--message-format=json-render-diagnostics'];
     if (declaresBuildBinary(manifest))
@@ -324,7 +325,7 @@ async function cargoBuild(source, target, log, signal) {
         });
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`Could not run cargo to build rfs (${(0,errors/* oneLine */.TN)(error)}); install Rust or set rfs-build: never`);
+        throw new errors/* UserError */.yo(`Could not run cargo to build rfs (${(0,errors/* oneLine */.TN)(error)}); install Rust or set ${label.set('rfs-build', 'never')}`);
     }
     if (result.code !== 0) {
         for (const line of result.tail)
@@ -355,8 +356,8 @@ var lib = __webpack_require__(4942);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/store/url-redact.ts
-var url_redact = __webpack_require__(7452);
+// EXTERNAL MODULE: ./src/store-url/redact.ts
+var redact = __webpack_require__(200);
 ;// CONCATENATED MODULE: ./src/rfs-release/download.ts
 
 
@@ -373,23 +374,23 @@ function defaultDownloadUrl(version) {
     return `https://github.com/threefoldtech/rfs/releases/download/${encodeURIComponent(version)}/rfs`;
 }
 /** A pinned digest, as users paste it: hex, any case, perhaps with a `sha256:` prefix. */
-function normaliseSha256(pin) {
+function normaliseSha256(pin, label) {
     const hex = pin
         .trim()
         .replace(/^sha256:/i, '')
         .toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(hex)) {
-        throw new errors/* UserError */.yo(`rfs-sha256: "${pin}" is not a sha256 digest; give the 64 hex digits of the rfs binary`);
+        throw new errors/* UserError */.yo(`${label('rfs-sha256')}: "${pin}" is not a sha256 digest; give the 64 hex digits of the rfs binary`);
     }
     return hex;
 }
 /** Fails unless the file's digest is the pinned one. */
-async function checkSha256(path, pin, url) {
-    const expected = normaliseSha256(pin);
+async function checkSha256(path, pin, url, label) {
+    const expected = normaliseSha256(pin, label);
     const actual = await (0,sha256/* fileSha256 */.s)(path);
     if (actual !== expected) {
-        throw new errors/* UserError */.yo(`rfs-sha256: the rfs binary from ${(0,url_redact/* redactUrl */.BO)(url)} has sha256 ${actual}, but ${expected} was pinned; ` +
-            'fix rfs-sha256 or rfs-download-url');
+        throw new errors/* UserError */.yo(`${label('rfs-sha256')}: the rfs binary from ${(0,redact/* redactUrl */.BO)(url)} has sha256 ${actual}, but ${expected} was pinned; ` +
+            `fix ${label('rfs-sha256')} or ${label('rfs-download-url')}`);
     }
 }
 /** Failures no retry can fix: no name resolution, nothing listening, no route to the host. */
@@ -416,12 +417,12 @@ class HttpStatusError extends Error {
  * a host that does not resolve or does not listen fails at once: waiting cannot bring it back.
  * Every failure is one line.
  */
-async function downloadRfs(url) {
+async function downloadRfs(url, label) {
     // RUNNER_TEMP exists on a runner; a shell run may name one that does not exist yet.
     const temp = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     await (0,promises_.mkdir)(temp, { recursive: true });
     const dest = (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)(temp, 'rfs-download-')), 'rfs');
-    const shown = (0,url_redact/* redactUrl */.BO)(url);
+    const shown = (0,redact/* redactUrl */.BO)(url);
     try {
         if (url.startsWith('file:'))
             await (0,promises_.copyFile)((0,external_node_url_.fileURLToPath)(url), dest);
@@ -429,7 +430,7 @@ async function downloadRfs(url) {
             await fetchWithRetries(url, dest);
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`Could not download rfs from ${shown}: ${downloadFailure(error)}`);
+        throw new errors/* UserError */.yo(`Could not download rfs from ${shown}: ${downloadFailure(error, label)}`);
     }
     await (0,promises_.chmod)(dest, 0o755);
     return dest;
@@ -472,9 +473,11 @@ function errorCode(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : undefined;
 }
-function downloadFailure(error) {
+function downloadFailure(error, label) {
     if (error instanceof HttpStatusError) {
-        const hint = error.status === 404 ? '; check rfs-version (a release tag) or rfs-download-url' : '';
+        const hint = error.status === 404
+            ? `; check ${label('rfs-version')} (a release tag) or ${label('rfs-download-url')}`
+            : '';
         return `HTTP ${error.status}${hint}`;
     }
     const code = errorCode(error);
@@ -621,8 +624,11 @@ async function probeRfsVersion(binary, what) {
 
 
 /** What a run without a usable rfs binary can do instead. */
-const WAYS_FORWARD = 'set rfs-path to an rfs binary, rfs-download-url with rfs-sha256 to a copy this machine can reach, ' +
-    'rfs-build: auto with rfs-source to build one, or use engine: native, which needs no rfs binary';
+function waysForward(label) {
+    return (`set ${label('rfs-path')} to an rfs binary, ${label('rfs-download-url')} with ${label('rfs-sha256')} ` +
+        `to a copy this machine can reach, ${label.set('rfs-build', 'auto')} with ${label('rfs-source')} to ` +
+        `build one, or use ${label.set('engine', 'native')}, which needs no rfs binary`);
+}
 /** A download failure that must not be papered over by building instead. */
 class PinMismatch extends errors/* UserError */.yo {
 }
@@ -649,19 +655,20 @@ async function acquireRfs(settings, projectRoot, options = {}) {
     const log = options.log ?? runnerLog;
     // A malformed pin is a mistake in the workflow, not a reason to fall back to building.
     if (settings.sha256)
-        normaliseSha256(settings.sha256);
+        normaliseSha256(settings.sha256, settings.label);
     const found = await locate(settings, projectRoot, options, log);
     log.info(`Using rfs ${found.version} (${describeOrigin(found.source)}): ${found.path}`);
     return found;
 }
 async function locate(settings, projectRoot, options, log) {
+    const { label } = settings;
     if (settings.path) {
         if (settings.build === 'always')
-            log.warning('rfs-build: always is ignored because rfs-path names a binary');
-        const path = fromInput(settings.path, projectRoot);
-        const version = await probeRfsVersion(path, 'rfs-path:');
+            log.warning(`${label.set('rfs-build', 'always')} is ignored because ${label('rfs-path')} names a binary`);
+        const path = fromInput(settings.path, projectRoot, label);
+        const version = await probeRfsVersion(path, `${label('rfs-path')}:`);
         if (settings.versionGiven && !sameVersion(version, settings.version)) {
-            log.warning(`rfs-path ${path} is rfs ${version}, not the rfs-version ${settings.version}; it runs because rfs-path names it`);
+            log.warning(`${label('rfs-path')} ${path} is rfs ${version}, not the ${label('rfs-version')} ${settings.version}; it runs because ${label('rfs-path')} names it`);
         }
         return { path, version, source: 'input' };
     }
@@ -678,7 +685,7 @@ async function locate(settings, projectRoot, options, log) {
         if (!version)
             continue;
         if (settings.versionGiven && !sameVersion(version, settings.version)) {
-            log.info(`Skipping rfs ${version} ${describeOrigin(source)} (${path}): rfs-version is ${settings.version}`);
+            log.info(`Skipping rfs ${version} ${describeOrigin(source)} (${path}): ${label('rfs-version')} is ${settings.version}`);
             continue;
         }
         return { path, version, source };
@@ -697,12 +704,12 @@ async function locate(settings, projectRoot, options, log) {
     }
     if (settings.build === 'never') {
         throw new errors/* UserError */.yo(`No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
-            `${lowerFirst(downloadFailure.message)}, and rfs-build is never; ${WAYS_FORWARD}`);
+            `${lowerFirst(downloadFailure.message)}, and ${label('rfs-build')} is never; ${waysForward(label)}`);
     }
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(settings.source, 'Cargo.toml'))) {
         throw new errors/* UserError */.yo(`No rfs binary: none on PATH, in ${settings.source}/target or the tool cache, ` +
             `${lowerFirst(downloadFailure.message)}, and there is no rfs source to build at ${settings.source}; ` +
-            WAYS_FORWARD);
+            waysForward(label));
     }
     log.warning(`${downloadFailure.message}; building rfs from ${settings.source} instead`);
     return build(settings, log, options.signal, true);
@@ -723,7 +730,7 @@ async function fromToolCache(settings, log) {
         return undefined;
     if (settings.sha256) {
         const actual = await (0,sha256/* fileSha256 */.s)(path);
-        if (actual !== normaliseSha256(settings.sha256)) {
+        if (actual !== normaliseSha256(settings.sha256, settings.label)) {
             log.warning(`The cached rfs ${settings.version} has sha256 ${actual}, not the pinned one; downloading it again`);
             return undefined;
         }
@@ -733,28 +740,29 @@ async function fromToolCache(settings, log) {
 }
 async function download(settings, log) {
     const url = settings.downloadUrl || defaultDownloadUrl(settings.version);
-    log.info(`Downloading rfs ${settings.version} from ${(0,url_redact/* redactUrl */.BO)(url)}`);
-    const fetched = await downloadRfs(url);
+    log.info(`Downloading rfs ${settings.version} from ${(0,redact/* redactUrl */.BO)(url)}`);
+    const fetched = await downloadRfs(url, settings.label);
     if (settings.sha256) {
         try {
-            await checkSha256(fetched, settings.sha256, url);
+            await checkSha256(fetched, settings.sha256, url, settings.label);
         }
         catch (error) {
             throw new PinMismatch((0,errors/* oneLine */.TN)(error));
         }
     }
-    const version = await probeRfsVersion(fetched, `the rfs downloaded from ${(0,url_redact/* redactUrl */.BO)(url)},`);
+    const version = await probeRfsVersion(fetched, `the rfs downloaded from ${(0,redact/* redactUrl */.BO)(url)},`);
     const kept = await keepInToolCache(fetched, settings.version, log);
     if (kept)
         await (0,promises_.rm)((0,external_node_path_.dirname)(fetched), { recursive: true, force: true });
     return { path: kept ?? fetched, version, source: 'download' };
 }
 async function build(settings, log, signal, mayRestore) {
-    if (settings.build === 'never')
-        throw new errors/* UserError */.yo('rfs-build: never forbids building rfs');
-    const source = settings.source;
+    const { label, source } = settings;
+    if (settings.build === 'never') {
+        throw new errors/* UserError */.yo(`${label.set('rfs-build', 'never')} forbids building rfs`);
+    }
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, 'Cargo.toml'))) {
-        throw new errors/* UserError */.yo(`rfs-source: ${source} has no Cargo.toml; point rfs-source at the rfs crate`);
+        throw new errors/* UserError */.yo(`${label('rfs-source')}: ${source} has no Cargo.toml; point ${label('rfs-source')} at the rfs crate`);
     }
     const target = await chooseTarget();
     const key = buildCacheKey(await sourceFingerprint(source), target);
@@ -764,7 +772,7 @@ async function build(settings, log, signal, mayRestore) {
         if (restored && version)
             return { path: restored, version, source: 'cache' };
     }
-    const binary = await cargoBuild(source, target, log, signal);
+    const binary = await cargoBuild(source, target, log, label, signal);
     const version = await probeRfsVersion(binary, `the rfs built from ${source},`);
     await saveBuilt(binary, source, key, log);
     return { path: binary, version, source: 'build' };

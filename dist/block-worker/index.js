@@ -402,8 +402,9 @@ const wasm = (snappy_loader_default()).__wasm;
 /**
  * Compresses `plain` and lends the compressed bytes to `use` where they lie, in the module's
  * WebAssembly memory; the view is valid only during the call. The module's `compress_raw` copies
- * them into a new buffer per chunk, and a block worker that makes a buffer per chunk keeps
- * tens of megabytes of dead ones between two of its garbage collections (docs/performance.md).
+ * them into a new buffer per chunk, and a block worker that makes a buffer per chunk holds a
+ * thread's whole allowance of dead ones between two of its garbage collections
+ * (docs/performance.md).
  * The calls are the ones its glue makes for `compress_raw`.
  */
 function withSnappyCompressed(plain, use) {
@@ -484,9 +485,9 @@ function joinBlob(ciphertext, tag) {
     return blob;
 }
 /**
- * Node 24 from 24.18 (the action's runtime) tries raw key bytes as a KeyObject first and pays for
- * the exception it catches: 15 µs per cipher, as much as encrypting a small block. A KeyObject
- * costs 3 µs to make and skips that; older releases lose those 3 µs.
+ * A KeyObject rather than the raw bytes: recent Node 24 releases (the action's runtime) try raw
+ * key bytes as a KeyObject first and pay for the exception they catch, per cipher, which costs
+ * more than making the KeyObject.
  */
 function aesKey(key) {
     return (0,external_node_crypto_namespaceObject.createSecretKey)(key);

@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _s3_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5943);
 /* harmony import */ var _s3_list_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5312);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1644);
-/* harmony import */ var _s3_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(671);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7428);
+/* harmony import */ var _store_url_s3_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6491);
+/* harmony import */ var _store_url_url_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7556);
 
 
 
@@ -72,8 +72,8 @@ class S3BlobStore {
 }
 /** An rfs `s3://`, `s3s://` or `s3+tls://` store URL as a blob store. */
 function openS3Store(url, options = {}) {
-    const { connection, bucket } = (0,_s3_url_js__WEBPACK_IMPORTED_MODULE_4__/* .parseS3StoreUrl */ .U5)(url);
-    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_1__/* .S3Session */ .Jw(connection, options), bucket, (0,_url_js__WEBPACK_IMPORTED_MODULE_5__/* .stripPassword */ .CK)(url));
+    const { connection, bucket } = (0,_store_url_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .parseS3StoreUrl */ .U5)(url);
+    return new S3BlobStore(new _s3_client_js__WEBPACK_IMPORTED_MODULE_1__/* .S3Session */ .Jw(connection, options), bucket, (0,_store_url_url_js__WEBPACK_IMPORTED_MODULE_5__/* .stripPassword */ .CK)(url));
 }
 
 

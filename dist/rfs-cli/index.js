@@ -61946,9 +61946,9 @@ var action_version = __nccwpck_require__(7482);
 ;// CONCATENATED MODULE: ./src/s3/put.ts
 // One object PUT, signed with the SDK's own SigV4 signer and sent on the session's keep-alive
 // agents, without the SDK's command machinery. A pack sends one PUT per blob, thousands per run,
-// and a command resolves its middleware stack, endpoint rules and schemas again for each of them:
-// about 2 ms of main-thread CPU per PUT, against under half of that here (docs/performance.md). The
-// SDK keeps every other request, where its parsing of answers is worth what it costs.
+// and a command resolves its middleware stack, endpoint rules and schemas again for each of them,
+// which made the client, not the server, set the pace of uploads (docs/performance.md). The SDK
+// keeps every other request, where its parsing of answers is worth what it costs.
 
 
 
@@ -62301,7 +62301,9 @@ class RequestTimeout extends Error {
 /* harmony export */ });
 /* unused harmony export scrubSecret */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
-/* harmony import */ var _store_url_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7452);
+/* harmony import */ var _store_url_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(200);
+/* harmony import */ var _store_url_s3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6491);
+
 
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
@@ -62353,8 +62355,7 @@ const REFUSALS = new Set([
 ]);
 /** A route holds no secret, so it is read anonymously; refused, the bucket is not public. */
 function anonymousAdvice(bucket, connection) {
-    const { protocol, host } = new URL(connection.endpoint);
-    const store = `${protocol === 'https:' ? 's3s' : 's3'}://ACCESS:SECRET@${host}/${bucket}`;
+    const store = (0,_store_url_s3_js__WEBPACK_IMPORTED_MODULE_2__/* .s3StoreUrl */ .fh)({ ...connection, accessKey: 'ACCESS', secretKey: 'SECRET' }, bucket);
     return (`the route holds no secret, so it was read anonymously, and bucket '${bucket}' does not allow ` +
         `anonymous reads: read through the store with its secret (${store}; for a copy of the flist: ` +
         `rfs config -m COPY.fl store delete -a, then store add -s '${store}'), or let the bucket ` +
@@ -62661,208 +62662,7 @@ function decodeXmlText(value) {
 
 /***/ }),
 
-/***/ 671:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U5: () => (/* binding */ parseS3StoreUrl)
-/* harmony export */ });
-/* unused harmony exports parseS3Endpoint, s3StoreUrl, checkBucketName */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7428);
-// S3 endpoints as users write them (`https://s3.example.com:9000`) and the rfs store URLs of
-// buckets (`s3s://ACCESS:SECRET@HOST:PORT/BUCKET?region=R`), both ways.
-
-
-/**
- * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
- * input or key it came from.
- */
-function parseS3Endpoint(endpoint, source) {
-    const credentials = `${source}: credentials do not belong in the endpoint: set them as the access key and secret key`;
-    if (urlCredentials(endpoint) !== undefined)
-        throw new UserError(credentials);
-    if (urlScheme(endpoint) === undefined) {
-        if (endpoint.includes('@'))
-            throw new UserError(credentials);
-        throw new UserError(`${source}: '${endpoint}' has no scheme: write https://${endpoint.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
-    }
-    const shown = endpoint;
-    const url = parseWhatwgUrl(endpoint, source);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UserError(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
-    }
-    if (url.username !== '' || url.password !== '')
-        throw new UserError(credentials);
-    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(endpoint)) {
-        throw new UserError(`${source}: '${shown}' has a path or query: give only scheme://host[:port]; the bucket is its own setting`);
-    }
-    if (url.port === '0') {
-        throw new UserError(`${source}: '${shown}' has port 0: give the port the S3 server listens on`);
-    }
-    const secure = url.protocol === 'https:';
-    return {
-        origin: `${url.protocol}//${url.host}`,
-        secure,
-        host: url.hostname,
-        port: url.port === '' ? (secure ? 443 : 80) : Number(url.port)
-    };
-}
-/**
- * The rfs store URL of a bucket, exactly as rfs wants it: `s3s://` for https and `s3://` for http,
- * an explicit port, percent-encoded credentials and `?region=`.
- */
-function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
-    const endpoint = parseS3Endpoint(connection.endpoint, source);
-    const scheme = endpoint.secure ? 's3s' : 's3';
-    const credentials = connection.accessKey === '' && connection.secretKey === ''
-        ? ''
-        : `${encodeURIComponent(connection.accessKey)}:${encodeURIComponent(connection.secretKey)}@`;
-    const region = connection.region === '' ? '' : `?region=${encodeURIComponent(connection.region)}`;
-    return `${scheme}://${credentials}${endpoint.host}:${endpoint.port}/${bucket}${region}`;
-}
-/** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
-function parseS3StoreUrl(url, source = 'store URL') {
-    (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMisplacedCredentials */ .xc)(url, source);
-    const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url);
-    const parts = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUrl */ .iM)(url);
-    const scheme = parts?.scheme.toLowerCase();
-    if (!parts || scheme === undefined || !(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isS3Scheme */ .Ib)(scheme)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
-    }
-    const parsed = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWhatwgUrl */ .Dx)(url, source);
-    if (parsed.hostname === '')
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
-    if (parsed.port === '') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
-    }
-    const segments = parsed.pathname.split('/').filter(segment => segment !== '');
-    if (segments.length !== 1) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
-    }
-    const bucket = checkBucketName(segments[0], `${source}: the bucket of '${shown}'`);
-    const secure = scheme !== 's3';
-    const connection = {
-        endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
-        region: parsed.searchParams.get('region') || _url_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGION */ .t9,
-        accessKey: decodeCredential(parsed.username, scheme, source),
-        secretKey: decodeCredential(parsed.password, scheme, source)
-    };
-    return { connection, bucket };
-}
-// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
-// servers accept upper case and underscores).
-const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-/** A bucket name, checked; `subject` names where it was given. */
-function checkBucketName(value, subject) {
-    if (!BUCKET.test(value)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
-    }
-    return value;
-}
-function decodeCredential(encoded, scheme, source) {
-    try {
-        return decodeURIComponent(encoded);
-    }
-    catch {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1644:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Si: () => (/* binding */ storeFailure),
-/* harmony export */   Z2: () => (/* binding */ BlobIdSet),
-/* harmony export */   b: () => (/* binding */ LISTING_PAGE)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
-
-/**
- * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
- * and priced in these pages against asking blob by blob.
- */
-const LISTING_PAGE = 1000;
-/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
-function storeFailure(error, id, store) {
-    if ((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
-        return error;
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`storing block ${id} in ${store.display} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
-}
-/**
- * Blob ids held compactly (32 bytes each, sorted) with the sizes a listing gave, for presence
- * checks against it.
- */
-class BlobIdSet {
-    size;
-    sorted;
-    /** Stored sizes in id order; NaN where the listing gave none. */
-    sizes;
-    /** `blobs`: lower-case hex ids, with sizes or not; names not of 64 hex digits are left out. */
-    constructor(blobs) {
-        const valid = [];
-        for (const blob of blobs) {
-            const [id, size] = typeof blob === 'string' ? [blob, Number.NaN] : blob;
-            if (BLOB_ID.test(id))
-                valid.push([id, size]);
-        }
-        valid.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        this.sorted = Buffer.alloc(valid.length * 32);
-        this.sizes = new Float64Array(valid.length);
-        let previous = '';
-        let count = 0;
-        for (const [id, size] of valid) {
-            if (id === previous)
-                continue;
-            this.sorted.write(id, count * 32, 'hex');
-            this.sizes[count] = size;
-            previous = id;
-            count++;
-        }
-        this.size = count;
-    }
-    has(id) {
-        return this.indexOf(id) >= 0;
-    }
-    /** The size the listing gave; undefined when it did not name the blob, or gave no size. */
-    sizeOf(id) {
-        const index = this.indexOf(id);
-        if (index < 0 || Number.isNaN(this.sizes[index]))
-            return undefined;
-        return this.sizes[index];
-    }
-    async storedSize(id) {
-        return this.sizeOf(id);
-    }
-    indexOf(id) {
-        if (!BLOB_ID.test(id))
-            return -1;
-        const wanted = Buffer.from(id, 'hex');
-        let low = 0;
-        let high = this.size - 1;
-        while (low <= high) {
-            const middle = (low + high) >>> 1;
-            const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
-            if (order === 0)
-                return middle;
-            if (order < 0)
-                low = middle + 1;
-            else
-                high = middle - 1;
-        }
-        return -1;
-    }
-}
-const BLOB_ID = /^[0-9a-f]{64}$/;
-
-
-/***/ }),
-
-/***/ 7452:
+/***/ 200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -62870,7 +62670,7 @@ const BLOB_ID = /^[0-9a-f]{64}$/;
 /* harmony export */   BO: () => (/* binding */ redactUrl)
 /* harmony export */ });
 /* unused harmony exports secretsOf, defuseLine, displayCommand */
-/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7556);
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
 
@@ -62925,24 +62725,160 @@ function displayCommand(file, args) {
 
 /***/ }),
 
-/***/ 7428:
+/***/ 6491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ parseS3Location),
+/* harmony export */   U5: () => (/* binding */ parseS3StoreUrl),
+/* harmony export */   fh: () => (/* binding */ s3StoreUrl)
+/* harmony export */ });
+/* unused harmony exports parseS3Endpoint, checkBucketName */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7556);
+// S3 endpoints as users write them (`https://s3.example.com:9000`) and the rfs store URLs of
+// buckets (`s3s://ACCESS:SECRET@HOST:PORT/BUCKET?region=R`), both ways.
+
+
+/**
+ * Checks an S3 endpoint as a user writes it (`https://s3.example.com:9000`). `source` names the
+ * input or key it came from.
+ */
+function parseS3Endpoint(endpoint, source) {
+    const credentials = `${source}: credentials do not belong in the endpoint: set them as the access key and secret key`;
+    if ((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlCredentials */ .O4)(endpoint) !== undefined)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(credentials);
+    if ((0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(endpoint) === undefined) {
+        if (endpoint.includes('@'))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(credentials);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${endpoint}' has no scheme: write https://${endpoint.replace(/^\/+/, '')} (or http:// for a plain-HTTP server)`);
+    }
+    const shown = endpoint;
+    const url = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWhatwgUrl */ .Dx)(endpoint, source);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must start with https:// or http://; the rfs store URL is derived from it`);
+    }
+    if (url.username !== '' || url.password !== '')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(credentials);
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(endpoint)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has a path or query: give only scheme://host[:port]; the bucket is its own setting`);
+    }
+    if (url.port === '0') {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has port 0: give the port the S3 server listens on`);
+    }
+    const secure = url.protocol === 'https:';
+    return {
+        origin: `${url.protocol}//${url.host}`,
+        secure,
+        host: url.hostname,
+        port: url.port === '' ? (secure ? 443 : 80) : Number(url.port)
+    };
+}
+/**
+ * The rfs store URL of a bucket, exactly as rfs wants it: `s3s://` for https and `s3://` for http,
+ * an explicit port, percent-encoded credentials and `?region=`.
+ */
+function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
+    const endpoint = parseS3Endpoint(connection.endpoint, source);
+    const scheme = endpoint.secure ? 's3s' : 's3';
+    const credentials = connection.accessKey === '' && connection.secretKey === ''
+        ? ''
+        : `${encodeURIComponent(connection.accessKey)}:${encodeURIComponent(connection.secretKey)}@`;
+    const region = connection.region === '' ? '' : `?region=${encodeURIComponent(connection.region)}`;
+    return `${scheme}://${credentials}${endpoint.host}:${endpoint.port}/${bucket}${region}`;
+}
+/** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
+function parseS3StoreUrl(url, source = 'store URL') {
+    const { connection, bucket, prefix } = parseS3Location(url, source);
+    if (prefix !== '') {
+        const scheme = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)?.toLowerCase() ?? 's3';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url)}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
+    }
+    return { connection, bucket };
+}
+/**
+ * An s3:// URL whose path may go on past the bucket, as a place to keep objects under a key
+ * prefix: `s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX][?region=R]`. The prefix is percent-decoded,
+ * without slashes at its ends ('' for none).
+ */
+function parseS3Location(url, source) {
+    (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMisplacedCredentials */ .xc)(url, source);
+    const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url);
+    const parts = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUrl */ .iM)(url);
+    const scheme = parts?.scheme.toLowerCase();
+    if (!parts || scheme === undefined || !(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .isS3Scheme */ .Ib)(scheme)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' is not an s3://, s3s:// or s3+tls:// store URL`);
+    }
+    const parsed = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWhatwgUrl */ .Dx)(url, source);
+    if (parsed.hostname === '')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no host`);
+    if (parsed.port === '') {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
+    }
+    const [first, ...rest] = parsed.pathname.split('/').filter(segment => segment !== '');
+    if (first === undefined) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)`);
+    }
+    const bucket = checkBucketName(first, `${source}: the bucket of '${shown}'`);
+    const secure = scheme !== 's3';
+    const connection = {
+        endpoint: `${secure ? 'https' : 'http'}://${parsed.hostname}:${parsed.port}`,
+        region: parsed.searchParams.get('region') || _url_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REGION */ .t9,
+        accessKey: decodeCredential(parsed.username, scheme, source),
+        secretKey: decodeCredential(parsed.password, scheme, source)
+    };
+    return { connection, bucket, prefix: decodePath(rest, source, shown) };
+}
+function decodePath(segments, source, shown) {
+    try {
+        return segments.map(decodeURIComponent).join('/');
+    }
+    catch {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the path of '${shown}' has a malformed %-escape`);
+    }
+}
+// Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
+// servers accept upper case and underscores).
+const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+/** A bucket name, checked; `subject` names where it was given. */
+function checkBucketName(value, subject) {
+    if (!BUCKET.test(value)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
+    }
+    return value;
+}
+function decodeCredential(encoded, scheme, source) {
+    try {
+        return decodeURIComponent(encoded);
+    }
+    catch {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the credentials of the ${scheme}:// URL have a malformed %-escape: percent-encode them (e.g. / as %2F, % as %25)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CK: () => (/* binding */ stripPassword),
 /* harmony export */   Dx: () => (/* binding */ parseWhatwgUrl),
 /* harmony export */   Ib: () => (/* binding */ isS3Scheme),
+/* harmony export */   O4: () => (/* binding */ urlCredentials),
 /* harmony export */   TR: () => (/* binding */ storeScheme),
 /* harmony export */   _g: () => (/* binding */ splitRange),
 /* harmony export */   eb: () => (/* binding */ dirUrlPath),
 /* harmony export */   f$: () => (/* binding */ urlScheme),
 /* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
 /* harmony export */   iM: () => (/* binding */ splitUrl),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials),
 /* harmony export */   t9: () => (/* binding */ DEFAULT_REGION),
 /* harmony export */   x4: () => (/* binding */ schemeAndHost),
 /* harmony export */   xc: () => (/* binding */ refuseMisplacedCredentials)
 /* harmony export */ });
-/* unused harmony exports STORE_SCHEMES, S3_SCHEMES, urlHost, urlCredentials, credentialsParseAsWritten, credentialSpellings, passwordSpellings */
+/* unused harmony exports STORE_SCHEMES, S3_SCHEMES, urlHost, credentialsParseAsWritten, credentialSpellings, passwordSpellings */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
 // Store URLs as rfs writes them (`[xx-xx=]scheme://[user[:password]@]host[:port]/path[?query]`),
 // and the credentials inside URL-shaped settings (store specs, endpoints, public and download
@@ -62995,11 +62931,17 @@ function urlScheme(text) {
 function storeScheme(url) {
     return urlScheme(url)?.toLowerCase();
 }
-/** The directory of a dir:// URL, percent-decoded as the store reads it; undefined for others. */
+/**
+ * The directory of a dir:// URL, percent-decoded as the store reads it; undefined for other
+ * schemes. A dir:// URL names an absolute path (dir:///srv/blobs): one with a host is refused.
+ */
 function dirUrlPath(url) {
     if (storeScheme(url) !== 'dir')
         return undefined;
-    const { pathname } = new URL(url);
+    const { host, pathname } = new URL(url);
+    if (host !== '') {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host '${urlHost(url) ?? ''}'`);
+    }
     try {
         return decodeURIComponent(pathname);
     }
@@ -63024,13 +62966,21 @@ function urlHost(url) {
  * holds / ? or # shows.
  */
 function schemeAndHost(url) {
-    const match = URL_SHAPE.exec(url);
-    if (!match)
+    if (!URL_SHAPE.test(url))
         return undefined;
-    const [, scheme, rest] = match;
+    return /^[^:]*:\/\/[^/?#]*/.exec(withoutCredentials(url))[0];
+}
+/**
+ * The URL without its userinfo (user and password, taken as a person writes them, to the last @),
+ * e.g. for a store whose URL is its display. Text that is not URL-shaped comes back unchanged.
+ */
+function withoutCredentials(url) {
+    const match = URL_SHAPE.exec(url);
     const credentials = urlCredentials(url);
-    const afterUserinfo = credentials ? rest.slice(credentials.userinfo.length + 1) : rest;
-    return `${scheme}://${/^[^/?#]*/.exec(afterUserinfo)[0]}`;
+    if (!match || !credentials)
+        return url;
+    const [, scheme, rest] = match;
+    return `${scheme}://${rest.slice(credentials.userinfo.length + 1)}`;
 }
 /** `[xx-xx=]url` taken apart; the bytes are not checked for order. */
 function splitRange(text) {
@@ -63158,6 +63108,96 @@ function parseWhatwgUrl(text, source) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: the ${urlScheme(text) ?? 'given'}:// URL does not parse: check the host, and that the port is a number up to 65535${credentials}`);
     }
 }
+
+
+/***/ }),
+
+/***/ 1644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Si: () => (/* binding */ storeFailure),
+/* harmony export */   Z2: () => (/* binding */ BlobIdSet),
+/* harmony export */   b: () => (/* binding */ LISTING_PAGE)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+
+/**
+ * Names one listing request returns at most: an S3 ListObjects page. Listings are paged this way
+ * and priced in these pages against asking blob by blob.
+ */
+const LISTING_PAGE = 1000;
+/** A failed put as the user reads it: S3 failures already name the object, the endpoint and what to check. */
+function storeFailure(error, id, store) {
+    if ((0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isUserError */ .iU)(error))
+        return error;
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`storing block ${id} in ${store.display} failed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(error)}`);
+}
+/**
+ * Blob ids held compactly (32 bytes each, sorted) with the sizes a listing gave, for presence
+ * checks against it.
+ */
+class BlobIdSet {
+    size;
+    sorted;
+    /** Stored sizes in id order; NaN where the listing gave none. */
+    sizes;
+    /** `blobs`: lower-case hex ids, with sizes or not; names not of 64 hex digits are left out. */
+    constructor(blobs) {
+        const valid = [];
+        for (const blob of blobs) {
+            const [id, size] = typeof blob === 'string' ? [blob, Number.NaN] : blob;
+            if (BLOB_ID.test(id))
+                valid.push([id, size]);
+        }
+        valid.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        this.sorted = Buffer.alloc(valid.length * 32);
+        this.sizes = new Float64Array(valid.length);
+        let previous = '';
+        let count = 0;
+        for (const [id, size] of valid) {
+            if (id === previous)
+                continue;
+            this.sorted.write(id, count * 32, 'hex');
+            this.sizes[count] = size;
+            previous = id;
+            count++;
+        }
+        this.size = count;
+    }
+    has(id) {
+        return this.indexOf(id) >= 0;
+    }
+    /** The size the listing gave; undefined when it did not name the blob, or gave no size. */
+    sizeOf(id) {
+        const index = this.indexOf(id);
+        if (index < 0 || Number.isNaN(this.sizes[index]))
+            return undefined;
+        return this.sizes[index];
+    }
+    async storedSize(id) {
+        return this.sizeOf(id);
+    }
+    indexOf(id) {
+        if (!BLOB_ID.test(id))
+            return -1;
+        const wanted = Buffer.from(id, 'hex');
+        let low = 0;
+        let high = this.size - 1;
+        while (low <= high) {
+            const middle = (low + high) >>> 1;
+            const order = this.sorted.compare(wanted, 0, 32, middle * 32, middle * 32 + 32);
+            if (order === 0)
+                return middle;
+            if (order < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return -1;
+    }
+}
+const BLOB_ID = /^[0-9a-f]{64}$/;
 
 
 /***/ }),
@@ -66685,8 +66725,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/store/url.ts
-var store_url = __nccwpck_require__(7428);
+// EXTERNAL MODULE: ./src/store-url/url.ts
+var store_url_url = __nccwpck_require__(7556);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/config/files.ts
@@ -67102,16 +67142,16 @@ function splitOnce(text, separator) {
     return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
-// EXTERNAL MODULE: ./src/store/url-redact.ts
-var url_redact = __nccwpck_require__(7452);
+// EXTERNAL MODULE: ./src/store-url/redact.ts
+var redact = __nccwpck_require__(200);
 ;// CONCATENATED MODULE: ./src/flist/cli/store-args.ts
 
 
 
 function parseStoreArg(text) {
-    const { start, end, url } = (0,store_url/* splitRange */._g)(text);
-    if ((0,store_url/* urlScheme */.f$)(url) === undefined) {
-        throw new UsageError(`invalid store '${(0,url_redact/* redactUrl */.BO)(url)}': expected [xx-xx=]<scheme>://...`);
+    const { start, end, url } = (0,store_url_url/* splitRange */._g)(text);
+    if ((0,store_url_url/* urlScheme */.f$)(url) === undefined) {
+        throw new UsageError(`invalid store '${(0,redact/* redactUrl */.BO)(url)}': expected [xx-xx=]<scheme>://...`);
     }
     if (start > end)
         throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`);
@@ -67148,8 +67188,8 @@ async function listObjects(session, bucket, prefix) {
     return objects;
 }
 
-// EXTERNAL MODULE: ./src/store/s3-url.ts
-var s3_url = __nccwpck_require__(671);
+// EXTERNAL MODULE: ./src/store-url/s3.ts
+var s3 = __nccwpck_require__(6491);
 ;// CONCATENATED MODULE: ./src/gc/blobs.ts
 // The blobs a store holds, with their size and age, and how to delete one. A dir:// store is read
 // in both layouts rfs has used: flat ROOT/<hex> and sharded ROOT/<hex[0..2]>/<hex>.
@@ -67164,18 +67204,18 @@ var s3_url = __nccwpck_require__(671);
 const BLOB_ID = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
 function openGcStore(url, options = {}) {
-    const scheme = (0,store_url/* storeScheme */.TR)(url);
+    const scheme = (0,store_url_url/* storeScheme */.TR)(url);
     if (scheme === 'dir')
-        return dirListing((0,store_url/* dirUrlPath */.eb)(url));
-    if ((0,store_url/* isS3Scheme */.Ib)(scheme))
+        return dirListing((0,store_url_url/* dirUrlPath */.eb)(url));
+    if ((0,store_url_url/* isS3Scheme */.Ib)(scheme))
         return s3Listing(url, options);
-    throw new errors/* UserError */.yo(`store '${(0,store_url/* stripPassword */.CK)(url)}': gc lists dir:// and s3:// (s3s://) stores; give the store the flists were packed to`);
+    throw new errors/* UserError */.yo(`store '${(0,store_url_url/* stripPassword */.CK)(url)}': gc lists dir:// and s3:// (s3s://) stores; give the store the flists were packed to`);
 }
 function s3Listing(url, options) {
-    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(url, 'store');
+    const { connection, bucket } = (0,s3/* parseS3StoreUrl */.U5)(url, 'store');
     const session = new client/* S3Session */.Jw(connection, options);
     return {
-        display: (0,store_url/* stripPassword */.CK)(url),
+        display: (0,store_url_url/* stripPassword */.CK)(url),
         async list() {
             return (await listObjects(session, bucket, ''))
                 .filter(object => BLOB_ID.test(object.key))
@@ -67353,8 +67393,9 @@ const wasm = (snappy_loader_default()).__wasm;
 /**
  * Compresses `plain` and lends the compressed bytes to `use` where they lie, in the module's
  * WebAssembly memory; the view is valid only during the call. The module's `compress_raw` copies
- * them into a new buffer per chunk, and a block worker that makes a buffer per chunk keeps
- * tens of megabytes of dead ones between two of its garbage collections (docs/performance.md).
+ * them into a new buffer per chunk, and a block worker that makes a buffer per chunk holds a
+ * thread's whole allowance of dead ones between two of its garbage collections
+ * (docs/performance.md).
  * The calls are the ones its glue makes for `compress_raw`.
  */
 function snappy_withSnappyCompressed(plain, use) {
@@ -67435,9 +67476,9 @@ function joinBlob(ciphertext, tag) {
     return blob;
 }
 /**
- * Node 24 from 24.18 (the action's runtime) tries raw key bytes as a KeyObject first and pays for
- * the exception it catches: 15 µs per cipher, as much as encrypting a small block. A KeyObject
- * costs 3 µs to make and skips that; older releases lose those 3 µs.
+ * A KeyObject rather than the raw bytes: recent Node 24 releases (the action's runtime) try raw
+ * key bytes as a KeyObject first and pay for the exception they catch, per cipher, which costs
+ * more than making the KeyObject.
  */
 function aesKey(key) {
     return (0,external_node_crypto_.createSecretKey)(key);
@@ -67941,26 +67982,22 @@ function toBytes(value) {
  * path.
  */
 function openManifestLocation(text, options = {}) {
-    const scheme = (0,store_url/* storeScheme */.TR)(text);
+    const scheme = (0,store_url_url/* storeScheme */.TR)(text);
     if (scheme === undefined)
         return dirLocation((0,external_node_path_.resolve)(text));
     if (scheme === 'dir')
-        return dirLocation((0,store_url/* dirUrlPath */.eb)(text));
-    if (!(0,store_url/* isS3Scheme */.Ib)(scheme)) {
-        throw new errors/* UserError */.yo(`manifest location '${(0,store_url/* stripPassword */.CK)(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`);
+        return dirLocation((0,store_url_url/* dirUrlPath */.eb)(text));
+    if (!(0,store_url_url/* isS3Scheme */.Ib)(scheme)) {
+        throw new errors/* UserError */.yo(`manifest location '${(0,store_url_url/* stripPassword */.CK)(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`);
     }
     return s3Location(text, options);
 }
 function s3Location(text, options) {
-    const url = new URL(text);
-    const [bucketName, ...rest] = url.pathname.split('/').filter(segment => segment !== '');
-    const prefix = rest.map(decodeURIComponent).join('/');
-    const bucketUrl = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ''}@${url.host}/${bucketName ?? ''}${url.search}`;
-    const { connection, bucket } = (0,s3_url/* parseS3StoreUrl */.U5)(bucketUrl, 'manifest location');
+    const { connection, bucket, prefix } = (0,s3/* parseS3Location */.TL)(text, 'manifest location');
     const session = new client/* S3Session */.Jw(connection, options);
     const keyPrefix = prefix === '' ? '' : `${prefix}/`;
     return {
-        display: `s3://${url.host}/${bucket}/${keyPrefix}`,
+        display: `${(0,store_url_url/* schemeAndHost */.x4)(text)}/${bucket}/${keyPrefix}`,
         async list() {
             const objects = await listObjects(session, bucket, keyPrefix);
             return objects
@@ -68128,8 +68165,8 @@ function formatAge(ms) {
  *
  * Synchronous on purpose: the files written are local (a dir:// store's blobs, a manifest, a
  * result file), and a write into the page cache is a few system calls. A dir:// pack writes one
- * file per blob; through the thread pool each costs the main thread about three times the CPU
- * of doing the calls itself, taken from the workers that encode (docs/performance.md).
+ * file per blob; through the thread pool, handing each call over costs the main thread more than
+ * the call itself, CPU taken from the workers that encode (docs/performance.md).
  */
 function writeFileAtomically(path, bytes) {
     const temporary = temporaryName(path);
@@ -68372,8 +68409,7 @@ async function readFlistCounts(flistPath) {
 
 /**
  * Rows one insert statement adds. SQLite runs a statement's set-up once for all its rows, and
- * sql.js crosses into WebAssembly once per statement rather than per row: a pack's 8,000 rows take
- * two thirds of the CPU time they take one by one.
+ * sql.js crosses into WebAssembly once per statement rather than per row.
  */
 const ROWS_PER_INSERT = 64;
 /** Rows for one table, inserted ROWS_PER_INSERT at a time and in the order they were added. */
@@ -68611,7 +68647,7 @@ function removed(deleted, key) {
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/store/router.ts
-class RouterBlobStore {
+class StoreRouter {
     routes;
     display;
     constructor(routes) {
@@ -68643,15 +68679,7 @@ class RouterBlobStore {
         }
         return uncovered;
     }
-    /** The size the first responsible store that holds the blob holds (what a reader fetches). */
-    async storedSize(id) {
-        for (const store of this.storesFor(id)) {
-            const size = await store.storedSize(id);
-            if (size !== undefined)
-                return size;
-        }
-        return undefined;
-    }
+    /** The blob from the first responsible store that has it. */
     async get(id) {
         const errors = [];
         for (const store of this.storesFor(id)) {
@@ -68667,9 +68695,6 @@ class RouterBlobStore {
         if (errors.length > 0)
             throw errors[0];
         return undefined;
-    }
-    async put(id, blob) {
-        await Promise.all(this.storesToWrite(id).map(store => store.put(id, blob)));
     }
 }
 function hexByte(value) {
@@ -68946,9 +68971,9 @@ class BlockWorkerPool {
 }
 /**
  * The chunks of a finished task, each blob joined here from its ciphertext and tag. Joining on
- * this thread keeps the workers from making garbage per chunk: each thread holds tens of
- * megabytes of dead buffers between its collections, and one thread holding them costs less than
- * three (docs/performance.md).
+ * this thread keeps the workers from making garbage per chunk: a thread collects its dead buffers
+ * only once they add up to a fixed allowance, so each thread that makes them holds that much, and
+ * one thread holding them costs less memory than three (docs/performance.md).
  */
 function encodedChunks({ chunks, ids, keys, tags }) {
     return chunks.map(({ ciphertext, ...chunk }, position) => {
@@ -69111,43 +69136,28 @@ function megabytes(bytes) {
 
 ;// CONCATENATED MODULE: ./src/flist/pack/tally.ts
 // What became of each distinct blob of a pack: written by this run, found in the stores, or met
-// again. Shared by the main-thread uploader and by blobs the block workers stored themselves.
+// again.
 class BlobTally {
     counts = { uploaded: 0, present: 0, repeated: 0 };
-    /** Blob id → whether this run wrote it; undefined while its stores are being asked. */
-    outcomes = new Map();
-    /** Counts a block of this blob; false when the blob was met before in this run. */
+    claimed = new Set();
+    /**
+     * Counts a block of this blob; true for the first block of the run that names it, whose caller
+     * then settles the blob, false (a repeat) for any other.
+     */
     claim(id) {
-        if (this.outcomes.has(id)) {
+        if (this.claimed.has(id)) {
             this.counts.repeated++;
             return false;
         }
-        this.outcomes.set(id, undefined);
+        this.claimed.add(id);
         return true;
     }
-    /**
-     * Records whether the blob was written or found. Two workers can race on one blob and report
-     * in either order: a blob written by either of them counts as uploaded, once.
-     */
-    settle(id, written) {
-        const before = this.outcomes.get(id);
-        if (before === undefined) {
-            this.outcomes.set(id, written);
-            if (written)
-                this.counts.uploaded++;
-            else
-                this.counts.present++;
-        }
-        else if (written && !before) {
-            this.outcomes.set(id, true);
-            this.counts.present--;
+    /** Records what became of a blob its caller claimed: written, or found in every store. */
+    settle(written) {
+        if (written)
             this.counts.uploaded++;
-        }
-    }
-    /** A block whose blob was stored elsewhere (by a block worker): claim and settle at once. */
-    record(id, written) {
-        this.claim(id);
-        this.settle(id, written);
+        else
+            this.counts.present++;
     }
 }
 
@@ -69242,13 +69252,14 @@ class StoreListings {
         }
         return listing;
     }
-    /** Whether the listing that answers for this blob in this store has come (or given up). */
+    /**
+     * Whether the listing that answers for this blob in this store has come (or given up). One not
+     * asked for yet has not: it starts when the blob is stored or looked for (`of`).
+     */
     settled(store, id) {
         if (this.limit === 0 || !store.listIds)
             return true;
-        // Asking about a prefix starts its listing if nothing has yet.
-        void this.of(store, id);
-        return this.byStore.get(store).settled.has(listingPrefix(id));
+        return this.byStore.get(store)?.settled.has(listingPrefix(id)) ?? false;
     }
     /**
      * The size the store holds under the id: from its listing when there is one, else asked of the
@@ -69361,7 +69372,7 @@ class BlockUploader {
         if (!sizes.every(size => size === length))
             return false;
         if (this.tally.claim(id))
-            this.tally.settle(id, false);
+            this.tally.settle(false);
         return true;
     }
     /**
@@ -69378,7 +69389,7 @@ class BlockUploader {
         if (size === undefined || !sizes.every(other => other === size))
             return undefined;
         if (this.tally.claim(id))
-            this.tally.settle(id, false);
+            this.tally.settle(false);
         return size;
     }
     /** Resolves once every store responsible for the blob holds it. */
@@ -69386,7 +69397,7 @@ class BlockUploader {
         if (!this.tally.claim(id))
             return;
         const written = await Promise.all(this.router.storesToWrite(id).map(store => this.ensure(store, id, blob)));
-        this.tally.settle(id, written.some(Boolean));
+        this.tally.settle(written.some(Boolean));
     }
     /** Stops queued requests; those already sent finish on their own. */
     stop(error) {
@@ -69732,13 +69743,12 @@ async function forEachLimited(items, limit, task, signal) {
 
 
 
+
 class DirBlobStore {
     root;
     display;
     /** The root normalised once, ending in a slash: blob paths are then plain concatenation. */
     prefix;
-    /** The root as first listed. */
-    rootListing;
     /** Set once the root is known to exist. */
     rootMade = false;
     constructor(root) {
@@ -69776,18 +69786,30 @@ class DirBlobStore {
             this.rootMade = true;
         }
         writeFileAtomically(this.flat(id), blob);
-        const root = this.rootListing && (await this.rootListing);
-        if (!root || root.shards.has(id.slice(0, 2)))
-            await (0,promises_.rm)(this.sharded(id), { force: true });
+        removeIfPresent(this.sharded(id));
     }
     /**
-     * The root read once, whatever the prefix and limit: names come a directory read at a time, a
-     * local read costs less than a stat per blob, and each blob the caller asks about costs one
-     * stat for its size. The shards of the older layout are read as blobs under them are asked for.
+     * The blobs under the prefix, flat or in a shard of the older layout, or undefined once more
+     * than `limit` turn up. Flat blobs share one directory, so every listing reads the root through,
+     * a directory read at a time; each blob the caller then asks about costs one stat for its size.
      */
-    async listIds() {
-        this.rootListing ??= RootListing.read(this.root);
-        return new DirListing(await this.rootListing, this.prefix);
+    async listIds(prefix, limit) {
+        const flat = [];
+        const shards = [];
+        for await (const entry of entriesOf(this.root)) {
+            if (isShard(entry, prefix))
+                shards.push(entry.name);
+            else if (isBlob(entry, prefix) && flat.push(entry.name) > limit)
+                return undefined;
+        }
+        const sharded = [];
+        for (const shard of shards) {
+            for await (const entry of entriesOf((0,external_node_path_.join)(this.root, shard))) {
+                if (isBlob(entry, prefix) && flat.length + sharded.push(entry.name) > limit)
+                    return undefined;
+            }
+        }
+        return new DirListing(this.prefix, new store_store/* BlobIdSet */.Z2(flat), new store_store/* BlobIdSet */.Z2(sharded));
     }
     sharded(id) {
         return `${this.prefix}${id.slice(0, 2)}/${id}`;
@@ -69796,88 +69818,70 @@ class DirBlobStore {
         return `${this.prefix}${id}`;
     }
 }
-/** A store's root as read once: its flat blobs, the shards of the older layout, and theirs. */
-class RootListing {
-    root;
-    flat;
-    shards;
-    shardIds = new Map();
-    constructor(root, flat, 
-    /** Names of two hex digits: anything there may hold sharded blobs. */
-    shards) {
-        this.root = root;
-        this.flat = flat;
-        this.shards = shards;
-    }
-    static async read(root) {
-        const { blobs, shards } = await readEntries(root);
-        return new RootListing(root, blobs, shards);
-    }
-    /** One shard's blobs, read once. */
-    async shard(shard) {
-        let ids = this.shardIds.get(shard);
-        if (!ids) {
-            ids = readEntries((0,external_node_path_.join)(this.root, shard)).then(entries => entries.blobs);
-            this.shardIds.set(shard, ids);
-            this.shardIds.set(shard, await ids);
-        }
-        return ids;
-    }
-}
-/** The blobs of a root listing, each one's size read from disk when asked for. */
+/** The blobs one listing found, flat and sharded, each one's size read from disk when asked for. */
 class DirListing {
-    listing;
     base;
-    constructor(listing, 
+    flat;
+    sharded;
+    constructor(
     /** The store's root, ending in a slash. */
-    base) {
-        this.listing = listing;
+    base, flat, sharded) {
         this.base = base;
+        this.flat = flat;
+        this.sharded = sharded;
     }
     get size() {
-        return this.listing.flat.size;
+        return this.flat.size + this.sharded.size;
     }
     async storedSize(id) {
-        if (this.listing.flat.has(id)) {
+        if (this.flat.has(id)) {
             const size = await fileSize(`${this.base}${id}`);
             if (size !== undefined)
                 return size;
         }
-        const shard = id.slice(0, 2);
-        if (!this.listing.shards.has(shard) || !(await this.listing.shard(shard)).has(id))
+        if (!this.sharded.has(id))
             return undefined;
-        return moveFlat(`${this.base}${shard}/${id}`, `${this.base}${id}`);
+        return moveFlat(`${this.base}${id.slice(0, 2)}/${id}`, `${this.base}${id}`);
     }
 }
 /**
- * Sorts a directory's entries as they come: temporary files of unfinished writes are longer than
- * a blob's name, and anything named by two digits may be a shard.
+ * A blob's name is its 64 hex digits; the temporary files of unfinished writes are longer (and
+ * BlobIdSet drops any other name).
  */
-function collector() {
-    const shards = new Set();
-    const names = [];
-    return {
-        visit: entry => {
-            if (entry.name.length === 2)
-                shards.add(entry.name);
-            else if (entry.name.length === 64 && entry.isFile())
-                names.push(entry.name);
-        },
-        done: () => ({ blobs: new store_store/* BlobIdSet */.Z2(names), shards })
-    };
+function isBlob(entry, prefix) {
+    return entry.name.length === 64 && entry.name.startsWith(prefix) && entry.isFile();
 }
-/** A directory's blobs and shards; none when it does not exist. */
-async function readEntries(path) {
-    const { visit, done } = collector();
+/** Anything named by two characters may be a shard of the older layout, if the prefix allows. */
+function isShard(entry, prefix) {
+    return entry.name.length === 2 && entry.name.startsWith(prefix.slice(0, 2));
+}
+/**
+ * A directory's entries as they are read, a batch at a time, so a listing that stops at its limit
+ * reads no further; none when the directory does not exist.
+ */
+async function* entriesOf(path) {
+    let dir;
     try {
-        for await (const entry of await (0,promises_.opendir)(path, { bufferSize: 1024 }))
-            visit(entry);
+        dir = await (0,promises_.opendir)(path, { bufferSize: 1024 });
+    }
+    catch (error) {
+        if (isMissing(error))
+            return;
+        throw error;
+    }
+    yield* dir;
+}
+/** Looked for first: a failed unlink costs an error object, and most blobs have no such copy. */
+function removeIfPresent(path) {
+    if (!(0,external_node_fs_.existsSync)(path))
+        return;
+    try {
+        (0,external_node_fs_.unlinkSync)(path);
     }
     catch (error) {
         if (!isMissing(error))
             throw error;
     }
-    return done();
 }
 /**
  * A sharded copy's size, once moved to the flat name; undefined when there is none. Where the
@@ -69889,10 +69893,14 @@ async function moveFlat(sharded, flat) {
         await (0,promises_.rename)(sharded, flat).catch(() => undefined);
     return size;
 }
+/**
+ * Synchronous, as the store's writes are: a stat takes microseconds, and a pack asks one per blob,
+ * where the thread pool's hand-offs would cost the main thread more than the calls.
+ */
 async function fileSize(path) {
     try {
-        const stats = await (0,promises_.stat)(path);
-        return stats.isFile() ? stats.size : undefined;
+        const stats = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+        return stats?.isFile() ? stats.size : undefined;
     }
     catch (error) {
         if (isMissing(error))
@@ -69912,14 +69920,12 @@ function isMissing(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/store/http.ts
+
 class HttpBlobStore {
     display;
     base;
     constructor(url) {
-        const parsed = new URL(url);
-        parsed.username = '';
-        parsed.password = '';
-        this.display = parsed.toString();
+        this.display = (0,store_url_url/* withoutCredentials */.ri)(url);
         this.base = this.display.replace(/\/+$/, '');
     }
     async storedSize(id) {
@@ -69969,10 +69975,10 @@ class HttpBlobStore {
  * client is loaded only when an S3 store is used: dir-only runs start faster without it.
  */
 async function openStore(url, access = 'write', options = {}) {
-    const scheme = (0,store_url/* storeScheme */.TR)(url);
+    const scheme = (0,store_url_url/* storeScheme */.TR)(url);
     if (scheme === 'dir')
-        return new DirBlobStore(dirPath(url));
-    if ((0,store_url/* isS3Scheme */.Ib)(scheme))
+        return new DirBlobStore((0,store_url_url/* dirUrlPath */.eb)(url));
+    if ((0,store_url_url/* isS3Scheme */.Ib)(scheme))
         return (await __nccwpck_require__.e(/* import() */ 835).then(__nccwpck_require__.bind(__nccwpck_require__, 3835))).openS3Store(url, s3Options(options));
     if (scheme === 'http' || scheme === 'https') {
         if (access === 'read')
@@ -69989,23 +69995,16 @@ async function openStores(specs, access = 'write', options = {}) {
     const { mask } = options;
     if (mask)
         for (const spec of specs)
-            (0,store_url/* maskUrlCredentials */.gn)(spec.url, mask);
+            (0,store_url_url/* maskUrlCredentials */.gn)(spec.url, mask);
     const stores = await Promise.all(specs.map(spec => openStore(spec.url, access, options)));
-    return new RouterBlobStore(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
+    return new StoreRouter(specs.map((spec, index) => ({ start: spec.start, end: spec.end, store: stores[index] })));
 }
 function s3Options({ signal, s3Requests }) {
     return s3Requests ? (0,client/* sessionOptions */.xl)(s3Requests, signal) : { signal };
 }
-function dirPath(url) {
-    const parsed = new URL(url);
-    if (parsed.host !== '') {
-        throw new errors/* UserError */.yo(`store ${url}: a dir:// store needs an absolute path, as in dir:///srv/blobs`);
-    }
-    return decodeURIComponent(parsed.pathname);
-}
 /** Only scheme and host: a store URL may carry a secret, and this text reaches the log. */
 function displayScheme(url) {
-    return (0,store_url/* schemeAndHost */.x4)(url) ?? 'with no scheme';
+    return (0,store_url_url/* schemeAndHost */.x4)(url) ?? 'with no scheme';
 }
 
 ;// CONCATENATED MODULE: ./src/flist/read/routes.ts
@@ -70260,7 +70259,7 @@ async function packCommand(argv, io) {
         source: (0,external_node_path_.resolve)(target),
         flistPath: (0,external_node_path_.resolve)(meta),
         stores: await openStores(specs, 'write', { signal: io.signal }),
-        routes: specs.map(spec => ({ ...spec, url: strip ? (0,store_url/* stripPassword */.CK)(spec.url) : spec.url })),
+        routes: specs.map(spec => ({ ...spec, url: strip ? (0,store_url_url/* stripPassword */.CK)(spec.url) : spec.url })),
         tags: [],
         signal: io.signal,
         log: io.err,
@@ -70487,7 +70486,7 @@ const COMMANDS = {
 async function runCli(argv, io) {
     // Store URLs and manifest locations carry S3 secrets: masked before any command reads them.
     for (const arg of argv)
-        (0,store_url/* maskUrlCredentials */.gn)(arg.replace(/^--?[A-Za-z-]+=/, ''), maskSecret);
+        (0,store_url_url/* maskUrlCredentials */.gn)(arg.replace(/^--?[A-Za-z-]+=/, ''), maskSecret);
     const args = argv.filter(arg => arg !== '--debug');
     const [command, ...rest] = args;
     if (command === '--version' || command === '-V') {
