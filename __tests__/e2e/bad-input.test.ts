@@ -299,7 +299,7 @@ const CATALOGUE: Case[] = [
     'the firmware tree inside a dir:// store',
     standard,
     project => ({ store: `dir://${project.root}` }),
-    /modules tree .* inside store dir:/
+    /modules tree .* inside input store dir:/
   ],
   [
     'output-dir that is a file',
@@ -340,7 +340,7 @@ const CATALOGUE: Case[] = [
     'modules-dir over PATH_MAX',
     standard,
     { 'modules-dir': 'deep/'.repeat(900) },
-    /^modules-dir .* cannot be used: the name is too long \(ENAMETOOLONG\)/
+    /^input modules-dir .* cannot be used: the name is too long \(ENAMETOOLONG\)/
   ],
   [
     'config-dir over PATH_MAX',

@@ -12,7 +12,7 @@ const projects: TestProject[] = []
 afterAll(() => projects.forEach(project => project.remove()))
 
 const WAYS_FORWARD =
-  /set rfs-path to an rfs binary, rfs-download-url with rfs-sha256 .*rfs-build: auto with rfs-source .*or use engine: native/
+  /set input rfs-path to an rfs binary, input rfs-download-url with input rfs-sha256 .*rfs-build: auto with input rfs-source .*or use engine: native/
 
 async function withDownloadUrl(url: string): Promise<string[]> {
   const project = copyExample()

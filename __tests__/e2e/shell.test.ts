@@ -91,6 +91,22 @@ describe('the log of a shell run', () => {
     expect(help.stdout).toMatch(/^Usage: rfs-flist-action /)
   })
 
+  test('a message names the flag, as the run was given it', async () => {
+    const root = project('').root
+    const missing = join(root, 'no-modules')
+    const run = await shell(['--project-root', root, '--modules-dir', missing, '--rfs-path', 'x'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^error: --modules-dir ${missing} does not exist: give an existing directory or leave --modules-dir empty$`,
+        'm'
+      )
+    )
+    expect(run.stderr).toMatch(
+      /^warning: firmware tag \d{8} is today's UTC date: .*; set --firmware-tag, /m
+    )
+  })
+
   test('an unknown flag gets a suggestion', async () => {
     const run = await shell(['--kernel-verison', '6.12.44'])
     expect(run.code).toBe(1)

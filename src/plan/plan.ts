@@ -225,7 +225,7 @@ function chooseFirmwareTag(
   const today = dateTag(options.now ?? new Date())
   if (settings.flists.includes('firmware')) {
     warnings.push(
-      `firmware tag ${today} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set firmware-tag, FIRMWARE_TAG in ${conf.file}, or SOURCE_DATE_EPOCH`
+      `firmware tag ${today} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set ${inputLabeller(settings.inputSource)('firmware-tag')}, FIRMWARE_TAG in ${conf.file}, or SOURCE_DATE_EPOCH`
     )
   }
   return today
