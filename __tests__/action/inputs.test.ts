@@ -43,7 +43,7 @@ describe('settingsFromRaw: defaults and paths', () => {
       overwrite: false,
       tags: [],
       owner: undefined,
-      s3Requests: { attempts: 6, timeoutMs: 60_000 },
+      s3Requests: { attempts: 6, timeoutMs: 60_000, label: expect.any(Function) },
       aliases: [],
       zinit: undefined,
       dryRun: false,
@@ -233,7 +233,11 @@ describe('settingsFromRaw: what readInputs leaves to it', () => {
       'input',
       CONTEXT
     )
-    expect(settings.s3Requests).toEqual({ attempts: 3, timeoutMs: 5000 })
+    expect(settings.s3Requests).toEqual({
+      attempts: 3,
+      timeoutMs: 5000,
+      label: expect.any(Function)
+    })
     expect(
       userError(() => settingsFromRaw({ 's3-max-attempts': '0' }, 'flag', CONTEXT)).message
     ).toBe("--s3-max-attempts='0' is not accepted: use a whole number from 1 to 20")

@@ -121,7 +121,7 @@ describe('publishManifest', () => {
     )) as Error
     stranger.destroy()
     expect(Date.now() - started).toBeLessThan(2000)
-    expect(error.message).toMatch(/check s3-access-key/)
+    expect(error.message).toMatch(/check input s3-access-key/)
     expect(error.message).not.toContain(s3.secretKey)
   })
 })

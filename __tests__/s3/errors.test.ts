@@ -9,6 +9,7 @@ import { S_IFDIR, S_IFREG } from '../../src/flist/format/modes.js'
 import { unpackFlist } from '../../src/flist/read/unpack.js'
 import { FlistWriter } from '../../src/flist/format/writer.js'
 import { describeS3Failure, isRetryableS3Error } from '../../src/s3/errors.js'
+import { inputLabeller } from '../../src/common/input-label.js'
 
 const connection = {
   endpoint: 'http://127.0.0.1:3900',
@@ -31,7 +32,15 @@ describe('describeS3Failure', () => {
     ['Garage', refusal('AccessDenied', 'Forbidden: Invalid signature', 403)]
   ])('a bad signature (%s) names s3-secret-key', (_, error) => {
     const line = describeS3Failure(error, 'HEAD blobs/abc', connection).message
-    expect(line).toMatch(/rejected the request signature: check s3-secret-key/)
+    expect(line).toMatch(/rejected the request signature: check input s3-secret-key/)
+  })
+
+  test('a shell run is told the flags to check', () => {
+    const error = refusal('InvalidAccessKeyId', 'The access key does not exist', 403)
+    const label = inputLabeller('flag')
+    expect(describeS3Failure(error, 'HEAD blobs/abc', connection, { label }).message).toMatch(
+      /does not know this access key: check --s3-access-key \(S3_ACCESS_KEY in rfs.conf\)$/
+    )
   })
 
   test('a plain AccessDenied is about permissions, not the secret', () => {
@@ -57,20 +66,20 @@ describe('describeS3Failure', () => {
   ])('a wrong region (%s) names s3-region and the one the server expects', (_, message, region) => {
     const error = refusal('AuthorizationHeaderMalformed', message, 400)
     const line = describeS3Failure(error, 'HEAD blobs/abc', connection).message
-    expect(line).toMatch(new RegExp(`expects region '${region}': check s3-region`))
+    expect(line).toMatch(new RegExp(`expects region '${region}': check input s3-region`))
   })
 
   test('a region refusal without the expected region still names s3-region', () => {
     const error = refusal('AuthorizationHeaderMalformed', 'malformed', 400)
     expect(describeS3Failure(error, 'HEAD blobs/abc', connection).message).toMatch(
-      /expects another region: check s3-region/
+      /expects another region: check input s3-region/
     )
   })
 
   test('a refusal of the clock is retried, and when it stays names the clock, not the keys', () => {
     const error = refusal('RequestTimeTooSkewed', 'The difference is too large.', 403)
     expect(isRetryableS3Error(error)).toBe(true)
-    expect(describeS3Failure(error, 'PUT blobs/abc', connection, 3).message).toBe(
+    expect(describeS3Failure(error, 'PUT blobs/abc', connection, { attempts: 3 }).message).toBe(
       "S3 PUT blobs/abc failed after 3 attempts (endpoint http://127.0.0.1:3900): the server refused the request's time (RequestTimeTooSkewed): this machine's clock is off from the server's; set it right (NTP)"
     )
   })

@@ -149,7 +149,8 @@ export function settingsFromRaw(
     owner: ifGiven('owner', parseOwner),
     s3Requests: {
       attempts: count('s3-max-attempts', 1, 20),
-      timeoutMs: count('s3-request-timeout', 1, 3600) * 1000
+      timeoutMs: count('s3-request-timeout', 1, 3600) * 1000,
+      label: inputLabeller(source)
     },
     aliases: parseAliases(given('aliases') ?? '', label('aliases')),
     zinit: boolean('zinit-units')

@@ -12,6 +12,7 @@ import type { S3Connection } from '../store-url/s3.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { ObjectPutter, type PutAgents } from './put.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 
 /** How hard to try each S3 request. */
 export interface S3RequestPolicy {
@@ -24,6 +25,8 @@ export interface S3RequestPolicy {
    * anonymously: set when the S3 settings name a server but no access key.
    */
   credentialChain?: boolean
+  /** Names the inputs in the advice of a failure, as the run was given them. */
+  label?: InputLabel
 }
 
 export interface S3SessionOptions {
@@ -36,6 +39,8 @@ export interface S3SessionOptions {
   signal?: AbortSignal
   /** A connection without keys uses the default credential chain (see S3RequestPolicy). */
   credentialChain?: boolean
+  /** Names the inputs in the advice of a failure; the runner's spelling by default. */
+  label?: InputLabel
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
@@ -46,7 +51,8 @@ export function sessionOptions(policy: S3RequestPolicy, signal?: AbortSignal): S
     retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
     requestTimeoutMs: policy.timeoutMs,
     signal,
-    credentialChain: policy.credentialChain
+    credentialChain: policy.credentialChain,
+    label: policy.label
   }
 }
 
@@ -61,6 +67,7 @@ export class S3Session {
   private readonly timeoutMs: number
   private readonly signal?: AbortSignal
   private readonly credentialChain: boolean
+  private readonly label: InputLabel
   private readonly putter: ObjectPutter
   private readonly agents: PutAgents
 
@@ -72,6 +79,7 @@ export class S3Session {
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.signal = options.signal
     this.credentialChain = options.credentialChain === true
+    this.label = options.label ?? RUNNER_LABEL
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
     const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
     this.agents = agents
@@ -113,7 +121,11 @@ export class S3Session {
       )
     } catch (error) {
       if (this.signal?.aborted) throw this.signal.reason
-      throw describeS3Failure(error, what, this.connection, attempts, this.credentialChain)
+      throw describeS3Failure(error, what, this.connection, {
+        attempts,
+        credentialChain: this.credentialChain,
+        label: this.label
+      })
     }
   }
 

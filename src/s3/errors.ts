@@ -1,6 +1,7 @@
 import { UserError } from '../common/errors.js'
 import { redactor } from '../store-url/redact.js'
 import { s3StoreUrl, type S3Connection } from '../store-url/s3.js'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 
 /** Network failures worth another try: the next attempt may reach a healthy server. */
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -29,24 +30,27 @@ const RETRYABLE_NAMES = new Set([
   'TimeoutError'
 ])
 
+/** What an advice may name: the bucket, the server's message, and the inputs as the run was given them. */
+type Advice = (bucket: string, message: string, label: InputLabel) => string
+
 /** Refusals that no retry can change, and the setting the user should check. */
-const FATAL_ADVICE: Record<string, (bucket: string, message: string) => string> = {
-  InvalidAccessKeyId: () =>
-    'the server does not know this access key: check s3-access-key (S3_ACCESS_KEY in rfs.conf)',
-  SignatureDoesNotMatch: () =>
-    'the server rejected the request signature: check s3-secret-key (S3_SECRET_KEY in rfs.conf) and s3-region',
+const FATAL_ADVICE: Record<string, Advice> = {
+  InvalidAccessKeyId: (_bucket, _message, label) =>
+    `the server does not know this access key: check ${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
+  SignatureDoesNotMatch: (_bucket, _message, label) =>
+    `the server rejected the request signature: check ${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf) and ${label('s3-region')}`,
   AccessDenied: bucket =>
     `access denied on bucket '${bucket}': give the access key read and write permission on it`,
   Forbidden: bucket =>
     `access denied on bucket '${bucket}': give the access key read and write permission on it`,
-  NoSuchBucket: bucket =>
-    `bucket '${bucket}' does not exist: create it or fix s3-bucket / manifest-bucket (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-  AuthorizationHeaderMalformed: (_, message) =>
-    `the server expects ${expectedRegion(message) ?? 'another region'}: check s3-region (S3_REGION in rfs.conf)`,
-  PermanentRedirect: () =>
-    'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
-  InvalidBucketName: bucket =>
-    `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
+  NoSuchBucket: (bucket, _message, label) =>
+    `bucket '${bucket}' does not exist: create it or fix ${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
+  AuthorizationHeaderMalformed: (_bucket, message, label) =>
+    `the server expects ${expectedRegion(message) ?? 'another region'}: check ${label('s3-region')} (S3_REGION in rfs.conf)`,
+  PermanentRedirect: (_bucket, _message, label) =>
+    `the bucket lives in another region or endpoint: check ${label('s3-region')} and ${label('s3-endpoint')}`,
+  InvalidBucketName: (bucket, _message, label) =>
+    `'${bucket}' is not a valid bucket name: check ${label('s3-bucket')} / ${label('manifest-bucket')}`
 }
 
 /** Refusals a retry may get past, and what to check when none did. */
@@ -75,8 +79,8 @@ function anonymousAdvice(bucket: string, connection: S3Connection): string {
   )
 }
 
-const FORBIDDEN_ADVICE = (bucket: string): string =>
-  `the server refused access (403): check s3-access-key and s3-secret-key (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`
+const FORBIDDEN_ADVICE: Advice = (bucket, _message, label) =>
+  `the server refused access (403): check ${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`
 
 interface SdkErrorShape {
   name?: string
@@ -133,13 +137,21 @@ function bucketOf(what: string): string {
   return what.replace(/^\S+\s+/, '').split('/')[0]
 }
 
+export interface FailureContext {
+  /** Tries made, the first included. */
+  attempts?: number
+  /** The connection's keys came, or were to come, from the AWS credential chain. */
+  credentialChain?: boolean
+  /** Names the inputs in the advice, as the run was given them; the runner's spelling by default. */
+  label?: InputLabel
+}
+
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
 export function describeS3Failure(
   error: unknown,
   what: string,
   connection: S3Connection,
-  attempts = 1,
-  credentialChain = false
+  { attempts = 1, credentialChain = false, label = RUNNER_LABEL }: FailureContext = {}
 ): UserError {
   const { name = 'Error', message = String(error) } = shape(error)
   const keyless = connection.accessKey === '' && connection.secretKey === ''
@@ -148,7 +160,7 @@ export function describeS3Failure(
     (keyless && credentialChain && /credential/i.test(message))
   ) {
     return new UserError(
-      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
+      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${label('s3-access-key')} / ${label('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
     )
   }
   // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
@@ -159,17 +171,17 @@ export function describeS3Failure(
   const at = `${tries} (endpoint ${connection.endpoint})`
   // HEAD answers carry no body, so the SDK sees only the status.
   const refused = REFUSALS.has(name) || httpStatus(error) === 403
-  const advice =
+  const advice: Advice | undefined =
     connection.secretKey === '' && refused && !(keyless && credentialChain)
-      ? (bucket: string) => anonymousAdvice(bucket, connection)
+      ? bucket => anonymousAdvice(bucket, connection)
       : (FATAL_ADVICE[refusal] ??
         RETRY_ADVICE[name] ??
         (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
   const reason = advice
-    ? advice(bucketOf(what), message)
+    ? advice(bucketOf(what), message, label)
     : code && UNREACHABLE_CODES.has(code)
-      ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
+      ? `cannot reach the S3 endpoint (${code}): check ${label('s3-endpoint')} and the network`
       : code
         ? `the connection failed (${code}): the server or a proxy in between dropped it`
         : serverAnswer(error, name, message)
