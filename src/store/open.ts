@@ -3,11 +3,18 @@
 import { UserError } from '../common/errors.js'
 import { sessionOptions, type S3SessionOptions, type S3RequestPolicy } from '../s3/client.js'
 import { DirBlobStore } from './dir.js'
-import { dirUrlPath, isS3Scheme, maskUrlCredentials, schemeAndHost, storeScheme } from '../store-url/url.js'
+import {
+  dirUrlPath,
+  isS3Scheme,
+  maskUrlCredentials,
+  schemeAndHost,
+  storeScheme
+} from '../store-url/url.js'
 import { HttpBlobStore } from './http.js'
 import { StoreRouter } from './router.js'
 import type { BlobStore } from './store.js'
 import type { StoreSpec } from '../store-url/spec.js'
+import { RUNNER_LABEL } from '../common/input-label.js'
 
 export type StoreAccess = 'read' | 'write'
 
@@ -30,17 +37,19 @@ export async function openStore(
   options: OpenStoreOptions = {}
 ): Promise<BlobStore> {
   const scheme = storeScheme(url)
+  // The run's request policy carries how it names its inputs.
+  const label = options.s3Requests?.label ?? RUNNER_LABEL
   if (scheme === 'dir') return new DirBlobStore(dirUrlPath(url)!)
   if (isS3Scheme(scheme)) return (await import('./s3.js')).openS3Store(url, s3Options(options))
   if (scheme === 'http' || scheme === 'https') {
     if (access === 'read') return new HttpBlobStore(url)
     throw new UserError(
-      `store ${displayScheme(url)}: http(s) stores are read-only; write to a dir:// or s3:// store, or use engine: rfs`
+      `store ${displayScheme(url)}: http(s) stores are read-only; write to a dir:// or s3:// store, or use ${label.set('engine', 'rfs')}`
     )
   }
   if (scheme === 'zdb') {
     throw new UserError(
-      `store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set engine: rfs`
+      `store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set ${label.set('engine', 'rfs')}`
     )
   }
   throw new UserError(
