@@ -25,6 +25,7 @@ import {
   type TestProject
 } from '../helpers/project.js'
 import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
+import { startAnsweringServer } from '../helpers/answering-server.js'
 
 let s3: TestS3
 const projects: TestProject[] = []
@@ -472,6 +473,32 @@ describe('bad conditions met while running', () => {
       's3-endpoint': 'http://127.0.0.1:9'
     })
     await expectCleanFailure(run, /cannot reach the S3 endpoint.*s3-endpoint/)
+  })
+
+  test('an endpoint that answers 200 to everything: stopped before packing', async () => {
+    const server = await startAnsweringServer(
+      200,
+      'text/html',
+      '<html><body>It works!</body></html>'
+    )
+    try {
+      const run = await runAction({
+        'project-root': keep(copyExample()).root,
+        ...s3Inputs(),
+        's3-endpoint': server.endpoint
+      })
+      expect(run.code).toBe(1)
+      expect(errorLines(run)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^input s3-endpoint ${server.endpoint} does not speak S3: .*; point input s3-endpoint \\(S3_ENDPOINT in rfs.conf\\) at the server's S3 API`
+          )
+        )
+      ])
+      expect(server.requests.filter(request => !request.startsWith('GET '))).toEqual([])
+    } finally {
+      await server.close()
+    }
   })
 
   test('a missing bucket', async () => {

@@ -1,37 +1,27 @@
 // Whether an endpoint speaks S3, asked of real servers on loopback: s3rver, and HTTP servers that
 // answer every request with 200 (a web page, nothing, JSON) or with an S3 refusal.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { UserError } from '../../src/common/errors.js'
 import { S3Session } from '../../src/s3/client.js'
 import { checkSpeaksS3 } from '../../src/s3/probe.js'
-import { errorLines, runAction } from '../helpers/action.js'
-import { copyExample } from '../helpers/project.js'
+import { startAnsweringServer, type AnsweringServer } from '../helpers/answering-server.js'
 import { startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
-const servers: Server[] = []
-/** Method and path of every request the answering servers got. */
-const requests: string[] = []
+const servers: AnsweringServer[] = []
 beforeAll(async () => {
   s3 = await startS3({ buckets: ['blobs'] })
 })
 afterAll(async () => {
   await s3.stop()
-  await Promise.all(servers.map(server => new Promise(resolve => server.close(resolve))))
+  await Promise.all(servers.map(server => server.close()))
 })
 
 /** A server that gives every request the same answer; its endpoint. */
 async function answering(status: number, type: string, body: string): Promise<string> {
-  const server = createServer((request, response) => {
-    requests.push(`${request.method} ${request.url}`)
-    request.resume()
-    response.writeHead(status, { 'content-type': type }).end(body)
-  })
+  const server = await startAnsweringServer(status, type, body)
   servers.push(server)
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return server.endpoint
 }
 
 function session(endpoint: string, accessKey = 'AKID', secretKey = 'secret'): S3Session {
@@ -98,32 +88,4 @@ describe('an S3 server', () => {
       client.destroy()
     }
   })
-})
-
-test('the action stops before packing when the endpoint answers 200 to everything', async () => {
-  const endpoint = await answering(200, 'text/html', '<html><body>It works!</body></html>')
-  const project = copyExample()
-  try {
-    requests.length = 0
-    const run = await runAction({
-      'project-root': project.root,
-      'firmware-tag': 'fw1',
-      engine: 'native',
-      's3-endpoint': endpoint,
-      's3-bucket': 'blobs',
-      's3-access-key': 'AKID',
-      's3-secret-key': 'not-a-real-secret'
-    })
-    expect(run.code).toBe(1)
-    expect(errorLines(run)).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^s3-endpoint ${endpoint} does not speak S3: .*; point s3-endpoint \\(S3_ENDPOINT in rfs.conf\\) at the server's S3 API`
-        )
-      )
-    ])
-    expect(requests.filter(request => !request.startsWith('GET '))).toEqual([])
-  } finally {
-    project.remove()
-  }
 })

@@ -61915,6 +61915,32 @@ function oneLine(error) {
 
 /***/ }),
 
+/***/ 4806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ss: () => (/* binding */ RUNNER_LABEL)
+/* harmony export */ });
+/* unused harmony exports inputLabel, inputLabeller */
+/**
+ * How a message names an input, as the person who set it wrote it: `--s3-secret-key` in a shell
+ * run, `input s3-secret-key` on a runner.
+ */
+function inputLabel(name, source) {
+    return source === 'flag' ? `--${name}` : `input ${name}`;
+}
+/** `inputLabel` bound to one source, for checks that name several inputs. */
+function inputLabeller(source) {
+    const label = (name) => inputLabel(name, source);
+    const set = (name, value) => source === 'flag' ? `--${name} ${value}` : `${name}: ${value}`;
+    return Object.assign(label, { set });
+}
+/** The runner's spelling, for callers given no labeller (library use and tests). */
+const RUNNER_LABEL = inputLabeller('input');
+
+
+/***/ }),
+
 /***/ 5943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62130,7 +62156,10 @@ function sleep(ms, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./src/common/input-label.ts
+var input_label = __nccwpck_require__(4806);
 ;// CONCATENATED MODULE: ./src/s3/client.ts
+
 
 
 
@@ -62145,7 +62174,8 @@ function sessionOptions(policy, signal) {
         retry: { ...DEFAULT_RETRY_POLICY, attempts: policy.attempts },
         requestTimeoutMs: policy.timeoutMs,
         signal,
-        credentialChain: policy.credentialChain
+        credentialChain: policy.credentialChain,
+        label: policy.label
     };
 }
 /**
@@ -62160,6 +62190,7 @@ class S3Session {
     timeoutMs;
     signal;
     credentialChain;
+    label;
     putter;
     agents;
     constructor(connection, options = {}) {
@@ -62168,6 +62199,7 @@ class S3Session {
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.signal = options.signal;
         this.credentialChain = options.credentialChain === true;
+        this.label = options.label ?? input_label/* RUNNER_LABEL */.ss;
         const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
         const agents = { http: new external_node_http_.Agent(agentOptions), https: new external_node_https_.Agent(agentOptions) };
         this.agents = agents;
@@ -62205,7 +62237,11 @@ class S3Session {
         catch (error) {
             if (this.signal?.aborted)
                 throw this.signal.reason;
-            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, attempts, this.credentialChain);
+            throw (0,errors/* describeS3Failure */.w1)(error, what, this.connection, {
+                attempts,
+                credentialChain: this.credentialChain,
+                label: this.label
+            });
         }
     }
     /** Stores one object (a blob: the pack's hot path, see put.ts), with retries. */
@@ -62303,6 +62339,8 @@ class RequestTimeout extends Error {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
 /* harmony import */ var _store_url_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(200);
 /* harmony import */ var _store_url_s3_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6491);
+/* harmony import */ var _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4806);
+
 
 
 
@@ -62332,14 +62370,14 @@ const RETRYABLE_NAMES = new Set([
 ]);
 /** Refusals that no retry can change, and the setting the user should check. */
 const FATAL_ADVICE = {
-    InvalidAccessKeyId: () => 'the server does not know this access key: check s3-access-key (S3_ACCESS_KEY in rfs.conf)',
-    SignatureDoesNotMatch: () => 'the server rejected the request signature: check s3-secret-key (S3_SECRET_KEY in rfs.conf) and s3-region',
+    InvalidAccessKeyId: (_bucket, _message, label) => `the server does not know this access key: check ${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
+    SignatureDoesNotMatch: (_bucket, _message, label) => `the server rejected the request signature: check ${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf) and ${label('s3-region')}`,
     AccessDenied: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
     Forbidden: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
-    NoSuchBucket: bucket => `bucket '${bucket}' does not exist: create it or fix s3-bucket / manifest-bucket (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-    AuthorizationHeaderMalformed: (_, message) => `the server expects ${expectedRegion(message) ?? 'another region'}: check s3-region (S3_REGION in rfs.conf)`,
-    PermanentRedirect: () => 'the bucket lives in another region or endpoint: check s3-region and s3-endpoint',
-    InvalidBucketName: bucket => `'${bucket}' is not a valid bucket name: check s3-bucket / manifest-bucket`
+    NoSuchBucket: (bucket, _message, label) => `bucket '${bucket}' does not exist: create it or fix ${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
+    AuthorizationHeaderMalformed: (_bucket, message, label) => `the server expects ${expectedRegion(message) ?? 'another region'}: check ${label('s3-region')} (S3_REGION in rfs.conf)`,
+    PermanentRedirect: (_bucket, _message, label) => `the bucket lives in another region or endpoint: check ${label('s3-region')} and ${label('s3-endpoint')}`,
+    InvalidBucketName: (bucket, _message, label) => `'${bucket}' is not a valid bucket name: check ${label('s3-bucket')} / ${label('manifest-bucket')}`
 };
 /** Refusals a retry may get past, and what to check when none did. */
 const RETRY_ADVICE = {
@@ -62361,7 +62399,7 @@ function anonymousAdvice(bucket, connection) {
         `rfs config -m COPY.fl store delete -a, then store add -s '${store}'), or let the bucket ` +
         `allow anonymous reads (a bucket policy)`);
 }
-const FORBIDDEN_ADVICE = (bucket) => `the server refused access (403): check s3-access-key and s3-secret-key (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`;
+const FORBIDDEN_ADVICE = (bucket, _message, label) => `the server refused access (403): check ${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`;
 function shape(error) {
     return typeof error === 'object' && error !== null ? error : {};
 }
@@ -62408,12 +62446,12 @@ function bucketOf(what) {
     return what.replace(/^\S+\s+/, '').split('/')[0];
 }
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
-function describeS3Failure(error, what, connection, attempts = 1, credentialChain = false) {
+function describeS3Failure(error, what, connection, { attempts = 1, credentialChain = false, label = _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss } = {}) {
     const { name = 'Error', message = String(error) } = shape(error);
     const keyless = connection.accessKey === '' && connection.secretKey === '';
     if (name === 'CredentialsProviderError' ||
         (keyless && credentialChain && /credential/i.test(message))) {
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (s3-access-key / s3-secret-key, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${label('s3-access-key')} / ${label('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
     }
     // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
     // SignatureDoesNotMatch.
@@ -62423,15 +62461,15 @@ function describeS3Failure(error, what, connection, attempts = 1, credentialChai
     // HEAD answers carry no body, so the SDK sees only the status.
     const refused = REFUSALS.has(name) || httpStatus(error) === 403;
     const advice = connection.secretKey === '' && refused && !(keyless && credentialChain)
-        ? (bucket) => anonymousAdvice(bucket, connection)
+        ? bucket => anonymousAdvice(bucket, connection)
         : (FATAL_ADVICE[refusal] ??
             RETRY_ADVICE[name] ??
             (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
     const code = networkCode(error);
     const reason = advice
-        ? advice(bucketOf(what), message)
+        ? advice(bucketOf(what), message, label)
         : code && UNREACHABLE_CODES.has(code)
-            ? `cannot reach the S3 endpoint (${code}): check s3-endpoint and the network`
+            ? `cannot reach the S3 endpoint (${code}): check ${label('s3-endpoint')} and the network`
             : code
                 ? `the connection failed (${code}): the server or a proxy in between dropped it`
                 : serverAnswer(error, name, message);
@@ -69961,9 +69999,12 @@ class HttpBlobStore {
     }
 }
 
+// EXTERNAL MODULE: ./src/common/input-label.ts
+var input_label = __nccwpck_require__(4806);
 ;// CONCATENATED MODULE: ./src/store/open.ts
 // Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
 // run with a line that says so.
+
 
 
 
@@ -69976,6 +70017,8 @@ class HttpBlobStore {
  */
 async function openStore(url, access = 'write', options = {}) {
     const scheme = (0,store_url_url/* storeScheme */.TR)(url);
+    // The run's request policy carries how it names its inputs.
+    const label = options.s3Requests?.label ?? input_label/* RUNNER_LABEL */.ss;
     if (scheme === 'dir')
         return new DirBlobStore((0,store_url_url/* dirUrlPath */.eb)(url));
     if ((0,store_url_url/* isS3Scheme */.Ib)(scheme))
@@ -69983,10 +70026,10 @@ async function openStore(url, access = 'write', options = {}) {
     if (scheme === 'http' || scheme === 'https') {
         if (access === 'read')
             return new HttpBlobStore(url);
-        throw new errors/* UserError */.yo(`store ${displayScheme(url)}: http(s) stores are read-only; write to a dir:// or s3:// store, or use engine: rfs`);
+        throw new errors/* UserError */.yo(`store ${displayScheme(url)}: http(s) stores are read-only; write to a dir:// or s3:// store, or use ${label.set('engine', 'rfs')}`);
     }
     if (scheme === 'zdb') {
-        throw new errors/* UserError */.yo(`store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set engine: rfs`);
+        throw new errors/* UserError */.yo(`store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set ${label.set('engine', 'rfs')}`);
     }
     throw new errors/* UserError */.yo(`store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, engine: rfs handles more`);
 }

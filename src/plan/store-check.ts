@@ -6,8 +6,7 @@ import { checkSpeaksS3 } from '../s3/probe.js'
 import type { Settings } from './settings.js'
 import { type S3Connection, parseS3StoreUrl } from '../store-url/s3.js'
 import { isS3Scheme, storeScheme, stripPassword } from '../store-url/url.js'
-
-const ENDPOINT_INPUT = 's3-endpoint (S3_ENDPOINT in rfs.conf)'
+import { inputLabeller } from '../common/input-label.js'
 
 interface Target {
   connection: S3Connection
@@ -23,6 +22,10 @@ export async function checkS3Stores(
   settings: Settings,
   signal?: AbortSignal
 ): Promise<void> {
+  const label = inputLabeller(settings.inputSource)
+  const endpointInput = `${label('s3-endpoint')} (S3_ENDPOINT in rfs.conf)`
+  const endpointWhere = (connection: S3Connection): string =>
+    `${label('s3-endpoint')} ${connection.endpoint}`
   const targets = new Map<string, Target>()
   const add = (target: Target): void => {
     const key = `${target.connection.endpoint} ${target.bucket}`
@@ -33,13 +36,18 @@ export async function checkS3Stores(
     const { connection, bucket } = parseS3StoreUrl(spec.url)
     add(
       settings.store
-        ? { connection, bucket, where: `store ${stripPassword(spec.url)}`, input: 'store' }
-        : { connection, bucket, where: endpointWhere(connection), input: ENDPOINT_INPUT }
+        ? {
+            connection,
+            bucket,
+            where: `${label('store')} ${stripPassword(spec.url)}`,
+            input: label('store')
+          }
+        : { connection, bucket, where: endpointWhere(connection), input: endpointInput }
     )
   }
   if (plan.manifests) {
     const { connection, bucket } = plan.manifests
-    add({ connection, bucket, where: endpointWhere(connection), input: ENDPOINT_INPUT })
+    add({ connection, bucket, where: endpointWhere(connection), input: endpointInput })
   }
   for (const target of targets.values()) {
     const session = new S3Session(target.connection, sessionOptions(settings.s3Requests, signal))
@@ -49,8 +57,4 @@ export async function checkS3Stores(
       session.destroy()
     }
   }
-}
-
-function endpointWhere(connection: S3Connection): string {
-  return `s3-endpoint ${connection.endpoint}`
 }
