@@ -38,7 +38,8 @@ export function planProject(): PlanProject {
       })
       return buildPlan(settings, {
         sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
-        modulesRoot: fixture.modulesRoot
+        modulesRoot: fixture.modulesRoot,
+        mask: () => {}
       })
     }
   }

@@ -50,7 +50,8 @@ describe('an offline fixture.project (no S3 settings)', () => {
     const late = await buildPlan(settings, {
       sourceDate: { epoch: Date.parse('2025-12-31T23:59:59-05:00') / 1000, origin: 'test' },
       now: new Date('2024-06-01T12:00:00Z'),
-      modulesRoot: fixture.modulesRoot
+      modulesRoot: fixture.modulesRoot,
+      mask: () => {}
     })
     expect(late.firmwareTag).toBe('20260101')
     expect(late.warnings).toEqual([])
@@ -62,7 +63,8 @@ describe('an offline fixture.project (no S3 settings)', () => {
     })
     const late = await buildPlan(settings, {
       now: new Date('2025-12-31T23:59:59-05:00'),
-      modulesRoot: fixture.modulesRoot
+      modulesRoot: fixture.modulesRoot,
+      mask: () => {}
     })
     expect(late.firmwareTag).toBe('20260101')
     expect(late.warnings).toEqual([
@@ -75,9 +77,9 @@ describe('an offline fixture.project (no S3 settings)', () => {
         cwd: fixture.work
       }
     )
-    expect((await buildPlan(modulesOnly, { modulesRoot: fixture.modulesRoot })).warnings).toEqual(
-      []
-    )
+    expect(
+      (await buildPlan(modulesOnly, { modulesRoot: fixture.modulesRoot, mask: () => {} })).warnings
+    ).toEqual([])
   })
 
   test('output-dir moves the flists and the embedded store', async () => {
@@ -238,7 +240,8 @@ describe('the example project', () => {
     })
     const result = await buildPlan(settings, {
       sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
-      modulesRoot: join(fixture.work, 'no-system-modules')
+      modulesRoot: join(fixture.work, 'no-system-modules'),
+      mask: () => {}
     })
     expect(result.kernel).toEqual({ base: '6.12.44', localversion: '-Zero-OS', full: KERNEL })
     expect(result.flists.map(flist => flist.source)).toEqual([

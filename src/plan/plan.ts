@@ -70,8 +70,11 @@ export interface PlanOptions {
   now?: Date
   /** Stands in for /lib/modules. */
   modulesRoot?: string
-  /** Takes each secret of the config files as soon as it is read: the runner's log masking. */
-  mask?: (secret: string) => void
+  /**
+   * Takes each secret of the config files as soon as it is read: the runner's log masking.
+   * Required, so no caller can forget it.
+   */
+  mask: (secret: string) => void
 }
 
 /**
@@ -79,7 +82,7 @@ export interface PlanOptions {
  * configs, the trees to pack, the names, the stores and where the manifests go. Reads files; no
  * network, no writes.
  */
-export async function buildPlan(settings: Settings, options: PlanOptions = {}): Promise<Plan> {
+export async function buildPlan(settings: Settings, options: PlanOptions): Promise<Plan> {
   const warnings: string[] = []
   try {
     return await planRun(settings, options, warnings)
@@ -113,7 +116,7 @@ async function planRun(
   const conf = await readRfsConf(
     settings.configDir,
     settings.projectRoot,
-    options.mask ?? (() => {})
+    options.mask
   )
   warnings.push(...conf.warnings)
 
