@@ -107,15 +107,19 @@ export function schemeAndHost(url: string): string | undefined {
 }
 
 /**
- * The URL without its userinfo (user and password, taken as a person writes them, to the last @),
- * e.g. for a store whose URL is its display. Text that is not URL-shaped comes back unchanged.
+ * The URL (and its range, if it has one) without its userinfo, taken as a person writes it, to
+ * the last @: nothing of a secret shows, whatever it holds. For showing a URL, not for fetching
+ * it: an @ in a path counts as the end of a userinfo here. Text that is not URL-shaped comes back
+ * unchanged.
  */
-export function withoutCredentials(url: string): string {
-  const match = URL_SHAPE.exec(url)
-  const credentials = urlCredentials(url)
-  if (!match || !credentials) return url
+export function withoutCredentials(text: string): string {
+  const bare = splitRange(text.trim()).url
+  const match = URL_SHAPE.exec(bare)
+  const credentials = urlCredentials(text)
+  if (!match || !credentials) return text
   const [, scheme, rest] = match
-  return `${scheme}://${rest.slice(credentials.userinfo.length + 1)}`
+  const range = text.slice(0, text.indexOf(bare))
+  return `${range}${scheme}://${rest.slice(credentials.userinfo.length + 1)}`
 }
 
 export interface RangedUrl {

@@ -1,14 +1,21 @@
 // rfs's read-only http(s):// store: GET <url>/<hh>/<hex id>, then <url>/<hex id>.
 import type { BlobStore } from './store.js'
-import { withoutCredentials } from '../store-url/url.js'
+import { parseWhatwgUrl, refuseMisplacedCredentials } from '../store-url/url.js'
 
 export class HttpBlobStore implements BlobStore {
   readonly display: string
   private readonly base: string
 
   constructor(url: string) {
-    this.display = withoutCredentials(url)
-    this.base = this.display.replace(/\/+$/, '')
+    // Read as a URL parser reads it, which is what fetch does. A URL it would read otherwise than
+    // a person wrote it (an @ past the host) is refused, as store inputs are: its host and path
+    // might hold pieces of a secret, or not be the ones meant.
+    refuseMisplacedCredentials(url, 'store')
+    const parsed = parseWhatwgUrl(url, 'store')
+    parsed.username = ''
+    parsed.password = ''
+    this.display = parsed.toString().replace(/\/+$/, '')
+    this.base = this.display
   }
 
   async storedSize(id: string): Promise<number | undefined> {
