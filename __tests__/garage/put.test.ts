@@ -46,7 +46,7 @@ test('a wrong secret fails at once, naming the secret and region settings', asyn
   const error = (await s3.put('blobs', 'cd'.repeat(32), Buffer.from('x')).catch(e => e)) as Error
   s3.destroy()
   expect(error.message).toBe(
-    `S3 PUT blobs/${'cd'.repeat(32)} failed (endpoint ${garage.endpoint}): the server rejected the request signature: check input s3-secret-key (S3_SECRET_KEY in rfs.conf) and input s3-region`
+    `S3 PUT blobs/${'cd'.repeat(32)} failed (endpoint ${garage.endpoint}): the server rejected the request signature: check the secret key in the store URL and the store URL's ?region=`
   )
 })
 
@@ -55,6 +55,6 @@ test('a wrong region fails at once, naming the region Garage expects', async () 
   const error = (await s3.put('blobs', 'ef'.repeat(32), Buffer.from('x')).catch(e => e)) as Error
   s3.destroy()
   expect(error.message).toBe(
-    `S3 PUT blobs/${'ef'.repeat(32)} failed (endpoint ${garage.endpoint}): the server expects region '${garage.region}': check input s3-region (S3_REGION in rfs.conf)`
+    `S3 PUT blobs/${'ef'.repeat(32)} failed (endpoint ${garage.endpoint}): the server expects region '${garage.region}': check the store URL's ?region=`
   )
 })

@@ -30,7 +30,7 @@ beforeAll(async () => {
       accessKey: s3.accessKey,
       secretKey: s3.secretKey
     },
-    { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 } }
+    { retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 }, label: RUNNER_LABEL }
   )
 })
 afterAll(async () => {
@@ -113,7 +113,7 @@ describe('publishManifest', () => {
   test('an unknown access key stops at once and never shows the secret', async () => {
     const stranger = new S3Session(
       { endpoint: s3.endpoint, region: 'us-east-1', accessKey: 'NOBODY', secretKey: s3.secretKey },
-      { retry: { attempts: 5, baseDelayMs: 2000, maxDelayMs: 2000 } }
+      { retry: { attempts: 5, baseDelayMs: 2000, maxDelayMs: 2000 }, label: RUNNER_LABEL }
     )
     const started = Date.now()
     const error = (await publishManifest(stranger, await upload('modules-f.fl', 'y')).catch(

@@ -10,6 +10,7 @@ import { unpackFlist } from '../../src/flist/read/unpack.js'
 import { FlistWriter } from '../../src/flist/format/writer.js'
 import { describeS3Failure, isRetryableS3Error } from '../../src/s3/errors.js'
 import { inputLabeller } from '../../src/common/input-label.js'
+import { RUNNER_LABEL } from '../../src/common/input-label.js'
 
 const connection = {
   endpoint: 'http://127.0.0.1:3900',
@@ -31,8 +32,17 @@ describe('describeS3Failure', () => {
     ],
     ['Garage', refusal('AccessDenied', 'Forbidden: Invalid signature', 403)]
   ])('a bad signature (%s) names s3-secret-key', (_, error) => {
-    const line = describeS3Failure(error, 'HEAD blobs/abc', connection).message
+    const line = describeS3Failure(error, 'HEAD blobs/abc', connection, {
+      label: RUNNER_LABEL
+    }).message
     expect(line).toMatch(/rejected the request signature: check input s3-secret-key/)
+  })
+
+  test('a run given store URLs, not inputs (the engine CLI), is told the parts of the URL', () => {
+    const error = refusal('SignatureDoesNotMatch', 'The request signature we calculated', 403)
+    expect(describeS3Failure(error, 'GET blobs/abc', connection).message).toMatch(
+      /rejected the request signature: check the secret key in the store URL and the store URL's \?region=$/
+    )
   })
 
   test('a shell run is told the flags to check', () => {
@@ -65,15 +75,17 @@ describe('describeS3Failure', () => {
     ]
   ])('a wrong region (%s) names s3-region and the one the server expects', (_, message, region) => {
     const error = refusal('AuthorizationHeaderMalformed', message, 400)
-    const line = describeS3Failure(error, 'HEAD blobs/abc', connection).message
+    const line = describeS3Failure(error, 'HEAD blobs/abc', connection, {
+      label: RUNNER_LABEL
+    }).message
     expect(line).toMatch(new RegExp(`expects region '${region}': check input s3-region`))
   })
 
   test('a region refusal without the expected region still names s3-region', () => {
     const error = refusal('AuthorizationHeaderMalformed', 'malformed', 400)
-    expect(describeS3Failure(error, 'HEAD blobs/abc', connection).message).toMatch(
-      /expects another region: check input s3-region/
-    )
+    expect(
+      describeS3Failure(error, 'HEAD blobs/abc', connection, { label: RUNNER_LABEL }).message
+    ).toMatch(/expects another region: check input s3-region/)
   })
 
   test('a refusal of the clock is retried, and when it stays names the clock, not the keys', () => {

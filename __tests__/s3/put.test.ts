@@ -178,7 +178,7 @@ describe('S3Session.put', () => {
     s3.destroy()
     expect(received).toHaveLength(1)
     expect(error.message).toBe(
-      `S3 PUT blobs/${'ef'.repeat(32)} failed (endpoint ${endpoint}): the server rejected the request signature: check input s3-secret-key (S3_SECRET_KEY in rfs.conf) and input s3-region`
+      `S3 PUT blobs/${'ef'.repeat(32)} failed (endpoint ${endpoint}): the server rejected the request signature: check the secret key in the store URL and the store URL's ?region=`
     )
     expect(error.message).not.toContain(SECRET)
   })

@@ -51,7 +51,8 @@ export async function probeIfNoneMatch(
 async function removeProbe(session: S3Session, bucket: string, key: string): Promise<void> {
   const cleaner = new S3Session(session.connection, {
     retry: { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000 },
-    requestTimeoutMs: 10_000
+    requestTimeoutMs: 10_000,
+    label: session.label
   })
   try {
     await cleaner.request(`DELETE ${bucket}/${key}`, abortSignal =>

@@ -149,7 +149,8 @@ async function settle(
 ): Promise<ManifestState> {
   const session = new S3Session(target.connection, {
     retry: { attempts: 2, baseDelayMs: 100, maxDelayMs: 500 },
-    requestTimeoutMs: 5_000
+    requestTimeoutMs: 5_000,
+    label: upload.label
   })
   try {
     const stored = await publishedSha256(session, upload.bucket, upload.key)

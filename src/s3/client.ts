@@ -12,7 +12,7 @@ import type { S3Connection } from '../store-url/s3.js'
 import { describeS3Failure, httpStatus, isRetryableS3Error } from './errors.js'
 import { ObjectPutter, type PutAgents } from './put.js'
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js'
-import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
+import type { InputLabel } from '../common/input-label.js'
 
 /** How hard to try each S3 request. */
 export interface S3RequestPolicy {
@@ -39,7 +39,7 @@ export interface S3SessionOptions {
   signal?: AbortSignal
   /** A connection without keys uses the default credential chain (see S3RequestPolicy). */
   credentialChain?: boolean
-  /** Names the inputs in the advice of a failure; the runner's spelling by default. */
+  /** Names the inputs in the advice of a failure; without it, the parts of the store URL. */
   label?: InputLabel
 }
 
@@ -67,7 +67,8 @@ export class S3Session {
   private readonly timeoutMs: number
   private readonly signal?: AbortSignal
   private readonly credentialChain: boolean
-  private readonly label: InputLabel
+  /** How the run names its inputs, for the advice of a failure (see S3SessionOptions). */
+  readonly label: InputLabel | undefined
   private readonly putter: ObjectPutter
   private readonly agents: PutAgents
 
@@ -79,7 +80,7 @@ export class S3Session {
     this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.signal = options.signal
     this.credentialChain = options.credentialChain === true
-    this.label = options.label ?? RUNNER_LABEL
+    this.label = options.label
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 }
     const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) }
     this.agents = agents

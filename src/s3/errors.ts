@@ -30,27 +30,58 @@ const RETRYABLE_NAMES = new Set([
   'TimeoutError'
 ])
 
-/** What an advice may name: the bucket, the server's message, and the inputs as the run was given them. */
-type Advice = (bucket: string, message: string, label: InputLabel) => string
+/** The settings an advice tells the user to check, named for whoever set them. */
+interface SettingNames {
+  accessKey: string
+  secretKey: string
+  keys: string
+  region: string
+  endpoint: string
+  bucket: string
+}
+
+/** The action's inputs, as the run was given them, with their rfs.conf keys. */
+function inputNames(label: InputLabel): SettingNames {
+  return {
+    accessKey: `${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
+    secretKey: `${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf)`,
+    keys: `${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf)`,
+    region: `${label('s3-region')} (S3_REGION in rfs.conf)`,
+    endpoint: label('s3-endpoint'),
+    bucket: `${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`
+  }
+}
+
+/** The parts of a store URL, for runs that were given one instead (the engine CLI). */
+const URL_NAMES: SettingNames = {
+  accessKey: 'the access key in the store URL',
+  secretKey: 'the secret key in the store URL',
+  keys: 'the access and secret keys in the store URL',
+  region: "the store URL's ?region=",
+  endpoint: "the store URL's host and port",
+  bucket: "the store URL's bucket"
+}
+
+type Advice = (bucket: string, message: string, names: SettingNames) => string
 
 /** Refusals that no retry can change, and the setting the user should check. */
 const FATAL_ADVICE: Record<string, Advice> = {
-  InvalidAccessKeyId: (_bucket, _message, label) =>
-    `the server does not know this access key: check ${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
-  SignatureDoesNotMatch: (_bucket, _message, label) =>
-    `the server rejected the request signature: check ${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf) and ${label('s3-region')}`,
+  InvalidAccessKeyId: (_bucket, _message, names) =>
+    `the server does not know this access key: check ${names.accessKey}`,
+  SignatureDoesNotMatch: (_bucket, _message, names) =>
+    `the server rejected the request signature: check ${names.secretKey} and ${names.region}`,
   AccessDenied: bucket =>
     `access denied on bucket '${bucket}': give the access key read and write permission on it`,
   Forbidden: bucket =>
     `access denied on bucket '${bucket}': give the access key read and write permission on it`,
-  NoSuchBucket: (bucket, _message, label) =>
-    `bucket '${bucket}' does not exist: create it or fix ${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-  AuthorizationHeaderMalformed: (_bucket, message, label) =>
-    `the server expects ${expectedRegion(message) ?? 'another region'}: check ${label('s3-region')} (S3_REGION in rfs.conf)`,
-  PermanentRedirect: (_bucket, _message, label) =>
-    `the bucket lives in another region or endpoint: check ${label('s3-region')} and ${label('s3-endpoint')}`,
-  InvalidBucketName: (bucket, _message, label) =>
-    `'${bucket}' is not a valid bucket name: check ${label('s3-bucket')} / ${label('manifest-bucket')}`
+  NoSuchBucket: (bucket, _message, names) =>
+    `bucket '${bucket}' does not exist: create it or fix ${names.bucket}`,
+  AuthorizationHeaderMalformed: (_bucket, message, names) =>
+    `the server expects ${expectedRegion(message) ?? 'another region'}: check ${names.region}`,
+  PermanentRedirect: (_bucket, _message, names) =>
+    `the bucket lives in another region or endpoint: check ${names.region} and ${names.endpoint}`,
+  InvalidBucketName: (bucket, _message, names) =>
+    `'${bucket}' is not a valid bucket name: check ${names.bucket}`
 }
 
 /** Refusals a retry may get past, and what to check when none did. */
@@ -79,8 +110,8 @@ function anonymousAdvice(bucket: string, connection: S3Connection): string {
   )
 }
 
-const FORBIDDEN_ADVICE: Advice = (bucket, _message, label) =>
-  `the server refused access (403): check ${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`
+const FORBIDDEN_ADVICE: Advice = (bucket, _message, names) =>
+  `the server refused access (403): check ${names.keys} and that the key may read and write bucket '${bucket}'`
 
 interface SdkErrorShape {
   name?: string
@@ -142,7 +173,10 @@ export interface FailureContext {
   attempts?: number
   /** The connection's keys came, or were to come, from the AWS credential chain. */
   credentialChain?: boolean
-  /** Names the inputs in the advice, as the run was given them; the runner's spelling by default. */
+  /**
+   * Names the inputs in the advice, as the run was given them; without it, the advice names the
+   * parts of the store URL (the engine CLI takes no inputs).
+   */
   label?: InputLabel
 }
 
@@ -151,8 +185,9 @@ export function describeS3Failure(
   error: unknown,
   what: string,
   connection: S3Connection,
-  { attempts = 1, credentialChain = false, label = RUNNER_LABEL }: FailureContext = {}
+  { attempts = 1, credentialChain = false, label }: FailureContext = {}
 ): UserError {
+  const names = label ? inputNames(label) : URL_NAMES
   const { name = 'Error', message = String(error) } = shape(error)
   const keyless = connection.accessKey === '' && connection.secretKey === ''
   if (
@@ -160,7 +195,7 @@ export function describeS3Failure(
     (keyless && credentialChain && /credential/i.test(message))
   ) {
     return new UserError(
-      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${label('s3-access-key')} / ${label('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
+      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${(label ?? RUNNER_LABEL)('s3-access-key')} / ${(label ?? RUNNER_LABEL)('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
     )
   }
   // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
@@ -179,9 +214,9 @@ export function describeS3Failure(
         (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined))
   const code = networkCode(error)
   const reason = advice
-    ? advice(bucketOf(what), message, label)
+    ? advice(bucketOf(what), message, names)
     : code && UNREACHABLE_CODES.has(code)
-      ? `cannot reach the S3 endpoint (${code}): check ${label('s3-endpoint')} and the network`
+      ? `cannot reach the S3 endpoint (${code}): check ${names.endpoint} and the network`
       : code
         ? `the connection failed (${code}): the server or a proxy in between dropped it`
         : serverAnswer(error, name, message)

@@ -9,7 +9,12 @@ import { FlistWriter } from '../../../src/flist/format/writer.js'
 import { packFlist, type PackContext } from '../../../src/publish/pack-flists.js'
 import type { FlistPlan, Plan } from '../../../src/plan/plan.js'
 import type { Settings } from '../../../src/plan/settings.js'
-import { removeTempDirs, standInScript, tempDir, writeExecutable } from '../../helpers/rfs/standin.js'
+import {
+  removeTempDirs,
+  standInScript,
+  tempDir,
+  writeExecutable
+} from '../../helpers/rfs/standin.js'
 
 let work: string
 let prepared: string
