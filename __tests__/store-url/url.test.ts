@@ -147,17 +147,16 @@ describe('dirUrlPath', () => {
 
   test('a dir:// URL with a host is refused, naming the host and no credential', () => {
     expect(() => dirUrlPath('dir://relative/path')).toThrow(
-      "a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host 'relative'"
+      "store: a dir:// URL needs an absolute path, as in dir:///srv/blobs; this one names the host 'relative'"
     )
-    const error = (() => {
-      try {
-        dirUrlPath('dir://me:hunter2@host/path')
-      } catch (caught) {
-        return caught as Error
-      }
-    })()
-    expect(error?.message).toContain("'host'")
-    expect(error?.message).not.toMatch(/hunter2|me:/)
+    for (const url of ['dir://me:hunter2@host/path', 'dir://tok/en@host/path']) {
+      expect(() => dirUrlPath(url, 'manifest location')).toThrow(
+        /^manifest location: a dir:\/\/ URL needs an absolute path, as in dir:\/\/\/srv\/blobs$/
+      )
+    }
+    expect(() => dirUrlPath('dir://AK:secret@/x')).toThrow(
+      /^store: the dir:\/\/ URL does not parse/
+    )
   })
 })
 

@@ -93,4 +93,16 @@ describe('dir store', () => {
     expect((await store.listIds('8', 3))?.size).toBe(3)
     expect((await store.listIds('7', 0))?.size).toBe(0)
   })
+
+  test('names that are no blob ids count for nothing, and a blob is looked for in its own shard only', async () => {
+    const root = tempDir('dir-junk')
+    writeFileSync(join(root, ID_80), 'flat')
+    for (const junk of ['8'.repeat(63) + 'G', ID_8F.toUpperCase()])
+      writeFileSync(join(root, junk), 'x')
+    mkdirSync(join(root, '81'))
+    writeFileSync(join(root, '81', ID_8F), 'misplaced')
+    const listing = await new DirBlobStore(root).listIds('8', 1)
+    expect(listing?.size).toBe(1)
+    expect(await listing?.storedSize(ID_8F)).toBeUndefined()
+  })
 })

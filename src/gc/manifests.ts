@@ -31,7 +31,7 @@ export function openManifestLocation(
 ): ManifestLocation {
   const scheme = storeScheme(text)
   if (scheme === undefined) return dirLocation(resolve(text))
-  if (scheme === 'dir') return dirLocation(dirUrlPath(text)!)
+  if (scheme === 'dir') return dirLocation(dirUrlPath(text, 'manifest location')!)
   if (!isS3Scheme(scheme)) {
     throw new UserError(
       `manifest location '${stripPassword(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`

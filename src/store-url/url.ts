@@ -69,12 +69,14 @@ export function storeScheme(url: string): string | undefined {
  * The directory of a dir:// URL, percent-decoded as the store reads it; undefined for other
  * schemes. A dir:// URL names an absolute path (dir:///srv/blobs): one with a host is refused.
  */
-export function dirUrlPath(url: string): string | undefined {
+export function dirUrlPath(url: string, source = 'store'): string | undefined {
   if (storeScheme(url) !== 'dir') return undefined
-  const { host, pathname } = new URL(url)
+  const { host, pathname } = parseWhatwgUrl(url, source)
   if (host !== '') {
+    // A host may be a piece of a userinfo written without its @ encoded: then it is not shown.
+    const named = urlCredentials(url) ? '' : `; this one names the host '${host}'`
     throw new UserError(
-      `a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host '${urlHost(url) ?? ''}'`
+      `${source}: a dir:// URL needs an absolute path, as in dir:///srv/blobs${named}`
     )
   }
   try {

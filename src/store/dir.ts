@@ -1,7 +1,7 @@
 // rfs's dir:// store. Blobs are written flat, at ROOT/<hex id>: the one layout every rfs reads
 // (rfs releases read nothing else). ROOT/<first two hex digits>/<hex id>, which later rfs builds
 // and earlier versions of this action write, is read too, and moved flat as blobs are asked for.
-import { existsSync, statSync, unlinkSync, type Dir, type Dirent } from 'node:fs'
+import { statSync, unlinkSync, type Dir, type Dirent } from 'node:fs'
 import { mkdir, opendir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomically } from '../common/atomic-write.js'
@@ -67,8 +67,11 @@ export class DirBlobStore implements BlobStore {
     const sharded: string[] = []
     for (const shard of shards) {
       for await (const entry of entriesOf(join(this.root, shard))) {
-        if (isBlob(entry, prefix) && flat.length + sharded.push(entry.name) > limit)
+        // A blob is found in the shard named by its first two digits, and only there.
+        if (!isBlob(entry, shard)) continue
+        if (entry.name.startsWith(prefix) && flat.length + sharded.push(entry.name) > limit) {
           return undefined
+        }
       }
     }
     return new DirListing(this.prefix, new BlobIdSet(flat), new BlobIdSet(sharded))
@@ -106,13 +109,12 @@ class DirListing implements BlobListing {
   }
 }
 
-/**
- * A blob's name is its 64 hex digits; the temporary files of unfinished writes are longer (and
- * BlobIdSet drops any other name).
- */
+/** A blob's name is its 64 lower-case hex digits; the temporary files of unfinished writes are longer. */
 function isBlob(entry: Dirent, prefix: string): boolean {
-  return entry.name.length === 64 && entry.name.startsWith(prefix) && entry.isFile()
+  return BLOB_NAME.test(entry.name) && entry.name.startsWith(prefix) && entry.isFile()
 }
+
+const BLOB_NAME = /^[0-9a-f]{64}$/
 
 /** Anything named by two characters may be a shard of the older layout, if the prefix allows. */
 function isShard(entry: Dirent, prefix: string): boolean {
@@ -134,10 +136,13 @@ async function* entriesOf(path: string): AsyncGenerator<Dirent> {
   yield* dir
 }
 
-/** Looked for first: a failed unlink costs an error object, and most blobs have no such copy. */
+/**
+ * Looked for first, without an error object when it is absent (most blobs have no such copy); a
+ * copy that cannot be looked for or removed (permissions) fails the put.
+ */
 function removeIfPresent(path: string): void {
-  if (!existsSync(path)) return
   try {
+    if (!statSync(path, { throwIfNoEntry: false })) return
     unlinkSync(path)
   } catch (error) {
     if (!isMissing(error)) throw error
