@@ -124,7 +124,8 @@ describe('tests mirror src/', () => {
     const tests = join(ROOT, '__tests__')
     const stray = sourceFiles(tests)
       .map(file => relative(tests, file).split('\\').join('/'))
-      .filter(path => path.endsWith('.test.ts') && dirname(path) !== '.')
+      // This file checks the whole tree, not one module.
+      .filter(path => path.endsWith('.test.ts') && path !== 'layers.test.ts')
       .filter(path => !UNMIRRORED.includes(path.split('/')[0]))
       .filter(path => {
         const module = path.replace(/\.test\.ts$/, '')

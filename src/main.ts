@@ -22,7 +22,7 @@ import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
 import { checkS3Stores } from './plan/store-check.js'
-import { inputLabeller, type InputSource } from './common/input-label.js'
+import { inputLabel, inputLabeller, type InputSource } from './common/input-label.js'
 
 /** The inputs of a run as read, before they are checked. */
 export interface RunInputs {
@@ -65,7 +65,11 @@ async function mission(
   const context = await phases.run('plan', 'Plan', async () => {
     // First: the default firmware tag is the date of the source date.
     const dateWarnings: string[] = []
-    const date = await sourceDate(settings.projectRoot, dateWarnings)
+    const date = await sourceDate(
+      settings.projectRoot,
+      dateWarnings,
+      inputLabel('project-root', settings.inputSource)
+    )
     const plan = await buildPlan(settings, { sourceDate: date, mask: maskSecret })
     plan.warnings.unshift(...dateWarnings)
     // Every S3 session of the run signs key-less connections with the chain from here on.

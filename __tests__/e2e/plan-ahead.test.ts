@@ -169,7 +169,7 @@ describe('public-url', () => {
     })
     expect(run.code).toBe(0)
     expect(lines(run, 'warning')).toContainEqual(
-      'input public-url=https://hub.example.com/zos/v5 ends with the prefix zos/v5: the manifest URLs are https://hub.example.com/zos/v5/zos/v5/manifests/NAME; public-url is the public base of the manifest bucket, to which the whole key (PREFIX/manifests/NAME) is appended, so this was likely meant as https://hub.example.com'
+      'input public-url=https://hub.example.com/zos/v5 ends with the prefix zos/v5: the manifest URLs are https://hub.example.com/zos/v5/zos/v5/manifests/NAME; input public-url is the public base of the manifest bucket, to which the whole key (PREFIX/manifests/NAME) is appended, so this was likely meant as https://hub.example.com'
     )
   })
 })
@@ -250,7 +250,7 @@ describe('the default firmware tag', () => {
     expect(run.outputs['firmware-tag']).toBe(today)
     expect(lines(run, 'warning')).toContainEqual(
       expect.stringMatching(
-        /^firmware tag \d{8} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set firmware-tag/
+        /^firmware tag \d{8} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set input firmware-tag/
       )
     )
   })

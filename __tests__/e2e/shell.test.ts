@@ -50,7 +50,7 @@ describe('the log of a shell run', () => {
     const run = await shell(['--project-root', root, '--firmware-tag', 'fw', '--dry-run'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(
-      /^no S3 settings \(no s3-\* inputs, no S3_\* keys in config\/rfs.conf\): the blobs go to the embedded store dir:\/\/.*nothing is uploaded$/m
+      /^no S3 settings \(no --s3-\* flags, no S3_\* keys in config\/rfs.conf\): the blobs go to the embedded store dir:\/\/.*nothing is uploaded$/m
     )
   })
 

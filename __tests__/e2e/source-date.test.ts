@@ -40,7 +40,7 @@ asRoot('the action warns of a refused checkout in its log and its job summary', 
     })
     expect(run.code).toBe(0)
     const refused =
-      /git gave no commit date for project-root .*dubious ownership.*set SOURCE_DATE_EPOCH.*safe\.directory/
+      /git gave no commit date for input project-root .*dubious ownership.*set SOURCE_DATE_EPOCH.*safe\.directory/
     expect(run.stdout).toMatch(new RegExp(`^::warning::${refused.source}`, 'm'))
     // The summary is Markdown: underscores come escaped.
     expect(run.summary.replace(/\\(.)/g, '$1')).toMatch(refused)
@@ -58,7 +58,7 @@ test('a checkout where git is not installed is a warning naming the fix, a plain
     gitRepository(project.root)
     const noGit = { PATH: join(work, 'no-git-here') }
     const warned = (projectRoot: string): string =>
-      `::warning::project-root ${projectRoot} is a git checkout, but git is not installed, so its commit date is unknown: timestamps are recorded as found, so another checkout of the same commit packs different .fl bytes and its manifest conflicts; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct), or install git`
+      `::warning::input project-root ${projectRoot} is a git checkout, but git is not installed, so its commit date is unknown: timestamps are recorded as found, so another checkout of the same commit packs different .fl bytes and its manifest conflicts; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct), or install git`
     const inputs = { 'firmware-tag': 'fw1', engine: 'native', 'dry-run': 'true' }
     const run = await runAction({ 'project-root': project.root, ...inputs }, { env: noGit })
     expect(run.code).toBe(0)

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { routeWarnings, unopenableReason, unreachableReason } from '../../src/plan/store-reach.js'
+import { inputLabeller, RUNNER_LABEL } from '../../src/common/input-label.js'
 
 const route = (url: string) => ({ start: 0, end: 255, url })
 
@@ -35,10 +36,11 @@ describe('routes Zero-OS nodes cannot reach', () => {
     expect(
       routeWarnings(
         [route('s3://AK@127.0.0.1:9000/b'), route('s3s://AK@s3.example.com:443/b')],
-        true
+        true,
+        inputLabeller('flag')
       )
     ).toEqual([
-      'route s3://AK@127.0.0.1:9000/b names a loopback address, which Zero-OS nodes will not reach; set read-store to an address they can reach'
+      'route s3://AK@127.0.0.1:9000/b names a loopback address, which Zero-OS nodes will not reach; set --read-store to an address they can reach'
     ])
   })
 })
@@ -48,13 +50,13 @@ describe('routes the rfs releases cannot open', () => {
     'an %s route names its scheme, who reads it, and the alternative',
     scheme => {
       const url = `${scheme}://hub.example.com/zos-blobs`
-      const [warning, ...others] = routeWarnings([route(url)], true)
+      const [warning, ...others] = routeWarnings([route(url)], true, RUNNER_LABEL)
       expect(others).toEqual([])
       expect(warning).toBe(
         `route ${url} uses the ${scheme} scheme, which no rfs release opens (v2.0.6 and v2.0.7 stop with ` +
           `"unknown store type '${scheme}'"; only rfs builds after v2.0.7 read it): nodes running a ` +
           `release cannot mount the flist; for them, route to the bucket itself with an s3:// (s3s://) ` +
-          `read-store on a bucket that allows anonymous reads`
+          `input read-store on a bucket that allows anonymous reads`
       )
     }
   )
@@ -65,11 +67,11 @@ describe('routes the rfs releases cannot open', () => {
     'zdb://zdb.example.com:9900/ns',
     'dir:///srv/blobs'
   ])('%s opens in every rfs', url => {
-    expect(unopenableReason(route(url))).toBeUndefined()
+    expect(unopenableReason(route(url), RUNNER_LABEL)).toBeUndefined()
   })
 
   test('a route both unreachable and unopenable gets both warnings', () => {
-    expect(routeWarnings([route('http://10.0.0.5/blobs')], true)).toEqual([
+    expect(routeWarnings([route('http://10.0.0.5/blobs')], true, RUNNER_LABEL)).toEqual([
       expect.stringMatching(/names a private address/),
       expect.stringMatching(/uses the http scheme, which no rfs release opens/)
     ])

@@ -62156,10 +62156,7 @@ function sleep(ms, signal) {
     });
 }
 
-// EXTERNAL MODULE: ./src/common/input-label.ts
-var input_label = __nccwpck_require__(4806);
 ;// CONCATENATED MODULE: ./src/s3/client.ts
-
 
 
 
@@ -62190,6 +62187,7 @@ class S3Session {
     timeoutMs;
     signal;
     credentialChain;
+    /** How the run names its inputs, for the advice of a failure (see S3SessionOptions). */
     label;
     putter;
     agents;
@@ -62199,7 +62197,7 @@ class S3Session {
         this.timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.signal = options.signal;
         this.credentialChain = options.credentialChain === true;
-        this.label = options.label ?? input_label/* RUNNER_LABEL */.ss;
+        this.label = options.label;
         const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 32 };
         const agents = { http: new external_node_http_.Agent(agentOptions), https: new external_node_https_.Agent(agentOptions) };
         this.agents = agents;
@@ -62368,16 +62366,36 @@ const RETRYABLE_NAMES = new Set([
     'ServiceUnavailable',
     'TimeoutError'
 ]);
+/** The action's inputs, as the run was given them, with their rfs.conf keys. */
+function inputNames(label) {
+    return {
+        accessKey: `${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
+        secretKey: `${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf)`,
+        keys: `${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf)`,
+        region: `${label('s3-region')} (S3_REGION in rfs.conf)`,
+        endpoint: label('s3-endpoint'),
+        bucket: `${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`
+    };
+}
+/** The parts of a store URL, for runs that were given one instead (the engine CLI). */
+const URL_NAMES = {
+    accessKey: 'the access key in the store URL',
+    secretKey: 'the secret key in the store URL',
+    keys: 'the access and secret keys in the store URL',
+    region: "the store URL's ?region=",
+    endpoint: "the store URL's host and port",
+    bucket: "the store URL's bucket"
+};
 /** Refusals that no retry can change, and the setting the user should check. */
 const FATAL_ADVICE = {
-    InvalidAccessKeyId: (_bucket, _message, label) => `the server does not know this access key: check ${label('s3-access-key')} (S3_ACCESS_KEY in rfs.conf)`,
-    SignatureDoesNotMatch: (_bucket, _message, label) => `the server rejected the request signature: check ${label('s3-secret-key')} (S3_SECRET_KEY in rfs.conf) and ${label('s3-region')}`,
+    InvalidAccessKeyId: (_bucket, _message, names) => `the server does not know this access key: check ${names.accessKey}`,
+    SignatureDoesNotMatch: (_bucket, _message, names) => `the server rejected the request signature: check ${names.secretKey} and ${names.region}`,
     AccessDenied: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
     Forbidden: bucket => `access denied on bucket '${bucket}': give the access key read and write permission on it`,
-    NoSuchBucket: (bucket, _message, label) => `bucket '${bucket}' does not exist: create it or fix ${label('s3-bucket')} / ${label('manifest-bucket')} (S3_BUCKET / MANIFEST_BUCKET in rfs.conf)`,
-    AuthorizationHeaderMalformed: (_bucket, message, label) => `the server expects ${expectedRegion(message) ?? 'another region'}: check ${label('s3-region')} (S3_REGION in rfs.conf)`,
-    PermanentRedirect: (_bucket, _message, label) => `the bucket lives in another region or endpoint: check ${label('s3-region')} and ${label('s3-endpoint')}`,
-    InvalidBucketName: (bucket, _message, label) => `'${bucket}' is not a valid bucket name: check ${label('s3-bucket')} / ${label('manifest-bucket')}`
+    NoSuchBucket: (bucket, _message, names) => `bucket '${bucket}' does not exist: create it or fix ${names.bucket}`,
+    AuthorizationHeaderMalformed: (_bucket, message, names) => `the server expects ${expectedRegion(message) ?? 'another region'}: check ${names.region}`,
+    PermanentRedirect: (_bucket, _message, names) => `the bucket lives in another region or endpoint: check ${names.region} and ${names.endpoint}`,
+    InvalidBucketName: (bucket, _message, names) => `'${bucket}' is not a valid bucket name: check ${names.bucket}`
 };
 /** Refusals a retry may get past, and what to check when none did. */
 const RETRY_ADVICE = {
@@ -62399,7 +62417,7 @@ function anonymousAdvice(bucket, connection) {
         `rfs config -m COPY.fl store delete -a, then store add -s '${store}'), or let the bucket ` +
         `allow anonymous reads (a bucket policy)`);
 }
-const FORBIDDEN_ADVICE = (bucket, _message, label) => `the server refused access (403): check ${label('s3-access-key')} and ${label('s3-secret-key')} (S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and that the key may read and write bucket '${bucket}'`;
+const FORBIDDEN_ADVICE = (bucket, _message, names) => `the server refused access (403): check ${names.keys} and that the key may read and write bucket '${bucket}'`;
 function shape(error) {
     return typeof error === 'object' && error !== null ? error : {};
 }
@@ -62446,12 +62464,13 @@ function bucketOf(what) {
     return what.replace(/^\S+\s+/, '').split('/')[0];
 }
 /** One line for a failed S3 request: what was asked, what the server said, what to check. */
-function describeS3Failure(error, what, connection, { attempts = 1, credentialChain = false, label = _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss } = {}) {
+function describeS3Failure(error, what, connection, { attempts = 1, credentialChain = false, label } = {}) {
+    const names = label ? inputNames(label) : URL_NAMES;
     const { name = 'Error', message = String(error) } = shape(error);
     const keyless = connection.accessKey === '' && connection.secretKey === '';
     if (name === 'CredentialsProviderError' ||
         (keyless && credentialChain && /credential/i.test(message))) {
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${label('s3-access-key')} / ${label('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${(label ?? _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss)('s3-access-key')} / ${(label ?? _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss)('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
     }
     // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
     // SignatureDoesNotMatch.
@@ -62467,9 +62486,9 @@ function describeS3Failure(error, what, connection, { attempts = 1, credentialCh
             (httpStatus(error) === 403 ? FORBIDDEN_ADVICE : undefined));
     const code = networkCode(error);
     const reason = advice
-        ? advice(bucketOf(what), message, label)
+        ? advice(bucketOf(what), message, names)
         : code && UNREACHABLE_CODES.has(code)
-            ? `cannot reach the S3 endpoint (${code}): check ${label('s3-endpoint')} and the network`
+            ? `cannot reach the S3 endpoint (${code}): check ${names.endpoint} and the network`
             : code
                 ? `the connection failed (${code}): the server or a proxy in between dropped it`
                 : serverAnswer(error, name, message);
@@ -62911,12 +62930,11 @@ function decodeCredential(encoded, scheme, source) {
 /* harmony export */   f$: () => (/* binding */ urlScheme),
 /* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
 /* harmony export */   iM: () => (/* binding */ splitUrl),
-/* harmony export */   ri: () => (/* binding */ withoutCredentials),
 /* harmony export */   t9: () => (/* binding */ DEFAULT_REGION),
 /* harmony export */   x4: () => (/* binding */ schemeAndHost),
 /* harmony export */   xc: () => (/* binding */ refuseMisplacedCredentials)
 /* harmony export */ });
-/* unused harmony exports STORE_SCHEMES, S3_SCHEMES, urlHost, credentialsParseAsWritten, credentialSpellings, passwordSpellings */
+/* unused harmony exports STORE_SCHEMES, S3_SCHEMES, urlHost, withoutCredentials, credentialsParseAsWritten, credentialSpellings, passwordSpellings */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
 // Store URLs as rfs writes them (`[xx-xx=]scheme://[user[:password]@]host[:port]/path[?query]`),
 // and the credentials inside URL-shaped settings (store specs, endpoints, public and download
@@ -62973,12 +62991,14 @@ function storeScheme(url) {
  * The directory of a dir:// URL, percent-decoded as the store reads it; undefined for other
  * schemes. A dir:// URL names an absolute path (dir:///srv/blobs): one with a host is refused.
  */
-function dirUrlPath(url) {
+function dirUrlPath(url, source = 'store') {
     if (storeScheme(url) !== 'dir')
         return undefined;
-    const { host, pathname } = new URL(url);
+    const { host, pathname } = parseWhatwgUrl(url, source);
     if (host !== '') {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a dir:// store needs an absolute path, as in dir:///srv/blobs; this one names the host '${urlHost(url) ?? ''}'`);
+        // A host may be a piece of a userinfo written without its @ encoded: then it is not shown.
+        const named = urlCredentials(url) ? '' : `; this one names the host '${host}'`;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: a dir:// URL needs an absolute path, as in dir:///srv/blobs${named}`);
     }
     try {
         return decodeURIComponent(pathname);
@@ -63009,16 +63029,20 @@ function schemeAndHost(url) {
     return /^[^:]*:\/\/[^/?#]*/.exec(withoutCredentials(url))[0];
 }
 /**
- * The URL without its userinfo (user and password, taken as a person writes them, to the last @),
- * e.g. for a store whose URL is its display. Text that is not URL-shaped comes back unchanged.
+ * The URL (and its range, if it has one) without its userinfo, taken as a person writes it, to
+ * the last @: nothing of a secret shows, whatever it holds. For showing a URL, not for fetching
+ * it: an @ in a path counts as the end of a userinfo here. Text that is not URL-shaped comes back
+ * unchanged.
  */
-function withoutCredentials(url) {
-    const match = URL_SHAPE.exec(url);
-    const credentials = urlCredentials(url);
+function withoutCredentials(text) {
+    const bare = splitRange(text.trim()).url;
+    const match = URL_SHAPE.exec(bare);
+    const credentials = urlCredentials(text);
     if (!match || !credentials)
-        return url;
+        return text;
     const [, scheme, rest] = match;
-    return `${scheme}://${rest.slice(credentials.userinfo.length + 1)}`;
+    const range = text.slice(0, text.indexOf(bare));
+    return `${range}${scheme}://${rest.slice(credentials.userinfo.length + 1)}`;
 }
 /** `[xx-xx=]url` taken apart; the bytes are not checked for order. */
 function splitRange(text) {
@@ -68024,7 +68048,7 @@ function openManifestLocation(text, options = {}) {
     if (scheme === undefined)
         return dirLocation((0,external_node_path_.resolve)(text));
     if (scheme === 'dir')
-        return dirLocation((0,store_url_url/* dirUrlPath */.eb)(text));
+        return dirLocation((0,store_url_url/* dirUrlPath */.eb)(text, 'manifest location'));
     if (!(0,store_url_url/* isS3Scheme */.Ib)(scheme)) {
         throw new errors/* UserError */.yo(`manifest location '${(0,store_url_url/* stripPassword */.CK)(text)}': use s3://KEY:SECRET@HOST:PORT/BUCKET[/PREFIX], s3s://… or a directory`);
     }
@@ -69843,8 +69867,12 @@ class DirBlobStore {
         const sharded = [];
         for (const shard of shards) {
             for await (const entry of entriesOf((0,external_node_path_.join)(this.root, shard))) {
-                if (isBlob(entry, prefix) && flat.length + sharded.push(entry.name) > limit)
+                // A blob is found in the shard named by its first two digits, and only there.
+                if (!isBlob(entry, shard))
+                    continue;
+                if (entry.name.startsWith(prefix) && flat.length + sharded.push(entry.name) > limit) {
                     return undefined;
+                }
             }
         }
         return new DirListing(this.prefix, new store_store/* BlobIdSet */.Z2(flat), new store_store/* BlobIdSet */.Z2(sharded));
@@ -69882,13 +69910,11 @@ class DirListing {
         return moveFlat(`${this.base}${id.slice(0, 2)}/${id}`, `${this.base}${id}`);
     }
 }
-/**
- * A blob's name is its 64 hex digits; the temporary files of unfinished writes are longer (and
- * BlobIdSet drops any other name).
- */
+/** A blob's name is its 64 lower-case hex digits; the temporary files of unfinished writes are longer. */
 function isBlob(entry, prefix) {
-    return entry.name.length === 64 && entry.name.startsWith(prefix) && entry.isFile();
+    return BLOB_NAME.test(entry.name) && entry.name.startsWith(prefix) && entry.isFile();
 }
+const BLOB_NAME = /^[0-9a-f]{64}$/;
 /** Anything named by two characters may be a shard of the older layout, if the prefix allows. */
 function isShard(entry, prefix) {
     return entry.name.length === 2 && entry.name.startsWith(prefix.slice(0, 2));
@@ -69909,11 +69935,14 @@ async function* entriesOf(path) {
     }
     yield* dir;
 }
-/** Looked for first: a failed unlink costs an error object, and most blobs have no such copy. */
+/**
+ * Looked for first, without an error object when it is absent (most blobs have no such copy); a
+ * copy that cannot be looked for or removed (permissions) fails the put.
+ */
 function removeIfPresent(path) {
-    if (!(0,external_node_fs_.existsSync)(path))
-        return;
     try {
+        if (!(0,external_node_fs_.statSync)(path, { throwIfNoEntry: false }))
+            return;
         (0,external_node_fs_.unlinkSync)(path);
     }
     catch (error) {
@@ -69963,8 +69992,15 @@ class HttpBlobStore {
     display;
     base;
     constructor(url) {
-        this.display = (0,store_url_url/* withoutCredentials */.ri)(url);
-        this.base = this.display.replace(/\/+$/, '');
+        // Read as a URL parser reads it, which is what fetch does. A URL it would read otherwise than
+        // a person wrote it (an @ past the host) is refused, as store inputs are: its host and path
+        // might hold pieces of a secret, or not be the ones meant.
+        (0,store_url_url/* refuseMisplacedCredentials */.xc)(url, 'store');
+        const parsed = (0,store_url_url/* parseWhatwgUrl */.Dx)(url, 'store');
+        parsed.username = '';
+        parsed.password = '';
+        this.display = parsed.toString().replace(/\/+$/, '');
+        this.base = this.display;
     }
     async storedSize(id) {
         for (const url of this.candidates(id)) {

@@ -113,11 +113,7 @@ async function planRun(
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
-  const conf = await readRfsConf(
-    settings.configDir,
-    settings.projectRoot,
-    options.mask
-  )
+  const conf = await readRfsConf(settings.configDir, settings.projectRoot, options.mask)
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)
@@ -133,7 +129,7 @@ async function planRun(
     url: stripPassword(spec.url)
   })
   const readRoutes = (settings.readStore ?? writeStores).map(withoutPassword)
-  warnings.push(...routeWarnings(readRoutes, s3 !== undefined))
+  warnings.push(...routeWarnings(readRoutes, s3 !== undefined, label))
   const storeDisplay = writeStores.map(withoutPassword).map(formatStoreSpec).join('\n')
 
   const flists: FlistPlan[] = []

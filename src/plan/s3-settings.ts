@@ -144,7 +144,7 @@ export function resolveS3(
   const manifestBase = publicUrl
     ? checkPublicUrl(publicUrl.value, publicUrl.where)
     : `${endpoint.origin}/${manifestBucket}`
-  if (publicUrl) warnings.push(...publicUrlWarnings(manifestBase, publicUrl.where, prefix))
+  if (publicUrl) warnings.push(...publicUrlWarnings(manifestBase, publicUrl.where, prefix, label))
   return {
     connection,
     bucket,
@@ -160,7 +160,12 @@ export function resolveS3(
  * that already ends with the prefix was meant as the base of the prefix: its URLs hold the prefix
  * twice.
  */
-function publicUrlWarnings(base: string, where: string, prefix: string): string[] {
+function publicUrlWarnings(
+  base: string,
+  where: string,
+  prefix: string,
+  label: InputLabel
+): string[] {
   const segments = prefix.split('/').filter(segment => segment !== '')
   if (segments.length === 0) return []
   const path = new URL(base).pathname.split('/').filter(segment => segment !== '')
@@ -169,7 +174,7 @@ function publicUrlWarnings(base: string, where: string, prefix: string): string[
   const bucketBase = new URL(base)
   bucketBase.pathname = path.slice(0, -segments.length).join('/')
   return [
-    `${where}=${base} ends with the prefix ${segments.join('/')}: the manifest URLs are ${base}/${manifestKey(prefix, 'NAME')}; public-url is the public base of the manifest bucket, to which the whole key (PREFIX/manifests/NAME) is appended, so this was likely meant as ${bucketBase.href.replace(/\/+$/, '')}`
+    `${where}=${base} ends with the prefix ${segments.join('/')}: the manifest URLs are ${base}/${manifestKey(prefix, 'NAME')}; ${label('public-url')} is the public base of the manifest bucket, to which the whole key (PREFIX/manifests/NAME) is appended, so this was likely meant as ${bucketBase.href.replace(/\/+$/, '')}`
   ]
 }
 

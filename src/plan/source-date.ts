@@ -17,9 +17,14 @@ export interface SourceDate {
  * checkout another user owns, the usual case in container jobs), that is a warning pushed onto
  * `warnings`, with git's own reason and the fix: silence would look like reproducibility.
  */
+/**
+ * `projectRoot` names the project as the run was given it (`input project-root` on a runner,
+ * `--project-root` in a shell), for the warnings.
+ */
 export async function sourceDate(
   projectRoot: string,
-  warnings: string[] = []
+  warnings: string[] = [],
+  projectInput = 'project-root'
 ): Promise<SourceDate | undefined> {
   const value = process.env.SOURCE_DATE_EPOCH
   if (value !== undefined && value !== '') {
@@ -36,7 +41,7 @@ export async function sourceDate(
       cwd: projectRoot
     }))
   } catch (error) {
-    const refusal = gitRefusal(error, projectRoot)
+    const refusal = gitRefusal(error, projectRoot, projectInput)
     if (refusal) warnings.push(refusal)
     return undefined
   }
@@ -60,13 +65,13 @@ function insideCheckout(projectRoot: string): boolean {
 }
 
 /** Why git gave no commit date, as a warning line; undefined when the project simply has none. */
-function gitRefusal(error: unknown, projectRoot: string): string | undefined {
+function gitRefusal(error: unknown, projectRoot: string, projectInput: string): string | undefined {
   const { code, stderr } = error as { code?: unknown; stderr?: unknown }
   // No git at all: silence unless the project is a checkout, whose commit date then goes unread.
   if (code === 'ENOENT') {
     if (!insideCheckout(projectRoot)) return undefined
     return (
-      `project-root ${projectRoot} is a git checkout, but git is not installed, so its commit date ` +
+      `${projectInput} ${projectRoot} is a git checkout, but git is not installed, so its commit date ` +
       `is unknown: ${AS_FOUND}; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct), or install git`
     )
   }
@@ -81,7 +86,7 @@ function gitRefusal(error: unknown, projectRoot: string): string | undefined {
     ? `, or mark the checkout safe: git config --global --add safe.directory ${repositoryOf(said) ?? projectRoot}`
     : ''
   return (
-    `git gave no commit date for project-root ${projectRoot} (${reason}): ${AS_FOUND}; ` +
+    `git gave no commit date for ${projectInput} ${projectRoot} (${reason}): ${AS_FOUND}; ` +
     `set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct)${fix}`
   )
 }

@@ -13,7 +13,8 @@ export function storeChoice(plan: Plan, settings: Settings): string | undefined 
   if (settings.store) return undefined
   const conf = relative(settings.projectRoot, join(settings.configDir, 'rfs.conf'))
   if (!plan.manifests) {
-    return `no S3 settings (no s3-* inputs, no S3_* keys in ${conf}): the blobs go to the embedded store ${plan.storeDisplay} and the manifests stay in the output directory, nothing is uploaded`
+    const inputs = settings.inputSource === 'flag' ? 'no --s3-* flags' : 'no s3-* inputs'
+    return `no S3 settings (${inputs}, no S3_* keys in ${conf}): the blobs go to the embedded store ${plan.storeDisplay} and the manifests stay in the output directory, nothing is uploaded`
   }
   if (plan.credentialChain) {
     return 'no S3 access key is set: the S3 requests are signed with the AWS default credential chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, web identity as aws-actions/configure-aws-credentials sets up, profiles, instance role)'

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import type { StoreSpec } from '../store-url/spec.js'
 import { storeScheme, urlHost } from '../store-url/url.js'
+import type { InputLabel } from '../common/input-label.js'
 
 /**
  * Why Zero-OS nodes could not read blobs through this route, or undefined when they may. Routes
@@ -23,28 +24,32 @@ export function unreachableReason(route: StoreSpec, publishing: boolean): string
  * every route of an flist when it mounts or unpacks it, so one such route makes the whole flist
  * unusable on a node that runs a release.
  */
-export function unopenableReason(route: StoreSpec): string | undefined {
+export function unopenableReason(route: StoreSpec, label: InputLabel): string | undefined {
   const scheme = storeScheme(route.url)
   if (scheme !== 'http' && scheme !== 'https') return undefined
   return (
     `uses the ${scheme} scheme, which no rfs release opens (v2.0.6 and v2.0.7 stop with ` +
     `"unknown store type '${scheme}'"; only rfs builds after v2.0.7 read it): nodes running a ` +
     `release cannot mount the flist; for them, route to the bucket itself with an s3:// (s3s://) ` +
-    `read-store on a bucket that allows anonymous reads`
+    `${label('read-store')} on a bucket that allows anonymous reads`
   )
 }
 
 /** One warning line per route that nodes will not reach or cannot open. */
-export function routeWarnings(routes: readonly StoreSpec[], publishing: boolean): string[] {
+export function routeWarnings(
+  routes: readonly StoreSpec[],
+  publishing: boolean,
+  label: InputLabel
+): string[] {
   return routes.flatMap(route => {
     const warnings: string[] = []
     const unreachable = unreachableReason(route, publishing)
     if (unreachable) {
       warnings.push(
-        `route ${route.url} ${unreachable}, which Zero-OS nodes will not reach; set read-store to an address they can reach`
+        `route ${route.url} ${unreachable}, which Zero-OS nodes will not reach; set ${label('read-store')} to an address they can reach`
       )
     }
-    const unopenable = unopenableReason(route)
+    const unopenable = unopenableReason(route, label)
     if (unopenable) warnings.push(`route ${route.url} ${unopenable}`)
     return warnings
   })

@@ -195,6 +195,6 @@ async function compareWithLocal(
 function conflict(upload: ManifestUpload, existing: string, difference?: string): UserError {
   const what = difference ? ` (${difference})` : ''
   return new UserError(
-    `manifest s3://${upload.bucket}/${upload.key} is already published with sha256 ${existing}, and this run made ${upload.sha256}${what}: set ${upload.label.set('overwrite', 'true')} to replace it, or publish under another ${upload.label('firmware-tag')} or ${upload.label('kernel-version')}`
+    `manifest s3://${upload.bucket}/${upload.key} is already published with sha256 ${existing}, and this run made ${upload.sha256}${what}: set ${upload.label.set('overwrite', 'true')} to replace it, or publish under another name: change ${upload.label('firmware-tag')} or ${upload.label('kernel-version')}`
   )
 }
