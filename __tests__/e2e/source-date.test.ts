@@ -1,31 +1,14 @@
 // The action's warnings about the commit date, from the bundle: a checkout git refuses (another
 // user's), and one where git is not installed.
-import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { expect, test } from '@jest/globals'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAction } from '../helpers/action.js'
-import { giveAway, gitRepository } from '../helpers/git-repo.js'
+import { giveAway, gitRepository, isolatedGitWork } from '../helpers/git-repo.js'
 import { copyExample } from '../helpers/project.js'
 
 const asRoot = process.getuid?.() === 0 ? test : test.skip
-let work: string
-let globalConfig: string
-const saved = { ...process.env }
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'source-date-e2e-'))
-  // Only the settings of this test: no safe.directory of the machine's own git configuration.
-  globalConfig = join(work, 'gitconfig')
-  process.env.GIT_CONFIG_GLOBAL = globalConfig
-  process.env.GIT_CONFIG_NOSYSTEM = '1'
-  delete process.env.SOURCE_DATE_EPOCH
-})
-beforeEach(() => writeFileSync(globalConfig, ''))
-afterAll(() => {
-  process.env = saved
-  rmSync(work, { recursive: true, force: true })
-})
+const work = isolatedGitWork('source-date-e2e-')
 
 asRoot('the action warns of a refused checkout in its log and its job summary', async () => {
   const project = copyExample()
@@ -56,7 +39,7 @@ test('a checkout where git is not installed is a warning naming the fix, a plain
   const project = copyExample()
   try {
     gitRepository(project.root)
-    const noGit = { PATH: join(work, 'no-git-here') }
+    const noGit = { PATH: join(work(), 'no-git-here') }
     const warned = (projectRoot: string): string =>
       `::warning::input project-root ${projectRoot} is a git checkout, but git is not installed, so its commit date is unknown: timestamps are recorded as found, so another checkout of the same commit packs different .fl bytes and its manifest conflicts; set SOURCE_DATE_EPOCH, e.g. to $(git log -1 --format=%ct), or install git`
     const inputs = { 'firmware-tag': 'fw1', engine: 'native', 'dry-run': 'true' }

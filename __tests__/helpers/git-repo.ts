@@ -1,7 +1,10 @@
 // A real git checkout with one commit at a fixed time, and the chown that makes it another user's
 // (as a runner's checkout is to the root user of a container).
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export const COMMIT_TIME = 1_700_000_000
 
@@ -29,4 +32,28 @@ export function gitRepository(root: string): string {
 /** Gives the tree to another user. */
 export function giveAway(root: string): void {
   execFileSync('chown', ['-R', '12345:12345', root])
+}
+
+/**
+ * A scratch directory for the tests of one file, and a git configuration of their own (no
+ * safe.directory of the machine's), emptied before each test; SOURCE_DATE_EPOCH unset. Returns
+ * the directory, known once the file's tests start.
+ */
+export function isolatedGitWork(prefix: string): () => string {
+  let work = ''
+  let globalConfig = ''
+  const saved = { ...process.env }
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), prefix))
+    globalConfig = join(work, 'gitconfig')
+    process.env.GIT_CONFIG_GLOBAL = globalConfig
+    process.env.GIT_CONFIG_NOSYSTEM = '1'
+    delete process.env.SOURCE_DATE_EPOCH
+  })
+  beforeEach(() => writeFileSync(globalConfig, ''))
+  afterAll(() => {
+    process.env = saved
+    rmSync(work, { recursive: true, force: true })
+  })
+  return () => work
 }

@@ -1,37 +1,20 @@
 // The commit date that clamps recorded timestamps, read from a real git checkout; one owned by
 // another user is refused by git itself (`dubious ownership`), as in container jobs.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { sourceDate } from '../../src/plan/source-date.js'
-import { COMMIT_TIME, giveAway, gitRepository } from '../helpers/git-repo.js'
+import { COMMIT_TIME, giveAway, gitRepository, isolatedGitWork } from '../helpers/git-repo.js'
 
 /** Only root can give a tree to another user. */
 const asRoot = process.getuid?.() === 0 ? test : test.skip
-let work: string
-let globalConfig: string
-const saved = { ...process.env }
-
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'source-date-'))
-  // Only the settings of this test: no safe.directory of the machine's own git configuration.
-  globalConfig = join(work, 'gitconfig')
-  process.env.GIT_CONFIG_GLOBAL = globalConfig
-  process.env.GIT_CONFIG_NOSYSTEM = '1'
-  delete process.env.SOURCE_DATE_EPOCH
-})
-beforeEach(() => writeFileSync(globalConfig, ''))
-afterAll(() => {
-  process.env = saved
-  rmSync(work, { recursive: true, force: true })
-})
+const work = isolatedGitWork('source-date-')
 
 describe('sourceDate', () => {
   test('the last commit of a checkout the user owns', async () => {
     const warnings: string[] = []
-    expect(await sourceDate(gitRepository(join(work, 'own')), warnings)).toEqual({
+    expect(await sourceDate(gitRepository(join(work(), 'own')), warnings)).toEqual({
       epoch: COMMIT_TIME,
       origin: 'the last commit'
     })
@@ -39,7 +22,7 @@ describe('sourceDate', () => {
   })
 
   test('no checkout at all: timestamps as found, and no warning', async () => {
-    const plain = join(work, 'plain')
+    const plain = join(work(), 'plain')
     mkdirSync(plain)
     const warnings: string[] = []
     expect(await sourceDate(plain, warnings)).toBeUndefined()
@@ -49,7 +32,7 @@ describe('sourceDate', () => {
   asRoot(
     'a checkout git refuses (another owner) is a warning with git’s reason and the fixes',
     async () => {
-      const root = gitRepository(join(work, 'foreign'))
+      const root = gitRepository(join(work(), 'foreign'))
       giveAway(root)
       const warnings: string[] = []
       expect(await sourceDate(root, warnings)).toBeUndefined()
@@ -69,7 +52,7 @@ describe('sourceDate', () => {
   test('SOURCE_DATE_EPOCH wins over git', async () => {
     process.env.SOURCE_DATE_EPOCH = '1600000000'
     try {
-      expect(await sourceDate(gitRepository(join(work, 'overridden')))).toEqual({
+      expect(await sourceDate(gitRepository(join(work(), 'overridden')))).toEqual({
         epoch: 1_600_000_000,
         origin: 'SOURCE_DATE_EPOCH'
       })
