@@ -1,6 +1,6 @@
 // Writes src/action/action-inputs.ts, the inputs of action.yml as a module, so the code reads
 // their names, defaults and descriptions from the one file users read, with or without a bundle.
-// Run by `npm run bundle`; __tests__/e2e/action-yml.test.ts fails when the module is out of step.
+// Run by `npm run bundle`; __tests__/action/input-table.test.ts fails when the module is out of step.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
