@@ -9,7 +9,13 @@ import { FlistReader } from '../flist/format/reader.js'
 import { S3Session, type S3SessionOptions } from '../s3/client.js'
 import { listObjects } from './s3-list.js'
 import { parseS3Location } from '../store-url/s3.js'
-import { dirUrlPath, isS3Scheme, schemeAndHost, storeScheme, stripPassword } from '../store-url/url.js'
+import {
+  dirUrlPath,
+  isS3Scheme,
+  schemeAndHost,
+  storeScheme,
+  stripPassword
+} from '../store-url/url.js'
 
 export interface ManifestLocation {
   /** For messages: no secret. */

@@ -16,11 +16,20 @@ import {
 import { join } from 'node:path'
 import { createNativeEngine } from '../../../src/engines/native.js'
 import { UserError } from '../../../src/common/errors.js'
-import { verifyFlists, type PackContext, type PackedFlist } from '../../../src/publish/pack-flists.js'
+import {
+  verifyFlists,
+  type PackContext,
+  type PackedFlist
+} from '../../../src/publish/pack-flists.js'
 import type { FlistPlan } from '../../../src/plan/plan.js'
 import { unpackWithRfs, type RfsUnpackCheck } from '../../../src/engines/rfs/unpack-check.js'
 import { startS3, type TestS3 } from '../../../peers/s3.js'
-import { packRequest, removeTempDirs, tempDir, unpackingStandIn } from '../../helpers/rfs/standin.js'
+import {
+  packRequest,
+  removeTempDirs,
+  tempDir,
+  unpackingStandIn
+} from '../../helpers/rfs/standin.js'
 import type { StoreSpec } from '../../../src/store-url/spec.js'
 
 // Characters rfs can take literally in a URL, so the stand-in signs with the real secret.
