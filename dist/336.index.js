@@ -657,7 +657,7 @@ async function acquireRfs(settings, projectRoot, options = {}) {
     if (settings.sha256)
         normaliseSha256(settings.sha256, settings.label);
     const found = await locate(settings, projectRoot, options, log);
-    log.info(`Using rfs ${found.version} (${describeOrigin(found.source)}): ${found.path}`);
+    log.info(`Using rfs ${found.version} (${describeOrigin(found.source, settings.label)}): ${found.path}`);
     return found;
 }
 async function locate(settings, projectRoot, options, log) {
@@ -685,7 +685,7 @@ async function locate(settings, projectRoot, options, log) {
         if (!version)
             continue;
         if (settings.versionGiven && !sameVersion(version, settings.version)) {
-            log.info(`Skipping rfs ${version} ${describeOrigin(source)} (${path}): ${label('rfs-version')} is ${settings.version}`);
+            log.info(`Skipping rfs ${version} ${describeOrigin(source, label)} (${path}): ${label('rfs-version')} is ${settings.version}`);
             continue;
         }
         return { path, version, source };
@@ -785,9 +785,9 @@ function sameVersion(reported, tag) {
     const bare = (version) => version.replace(/^v/i, '');
     return bare(reported) === bare(tag);
 }
-function describeOrigin(source) {
+function describeOrigin(source, label) {
     const words = {
-        input: 'rfs-path',
+        input: label('rfs-path'),
         path: 'found on PATH',
         components: 'built earlier in the source tree',
         'tool-cache': 'from the tool cache',

@@ -8,7 +8,8 @@ import { FlistReader } from '../../src/flist/format/reader.js'
 import { FlistWriter } from '../../src/flist/format/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../src/flist/format/modes.js'
 import { loadSqlite } from '../../src/flist/format/sqlite.js'
-import { MANGLED_HINT } from '../../src/engines/rfs/credentials.js'
+import { mangledHint } from '../../src/engines/rfs/credentials.js'
+import { RUNNER_LABEL } from '../../src/common/input-label.js'
 import {
   packRequest,
   removeTempDirs,
@@ -365,7 +366,7 @@ test('a failing rfs publishes nothing, and neither the error nor the log holds t
   const message = await failure.catch((error: Error) => error.message)
   expect(message).toBe(
     'rfs pack modules failed: rfs exited with code 1: Error: failed to upload (1) files, store s3://AKID:***@127.0.0.1:9000/blobs?region=garage; nothing was published; ' +
-      MANGLED_HINT
+      mangledHint(RUNNER_LABEL)
   )
   expect(existsSync(req.flistPath)).toBe(false)
   // Only pack ran: no tags were written into a broken flist.

@@ -61,7 +61,7 @@ test('rfs-path is resolved against the project and wins over everything, rfs-bui
   expect(log.warnings).toEqual([
     'rfs-build: always is ignored because input rfs-path names a binary'
   ])
-  expect(log.lines).toEqual([`Using rfs v2.0.6 (rfs-path): ${join(project, 'tools', 'rfs')}`])
+  expect(log.lines).toEqual([`Using rfs v2.0.6 (input rfs-path): ${join(project, 'tools', 'rfs')}`])
 })
 
 test('in a shell run without RUNNER_TOOL_CACHE, downloads are kept under XDG_CACHE_HOME', async () => {

@@ -12,11 +12,12 @@ import { FlistReader } from '../flist/format/reader.js'
 import { formatStoreSpec, type StoreSpec } from '../store-url/spec.js'
 import { stripPassword } from '../store-url/url.js'
 import { filesMissingBlocks } from './rfs/missing-blocks.js'
-import { MANGLED_HINT, storesForRfs, type RfsStores } from './rfs/credentials.js'
+import { mangledHint, storesForRfs, type RfsStores } from './rfs/credentials.js'
 import { rewriteInCanonicalOrder } from './rfs/canonical-order.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../store-url/redact.js'
 import { describeExit, runProgram } from '../rfs-release/run.js'
 import type { FlistCounts } from '../flist/format/counts.js'
+import { RUNNER_LABEL } from '../common/input-label.js'
 
 export interface RfsBinary {
   path: string
@@ -117,7 +118,7 @@ class RfsRunner {
     const refused = this.tail.some(line =>
       /\b403\b|SignatureDoesNotMatch|InvalidAccessKeyId|Access ?Denied/i.test(line)
     )
-    return refused ? `; ${MANGLED_HINT}` : ''
+    return refused ? `; ${mangledHint(this.request.s3Requests?.label ?? RUNNER_LABEL)}` : ''
   }
 
   /**

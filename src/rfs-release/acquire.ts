@@ -61,7 +61,9 @@ export async function acquireRfs(
   // A malformed pin is a mistake in the workflow, not a reason to fall back to building.
   if (settings.sha256) normaliseSha256(settings.sha256, settings.label)
   const found = await locate(settings, projectRoot, options, log)
-  log.info(`Using rfs ${found.version} (${describeOrigin(found.source)}): ${found.path}`)
+  log.info(
+    `Using rfs ${found.version} (${describeOrigin(found.source, settings.label)}): ${found.path}`
+  )
   return found
 }
 
@@ -98,7 +100,7 @@ async function locate(
     if (!version) continue
     if (settings.versionGiven && !sameVersion(version, settings.version)) {
       log.info(
-        `Skipping rfs ${version} ${describeOrigin(source)} (${path}): ${label('rfs-version')} is ${settings.version}`
+        `Skipping rfs ${version} ${describeOrigin(source, label)} (${path}): ${label('rfs-version')} is ${settings.version}`
       )
       continue
     }
@@ -212,9 +214,9 @@ function sameVersion(reported: string, tag: string): boolean {
   return bare(reported) === bare(tag)
 }
 
-function describeOrigin(source: RfsOrigin): string {
+function describeOrigin(source: RfsOrigin, label: InputLabel): string {
   const words: Record<RfsOrigin, string> = {
-    input: 'rfs-path',
+    input: label('rfs-path'),
     path: 'found on PATH',
     components: 'built earlier in the source tree',
     'tool-cache': 'from the tool cache',

@@ -31,6 +31,7 @@ import {
   unpackingStandIn
 } from '../../helpers/rfs/standin.js'
 import type { StoreSpec } from '../../../src/store-url/spec.js'
+import { RUNNER_LABEL } from '../../../src/common/input-label.js'
 
 // Characters rfs can take literally in a URL, so the stand-in signs with the real secret.
 const SECRET = 'vErIfY-sEcReT+rfs9'
@@ -106,6 +107,7 @@ function check(
     name: 'modules-6.12.44-Zero-OS.fl',
     source,
     writeStores,
+    label: RUNNER_LABEL,
     tempRoot: temp,
     log: line => lines.push(line)
   }

@@ -1,5 +1,6 @@
 import type { StoreSpec } from '../../store-url/spec.js'
 import { isS3Scheme, splitUrl } from '../../store-url/url.js'
+import type { InputLabel } from '../../common/input-label.js'
 // rfs hands the access key and secret of an s3:// store URL to its S3 client as they are written in
 // the URL: the url crate's username() and password() return the percent-encoded text, and rfs
 // (v2.0.x and its main branch) passes them on undecoded. A secret `a+b` written `a%2Bb` is signed
@@ -43,7 +44,11 @@ export function storesForRfs(stores: readonly StoreSpec[]): RfsStores {
   return { stores: out, mangled }
 }
 
-export const MANGLED_HINT =
-  'rfs signs S3 requests with the access key and secret exactly as written in the store URL, ' +
-  'so characters that must be percent-encoded there (/ : = @ %, spaces, non-ASCII) reach S3 ' +
-  'escaped: use engine: native, or S3 credentials without such characters'
+/** Why S3 refused rfs when rfs got the credentials escaped, and what to do; `label` names the engine input. */
+export function mangledHint(label: InputLabel): string {
+  return (
+    'rfs signs S3 requests with the access key and secret exactly as written in the store URL, ' +
+    'so characters that must be percent-encoded there (/ : = @ %, spaces, non-ASCII) reach S3 ' +
+    `escaped: use ${label.set('engine', 'native')}, or S3 credentials without such characters`
+  )
+}

@@ -10,7 +10,7 @@ import { compareTrees, type TreeComparison } from './compare-trees.js'
 import { UserError, oneLine } from '../../common/errors.js'
 import { editFlist, replaceRoutes } from '../../flist/format/edit.js'
 import type { StoreSpec } from '../../store-url/spec.js'
-import { MANGLED_HINT, storesForRfs } from './credentials.js'
+import { mangledHint, storesForRfs } from './credentials.js'
 import {
   defuseLine,
   displayCommand,
@@ -19,6 +19,7 @@ import {
   secretsOf
 } from '../../store-url/redact.js'
 import { describeExit, runProgram } from '../../rfs-release/run.js'
+import type { InputLabel } from '../../common/input-label.js'
 
 export interface RfsUnpackCheck {
   rfs: { path: string; version: string }
@@ -30,6 +31,8 @@ export interface RfsUnpackCheck {
   source: string
   /** Where its blobs went; the URLs may hold secrets. */
   writeStores: readonly StoreSpec[]
+  /** Names the inputs in messages, as the run was given them. */
+  label: InputLabel
   /** Where the temporary directory is made; RUNNER_TEMP, else the system's. */
   tempRoot?: string
   signal?: AbortSignal
@@ -88,7 +91,7 @@ export async function unpackWithRfs(check: RfsUnpackCheck): Promise<TreeComparis
       for (const line of tail) check.log(line)
       const reason = lastError(tail)
       const refused = tail.some(line => /\b403\b|SignatureDoesNotMatch|Access ?Denied/i.test(line))
-      const hint = forRfs.mangled && refused ? `; ${MANGLED_HINT}` : ''
+      const hint = forRfs.mangled && refused ? `; ${mangledHint(check.label)}` : ''
       throw new UserError(
         `verify rfs of ${check.name} failed: rfs ${check.rfs.version} unpack ${describeExit(result)}` +
           `${reason ? `: ${reason}` : ''}; nothing was published${hint}`
