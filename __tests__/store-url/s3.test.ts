@@ -166,6 +166,10 @@ describe('parseS3Location', () => {
     )
     const refusal = userError(() => parseS3StoreUrl('s3://ak:secret@host:9000/hub/zos')).message
     expect(refusal).toMatch(/exactly one bucket.*bucket root/)
+    // The path is counted before its parts are checked.
+    for (const url of ['s3://ak:sk@host:9000/bad_bucket!/x', 's3://ak:sk@host:9000/b/%zz']) {
+      expect(userError(() => parseS3StoreUrl(url)).message).toMatch(/exactly one bucket/)
+    }
     expect(refusal).not.toContain('secret')
   })
 })

@@ -94,13 +94,7 @@ export function parseS3StoreUrl(
   url: string,
   source = 'store URL'
 ): { connection: S3Connection; bucket: string } {
-  const { connection, bucket, prefix } = parseS3Location(url, source)
-  if (prefix !== '') {
-    const scheme = urlScheme(url)?.toLowerCase() ?? 's3'
-    throw new UserError(
-      `${source}: '${stripPassword(url)}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`
-    )
-  }
+  const { connection, bucket } = parseS3Url(url, source, false)
   return { connection, bucket }
 }
 
@@ -112,6 +106,15 @@ export function parseS3StoreUrl(
 export function parseS3Location(
   url: string,
   source: string
+): { connection: S3Connection; bucket: string; prefix: string } {
+  return parseS3Url(url, source, true)
+}
+
+/** Both of the above: `withPrefix` allows a path past the bucket. */
+function parseS3Url(
+  url: string,
+  source: string,
+  withPrefix: boolean
 ): { connection: S3Connection; bucket: string; prefix: string } {
   refuseMisplacedCredentials(url, source)
   const shown = stripPassword(url)
@@ -128,9 +131,10 @@ export function parseS3Location(
     )
   }
   const [first, ...rest] = parsed.pathname.split('/').filter(segment => segment !== '')
-  if (first === undefined) {
+  if (first === undefined || (!withPrefix && rest.length > 0)) {
+    const why = withPrefix ? '' : '; rfs keeps blobs at the bucket root'
     throw new UserError(
-      `${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)`
+      `${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)${why}`
     )
   }
   const bucket = checkBucketName(first, `${source}: the bucket of '${shown}'`)
