@@ -22,7 +22,7 @@ import { resultFileName, writeResultFile } from './action/results/file.js'
 import { sourceDate } from './plan/source-date.js'
 import { maskChainSecrets, storeChoice } from './plan/store-choice.js'
 import { checkS3Stores } from './plan/store-check.js'
-import { inputLabel, inputLabeller, type InputSource } from './common/input-label.js'
+import type { InputSource } from './common/input-label.js'
 
 /** The inputs of a run as read, before they are checked. */
 export interface RunInputs {
@@ -65,11 +65,7 @@ async function mission(
   const context = await phases.run('plan', 'Plan', async () => {
     // First: the default firmware tag is the date of the source date.
     const dateWarnings: string[] = []
-    const date = await sourceDate(
-      settings.projectRoot,
-      dateWarnings,
-      inputLabel('project-root', settings.inputSource)
-    )
+    const date = await sourceDate(settings.projectRoot, settings.label, dateWarnings)
     const plan = await buildPlan(settings, { sourceDate: date, mask: maskSecret })
     plan.warnings.unshift(...dateWarnings)
     // Every S3 session of the run signs key-less connections with the chain from here on.
@@ -79,7 +75,7 @@ async function mission(
     }
     const choice = storeChoice(plan, settings)
     if (choice) core.info(choice)
-    checkAliases(settings.aliases, plan, inputLabeller(settings.inputSource))
+    checkAliases(settings.aliases, plan, settings.label)
     if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }

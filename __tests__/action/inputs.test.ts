@@ -8,6 +8,7 @@ describe('settingsFromRaw: defaults and paths', () => {
   test('every default, from action.yml', () => {
     expect(settingsFromRaw({}, 'input', CONTEXT)).toEqual({
       inputSource: 'input',
+      label: expect.any(Function),
       projectRoot: '/work/here',
       configDir: '/work/here/config',
       kernelVersion: undefined,
@@ -216,6 +217,13 @@ describe('settingsFromRaw: validation names the input, or the flag in a shell', 
 })
 
 describe('settingsFromRaw: what readInputs leaves to it', () => {
+  test('one labeller names the inputs everywhere: the settings, rfs acquisition and S3 advice', () => {
+    const settings = settingsFromRaw({}, 'flag', { cwd: '/work/here' })
+    expect(settings.rfs.label).toBe(settings.label)
+    expect(settings.s3Requests.label).toBe(settings.label)
+    expect(settings.label('rfs-path')).toBe('--rfs-path')
+  })
+
   test('rfs-version, once given, is marked as chosen: the default is not', () => {
     expect(settingsFromRaw({ 'rfs-version': 'v2.0.6' }, 'input', CONTEXT).rfs).toMatchObject({
       version: 'v2.0.6',

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { sourceDate } from '../../src/plan/source-date.js'
 import { COMMIT_TIME, giveAway, gitRepository, isolatedGitWork } from '../helpers/git-repo.js'
+import { RUNNER_LABEL } from '../../src/common/input-label.js'
 
 /** Only root can give a tree to another user. */
 const asRoot = process.getuid?.() === 0 ? test : test.skip
@@ -14,7 +15,7 @@ const work = isolatedGitWork('source-date-')
 describe('sourceDate', () => {
   test('the last commit of a checkout the user owns', async () => {
     const warnings: string[] = []
-    expect(await sourceDate(gitRepository(join(work(), 'own')), warnings)).toEqual({
+    expect(await sourceDate(gitRepository(join(work(), 'own')), RUNNER_LABEL, warnings)).toEqual({
       epoch: COMMIT_TIME,
       origin: 'the last commit'
     })
@@ -25,7 +26,7 @@ describe('sourceDate', () => {
     const plain = join(work(), 'plain')
     mkdirSync(plain)
     const warnings: string[] = []
-    expect(await sourceDate(plain, warnings)).toBeUndefined()
+    expect(await sourceDate(plain, RUNNER_LABEL, warnings)).toBeUndefined()
     expect(warnings).toEqual([])
   })
 
@@ -35,7 +36,7 @@ describe('sourceDate', () => {
       const root = gitRepository(join(work(), 'foreign'))
       giveAway(root)
       const warnings: string[] = []
-      expect(await sourceDate(root, warnings)).toBeUndefined()
+      expect(await sourceDate(root, RUNNER_LABEL, warnings)).toBeUndefined()
       expect(warnings).toHaveLength(1)
       expect(warnings[0]).toContain(`project-root ${root}`)
       expect(warnings[0]).toContain(`fatal: detected dubious ownership in repository at '${root}'`)
@@ -45,14 +46,17 @@ describe('sourceDate', () => {
 
       // The advice works: marked safe, the commit date is found again.
       execFileSync('git', ['config', '--global', '--add', 'safe.directory', root])
-      expect(await sourceDate(root, [])).toEqual({ epoch: COMMIT_TIME, origin: 'the last commit' })
+      expect(await sourceDate(root, RUNNER_LABEL)).toEqual({
+        epoch: COMMIT_TIME,
+        origin: 'the last commit'
+      })
     }
   )
 
   test('SOURCE_DATE_EPOCH wins over git', async () => {
     process.env.SOURCE_DATE_EPOCH = '1600000000'
     try {
-      expect(await sourceDate(gitRepository(join(work(), 'overridden')))).toEqual({
+      expect(await sourceDate(gitRepository(join(work(), 'overridden')), RUNNER_LABEL)).toEqual({
         epoch: 1_600_000_000,
         origin: 'SOURCE_DATE_EPOCH'
       })

@@ -110,8 +110,10 @@ export function settingsFromRaw(
   const optionalUnderRoot = (name: InputName): string | undefined =>
     ifGiven(name, value => resolve(projectRoot, value))
 
+  const labeller = inputLabeller(source)
   return {
     inputSource: source,
+    label: labeller,
     projectRoot,
     configDir: underRoot('config-dir'),
     kernelVersion: ifGiven('kernel-version', validateKernelBase),
@@ -141,7 +143,7 @@ export function settingsFromRaw(
       build: choice('rfs-build', RFS_BUILD_MODES),
       source: underRoot('rfs-source'),
       downloadUrl: ifGiven('rfs-download-url', parseDownloadUrl),
-      label: inputLabeller(source)
+      label: labeller
     },
     verify: choice('verify', VERIFY_MODES),
     overwrite: boolean('overwrite'),
@@ -150,7 +152,7 @@ export function settingsFromRaw(
     s3Requests: {
       attempts: count('s3-max-attempts', 1, 20),
       timeoutMs: count('s3-request-timeout', 1, 3600) * 1000,
-      label: inputLabeller(source)
+      label: labeller
     },
     aliases: parseAliases(given('aliases') ?? '', label('aliases')),
     zinit: boolean('zinit-units')

@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import type { PackEngine } from './engine.js'
 import { UserError } from '../common/errors.js'
-import { inputLabeller } from '../common/input-label.js'
 import type { Settings } from '../plan/settings.js'
 import { createNativeEngine } from './native.js'
 import { createRfsEngine } from './rfs.js'
@@ -47,7 +46,7 @@ export async function prepareEngine(
 export function checkStaticKeys(settings: Settings): void {
   if (!settings.s3Requests.credentialChain) return
   if (settings.engine !== 'rfs' && settings.verify !== 'rfs') return
-  const label = inputLabeller(settings.inputSource)
+  const { label } = settings
   const who = label.set(settings.engine === 'rfs' ? 'engine' : 'verify', 'rfs')
   throw new UserError(
     `${who} needs static S3 keys (the rfs binary takes them only in its store URL) but no access key is set: give ${label('s3-access-key')} and ${label('s3-secret-key')}, or use ${label.set('engine', 'native')} (and ${label.set('verify', 'exists')} or full), which signs with the AWS credential chain`

@@ -1,4 +1,3 @@
-import { inputLabeller } from '../common/input-label.js'
 import * as core from '@actions/core'
 import { join } from 'node:path'
 import { readKernelVersion } from '../config/kernel-version.js'
@@ -98,7 +97,7 @@ async function planRun(
   options: PlanOptions,
   warnings: string[]
 ): Promise<Plan> {
-  const label = inputLabeller(settings.inputSource)
+  const { label } = settings
   await requireDirectory(
     settings.projectRoot,
     label('project-root'),
@@ -191,7 +190,7 @@ function findSource(
   kernel: string,
   options: PlanOptions
 ): Promise<string> {
-  const label = inputLabeller(settings.inputSource)
+  const { label } = settings
   return kind === 'modules'
     ? findModulesSource({
         projectRoot: settings.projectRoot,
@@ -224,7 +223,7 @@ function chooseFirmwareTag(
   const today = dateTag(options.now ?? new Date())
   if (settings.flists.includes('firmware')) {
     warnings.push(
-      `firmware tag ${today} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set ${inputLabeller(settings.inputSource)('firmware-tag')}, FIRMWARE_TAG in ${conf.file}, or SOURCE_DATE_EPOCH`
+      `firmware tag ${today} is today's UTC date: there is no SOURCE_DATE_EPOCH and no commit date, so a matrix leg or rerun on another day names the firmware flist differently; set ${settings.label('firmware-tag')}, FIRMWARE_TAG in ${conf.file}, or SOURCE_DATE_EPOCH`
     )
   }
   return today

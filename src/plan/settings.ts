@@ -1,4 +1,4 @@
-import type { InputSource } from '../common/input-label.js'
+import type { InputLabel, InputSource } from '../common/input-label.js'
 import type { Owner } from '../flist/pack/record.js'
 import type { RfsSettings } from '../rfs-release/rfs-settings.js'
 import type { S3RequestPolicy } from '../s3/client.js'
@@ -51,6 +51,8 @@ export interface BootOptions {
 export interface Settings {
   /** Whether the settings came from action inputs or flags: messages name them as they were given. */
   inputSource: InputSource
+  /** Names an input as this run was given it; the same labeller as `rfs.label` and `s3Requests.label`. */
+  label: InputLabel
   /** Absolute. */
   projectRoot: string
   /** Absolute. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { UserError } from '../common/errors.js'
+import type { InputLabel } from '../common/input-label.js'
 
 export interface SourceDate {
   /** Seconds since the epoch; recorded mtime/ctime are clamped to it. */
@@ -15,16 +16,13 @@ export interface SourceDate {
  * Every checkout gives files new mtimes; without a clamp, a rerun of the same commit would make a
  * different .fl and be refused as a conflicting manifest. When git refuses to answer (it does for a
  * checkout another user owns, the usual case in container jobs), that is a warning pushed onto
- * `warnings`, with git's own reason and the fix: silence would look like reproducibility.
- */
-/**
- * `projectRoot` names the project as the run was given it (`input project-root` on a runner,
- * `--project-root` in a shell), for the warnings.
+ * `warnings`, with git's own reason and the fix: silence would look like reproducibility. `label`
+ * names the project-root input in them as the run was given it.
  */
 export async function sourceDate(
   projectRoot: string,
-  warnings: string[] = [],
-  projectInput = 'project-root'
+  label: InputLabel,
+  warnings: string[] = []
 ): Promise<SourceDate | undefined> {
   const value = process.env.SOURCE_DATE_EPOCH
   if (value !== undefined && value !== '') {
@@ -41,7 +39,7 @@ export async function sourceDate(
       cwd: projectRoot
     }))
   } catch (error) {
-    const refusal = gitRefusal(error, projectRoot, projectInput)
+    const refusal = gitRefusal(error, projectRoot, label('project-root'))
     if (refusal) warnings.push(refusal)
     return undefined
   }

@@ -6,7 +6,6 @@ import { checkSpeaksS3 } from '../s3/probe.js'
 import type { Settings } from './settings.js'
 import { type S3Connection, parseS3StoreUrl } from '../store-url/s3.js'
 import { isS3Scheme, storeScheme, stripPassword } from '../store-url/url.js'
-import { inputLabeller } from '../common/input-label.js'
 
 interface Target {
   connection: S3Connection
@@ -22,7 +21,7 @@ export async function checkS3Stores(
   settings: Settings,
   signal?: AbortSignal
 ): Promise<void> {
-  const label = inputLabeller(settings.inputSource)
+  const { label } = settings
   const endpointInput = `${label('s3-endpoint')} (S3_ENDPOINT in rfs.conf)`
   const endpointWhere = (connection: S3Connection): string =>
     `${label('s3-endpoint')} ${connection.endpoint}`

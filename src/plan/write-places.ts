@@ -6,7 +6,6 @@ import { isWithin, prepareWritableDir } from './output-dir.js'
 import type { FlistKind, Settings } from './settings.js'
 import { formatStoreSpec, type StoreSpec } from '../store-url/spec.js'
 import { dirUrlPath } from '../store-url/url.js'
-import { inputLabeller } from '../common/input-label.js'
 
 /** What checkWritePlaces needs of each flist of the plan. */
 export interface PackedTree {
@@ -32,7 +31,7 @@ export async function checkWritePlaces(
   flists: readonly PackedTree[],
   writeStores: readonly StoreSpec[]
 ): Promise<void> {
-  const label = inputLabeller(settings.inputSource)
+  const { label } = settings
   const outputDir = label('output-dir')
   const places: WritePlace[] = [{ subject: outputDir, path: settings.outputDir, kind: 'output' }]
   for (const spec of writeStores) {

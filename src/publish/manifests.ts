@@ -13,7 +13,6 @@ import {
 import { S3Session, sessionOptions } from '../s3/client.js'
 import { probeIfNoneMatch } from './conditional-create.js'
 import type { FlistKind, Settings } from '../plan/settings.js'
-import { inputLabeller } from '../common/input-label.js'
 
 /**
  * What became of a manifest. `not published`: readers do not get this run's manifest under the
@@ -121,7 +120,7 @@ function manifestUpload(
     sha256,
     metadata,
     overwrite: settings.overwrite,
-    label: inputLabeller(settings.inputSource)
+    label: settings.label
   }
 }
 

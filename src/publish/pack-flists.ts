@@ -16,7 +16,6 @@ import type { Settings, VerifyMode } from '../plan/settings.js'
 import type { SourceDate } from '../plan/source-date.js'
 import { flistTags } from '../plan/tags.js'
 import type { FlistCounts } from '../flist/format/counts.js'
-import { inputLabeller } from '../common/input-label.js'
 
 /** What every flist of a run is packed with. */
 export interface PackContext {
@@ -241,7 +240,7 @@ async function verifyWithRfs(flist: FlistPlan, rfs: AcquiredRfs, run: PackContex
     name: flist.name,
     source: treeOf(flist),
     writeStores: run.plan.writeStores,
-    label: inputLabeller(run.settings.inputSource),
+    label: run.settings.label,
     signal: run.signal,
     log: line => core.info(line)
   })
