@@ -45,6 +45,20 @@ describe('describeS3Failure', () => {
     )
   })
 
+  test('no keys and none from the credential chain: the keys to give, as the run takes them', () => {
+    const error = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError'
+    })
+    const keyless = { ...connection, accessKey: '', secretKey: '' }
+    const line = describeS3Failure(error, 'HEAD blobs/abc', keyless, {
+      credentialChain: true,
+      label: inputLabeller('flag')
+    }).message
+    expect(line).toMatch(
+      /no S3 credentials: no access key is set \(--s3-access-key and --s3-secret-key \(S3_ACCESS_KEY \/ S3_SECRET_KEY in rfs.conf\)\) and the AWS credential chain found none/
+    )
+  })
+
   test('a shell run is told the flags to check', () => {
     const error = refusal('InvalidAccessKeyId', 'The access key does not exist', 403)
     const label = inputLabeller('flag')

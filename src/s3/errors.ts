@@ -195,7 +195,7 @@ export function describeS3Failure(
     (keyless && credentialChain && /credential/i.test(message))
   ) {
     return new UserError(
-      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${(label ?? RUNNER_LABEL)('s3-access-key')} / ${(label ?? RUNNER_LABEL)('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
+      `S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${inputNames(label ?? RUNNER_LABEL).keys}) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`
     )
   }
   // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
