@@ -181,9 +181,7 @@ describe('withoutCredentials', () => {
     )
     expect(withoutCredentials('https://hub.grid.tf/blobs')).toBe('https://hub.grid.tf/blobs')
   })
-})
 
-describe('withoutCredentials of a ranged store', () => {
   test('keeps the range and drops the userinfo', () => {
     expect(withoutCredentials('00-7f=https://u:sec@h/x')).toBe('00-7f=https://h/x')
   })
