@@ -62470,7 +62470,7 @@ function describeS3Failure(error, what, connection, { attempts = 1, credentialCh
     const keyless = connection.accessKey === '' && connection.secretKey === '';
     if (name === 'CredentialsProviderError' ||
         (keyless && credentialChain && /credential/i.test(message))) {
-        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${(label ?? _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss)('s3-access-key')} / ${(label ?? _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss)('s3-secret-key')}, or S3_ACCESS_KEY / S3_SECRET_KEY in rfs.conf) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`S3 ${what} failed (endpoint ${connection.endpoint}): no S3 credentials: no access key is set (${inputNames(label ?? _common_input_label_js__WEBPACK_IMPORTED_MODULE_3__/* .RUNNER_LABEL */ .ss).keys}) and the AWS credential chain found none; give the keys, or set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (e.g. with aws-actions/configure-aws-credentials)`);
     }
     // Garage refuses a bad signature as AccessDenied ("Invalid signature"); AWS and MinIO say
     // SignatureDoesNotMatch.
@@ -62846,11 +62846,7 @@ function s3StoreUrl(connection, bucket, source = 'S3 endpoint') {
 }
 /** The inverse of s3StoreUrl: how to reach the server, and the bucket. */
 function parseS3StoreUrl(url, source = 'store URL') {
-    const { connection, bucket, prefix } = parseS3Location(url, source);
-    if (prefix !== '') {
-        const scheme = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .urlScheme */ .f$)(url)?.toLowerCase() ?? 's3';
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${(0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url)}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket); rfs keeps blobs at the bucket root`);
-    }
+    const { connection, bucket } = parseS3Url(url, source, false);
     return { connection, bucket };
 }
 /**
@@ -62859,6 +62855,10 @@ function parseS3StoreUrl(url, source = 'store URL') {
  * without slashes at its ends ('' for none).
  */
 function parseS3Location(url, source) {
+    return parseS3Url(url, source, true);
+}
+/** Both of the above: `withPrefix` allows a path past the bucket. */
+function parseS3Url(url, source, withPrefix) {
     (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .refuseMisplacedCredentials */ .xc)(url, source);
     const shown = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .stripPassword */ .CK)(url);
     const parts = (0,_url_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUrl */ .iM)(url);
@@ -62873,8 +62873,9 @@ function parseS3Location(url, source) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' has no port, which rfs requires: add it, e.g. ${scheme}://…@${parsed.hostname}:${scheme === 's3' ? 80 : 443}/bucket`);
     }
     const [first, ...rest] = parsed.pathname.split('/').filter(segment => segment !== '');
-    if (first === undefined) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)`);
+    if (first === undefined || (!withPrefix && rest.length > 0)) {
+        const why = withPrefix ? '' : '; rfs keeps blobs at the bucket root';
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: '${shown}' must name exactly one bucket as its path (${scheme}://…@host:port/bucket)${why}`);
     }
     const bucket = checkBucketName(first, `${source}: the bucket of '${shown}'`);
     const secure = scheme !== 's3';
