@@ -26,6 +26,7 @@ import {
 } from '../helpers/project.js'
 import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { startAnsweringServer } from '../helpers/answering-server.js'
+import { ACTION_INPUTS } from '../../src/action/action-inputs.js'
 
 let s3: TestS3
 const projects: TestProject[] = []
@@ -406,6 +407,8 @@ describe('bad input', () => {
       await expectCleanFailure(run, culprit)
       expect(flFiles(project.root)).toEqual([])
       for (const store of dirStores(given.store)) expect(blobFiles(store)).toEqual([])
+      await expectSameInShell(run, project.root, given)
+      expect(flFiles(project.root)).toEqual([])
     } finally {
       // A case that wrote must not make the ones after it fail.
       if ((await Promise.all(BUCKETS.map(bucket => listKeys(s3, bucket)))).flat().length > 0) {
@@ -424,6 +427,66 @@ describe('bad input', () => {
     await restartS3()
   })
 })
+
+/**
+ * The same mistake made in a shell: it fails as cleanly, and each message names the inputs as
+ * that user gave them, flags there and inputs on the runner, the same inputs both ways.
+ */
+async function expectSameInShell(
+  run: ActionRun,
+  root: string,
+  inputs: Record<string, string>
+): Promise<void> {
+  const shell = await runShell(root, inputs)
+  expect(shell.code).toBe(1)
+  const shellErrors = shellLines(shell, 'error')
+  expect(shellErrors).toHaveLength(1)
+  expect(namedAsFlags(shellErrors[0])).toEqual(namedAsInputs(errorLines(run)[0]))
+  for (const line of [...shellErrors, ...shellLines(shell, 'warning')]) {
+    expect(namedAsInputs(line)).toEqual([])
+  }
+  for (const line of run.stdout.split('\n').filter(line => /^::(error|warning)/.test(line))) {
+    expect(namedAsFlags(line)).toEqual([])
+  }
+  expect(shell.everything).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
+  expect(shell.everything).not.toContain(s3.secretKey)
+  for (const bucket of BUCKETS) expect(await listKeys(s3, bucket)).toEqual([])
+}
+
+/** The run of a shell user who types the case's inputs as flags, the secret in the environment. */
+function runShell(root: string, inputs: Record<string, string>): Promise<ActionRun> {
+  const { 's3-secret-key': secret, ...flags } = inputs
+  const args = Object.entries(flags).map(([name, value]) => `--${name}=${value}`)
+  return runCli(['--project-root', root, ...args], {
+    env: { S3_SECRET_KEY: secret },
+    timeoutMs: 30_000
+  })
+}
+
+/** The `error:` or `warning:` lines of a shell run, without that word. */
+function shellLines(run: ActionRun, kind: 'error' | 'warning'): string[] {
+  return run.stderr
+    .split('\n')
+    .filter(line => line.startsWith(`${kind}: `))
+    .map(line => line.slice(kind.length + 2))
+}
+
+const INPUT_NAMES = ACTION_INPUTS.map(input => input.name)
+
+/**
+ * The inputs a message names the way a runner's user wrote them: `input x`, or `x: value` as in
+ * a workflow (after an article it is prose: "is not an owner: write UID:GID").
+ */
+function namedAsInputs(message: string): string[] {
+  return INPUT_NAMES.filter(name =>
+    new RegExp(`(^|[^\\w-])(input ${name}(?![\\w-])|(?<!\\b(a|an|the) )${name}: )`).test(message)
+  )
+}
+
+/** The inputs a message names as a shell user typed them: `--x`. */
+function namedAsFlags(message: string): string[] {
+  return INPUT_NAMES.filter(name => new RegExp(`(^|[^\\w-])--${name}(?![\\w-])`).test(message))
+}
 
 /** A directory of /sys whose regular files are all write-only, if this machine has one. */
 function writeOnlySysfsDirectory(): string | undefined {
@@ -466,13 +529,20 @@ function flFiles(root: string): string[] {
 }
 
 describe('bad conditions met while running', () => {
+  /** A run on the example with these S3 settings fails cleanly, on a runner and in a shell. */
+  async function failsBothWays(inputs: Record<string, string>, culprit: RegExp): Promise<void> {
+    const root = keep(copyExample()).root
+    const given = { ...s3Inputs(), ...inputs }
+    const run = await runAction({ 'project-root': root, ...given })
+    await expectCleanFailure(run, culprit)
+    await expectSameInShell(run, root, given)
+  }
+
   test('an unreachable endpoint', async () => {
-    const run = await runAction({
-      'project-root': keep(copyExample()).root,
-      ...s3Inputs(),
-      's3-endpoint': 'http://127.0.0.1:9'
-    })
-    await expectCleanFailure(run, /cannot reach the S3 endpoint.*s3-endpoint/)
+    await failsBothWays(
+      { 's3-endpoint': 'http://127.0.0.1:9' },
+      /cannot reach the S3 endpoint.*s3-endpoint/
+    )
   })
 
   test('an endpoint that answers 200 to everything: stopped before packing', async () => {
@@ -482,11 +552,9 @@ describe('bad conditions met while running', () => {
       '<html><body>It works!</body></html>'
     )
     try {
-      const run = await runAction({
-        'project-root': keep(copyExample()).root,
-        ...s3Inputs(),
-        's3-endpoint': server.endpoint
-      })
+      const root = keep(copyExample()).root
+      const given = { ...s3Inputs(), 's3-endpoint': server.endpoint }
+      const run = await runAction({ 'project-root': root, ...given })
       expect(run.code).toBe(1)
       expect(errorLines(run)).toEqual([
         expect.stringMatching(
@@ -495,6 +563,7 @@ describe('bad conditions met while running', () => {
           )
         )
       ])
+      await expectSameInShell(run, root, given)
       expect(server.requests.filter(request => !request.startsWith('GET '))).toEqual([])
     } finally {
       await server.close()
@@ -502,21 +571,11 @@ describe('bad conditions met while running', () => {
   })
 
   test('a missing bucket', async () => {
-    const run = await runAction({
-      'project-root': keep(copyExample()).root,
-      ...s3Inputs(),
-      's3-bucket': 'no-such-bucket'
-    })
-    await expectCleanFailure(run, /bucket 'no-such-bucket' does not exist/)
+    await failsBothWays({ 's3-bucket': 'no-such-bucket' }, /bucket 'no-such-bucket' does not exist/)
   })
 
   test('an unknown access key', async () => {
-    const run = await runAction({
-      'project-root': keep(copyExample()).root,
-      ...s3Inputs(),
-      's3-access-key': 'UNKNOWNKEY'
-    })
-    await expectCleanFailure(run, /s3-access-key/)
+    await failsBothWays({ 's3-access-key': 'UNKNOWNKEY' }, /s3-access-key/)
   })
 
   test('a file that vanishes during the pack', async () => {

@@ -53,7 +53,7 @@ export async function openStore(
     )
   }
   throw new UserError(
-    `store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, engine: rfs handles more`
+    `store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, ${label.set('engine', 'rfs')} handles more`
   )
 }
 
