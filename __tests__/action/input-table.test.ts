@@ -3,7 +3,6 @@ import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { INPUTS } from '../../src/action/input-table.js'
-import { outputValues, type RunResult } from '../../src/action/report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../../src/common/action-version.js'
 import { REPO_ROOT } from '../helpers/action.js'
 import { ACTION_YML } from '../helpers/action-yml.js'
@@ -13,26 +12,6 @@ function listSources(dir: string): Array<{ name: string; text: string }> {
     .filter(name => name.endsWith('.ts'))
     .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
 }
-
-const designOutputs = [
-  'result-path',
-  'kernel-version',
-  'firmware-tag',
-  'modules-flist',
-  'modules-flist-path',
-  'modules-flist-url',
-  'modules-flist-sha256',
-  'firmware-flist',
-  'firmware-flist-path',
-  'firmware-flist-url',
-  'firmware-flist-sha256',
-  'store-url',
-  'aliases',
-  'zinit-dir',
-  'rfs-path',
-  'rfs-version',
-  'result'
-]
 
 describe('action.yml', () => {
   test('runs the bundle on node24', () => {
@@ -64,23 +43,6 @@ describe('action.yml', () => {
     expect(/core\.getInput\(name\)/.test(reads[0].text)).toBe(true)
     const writes = sources.filter(file => /core\.setOutput\(/.test(file.text))
     expect(writes.map(file => file.name)).toEqual(['action/report.ts'])
-  })
-
-  test('declares exactly the outputs the code sets', () => {
-    const result: RunResult = {
-      kernelVersion: 'k',
-      firmwareTag: 't',
-      store: 's',
-      engine: 'native',
-      dryRun: false,
-      timings: {},
-      flists: {
-        modules: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' },
-        firmware: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' }
-      }
-    }
-    expect(Object.keys(outputValues(result)).sort()).toEqual(designOutputs.slice().sort())
-    expect(Object.keys(ACTION_YML.outputs).sort()).toEqual(designOutputs.slice().sort())
   })
 
   test('the version written into flists is the package version', () => {
