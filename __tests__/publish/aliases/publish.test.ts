@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   aliasUrl,
@@ -8,12 +8,12 @@ import {
   plannedAliases,
   publishAliases
 } from '../../../src/publish/aliases/publish.js'
-import type { PackedFlist } from '../../../src/publish/pack-flists.js'
-import type { Plan } from '../../../src/plan/plan.js'
+import type { FlistPlan, Plan } from '../../../src/plan/plan.js'
 import type { Settings } from '../../../src/plan/settings.js'
-import { S3Session } from '../../../src/s3/client.js'
+import type { S3Session } from '../../../src/s3/client.js'
 import { sha256Hex } from '../../../src/common/sha256.js'
 import { KERNEL, planProject } from '../../helpers/plan-project.js'
+import { packedFlist, s3RfsConf, testSession } from '../../helpers/publish-run.js'
 import { getObject, startS3, type TestS3 } from '../../../peers/s3.js'
 
 const fixture = planProject()
@@ -25,12 +25,7 @@ let s3: TestS3
 let session: S3Session
 beforeAll(async () => {
   s3 = await startS3({ buckets: ['flists'] })
-  session = new S3Session({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    accessKey: s3.accessKey,
-    secretKey: s3.secretKey
-  })
+  session = testSession(s3)
 })
 afterAll(async () => {
   session.destroy()
@@ -40,37 +35,20 @@ afterAll(async () => {
 let settings: Settings
 let plan: Plan
 beforeEach(async () => {
-  fixture.writeConfig(
-    'rfs.conf',
-    [
-      `S3_ENDPOINT=${s3.endpoint}`,
-      'S3_BUCKET=flists',
-      'S3_PREFIX=zos',
-      `S3_ACCESS_KEY=${s3.accessKey}`,
-      `S3_SECRET_KEY=${s3.secretKey}`
-    ].join('\n')
-  )
+  fixture.writeConfig('rfs.conf', s3RfsConf(s3, 'flists'))
   const raw = { 'firmware-tag': 'fw1', aliases: `modules=${ALIAS}` }
   settings = fixture.settings(raw)
   plan = await fixture.plan(raw)
 })
 
-/** The run's modules manifest, as packing leaves it: only its bytes matter to an alias. */
-function packedModules(content: string): PackedFlist {
-  const flist = plan.flists.find(item => item.kind === 'modules')!
-  mkdirSync(dirname(flist.path), { recursive: true })
-  writeFileSync(flist.path, content)
-  const counts = { files: 0, directories: 1, symlinks: 0, bytes: 0, blocks: 0 }
-  return {
-    plan: flist,
-    counts: { ...counts, blocksUploaded: 0, blocksPresent: 0 },
-    sha256: sha256Hex(content),
-    encodedLengths: new Map()
-  }
-}
-
+const modulesOf = (plan: Plan): FlistPlan => plan.flists.find(item => item.kind === 'modules')!
 const publish = (content: string): ReturnType<typeof publishAliases> =>
-  publishAliases([packedModules(content)], plan, settings, new AbortController().signal)
+  publishAliases(
+    [packedFlist(modulesOf(plan), content)],
+    plan,
+    settings,
+    new AbortController().signal
+  )
 
 describe('publishAliases', () => {
   test('publishes a copy, leaves it alone while unchanged, replaces it when the flist changes', async () => {
