@@ -8,6 +8,7 @@ import {
 } from '../../src/action/run-state.js'
 import { KERNEL, S3_CONF, planProject } from '../helpers/plan-project.js'
 import { packedFlist } from '../helpers/publish-run.js'
+import { printed } from '../helpers/printed.js'
 
 const fixture = planProject()
 const SECRET = 'hunter2/+'
@@ -21,19 +22,6 @@ async function packedRun(rfsConf = S3_CONF, raw = {}): Promise<RunState> {
   state.plan = await fixture.plan(inputs)
   state.packed = state.plan.flists.map(flist => packedFlist(flist, `${flist.kind} manifest`))
   return state
-}
-
-/** What core.info and friends print while `run` runs. */
-function printed(run: () => void): string {
-  const chunks: string[] = []
-  const write = process.stdout.write
-  process.stdout.write = ((chunk: string) => chunks.push(String(chunk)) > 0) as typeof write
-  try {
-    run()
-  } finally {
-    process.stdout.write = write
-  }
-  return chunks.join('')
 }
 
 describe('runResult', () => {
@@ -103,7 +91,9 @@ describe('publicationClause', () => {
 
 test('logPlan prints the names, places and store of the run, never the secret', async () => {
   const state = await packedRun()
-  const log = printed(() => logPlan(state.plan!, state.settings!, { epoch: 0, origin: 'test' }))
+  const log = await printed(() =>
+    logPlan(state.plan!, state.settings!, { epoch: 0, origin: 'test' })
+  )
   expect(log).toContain(`manifest: s3://zos-blobs/manifests/modules-${KERNEL}.fl`)
   expect(log).toContain('store:  s3s://AKIA@s3.example.com:443/zos-blobs?region=us-east-1')
   expect(log).toContain('timestamps: clamped to 1970-01-01T00:00:00.000Z (test)')

@@ -11,8 +11,6 @@ import {
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
-import { probeIfNoneMatch } from '../../src/publish/conditional-create.js'
-import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { packTree, SMALL_FIRMWARE } from '../helpers/pack-tree.js'
 import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
@@ -21,7 +19,7 @@ let session: S3Session
 const work = mkdtempSync(join(tmpdir(), 'publish-'))
 
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['manifests', 'probes'] })
+  s3 = await startS3({ buckets: ['manifests'] })
   session = new S3Session(
     {
       endpoint: s3.endpoint,
@@ -160,31 +158,5 @@ describe('a published manifest that describes the same tree', () => {
     expect(check.action === 'refuse' && check.error.message).toMatch(
       /\(entries differ: 1 entry changed, first: rtl_nic\/rtl\.fw \(size, blocks\)\): set overwrite: true/
     )
-  })
-})
-
-describe('whether the server honours If-None-Match', () => {
-  test('s3rver does not: it replaces the probe; the probe is removed', async () => {
-    expect(await probeIfNoneMatch(session, 'probes', 'zos')).toBe(false)
-    expect(await listKeys(s3, 'probes')).toEqual([])
-  })
-
-  test('a server answering 412 over an existing key does; the probe is removed', async () => {
-    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, honourIfNoneMatch: true })
-    const through = new S3Session({ ...session.connection, endpoint: proxy.endpoint })
-    try {
-      expect(await probeIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
-      expect(
-        proxy.log.map(({ method, path }) => `${method} ${path.replace(/[0-9a-f]{16}$/, 'N')}`)
-      ).toEqual([
-        'PUT /probes/zos/manifests/.if-none-match-probe-N',
-        'PUT /probes/zos/manifests/.if-none-match-probe-N',
-        'DELETE /probes/zos/manifests/.if-none-match-probe-N'
-      ])
-    } finally {
-      through.destroy()
-      await proxy.stop()
-    }
-    expect(await listKeys(s3, 'probes')).toEqual([])
   })
 })
