@@ -6,12 +6,11 @@ import {
   setOutputs,
   summaryMarkdown,
   writeErrorSummary,
-  writeSummary,
-  type FlistResult,
-  type RunResult
+  writeSummary
 } from '../../src/action/report.js'
 import { parseOutputFile } from '../../peers/github-output.js'
 import { ACTION_YML } from '../helpers/action-yml.js'
+import { flistResult, runResult } from '../helpers/run-result.js'
 import { tempDir } from '../helpers/tree.js'
 
 const designOutputs = [
@@ -34,32 +33,6 @@ const designOutputs = [
   'result'
 ]
 
-function flist(name: string, extra: Partial<FlistResult> = {}): FlistResult {
-  return {
-    name,
-    path: `/out/${name}`,
-    url: `https://cdn.test/${name}`,
-    manifestKey: name,
-    ...extra
-  }
-}
-
-function runResult(extra: Partial<RunResult> = {}): RunResult {
-  return {
-    kernelVersion: '6.12.44-Zero-OS',
-    firmwareTag: '20260101',
-    store: 's3://minio.test:9000/blobs',
-    engine: 'native',
-    dryRun: false,
-    timings: {},
-    flists: {
-      modules: flist('modules-6.12.44-Zero-OS.fl', { sha256: 'a'.repeat(64) }),
-      firmware: flist('firmware-20260101.fl', { sha256: 'b'.repeat(64) })
-    },
-    ...extra
-  }
-}
-
 const savedEnv = { ...process.env }
 afterEach(() => {
   process.env = { ...savedEnv }
@@ -72,7 +45,7 @@ describe('outputValues', () => {
   })
 
   test('a flist that was not built sets none of its own, and no digest means no sha256 output', () => {
-    const values = outputValues(runResult({ flists: { modules: flist('m.fl') } }))
+    const values = outputValues(runResult({ flists: { modules: flistResult('m.fl') } }))
     expect(Object.keys(values).filter(name => /flist/.test(name))).toEqual([
       'modules-flist',
       'modules-flist-path',
@@ -127,8 +100,8 @@ describe('summaryMarkdown', () => {
     const markdown = summaryMarkdown(
       runResult({
         flists: {
-          modules: flist('modules.fl', { manifest: 'unchanged' }),
-          firmware: flist('firmware.fl', { manifest: 'uncertain' })
+          modules: flistResult('modules.fl', { manifest: 'unchanged' }),
+          firmware: flistResult('firmware.fl', { manifest: 'uncertain' })
         }
       })
     )
@@ -140,7 +113,7 @@ describe('summaryMarkdown', () => {
 
   test('a dry run says so in its title, its line and each row', () => {
     const markdown = summaryMarkdown(
-      runResult({ dryRun: true, flists: { modules: flist('modules.fl') } })
+      runResult({ dryRun: true, flists: { modules: flistResult('modules.fl') } })
     )
     expect(markdown).toMatch(/^## RFS flists \(dry run\)\n\nDry run: nothing was packed/)
     expect(markdown).toContain('| [modules.fl](https://cdn.test/modules.fl) | dry run | – |')
@@ -148,7 +121,7 @@ describe('summaryMarkdown', () => {
 
   test('a table cell cannot be split by a name holding a pipe', () => {
     const markdown = summaryMarkdown(
-      runResult({ flists: { modules: flist('a|b_c.fl', { files: 3, bytes: 1536 }) } })
+      runResult({ flists: { modules: flistResult('a|b_c.fl', { files: 3, bytes: 1536 }) } })
     )
     const row = markdown.split('\n').find(line => line.startsWith('| [a'))!
     expect(row).toContain('[a\\|b\\_c.fl]')
