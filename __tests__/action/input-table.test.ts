@@ -2,12 +2,10 @@
 import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
-import { ACTION_INPUTS } from '../../src/action/action-inputs.js'
 import { INPUTS } from '../../src/action/input-table.js'
-import { outputValues, type RunResult } from '../../src/action/report.js'
 import { ACTION_NAME, ACTION_VERSION } from '../../src/common/action-version.js'
 import { REPO_ROOT } from '../helpers/action.js'
+import { ACTION_YML } from '../helpers/action-yml.js'
 
 function listSources(dir: string): Array<{ name: string; text: string }> {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -15,58 +13,22 @@ function listSources(dir: string): Array<{ name: string; text: string }> {
     .map(name => ({ name, text: readFileSync(join(dir, name), 'utf8') }))
 }
 
-interface ActionYml {
-  inputs: Record<string, { description: string; default?: string; required?: boolean }>
-  outputs: Record<string, { description: string }>
-  runs: { using: string; main: string }
-}
-const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
-const designOutputs = [
-  'result-path',
-  'kernel-version',
-  'firmware-tag',
-  'modules-flist',
-  'modules-flist-path',
-  'modules-flist-url',
-  'modules-flist-sha256',
-  'firmware-flist',
-  'firmware-flist-path',
-  'firmware-flist-url',
-  'firmware-flist-sha256',
-  'store-url',
-  'aliases',
-  'zinit-dir',
-  'rfs-path',
-  'rfs-version',
-  'result'
-]
-
 describe('action.yml', () => {
   test('runs the bundle on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
-  })
-
-  test('the inputs module is action.yml as it stands (npm run bundle writes it)', () => {
-    const declared = Object.entries(action.inputs).map(([name, input]) => ({
-      name,
-      description: input.description,
-      default: input.default ?? '',
-      required: input.required === true
-    }))
-    expect(ACTION_INPUTS).toEqual(declared)
+    expect(ACTION_YML.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
   test('every input is described, and the code reads each with its action.yml default', () => {
     expect(INPUTS.map(input => [input.name, input.default])).toEqual(
-      Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])
+      Object.entries(ACTION_YML.inputs).map(([name, input]) => [name, input.default ?? ''])
     )
     for (const input of INPUTS) expect(input.description.length).toBeGreaterThan(10)
     // The workspace default is the runner's expression; the code falls back to GITHUB_WORKSPACE.
-    expect(action.inputs['project-root'].default).toBe('${{ github.workspace }}')
+    expect(ACTION_YML.inputs['project-root'].default).toBe('${{ github.workspace }}')
   })
 
   test('the inputs whose default is true or false are the boolean flags', () => {
-    const yesNo = Object.entries(action.inputs)
+    const yesNo = Object.entries(ACTION_YML.inputs)
       .filter(([, input]) => /^(true|false)$/.test(input.default ?? ''))
       .map(([name]) => name)
     expect(INPUTS.filter(input => input.kind === 'boolean').map(input => input.name)).toEqual(yesNo)
@@ -81,23 +43,6 @@ describe('action.yml', () => {
     expect(/core\.getInput\(name\)/.test(reads[0].text)).toBe(true)
     const writes = sources.filter(file => /core\.setOutput\(/.test(file.text))
     expect(writes.map(file => file.name)).toEqual(['action/report.ts'])
-  })
-
-  test('declares exactly the outputs the code sets', () => {
-    const result: RunResult = {
-      kernelVersion: 'k',
-      firmwareTag: 't',
-      store: 's',
-      engine: 'native',
-      dryRun: false,
-      timings: {},
-      flists: {
-        modules: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' },
-        firmware: { name: 'm', path: 'p', url: 'u', manifestKey: 'k', sha256: 'x' }
-      }
-    }
-    expect(Object.keys(outputValues(result)).sort()).toEqual(designOutputs.slice().sort())
-    expect(Object.keys(action.outputs).sort()).toEqual(designOutputs.slice().sort())
   })
 
   test('the version written into flists is the package version', () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { settingsFromRaw, type RawInputs } from '../../src/action/inputs.js'
 import { buildPlan, type Plan } from '../../src/plan/plan.js'
+import type { Settings } from '../../src/plan/settings.js'
 
 export const NOW = new Date('2025-03-07T23:30:00Z')
 export const KERNEL = '6.12.44-Zero-OS'
@@ -22,6 +23,8 @@ export interface PlanProject {
   project: string
   modulesRoot: string
   writeConfig(name: string, text: string): void
+  /** The settings of the project with these inputs, as plan() makes its plan of. */
+  settings(raw?: RawInputs): Settings
   plan(raw?: RawInputs): Promise<Plan>
 }
 
@@ -32,16 +35,14 @@ export function planProject(): PlanProject {
     project: '',
     modulesRoot: '',
     writeConfig: (name, text) => writeFileSync(join(fixture.project, 'config', name), text),
-    plan: (raw = {}) => {
-      const settings = settingsFromRaw({ 'project-root': fixture.project, ...raw }, 'input', {
-        cwd: fixture.work
-      })
-      return buildPlan(settings, {
+    settings: (raw = {}) =>
+      settingsFromRaw({ 'project-root': fixture.project, ...raw }, 'input', { cwd: fixture.work }),
+    plan: (raw = {}) =>
+      buildPlan(fixture.settings(raw), {
         sourceDate: { epoch: NOW.getTime() / 1000, origin: 'test' },
         modulesRoot: fixture.modulesRoot,
         mask: () => {}
       })
-    }
   }
   beforeEach(() => {
     fixture.work = mkdtempSync(join(tmpdir(), 'plan-'))

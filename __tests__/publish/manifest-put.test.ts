@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { S3Session } from '../../src/s3/client.js'
-import { createNativeEngine } from '../../src/engines/native.js'
 import { RUNNER_LABEL } from '../../src/common/input-label.js'
-import { describeDifference, describeFlist } from '../../src/publish/manifest-diff.js'
 import { fileSha256 } from '../../src/common/sha256.js'
 import {
   checkManifest,
   publishManifest,
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
-import { probeIfNoneMatch } from '../../src/publish/conditional-create.js'
-import { startFaultyProxy } from '../helpers/faulty-proxy.js'
+import { packTree, SMALL_FIRMWARE } from '../helpers/pack-tree.js'
 import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
@@ -22,7 +19,7 @@ let session: S3Session
 const work = mkdtempSync(join(tmpdir(), 'publish-'))
 
 beforeAll(async () => {
-  s3 = await startS3({ buckets: ['manifests', 'probes'] })
+  s3 = await startS3({ buckets: ['manifests'] })
   session = new S3Session(
     {
       endpoint: s3.endpoint,
@@ -126,67 +123,9 @@ describe('publishManifest', () => {
   })
 })
 
-/** Packs a small tree with the built-in engine into a dir:// store; `creator` stands for the producer. */
-async function packTree(
-  name: string,
-  files: Record<string, string>,
-  options: { creator?: string; tags?: Array<[string, string]>; route?: string } = {}
-): Promise<string> {
-  const source = join(work, `${name}-tree`)
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(source, path, '..'), { recursive: true })
-    writeFileSync(join(source, path), content)
-  }
-  const store = { start: 0, end: 255, url: `dir://${join(work, 'store')}` }
-  const flistPath = join(work, `${name}.fl`)
-  await createNativeEngine().pack({
-    kind: 'firmware',
-    source,
-    flistPath,
-    writeStores: [store],
-    routes: [options.route ? { ...store, url: options.route } : store],
-    tags: [
-      ['kind', 'firmware'],
-      ['creator', options.creator ?? 'rfs-flist-action 1.0.0 (native 1.0.0)'],
-      ...(options.tags ?? [])
-    ],
-    sourceDateEpoch: 1_700_000_000,
-    log: () => undefined
-  })
-  return flistPath
-}
-
-describe('comparing manifests by what they describe', () => {
-  const tree = { 'intel/ibt.sfi': 'x'.repeat(600_000), 'rtl_nic/rtl.fw': 'realtek' }
-
-  test('another producer of the same tree is no difference; a changed file, route or tag is', async () => {
-    const base = await describeFlist(await packTree('base', tree))
-    const other = await packTree('other', tree, {
-      creator: 'rfs-flist-action 1.0.1 (native 1.0.1)'
-    })
-    expect(await fileSha256(other)).not.toBe(await fileSha256(join(work, 'base.fl')))
-    expect(describeDifference(base, await describeFlist(other))).toBeUndefined()
-
-    const changed = await packTree('changed', { ...tree, 'rtl_nic/rtl.fw': 'realtek 2' })
-    expect(describeDifference(base, await describeFlist(changed))).toBe(
-      'entries differ: 1 entry changed, first: rtl_nic/rtl.fw (size, blocks)'
-    )
-    const more = await packTree('more', { ...tree, 'new.bin': 'n' })
-    expect(describeDifference(base, await describeFlist(more))).toMatch(
-      /^entries differ: (1 entry changed, )?1 only in this run, first: (new\.bin|\/)/
-    )
-    const tagged = await packTree('tagged', tree, { tags: [['build', '7']] })
-    expect(describeDifference(base, await describeFlist(tagged))).toBe(
-      "tag build is only in this run's manifest"
-    )
-    const routed = await packTree('routed', tree, { route: 's3://reader@s3.example.com:443/blobs' })
-    expect(describeDifference(base, await describeFlist(routed))).toMatch(
-      /^routes differ \(published: dir:\/\/\S+; this run: s3:\/\/reader@s3\.example\.com:443\/blobs\)$/
-    )
-  })
-
-  test('a published manifest of the same tree by another producer is kept, and the local file takes its bytes', async () => {
-    const published = await packTree('published', tree)
+describe('a published manifest that describes the same tree', () => {
+  test('by another producer is kept, and the local file takes its bytes', async () => {
+    const published = await packTree(work, 'published', SMALL_FIRMWARE)
     const first: ManifestUpload = {
       bucket: 'manifests',
       key: 'compare/manifests/firmware-x.fl',
@@ -198,7 +137,7 @@ describe('comparing manifests by what they describe', () => {
     }
     expect((await publishManifest(session, first)).outcome).toBe('published')
 
-    const local = await packTree('local', tree, {
+    const local = await packTree(work, 'local', SMALL_FIRMWARE, {
       creator: 'rfs-flist-action 1.0.1 (native 1.0.1)'
     })
     const rerun = { ...first, path: local, sha256: await fileSha256(local) }
@@ -206,7 +145,10 @@ describe('comparing manifests by what they describe', () => {
     expect(await checkManifest(session, rerun)).toEqual({ action: 'keep', sha256: first.sha256 })
     expect(readFileSync(local)).toEqual(readFileSync(published))
 
-    const changed = await packTree('changed-2', { ...tree, 'rtl_nic/rtl.fw': 'other' })
+    const changed = await packTree(work, 'changed-2', {
+      ...SMALL_FIRMWARE,
+      'rtl_nic/rtl.fw': 'other'
+    })
     const check = await checkManifest(session, {
       ...first,
       path: changed,
@@ -216,31 +158,5 @@ describe('comparing manifests by what they describe', () => {
     expect(check.action === 'refuse' && check.error.message).toMatch(
       /\(entries differ: 1 entry changed, first: rtl_nic\/rtl\.fw \(size, blocks\)\): set overwrite: true/
     )
-  })
-})
-
-describe('whether the server honours If-None-Match', () => {
-  test('s3rver does not: it replaces the probe; the probe is removed', async () => {
-    expect(await probeIfNoneMatch(session, 'probes', 'zos')).toBe(false)
-    expect(await listKeys(s3, 'probes')).toEqual([])
-  })
-
-  test('a server answering 412 over an existing key does; the probe is removed', async () => {
-    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, honourIfNoneMatch: true })
-    const through = new S3Session({ ...session.connection, endpoint: proxy.endpoint })
-    try {
-      expect(await probeIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
-      expect(
-        proxy.log.map(({ method, path }) => `${method} ${path.replace(/[0-9a-f]{16}$/, 'N')}`)
-      ).toEqual([
-        'PUT /probes/zos/manifests/.if-none-match-probe-N',
-        'PUT /probes/zos/manifests/.if-none-match-probe-N',
-        'DELETE /probes/zos/manifests/.if-none-match-probe-N'
-      ])
-    } finally {
-      through.destroy()
-      await proxy.stop()
-    }
-    expect(await listKeys(s3, 'probes')).toEqual([])
   })
 })
