@@ -8,6 +8,7 @@ import {
   writeErrorSummary,
   writeSummary
 } from '../../src/action/report.js'
+import { printed } from '../helpers/printed.js'
 import { parseOutputFile } from '../../peers/github-output.js'
 import { ACTION_YML } from '../helpers/action-yml.js'
 import { flistResult, runResult } from '../helpers/run-result.js'
@@ -81,6 +82,15 @@ test('setOutputs writes to GITHUB_OUTPUT, a multi-line store included', () => {
   const outputs = parseOutputFile(readFileSync(file, 'utf8'))
   expect(outputs['store-url']).toBe('s3://one.test/blobs\ns3://two.test/blobs')
   expect(outputs['modules-flist']).toBe('modules-6.12.44-Zero-OS.fl')
+  expect(Object.keys(outputs).sort()).toEqual(designOutputs.slice().sort())
+})
+
+test('setOutputs in a shell prints what a GITHUB_OUTPUT file would hold, read the same way', async () => {
+  delete process.env.GITHUB_OUTPUT
+  const result = runResult({ store: 's3://one.test/blobs\nEOF\ns3://two.test/blobs' })
+  const outputs = parseOutputFile(await printed(() => setOutputs(result)))
+  expect(outputs['store-url']).toBe('s3://one.test/blobs\nEOF\ns3://two.test/blobs')
+  expect(outputs['kernel-version']).toBe(result.kernelVersion)
   expect(Object.keys(outputs).sort()).toEqual(designOutputs.slice().sort())
 })
 

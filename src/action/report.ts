@@ -61,10 +61,18 @@ export interface RunResult {
 /** Sets every output DESIGN.md names; a flist that was not built sets none of its own. */
 export function setOutputs(result: RunResult): void {
   for (const [name, value] of Object.entries(outputValues(result))) {
-    // A shell run has no GITHUB_OUTPUT file: print name=value lines a script can read instead.
+    // A shell run has no GITHUB_OUTPUT file: print what one would hold, for a script to read.
     if (process.env.GITHUB_OUTPUT) core.setOutput(name, value)
-    else process.stdout.write(`${name}=${value}\n`)
+    else process.stdout.write(outputFileEntry(name, value))
   }
+}
+
+/** `name=value`, or for a value of several lines a `name<<EOF` block, as GITHUB_OUTPUT has them. */
+function outputFileEntry(name: string, value: string): string {
+  if (!value.includes('\n')) return `${name}=${value}\n`
+  let delimiter = 'EOF'
+  while (value.split('\n').includes(delimiter)) delimiter += '_'
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
 }
 
 export function outputValues(result: RunResult): Record<string, string> {
