@@ -10,6 +10,11 @@ test('whole bytes below a KiB, one decimal from a KiB on, each unit from 1024 of
   expect(formatBytes(3.25 * 1024 ** 3)).toBe('3.3 GiB')
 })
 
+test('a count that rounds up to 1024 of a unit is shown in the next one', () => {
+  expect(formatBytes(1024 ** 2 - 1)).toBe('1.0 MiB')
+  expect(formatBytes(1024 ** 3 - 40)).toBe('1.0 GiB')
+})
+
 test('TiB is the largest unit', () => {
   expect(formatBytes(1024 ** 4)).toBe('1.0 TiB')
   expect(formatBytes(2048 * 1024 ** 4)).toBe('2048.0 TiB')
