@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
+import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
 const require = createRequire(import.meta.url)
 
@@ -91,6 +92,41 @@ export async function getObject(
   if (response.status === 404) return undefined
   if (!response.ok) throw new Error(`get ${bucket}/${key}: HTTP ${response.status}`)
   return Buffer.from(await response.arrayBuffer())
+}
+
+/** Runs `send` with an SDK client signed with the server's key pair. */
+async function withClient(s3: TestS3, send: (client: S3Client) => Promise<unknown>): Promise<void> {
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey }
+  })
+  try {
+    await send(client)
+  } finally {
+    client.destroy()
+  }
+}
+
+/**
+ * Cuts an object to its first half, as an upload cut off on a server that writes objects in place
+ * leaves it under its real key.
+ */
+export async function truncateObject(s3: TestS3, bucket: string, key: string): Promise<void> {
+  const whole = await getObject(s3, bucket, key)
+  if (!whole) throw new Error(`truncate ${bucket}/${key}: no such object`)
+  await withClient(s3, client =>
+    client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: whole.subarray(0, whole.length >> 1) })
+    )
+  )
+}
+
+export async function deleteObjects(s3: TestS3, bucket: string, keys: string[]): Promise<void> {
+  await withClient(s3, async client => {
+    for (const key of keys) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
+  })
 }
 
 function decodeXml(text: string): string {

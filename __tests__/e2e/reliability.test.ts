@@ -5,12 +5,18 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { verifyFlist } from '../../src/flist/read/verify.js'
 import { errorLines, runAction } from '../helpers/action.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { copyExample, EXAMPLE_KERNEL, type TestProject } from '../helpers/project.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
+import {
+  deleteObjects,
+  getObject,
+  listKeys,
+  startS3,
+  truncateObject,
+  type TestS3
+} from '../../peers/s3.js'
 
 let s3: TestS3
 const projects: TestProject[] = []
@@ -148,21 +154,12 @@ describe('a damaged blob in the store', () => {
     const keys = await listKeys(s3, 'truncated')
     const blob = keys.find(key => /^[0-9a-f]{64}$/.test(key))!
     const whole = (await getObject(s3, 'truncated', blob))!
-    const client = s3Client()
-    try {
-      await client.send(
-        new PutObjectCommand({
-          Bucket: 'truncated',
-          Key: blob,
-          Body: whole.subarray(0, whole.length >> 1)
-        })
-      )
-      for (const key of keys.filter(key => key.startsWith('manifests/'))) {
-        await client.send(new DeleteObjectCommand({ Bucket: 'truncated', Key: key }))
-      }
-    } finally {
-      client.destroy()
-    }
+    await truncateObject(s3, 'truncated', blob)
+    await deleteObjects(
+      s3,
+      'truncated',
+      keys.filter(key => key.startsWith('manifests/'))
+    )
 
     const again = await runAction({ ...inputs, 'output-dir': 'out-2' })
     expect(errorLines(again)).toEqual([])
@@ -215,12 +212,3 @@ describe('a damaged blob in the store', () => {
     expect(flists.modules.blocksUploaded + flists.firmware.blocksUploaded).toBe(1)
   })
 })
-
-function s3Client(): S3Client {
-  return new S3Client({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey }
-  })
-}
