@@ -7,18 +7,11 @@ import { describe, expect, test } from '@jest/globals'
 import { UserError } from '../../../src/common/errors.js'
 import { FlistReader } from '../../../src/flist/format/reader.js'
 import { SCHEMA_STATEMENTS } from '../../../src/flist/format/schema.js'
+import { flistWith as sqlFlist, hashLiteral } from '../../helpers/sql-flist.js'
 import { tempDir } from '../../helpers/tree.js'
 
 const work = tempDir('reader')
-let made = 0
-
-/** An flist of the rfs schema holding a root directory and the rows these statements add. */
-function flistWith(...statements: string[]): string {
-  const path = join(work, `${++made}.fl`)
-  const root = "insert into inode values (1, 0, '/', 4096, 0, 0, 16877, 0, 0, 0)"
-  execFileSync('sqlite3', [path, [...SCHEMA_STATEMENTS, root, ...statements].join(';\n')])
-  return path
-}
+const flistWith = (...statements: string[]): string => sqlFlist(work, ...statements)
 
 async function read<T>(path: string, body: (reader: FlistReader) => T): Promise<T> {
   const reader = await FlistReader.open(path)
@@ -28,9 +21,6 @@ async function read<T>(path: string, body: (reader: FlistReader) => T): Promise<
     reader.close()
   }
 }
-
-/** 32 bytes, as an SQL blob literal, each of them `byte`. */
-const hash = (byte: number): string => `x'${byte.toString(16).padStart(2, '0').repeat(32)}'`
 
 describe('FlistReader', () => {
   test('takes text where rfs writes blobs, and reals where it writes integers', async () => {
@@ -53,10 +43,10 @@ describe('FlistReader', () => {
     const flist = flistWith(
       "insert into inode values (2, 1, 'a', 3, 0, 0, 33188, 0, 0, 0)",
       "insert into inode values (3, 1, 'b', 1, 0, 0, 33188, 0, 0, 0)",
-      `insert into block values (2, ${hash(9)}, ${hash(1)})`,
-      `insert into block values (3, ${hash(5)}, ${hash(2)})`,
-      `insert into block values (2, ${hash(3)}, ${hash(3)})`,
-      `insert into block values (2, ${hash(9)}, ${hash(1)})`
+      `insert into block values (2, ${hashLiteral(9)}, ${hashLiteral(1)})`,
+      `insert into block values (3, ${hashLiteral(5)}, ${hashLiteral(2)})`,
+      `insert into block values (2, ${hashLiteral(3)}, ${hashLiteral(3)})`,
+      `insert into block values (2, ${hashLiteral(9)}, ${hashLiteral(1)})`
     )
     const ids = (blocks: Array<{ id: Uint8Array }>): number[] => blocks.map(block => block.id[0])
     await read(flist, reader => {
@@ -87,12 +77,15 @@ describe('FlistReader', () => {
   test('refuses a block id or key that is not 32 bytes, naming its length', async () => {
     const file = "insert into inode values (2, 1, 'a', 3, 0, 0, 33188, 0, 0, 0)"
     // Hex text, as a tool that wrote the id as text would: 64 bytes.
-    const hexId = flistWith(file, `insert into block values (2, '${'ab'.repeat(32)}', ${hash(1)})`)
+    const hexId = flistWith(
+      file,
+      `insert into block values (2, '${'ab'.repeat(32)}', ${hashLiteral(1)})`
+    )
     await read(hexId, reader => {
       expect(() => reader.blocks(2)).toThrow('a block id is 64 bytes, not 32')
       expect(() => reader.distinctBlocks()).toThrow('a block id is 64 bytes, not 32')
     })
-    const shortKey = flistWith(file, `insert into block values (2, ${hash(1)}, x'0102')`)
+    const shortKey = flistWith(file, `insert into block values (2, ${hashLiteral(1)}, x'0102')`)
     await read(shortKey, reader => {
       expect(() => reader.blocks(2)).toThrow('a block key is 2 bytes, not 32')
     })
