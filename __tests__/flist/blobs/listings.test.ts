@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../../src/flist/pack/pack.js'
-import { encodedBounds } from '../../../src/flist/blobs/blob-sizes.js'
 import { listingLimit } from '../../../src/flist/blobs/listings.js'
 import { StoreContents } from '../../../src/flist/blobs/contents.js'
 import { findMissing } from '../../../src/flist/blobs/presence.js'
@@ -216,15 +215,6 @@ describe('the exists check', () => {
     }
     expect((await findMissing(router(unlisted.store), expected, 4)).sort()).toEqual(findings.sort())
     expect(unlisted.calls).toEqual({ asked: 41, put: 0, list: 1 })
-  })
-
-  test("without the packer's lengths, holds blobs to what their plain length encodes to", () => {
-    expect(encodedBounds(0)).toMatchObject({ min: 17, max: 48 })
-    // A full chunk: at least 3 bytes per 64 of snappy, at most snappy's own bound, plus the tag.
-    expect(encodedBounds(524_288)).toMatchObject({
-      min: 16 + 3 + 24_576,
-      max: 16 + 32 + 524_288 + 87_381
-    })
   })
 })
 
