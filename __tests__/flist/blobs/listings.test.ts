@@ -1,55 +1,25 @@
 // Presence of blobs read from store listings (one per id prefix) instead of asked blob by blob:
 // what a listing proves, when it is used, and when the uploader goes back to asking.
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { packTree } from '../../../src/flist/pack/pack.js'
-import { encodedBounds } from '../../../src/flist/blobs/blob-sizes.js'
 import { listingLimit } from '../../../src/flist/blobs/listings.js'
 import { StoreContents } from '../../../src/flist/blobs/contents.js'
-import { findMissing } from '../../../src/flist/blobs/presence.js'
 import { BlockUploader } from '../../../src/flist/pack/upload.js'
 import { verifyFlist } from '../../../src/flist/read/verify.js'
 import { S3Session } from '../../../src/s3/client.js'
 import { DirBlobStore } from '../../../src/store/dir.js'
 import { openStores } from '../../../src/store/open.js'
-import { StoreRouter } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
-import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
+import { BlobIdSet } from '../../../src/store/store.js'
 import { Semaphore } from '../../../src/common/semaphore.js'
+import { counted, idWith, router } from '../../helpers/counted-store.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
 import { stripPassword } from '../../../src/store-url/url.js'
-
-/** A hex id starting with `prefix`, distinct per seed. */
-function idWith(prefix: string, seed: number): string {
-  const digest = createHash('sha256').update(`${prefix}:${seed}`).digest('hex')
-  return prefix + digest.slice(prefix.length)
-}
-
-interface Calls {
-  asked: number
-  put: number
-  list: number
-}
-
-/** The store itself, with its calls counted. */
-function counted(store: BlobStore): { store: BlobStore; calls: Calls } {
-  const calls: Calls = { asked: 0, put: 0, list: 0 }
-  return {
-    calls,
-    store: {
-      display: store.display,
-      storedSize: id => (calls.asked++, store.storedSize(id)),
-      get: id => store.get(id),
-      put: (id, blob) => (calls.put++, store.put(id, blob)),
-      listIds: (prefix, limit) => (calls.list++, store.listIds!(prefix, limit))
-    }
-  }
-}
 
 /**
  * `count` distinct one-block files in a new directory `dir` (enough, at 48, for listings to be
@@ -61,10 +31,6 @@ function oneBlockFiles(dir: string, count: number, seed: number): string {
     writeFileSync(join(dir, `file${index}`), pseudoRandomBytes(3000 + index, index + seed))
   }
   return dir
-}
-
-function router(store: BlobStore): StoreRouter {
-  return new StoreRouter([{ start: 0, end: 255, store }])
 }
 
 describe('blob id sets', () => {
@@ -173,58 +139,6 @@ describe('stores that cannot list', () => {
     expect(uploader.counts).toEqual({ uploaded: 4, present: 0, repeated: 0 })
     expect(calls).toEqual({ asked: 4, put: 4, list: 1 })
     for (const id of ids) expect(await new DirBlobStore(root).storedSize(id)).toBe(64)
-  })
-})
-
-describe('the exists check', () => {
-  test('answers from a listing, sizes included, and asks blob by blob where a store cannot list', async () => {
-    const root = tempDir('presence')
-    const ids = Array.from({ length: 40 }, (_, seed) => idWith((seed % 16).toString(16), seed))
-    const store = new DirBlobStore(root)
-    for (const id of ids) await store.put(id, Buffer.from(id))
-    const expected = new Map(
-      ids.map(id => [id, { min: 64, max: 64, reason: 'it was encoded to 64' }] as const)
-    )
-    writeFileSync(join(root, ids[3]), 'cut')
-    const gone = idWith('7', 99)
-    expected.set(gone, { min: 64, max: 64, reason: 'it was encoded to 64' })
-    const findings = [
-      `block ${ids[3]}: wrong size in dir://${root} (3 bytes; it was encoded to 64)`,
-      `block ${gone}: missing from dir://${root}`
-    ]
-
-    const listed = counted(new DirBlobStore(root))
-    expect((await findMissing(router(listed.store), expected, 4)).sort()).toEqual(findings.sort())
-    expect(listed.calls).toEqual({ asked: 0, put: 0, list: 1 })
-
-    // What an upload step recorded answers without a request: blobs it put, at their sizes.
-    const contents = new StoreContents()
-    const known = counted(new DirBlobStore(root))
-    for (const id of ids.slice(4, 24)) contents.holds(known.store, id, 64)
-    contents.holds(known.store, ids[24], 63)
-    const wrong = `block ${ids[24]}: wrong size in dir://${root} (63 bytes; it was encoded to 64)`
-    expect(
-      (await findMissing(router(known.store), expected, 4, undefined, contents)).sort()
-    ).toEqual([...findings, wrong].sort())
-    // The other 20 are too few to list.
-    expect(known.calls).toEqual({ asked: 20, put: 0, list: 0 })
-
-    const unlisted = counted(new DirBlobStore(root))
-    unlisted.store.listIds = async () => {
-      unlisted.calls.list++
-      throw new Error('listing denied')
-    }
-    expect((await findMissing(router(unlisted.store), expected, 4)).sort()).toEqual(findings.sort())
-    expect(unlisted.calls).toEqual({ asked: 41, put: 0, list: 1 })
-  })
-
-  test("without the packer's lengths, holds blobs to what their plain length encodes to", () => {
-    expect(encodedBounds(0)).toMatchObject({ min: 17, max: 48 })
-    // A full chunk: at least 3 bytes per 64 of snappy, at most snappy's own bound, plus the tag.
-    expect(encodedBounds(524_288)).toMatchObject({
-      min: 16 + 3 + 24_576,
-      max: 16 + 32 + 524_288 + 87_381
-    })
   })
 })
 

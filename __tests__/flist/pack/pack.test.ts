@@ -264,24 +264,6 @@ describe('pack to a dir store', () => {
       /^pack: \d+ files, [\d.]+ MB in [\d.]+ s \([\d.]+ MB\/s\); \d+ blocks: 0 uploaded, \d+ already in the store, 3 repeated; \d+ encoded$/
     )
   })
-
-  test('names that are not UTF-8 are refused, named with their bytes escaped', async () => {
-    const tree = join(work, 'latin1')
-    mkdirSync(join(tree, 'sub'), { recursive: true })
-    // fw\xff.bin and fw\xfe.bin: both would be stored as fw\uFFFD.bin.
-    for (const byte of [0xff, 0xfe])
-      writeFileSync(
-        Buffer.concat([Buffer.from(`${tree}/sub/fw`), Buffer.from([byte]), Buffer.from('.bin')]),
-        'x'
-      )
-    const target = join(work, 'latin1.fl')
-    await expect(pack(tree, target, store)).rejects.toThrow(
-      new RegExp(
-        `^${tree}/sub/fw\\\\xfe\\.bin: the name is not UTF-8, and flists hold UTF-8 names: rename it to UTF-8 \\(e\\.g\\. convmv -f latin1 -t utf8 --notest\\) and pack again$`
-      )
-    )
-    expect(existsSync(target)).toBe(false)
-  })
 })
 
 /** Every blob file of a directory store, in either layout. */
