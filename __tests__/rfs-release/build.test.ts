@@ -48,14 +48,6 @@ afterAll(async () => {
 
 const hostBinary = (): string => join(source, 'target', 'release', 'rfs')
 
-test('rfs-build: never with nothing found is one clear line', async () => {
-  await expect(
-    acquireRfs({ ...settings, build: 'never' }, project, { log: keptLog(), pathVariable: '' })
-  ).rejects.toThrow(
-    /^No rfs binary: none on PATH, in .*components\/rfs\/target or the tool cache, could not download rfs from .*: HTTP 404.*rfs-build is never/
-  )
-})
-
 test('with nothing found and no download, cargo builds the crate (offline, host target, no build-binary feature)', async () => {
   const log = keptLog()
   const found = await acquireRfs(settings, project, { log, pathVariable: '' })
@@ -76,33 +68,6 @@ test('the next run finds the binary built in components/rfs/target, with no down
   expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'components' })
   expect(server.requests.length).toBe(before)
   expect(log.lines.join('\n')).not.toContain('Building rfs')
-})
-
-test('rfs-build: never still uses a binary that is already built', async () => {
-  const found = await acquireRfs({ ...settings, build: 'never' }, project, {
-    log: keptLog(),
-    pathVariable: ''
-  })
-  expect(found.source).toBe('components')
-})
-
-test('an rfs on PATH comes before components/', async () => {
-  const bin = tempDir('path')
-  const standIn = writeExecutable(bin, standInScript('v7.7.7'))
-  const found = await acquireRfs(settings, project, {
-    log: keptLog(),
-    pathVariable: `/nonexistent:${bin}`
-  })
-  expect(found).toEqual({ path: standIn, version: 'v7.7.7', source: 'path' })
-})
-
-test('an rfs on PATH that does not run is skipped with a warning', async () => {
-  const bin = tempDir('broken')
-  writeExecutable(bin, '#!/bin/sh\necho "cannot execute: wrong ELF class" >&2\nexit 126\n')
-  const log = keptLog()
-  const found = await acquireRfs(settings, project, { log, pathVariable: bin })
-  expect(found.source).toBe('components')
-  expect(log.warnings.join('\n')).toMatch(/Skipping rfs .*exited with code 126.*wrong ELF class/)
 })
 
 test('rfs-build: always builds even when a binary is on PATH and in components/', async () => {
