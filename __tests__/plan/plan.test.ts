@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { settingsFromRaw } from '../../src/action/inputs.js'
 import { buildPlan } from '../../src/plan/plan.js'
@@ -360,92 +359,10 @@ describe('where the run writes', () => {
     expect(error.message).toMatch(message)
   })
 
-  test.each([
-    [
-      'a file',
-      () => writeFileSync(join(fixture.project, 'flists'), ''),
-      'flists',
-      /^input output-dir .*flists is a file, not a directory/
-    ],
-    [
-      'under a file',
-      () => writeFileSync(join(fixture.project, 'flists'), ''),
-      'flists/x',
-      /^input output-dir .*flists\/x is under .*flists, which is a file/
-    ],
-    [
-      'under /proc',
-      () => undefined,
-      '/proc/rfs-flist-plan/x',
-      /^input output-dir \/proc\/rfs-flist-plan\/x is on \/proc, a kernel file system \(proc\)/
-    ],
-    [
-      'under /sys',
-      () => undefined,
-      '/sys/rfs-flist-plan',
-      /^input output-dir \/sys\/rfs-flist-plan is on \/sys, a kernel file system \(sysfs\).*: choose a writable input output-dir/
-    ],
-    [
-      'a directory that takes no files',
-      () => undefined,
-      '/sys/kernel',
-      /^input output-dir \/sys\/kernel is on \/sys\/kernel, a kernel file system/
-    ],
-    [
-      'over PATH_MAX',
-      () => undefined,
-      'd/'.repeat(2100),
-      /^input output-dir is 42\d\d bytes long, over .* \(PATH_MAX\)/
-    ],
-    [
-      'with a name over NAME_MAX',
-      () => undefined,
-      'n'.repeat(256),
-      /^input output-dir has a component of 256 bytes, .*\(NAME_MAX\)/
-    ]
-  ])(
-    'output-dir %s: one line naming it, in a dry run too',
-    async (_, prepare, outputDir, message) => {
-      prepare()
-      for (const dryRun of ['false', 'true']) {
-        const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
-        expect(error.message).toMatch(message)
-      }
-    }
-  )
-
   test('a dir:// store under /proc: one line naming the store', async () => {
     const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
     expect(error.message).toMatch(
       /^input store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
     )
   })
-})
-
-describe('an output-dir the run may not write, as root', () => {
-  // Root writes anywhere permissions say no; an immutable directory still takes nothing.
-  let locked: string
-  beforeEach(() => {
-    locked = join(fixture.work, 'locked')
-    mkdirSync(locked)
-    execFileSync('chattr', ['+i', locked])
-  })
-  afterEach(() => {
-    execFileSync('chattr', ['-i', locked])
-  })
-
-  test.each(['locked', 'locked/flists'])(
-    'output-dir %s: one line naming it, in a dry run too, and nothing created',
-    async outputDir => {
-      for (const dryRun of ['false', 'true']) {
-        const error = await asyncUserError(
-          plan({ 'output-dir': join('..', outputDir), 'dry-run': dryRun })
-        )
-        expect(error.message).toMatch(
-          /^input output-dir .*\/locked(\/flists)?: .*\/locked is not writable \(operation not permitted \(EPERM\)\): choose a writable input output-dir$/
-        )
-      }
-      expect(readdirSync(locked)).toEqual([])
-    }
-  )
 })
