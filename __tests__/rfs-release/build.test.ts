@@ -138,30 +138,6 @@ test('a failing build is one line naming the source and cargo error', async () =
   await expect(failure).rejects.not.toThrow(/\n/)
 })
 
-test('the cache key follows the git tree of a clean checkout, else a hash of the files', async () => {
-  const repo = tempDir('git')
-  const crate = join(repo, 'components', 'rfs')
-  cpSync(FIXTURE, crate, { recursive: true })
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-      encoding: 'utf8'
-    }).trim()
-  git('init', '-q')
-  git('add', '.')
-  git('commit', '-qm', 'rfs')
-  const tree = git('rev-parse', 'HEAD:components/rfs')
-  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
-  // Another commit elsewhere in the repository does not change the key.
-  writeFileSync(join(repo, 'README'), 'x')
-  git('add', 'README')
-  git('commit', '-qm', 'readme')
-  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
-  // A local change does.
-  writeFileSync(join(crate, 'src', 'main.rs'), 'fn main() {}\n')
-  expect(await sourceFingerprint(crate)).toMatch(/^sha256-[0-9a-f]{64}$/)
-  rmSync(repo, { recursive: true, force: true })
-})
-
 test('build-binary is only asked for when Cargo.toml declares it', () => {
   const reference = execFileSync(
     'git',
