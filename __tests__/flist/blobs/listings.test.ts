@@ -17,7 +17,7 @@ import { DirBlobStore } from '../../../src/store/dir.js'
 import { openStores } from '../../../src/store/open.js'
 import { StoreRouter } from '../../../src/store/router.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
-import { BlobIdSet, type BlobStore } from '../../../src/store/store.js'
+import type { BlobStore } from '../../../src/store/store.js'
 import { Semaphore } from '../../../src/common/semaphore.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
@@ -66,31 +66,6 @@ function oneBlockFiles(dir: string, count: number, seed: number): string {
 function router(store: BlobStore): StoreRouter {
   return new StoreRouter([{ start: 0, end: 255, store }])
 }
-
-describe('blob id sets', () => {
-  test('hold hex ids and answer for them only', () => {
-    const a = idWith('a', 1)
-    const b = idWith('b', 2)
-    const set = new BlobIdSet([b, 'manifests', a, a, `${a}.1234.tmp`])
-    expect(set.size).toBe(2)
-    expect(set.has(a)).toBe(true)
-    expect(set.has(b)).toBe(true)
-    expect(set.has(idWith('a', 3))).toBe(false)
-    expect(set.has('manifests')).toBe(false)
-    expect(new BlobIdSet([]).has(a)).toBe(false)
-  })
-
-  test('keep the sizes a listing gave', async () => {
-    const a = idWith('a', 1)
-    const b = idWith('b', 2)
-    const set = new BlobIdSet([[b, 7], [a, 0], b])
-    expect(set.size).toBe(2)
-    expect(set.sizeOf(a)).toBe(0)
-    expect(await set.storedSize(b)).toBe(7)
-    expect(set.sizeOf(idWith('c', 3))).toBeUndefined()
-    expect(new BlobIdSet([a]).sizeOf(a)).toBeUndefined()
-  })
-})
 
 describe('listing limits', () => {
   test('small packs ask blob by blob; larger ones list, with a page budget per prefix', () => {
