@@ -8,23 +8,16 @@ import {
   removeTempDirs,
   rfsSettings,
   standInScript,
-  startFileServer,
   tempDir,
-  writeExecutable,
-  type FileServer
+  writeExecutable
 } from '../helpers/rfs/standin.js'
 import { inputLabeller } from '../../src/common/input-label.js'
 
-let server: FileServer
 let project: string
-beforeAll(async () => {
-  server = await startFileServer({ '/v3.3.3/rfs': standInScript('v3.3.3') })
+beforeAll(() => {
   project = tempDir('input')
 })
-afterAll(async () => {
-  removeTempDirs()
-  await server.stop()
-})
+afterAll(removeTempDirs)
 
 test('rfs-path must exist, be a file and be executable; each fault names the input', async () => {
   const acquire = (path: string): Promise<unknown> =>
@@ -48,42 +41,6 @@ test('rfs-path must exist, be a file and be executable; each fault names the inp
   await expect(acquireRfs(fromShell, project, { log: keptLog() })).rejects.toThrow(
     `--rfs-path: ${project}/bin/rfs does not exist; give the path of an rfs binary or leave --rfs-path empty`
   )
-})
-
-test('in a shell run without RUNNER_TOOL_CACHE, downloads are kept under XDG_CACHE_HOME', async () => {
-  delete process.env.RUNNER_TOOL_CACHE
-  delete process.env.RUNNER_TEMP
-  const xdg = tempDir('xdg')
-  process.env.XDG_CACHE_HOME = xdg
-  const settings = rfsSettings({ version: 'v3.3.3', downloadUrl: `${server.url}/v3.3.3/rfs` })
-  const first = await acquireRfs(settings, project, { log: keptLog(), pathVariable: '' })
-  expect(first).toEqual({
-    path: join(xdg, 'rfs-flist-action', 'tool-cache', 'rfs', '3.3.3', process.arch, 'rfs'),
-    version: 'v3.3.3',
-    source: 'download'
-  })
-  const requests = server.requests.length
-  const second = await acquireRfs(settings, project, { log: keptLog(), pathVariable: '' })
-  expect(second).toEqual({ ...first, source: 'tool-cache' })
-  expect(server.requests.length).toBe(requests)
-})
-
-test('with no usable cache directory at all, the download is used in place, with a warning', async () => {
-  delete process.env.RUNNER_TOOL_CACHE
-  // A file where the cache directory should be: nothing can be made under it.
-  process.env.XDG_CACHE_HOME = writeExecutable(tempDir('blocked'), '', 'not-a-directory')
-  const log = keptLog()
-  const found = await acquireRfs(
-    rfsSettings({ version: 'v3.3.3', downloadUrl: `${server.url}/v3.3.3/rfs` }),
-    project,
-    {
-      log,
-      pathVariable: ''
-    }
-  )
-  expect(found.source).toBe('download')
-  expect(found.version).toBe('v3.3.3')
-  expect(log.warnings.join('\n')).toMatch(/^No tool cache \(RUNNER_TOOL_CACHE is not set/)
 })
 
 test('passwords are masked in URLs, store specs and free text; user names stay', () => {
