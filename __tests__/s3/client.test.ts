@@ -1,12 +1,15 @@
-// One S3 session's requests: HEAD against s3rver, and against real HTTP servers on loopback that
-// refuse a HEAD, or never answer.
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+// One S3 session's requests: HEAD against s3rver; against real HTTP servers on loopback that refuse
+// a HEAD, or never answer; and how it signs, times out and closes, against a server that checks
+// each signature.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { S3Session } from '../../src/s3/client.js'
 import { startS3, type TestS3 } from '../../peers/s3.js'
+import { ACCESS, REGION, SECRET, signingServer } from '../helpers/s3-signing-server.js'
 
 const ONE_TRY = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 }
+const peer = signingServer()
 
 let s3: TestS3
 const servers: Server[] = []
@@ -80,4 +83,58 @@ test('a cancelled run ends the request with its own reason, not as a failure of 
   setTimeout(() => cancel.abort(new Error('the run was cancelled')), 100)
   await expect(request).rejects.toThrow(/^the run was cancelled$/)
   client.destroy()
+})
+
+describe('against a server that checks each signature', () => {
+  test('a request left unanswered is given up at the per-request limit and asked again', async () => {
+    peer.answers = [{ status: 200, hang: true }]
+    const s3 = peer.session(SECRET, 300)
+    await s3.put('blobs', '08'.repeat(32), Buffer.from('x'))
+    s3.destroy()
+    expect(peer.received).toHaveLength(2)
+  })
+
+  test('destroy closes the connections the puts opened', async () => {
+    const s3 = peer.session()
+    await Promise.all(
+      ['09', '0a', '0b'].map(id => s3.put('blobs', id.repeat(32), Buffer.from('x')))
+    )
+    expect(peer.openConnections).toBeGreaterThan(0)
+    s3.destroy()
+    await new Promise(resolve => setTimeout(resolve, 200))
+    expect(peer.openConnections).toBe(0)
+  })
+
+  test('keys from the credential chain sign with their session token', async () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: ACCESS,
+      AWS_SECRET_ACCESS_KEY: SECRET,
+      AWS_SESSION_TOKEN: 'token-of-the-session'
+    })
+    try {
+      const s3 = new S3Session(
+        { endpoint: peer.endpoint, region: REGION, accessKey: '', secretKey: '' },
+        { credentialChain: true }
+      )
+      await s3.put('blobs', '0c'.repeat(32), Buffer.from('x'))
+      s3.destroy()
+    } finally {
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        if (saved[name] === undefined) delete process.env[name]
+        else process.env[name] = saved[name]
+    }
+    expect(peer.received[0].headers['x-amz-security-token']).toBe('token-of-the-session')
+    expect(peer.received[0].signatureFault).toBe('')
+    expect(String(peer.received[0].headers.authorization)).toMatch(
+      /SignedHeaders=[^,]*x-amz-security-token/
+    )
+  })
+
+  test('a connection without a secret puts anonymously', async () => {
+    const s3 = peer.session('')
+    await s3.put('blobs', '04'.repeat(32), Buffer.from('x'))
+    s3.destroy()
+    expect(peer.received[0].headers.authorization).toBeUndefined()
+  })
 })
