@@ -1,5 +1,6 @@
 // The order in which acquireRfs tries its sources, and what it says when it skips one or finds none.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { acquireRfs } from '../../src/rfs-release/acquire.js'
 import type { RfsSettings } from '../../src/rfs-release/rfs-settings.js'
@@ -27,7 +28,8 @@ beforeAll(async () => {
   server = await startFileServer({ '/v3.3.3/rfs': standInScript('v3.3.3') })
   project = tempDir('input')
   const crate = (dir: string): string => {
-    writeExecutable(dir, '[package]\nname = "rfs"\n', 'Cargo.toml')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "rfs"\n')
     return dir
   }
   const source = crate(join(project, 'components', 'rfs'))
