@@ -1,40 +1,20 @@
-// The zinit units and their script, as a node runs them: the YAML zinit reads, the order the
-// after: lists give, shellcheck's verdict, and runs of the script under busybox against a
-// loopback manifest server and stand-in rfs, mount, depmod and udevadm.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// The zinit units: the YAML zinit reads, the order the after: lists give, the notes about the
+// node's own units, and the sha256 file beside the script.
+import { afterAll, describe, expect, test } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { bootUnits, SCRIPT_PATH, SUMS_PATH, type BootFlist } from '../../src/boot/units.js'
-import { writeBootUnits } from '../../src/boot/write.js'
+import { bootUnits, SCRIPT_PATH, SUMS_PATH } from '../../src/boot/units.js'
 import {
-  startManifestServer,
-  standInNode,
-  type ManifestServer,
-  type StandInNode
-} from '../helpers/boot-node.js'
-
-const KERNEL = '6.1.90-custom'
-const MODULES = `modules-${KERNEL}.fl`
-const FIRMWARE = 'firmware-r7.fl'
-const manifests: Record<string, Buffer> = {
-  [MODULES]: randomBytes(40_000),
-  [FIRMWARE]: randomBytes(9_000)
-}
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
-
-function flists(base: string, withSha = true): BootFlist[] {
-  return [
-    { kind: 'modules', name: MODULES, url: `${base}/m/${MODULES}` },
-    { kind: 'firmware', name: FIRMWARE, url: `${base}/m/${FIRMWARE}` }
-  ].map(flist => ({
-    ...(flist as BootFlist),
-    sha256: withSha ? sha256(manifests[flist.name]) : undefined
-  }))
-}
+  FIRMWARE,
+  flists,
+  generate,
+  KERNEL,
+  manifests,
+  MODULES,
+  removeGenerated,
+  sha256
+} from '../helpers/boot-units.js'
 
 interface Unit {
   exec: string
@@ -66,22 +46,7 @@ function startOrder(units: Map<string, Unit>, external: string[]): string[] {
   return order
 }
 
-const dirs: string[] = []
-async function generate(options: { network?: string; base?: string; withSha?: boolean } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'boot-units-'))
-  dirs.push(dir)
-  const generated = bootUnits(
-    KERNEL,
-    flists(options.base ?? 'https://hub.example', options.withSha),
-    {
-      networkUnit: options.network ?? 'internet',
-      cacheDir: '/run/flists'
-    }
-  )
-  await writeBootUnits(dir, generated)
-  return { dir, generated }
-}
-afterAll(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })))
+afterAll(removeGenerated)
 
 describe('the units', () => {
   test('parse as zinit units: exec strings, oneshots, after: as lists, files ending .yaml', async () => {
@@ -138,30 +103,6 @@ describe('the units', () => {
     expect(text).toMatch(/list flist-coldplug in their after:/)
   })
 
-  test('the script passes shellcheck as POSIX sh', async () => {
-    const { dir } = await generate()
-    const result = spawnSync(
-      'shellcheck',
-      ['--shell=sh', '--severity=style', join(dir, SCRIPT_PATH)],
-      {
-        encoding: 'utf8'
-      }
-    )
-    expect(result.error).toBeUndefined()
-    expect(result.stdout + result.stderr).toBe('')
-    expect(result.status).toBe(0)
-  })
-
-  test('shellcheck itself objects to a bash-only script, so the check above can fail', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'boot-sc-'))
-    dirs.push(dir)
-    writeFileSync(
-      join(dir, 'x.sh'),
-      '#!/bin/sh\nlocal_array=(a b)\n[[ -n "${local_array[0]}" ]] && echo ok\n'
-    )
-    expect(spawnSync('shellcheck', ['--shell=sh', join(dir, 'x.sh')]).status).not.toBe(0)
-  })
-
   test('the sha256 file lists each packed flist in sha256sum format; a dry run writes none', async () => {
     const { dir } = await generate()
     const sums = readFileSync(join(dir, SUMS_PATH), 'utf8')
@@ -171,123 +112,5 @@ describe('the units', () => {
     const dry = await generate({ withSha: false })
     expect(existsSync(join(dry.dir, SUMS_PATH))).toBe(false)
     expect(dry.generated.missingSha256).toEqual([MODULES, FIRMWARE])
-  })
-})
-
-describe('the script on a stand-in node', () => {
-  let server: ManifestServer
-  let node: StandInNode
-  beforeAll(async () => {
-    server = await startManifestServer(
-      Object.fromEntries(Object.entries(manifests).map(([name, body]) => [`/m/${name}`, body])),
-      [`/m/${MODULES}`]
-    )
-  })
-  afterAll(() => server.stop())
-  afterEach(() => node?.remove())
-
-  async function bootSequence(curl: boolean): Promise<void> {
-    const { dir } = await generate({ base: server.url })
-    node = standInNode({ curl })
-    const script = join(dir, SCRIPT_PATH)
-    for (const args of [['mount', 'modules'], ['mount', 'firmware'], ['depmod'], ['coldplug']]) {
-      const run = await node.run(script, args)
-      expect([args.join(' '), run.code, run.stderr]).toEqual([
-        args.join(' '),
-        0,
-        expect.any(String)
-      ])
-    }
-    const cache = node.cache
-    const modulesTarget = join(node.root, 'lib/modules', KERNEL)
-    expect(node.calls()).toEqual([
-      `rfs mount -m ${cache}/${MODULES} -c ${cache}/blocks --daemon ${cache}/mnt/modules`,
-      `mount -t tmpfs -o mode=0755 tmpfs ${cache}/overlay/modules`,
-      `mount -t overlay overlay -o lowerdir=${cache}/mnt/modules,upperdir=${cache}/overlay/modules/upper,workdir=${cache}/overlay/modules/work ${modulesTarget}`,
-      `rfs mount -m ${cache}/${FIRMWARE} -c ${cache}/blocks --daemon ${cache}/mnt/firmware`,
-      `mount -o bind ${cache}/mnt/firmware ${node.root}/lib/firmware`,
-      `depmod -a ${KERNEL}`,
-      'udevadm control --reload',
-      'udevadm trigger --action=add',
-      'udevadm settle'
-    ])
-    for (const [name, body] of Object.entries(manifests)) {
-      expect(readFileSync(join(cache, name)).equals(body)).toBe(true)
-    }
-    expect(readdirSync(cache).filter(name => name.endsWith('.part'))).toEqual([])
-  }
-
-  test('busybox wget: fetches (through a 503 first), checks, mounts, indexes, coldplugs, in that order', async () => {
-    const before = server.requests.length
-    await bootSequence(false)
-    const asked = server.requests.slice(before)
-    expect(asked.filter(path => path === `/m/${MODULES}`).length).toBeGreaterThanOrEqual(1)
-    expect(asked).toContain(`/m/${FIRMWARE}`)
-  })
-
-  test('curl, where the initramfs has it, does the same', async () => {
-    await bootSequence(true)
-  })
-
-  test('the fetch that fails once is tried again, and says so', async () => {
-    const failing = await startManifestServer({ [`/m/${MODULES}`]: manifests[MODULES] }, [
-      `/m/${MODULES}`
-    ])
-    try {
-      const { dir } = await generate({ base: failing.url })
-      node = standInNode()
-      const run = await node.run(join(dir, SCRIPT_PATH), ['mount', 'modules'])
-      expect(run.code).toBe(0)
-      expect(failing.requests).toEqual([`/m/${MODULES}`, `/m/${MODULES}`])
-      expect(run.stderr).toMatch(/download failed \(attempt 1 of 3\)/)
-    } finally {
-      await failing.stop()
-    }
-  })
-
-  test('a manifest with the wrong sha256 is refused after every attempt, and nothing is mounted', async () => {
-    const { dir } = await generate({ base: server.url })
-    writeFileSync(join(dir, SUMS_PATH), `${'ab'.repeat(32)}  ${MODULES}\n`)
-    node = standInNode()
-    const run = await node.run(join(dir, SCRIPT_PATH), ['mount', 'modules'])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/is not the expected abab/)
-    expect(run.stderr).toMatch(/after 3 attempts; nothing mounted/)
-    expect(node.calls()).toEqual([])
-    expect(existsSync(join(node.cache, MODULES))).toBe(false)
-    expect(readdirSync(node.cache)).toEqual([])
-  })
-
-  test('a flist the sha256 file does not list is never fetched or mounted', async () => {
-    const { dir } = await generate({ base: server.url, withSha: false })
-    node = standInNode()
-    const before = server.requests.length
-    const run = await node.run(join(dir, SCRIPT_PATH), ['mount', 'firmware'])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(
-      new RegExp(`no sha256 for ${FIRMWARE.replace('.', '\\.')} in .*flists\\.sha256`)
-    )
-    expect(server.requests.length).toBe(before)
-    expect(node.calls()).toEqual([])
-  })
-
-  test('a failing rfs mount fails the unit, so nothing after it starts', async () => {
-    const { dir } = await generate({ base: server.url })
-    node = standInNode({ failing: ['rfs'] })
-    const run = await node.run(join(dir, SCRIPT_PATH), ['mount', 'firmware'])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/rfs mount of .* failed/)
-  })
-
-  test('a second run finds the cached copy and the live mounts, and mounts nothing twice', async () => {
-    const { dir } = await generate({ base: server.url })
-    node = standInNode()
-    const script = join(dir, SCRIPT_PATH)
-    expect((await node.run(script, ['mount', 'firmware'])).code).toBe(0)
-    const before = server.requests.length
-    const again = await node.run(script, ['mount', 'firmware'])
-    expect(again.code).toBe(0)
-    expect(server.requests.length).toBe(before)
-    expect(node.calls().filter(call => call.startsWith('rfs '))).toHaveLength(1)
   })
 })

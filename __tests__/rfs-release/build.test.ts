@@ -48,14 +48,6 @@ afterAll(async () => {
 
 const hostBinary = (): string => join(source, 'target', 'release', 'rfs')
 
-test('rfs-build: never with nothing found is one clear line', async () => {
-  await expect(
-    acquireRfs({ ...settings, build: 'never' }, project, { log: keptLog(), pathVariable: '' })
-  ).rejects.toThrow(
-    /^No rfs binary: none on PATH, in .*components\/rfs\/target or the tool cache, could not download rfs from .*: HTTP 404.*rfs-build is never/
-  )
-})
-
 test('with nothing found and no download, cargo builds the crate (offline, host target, no build-binary feature)', async () => {
   const log = keptLog()
   const found = await acquireRfs(settings, project, { log, pathVariable: '' })
@@ -76,33 +68,6 @@ test('the next run finds the binary built in components/rfs/target, with no down
   expect(found).toEqual({ path: hostBinary(), version: 'v0.0.1-fixture', source: 'components' })
   expect(server.requests.length).toBe(before)
   expect(log.lines.join('\n')).not.toContain('Building rfs')
-})
-
-test('rfs-build: never still uses a binary that is already built', async () => {
-  const found = await acquireRfs({ ...settings, build: 'never' }, project, {
-    log: keptLog(),
-    pathVariable: ''
-  })
-  expect(found.source).toBe('components')
-})
-
-test('an rfs on PATH comes before components/', async () => {
-  const bin = tempDir('path')
-  const standIn = writeExecutable(bin, standInScript('v7.7.7'))
-  const found = await acquireRfs(settings, project, {
-    log: keptLog(),
-    pathVariable: `/nonexistent:${bin}`
-  })
-  expect(found).toEqual({ path: standIn, version: 'v7.7.7', source: 'path' })
-})
-
-test('an rfs on PATH that does not run is skipped with a warning', async () => {
-  const bin = tempDir('broken')
-  writeExecutable(bin, '#!/bin/sh\necho "cannot execute: wrong ELF class" >&2\nexit 126\n')
-  const log = keptLog()
-  const found = await acquireRfs(settings, project, { log, pathVariable: bin })
-  expect(found.source).toBe('components')
-  expect(log.warnings.join('\n')).toMatch(/Skipping rfs .*exited with code 126.*wrong ELF class/)
 })
 
 test('rfs-build: always builds even when a binary is on PATH and in components/', async () => {
@@ -171,30 +136,6 @@ test('a failing build is one line naming the source and cargo error', async () =
     /^Building rfs from .*broken-rfs failed: cargo exited with code 101 \(error/
   )
   await expect(failure).rejects.not.toThrow(/\n/)
-})
-
-test('the cache key follows the git tree of a clean checkout, else a hash of the files', async () => {
-  const repo = tempDir('git')
-  const crate = join(repo, 'components', 'rfs')
-  cpSync(FIXTURE, crate, { recursive: true })
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-      encoding: 'utf8'
-    }).trim()
-  git('init', '-q')
-  git('add', '.')
-  git('commit', '-qm', 'rfs')
-  const tree = git('rev-parse', 'HEAD:components/rfs')
-  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
-  // Another commit elsewhere in the repository does not change the key.
-  writeFileSync(join(repo, 'README'), 'x')
-  git('add', 'README')
-  git('commit', '-qm', 'readme')
-  expect(await sourceFingerprint(crate)).toBe(`git-${tree}`)
-  // A local change does.
-  writeFileSync(join(crate, 'src', 'main.rs'), 'fn main() {}\n')
-  expect(await sourceFingerprint(crate)).toMatch(/^sha256-[0-9a-f]{64}$/)
-  rmSync(repo, { recursive: true, force: true })
 })
 
 test('build-binary is only asked for when Cargo.toml declares it', () => {

@@ -13,7 +13,6 @@ import { S3Session } from '../../../src/s3/client.js'
 import { DirBlobStore } from '../../../src/store/dir.js'
 import { openStores } from '../../../src/store/open.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
-import { BlobIdSet } from '../../../src/store/store.js'
 import { Semaphore } from '../../../src/common/semaphore.js'
 import { counted, idWith, router } from '../../helpers/counted-store.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
@@ -32,31 +31,6 @@ function oneBlockFiles(dir: string, count: number, seed: number): string {
   }
   return dir
 }
-
-describe('blob id sets', () => {
-  test('hold hex ids and answer for them only', () => {
-    const a = idWith('a', 1)
-    const b = idWith('b', 2)
-    const set = new BlobIdSet([b, 'manifests', a, a, `${a}.1234.tmp`])
-    expect(set.size).toBe(2)
-    expect(set.has(a)).toBe(true)
-    expect(set.has(b)).toBe(true)
-    expect(set.has(idWith('a', 3))).toBe(false)
-    expect(set.has('manifests')).toBe(false)
-    expect(new BlobIdSet([]).has(a)).toBe(false)
-  })
-
-  test('keep the sizes a listing gave', async () => {
-    const a = idWith('a', 1)
-    const b = idWith('b', 2)
-    const set = new BlobIdSet([[b, 7], [a, 0], b])
-    expect(set.size).toBe(2)
-    expect(set.sizeOf(a)).toBe(0)
-    expect(await set.storedSize(b)).toBe(7)
-    expect(set.sizeOf(idWith('c', 3))).toBeUndefined()
-    expect(new BlobIdSet([a]).sizeOf(a)).toBeUndefined()
-  })
-})
 
 describe('listing limits', () => {
   test('small packs ask blob by blob; larger ones list, with a page budget per prefix', () => {
