@@ -68127,7 +68127,8 @@ function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
     let value = bytes;
     let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
+    // Compared as shown, so 1048575 bytes reads 1.0 MiB rather than 1024.0 KiB.
+    while ((unit === 0 ? value : Number(value.toFixed(1))) >= 1024 && unit < units.length - 1) {
         value /= 1024;
         unit++;
     }
@@ -70068,7 +70069,7 @@ async function openStore(url, access = 'write', options = {}) {
     if (scheme === 'zdb') {
         throw new errors/* UserError */.yo(`store ${displayScheme(url)}: zdb:// stores are written by the rfs binary only; set ${label.set('engine', 'rfs')}`);
     }
-    throw new errors/* UserError */.yo(`store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, engine: rfs handles more`);
+    throw new errors/* UserError */.yo(`store ${displayScheme(url)}: unknown store type; the built-in engine handles dir:// and s3:// (s3s://) stores, ${label.set('engine', 'rfs')} handles more`);
 }
 /** A router over store specs: each blob goes to every store whose range holds its first byte. */
 async function openStores(specs, access = 'write', options = {}) {
