@@ -119,11 +119,4 @@ describe('readRfsConf', () => {
       /^config\/rfs\.conf:2: S3_BUCKET: /
     )
   })
-
-  test('rfs.conf being a directory is a user error', async () => {
-    mkdirSync(join(config, 'rfs.conf'))
-    await expect(readRfsConf(config, project, maskSecret)).rejects.toThrow(
-      'config/rfs.conf is a directory'
-    )
-  })
 })
