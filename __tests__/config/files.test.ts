@@ -66,5 +66,10 @@ describe('displayPath', () => {
     expect(displayPath('/p/project', '/p/project')).toBe('/p/project')
     expect(displayPath('/p/project2/rfs.conf', '/p/project')).toBe('/p/project2/rfs.conf')
     expect(displayPath('/etc/rfs.conf', '/p/project')).toBe('/etc/rfs.conf')
+    expect(displayPath('/p/rfs.conf', '/p/project')).toBe('/p/rfs.conf')
+  })
+
+  test('a folder of the project whose name starts with .. is inside it', () => {
+    expect(displayPath('/p/project/..conf/rfs.conf', '/p/project')).toBe('..conf/rfs.conf')
   })
 })

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, relative } from 'node:path'
+import { isAbsolute, relative, sep } from 'node:path'
 import { UserError } from '../common/errors.js'
 import { describeOsError } from '../common/os-error.js'
 
@@ -21,5 +21,6 @@ export async function readOptionalText(path: string, display: string): Promise<s
 /** A path as the user knows it: relative to the project when inside it, else absolute. */
 export function displayPath(path: string, projectRoot: string): string {
   const inside = relative(projectRoot, path)
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside
+  const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
+  return inside === '' || outside ? path : inside
 }
