@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { probeIfNoneMatch } from '../../src/publish/conditional-create.js'
-import type { S3Session } from '../../src/s3/client.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { printed } from '../helpers/printed.js'
-import { testSession } from '../helpers/publish-run.js'
-import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
+import { s3WithSession, testSession } from '../helpers/publish-run.js'
+import { listKeys } from '../../peers/s3.js'
 
-let s3: TestS3
-let session: S3Session
-beforeAll(async () => {
-  s3 = await startS3({ buckets: ['probes', 'leftovers'] })
-  session = testSession(s3)
-})
-afterAll(async () => {
-  session.destroy()
-  await s3.stop()
-})
+const peer = s3WithSession(['probes', 'leftovers'])
 
 describe('whether the server honours If-None-Match', () => {
   test('s3rver does not: it replaces the probe; the probe is removed', async () => {
-    expect(await probeIfNoneMatch(session, 'probes', 'zos')).toBe(false)
-    expect(await listKeys(s3, 'probes')).toEqual([])
+    expect(await probeIfNoneMatch(peer.session, 'probes', 'zos')).toBe(false)
+    expect(await listKeys(peer.s3, 'probes')).toEqual([])
   })
 
   test('a server answering 412 over an existing key does; the probe is removed', async () => {
-    const proxy = await startFaultyProxy(s3.endpoint, { failureRate: 0, honourIfNoneMatch: true })
-    const through = testSession(s3, proxy.endpoint)
+    const proxy = await startFaultyProxy(peer.s3.endpoint, {
+      failureRate: 0,
+      honourIfNoneMatch: true
+    })
+    const through = testSession(peer.s3, proxy.endpoint)
     try {
       expect(await probeIfNoneMatch(through, 'probes', 'zos/')).toBe(true)
       expect(
@@ -39,15 +32,15 @@ describe('whether the server honours If-None-Match', () => {
       through.destroy()
       await proxy.stop()
     }
-    expect(await listKeys(s3, 'probes')).toEqual([])
+    expect(await listKeys(peer.s3, 'probes')).toEqual([])
   })
 
   test('a probe that cannot be removed is a warning naming it, not a failure', async () => {
-    const proxy = await startFaultyProxy(s3.endpoint, {
+    const proxy = await startFaultyProxy(peer.s3.endpoint, {
       failureRate: 0,
       refuse: method => method === 'DELETE'
     })
-    const through = testSession(s3, proxy.endpoint)
+    const through = testSession(peer.s3, proxy.endpoint)
     try {
       const log = await printed(async () => {
         expect(await probeIfNoneMatch(through, 'leftovers', 'zos')).toBe(false)
@@ -55,7 +48,7 @@ describe('whether the server honours If-None-Match', () => {
       expect(log).toMatch(
         /^::warning::the probe object s3:\/\/leftovers\/zos\/manifests\/\.if-none-match-probe-[0-9a-f]{16} could not be removed \(.*\): delete it by hand, or give the access key permission to delete objects$/m
       )
-      expect(log).not.toContain(s3.secretKey)
+      expect(log).not.toContain(peer.s3.secretKey)
     } finally {
       through.destroy()
       await proxy.stop()

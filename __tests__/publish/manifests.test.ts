@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals'
+import { beforeEach, expect, test } from '@jest/globals'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   newPublishRecord,
@@ -7,27 +7,17 @@ import {
 } from '../../src/publish/manifests.js'
 import type { Plan } from '../../src/plan/plan.js'
 import type { Settings } from '../../src/plan/settings.js'
-import type { S3Session } from '../../src/s3/client.js'
 import { sha256Hex } from '../../src/common/sha256.js'
 import { KERNEL, planProject } from '../helpers/plan-project.js'
-import { packedFlist, s3RfsConf, testSession } from '../helpers/publish-run.js'
+import { packedFlist, s3RfsConf, s3WithSession } from '../helpers/publish-run.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
-import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
+import { getObject, listKeys } from '../../peers/s3.js'
 
 const fixture = planProject()
 const MODULES_KEY = `zos/manifests/modules-${KERNEL}.fl`
 const FIRMWARE_KEY = 'zos/manifests/firmware-fw1.fl'
 
-let s3: TestS3
-let session: S3Session
-beforeAll(async () => {
-  s3 = await startS3({ buckets: ['flists'] })
-  session = testSession(s3)
-})
-afterAll(async () => {
-  session.destroy()
-  await s3.stop()
-})
+const peer = s3WithSession()
 
 let settings: Settings
 let plan: Plan
@@ -35,7 +25,7 @@ let record: PublishRecord
 let prefix = 0
 beforeEach(async () => {
   // Each test publishes under a prefix of its own in the one server.
-  fixture.writeConfig('rfs.conf', s3RfsConf(s3, 'flists', `run${++prefix}/zos`))
+  fixture.writeConfig('rfs.conf', s3RfsConf(peer.s3, 'flists', `run${++prefix}/zos`))
   settings = fixture.settings({ 'firmware-tag': 'fw1' })
   plan = await fixture.plan({ 'firmware-tag': 'fw1' })
   record = newPublishRecord()
@@ -50,8 +40,12 @@ function publish(contents: { modules: string; firmware: string }): Promise<void>
 
 test('publishes both manifests and records them; s3rver is found not to exclude concurrent creators', async () => {
   await publish({ modules: 'modules manifest', firmware: 'firmware manifest' })
-  expect((await getObject(s3, 'flists', key(MODULES_KEY)))?.toString()).toBe('modules manifest')
-  expect((await getObject(s3, 'flists', key(FIRMWARE_KEY)))?.toString()).toBe('firmware manifest')
+  expect((await getObject(peer.s3, 'flists', key(MODULES_KEY)))?.toString()).toBe(
+    'modules manifest'
+  )
+  expect((await getObject(peer.s3, 'flists', key(FIRMWARE_KEY)))?.toString()).toBe(
+    'firmware manifest'
+  )
   expect(record).toMatchObject({
     started: true,
     states: { modules: 'published', firmware: 'published' },
@@ -76,7 +70,7 @@ test('a rerun with the same bytes keeps both and asks nothing about concurrent c
 })
 
 test('one refused manifest publishes none of them', async () => {
-  await session.client.send(
+  await peer.session.client.send(
     new PutObjectCommand({ Bucket: 'flists', Key: key(FIRMWARE_KEY), Body: 'someone else' })
   )
   await expect(
@@ -84,18 +78,21 @@ test('one refused manifest publishes none of them', async () => {
   ).rejects.toThrow(
     /^manifest s3:\/\/flists\/run\d+\/zos\/manifests\/firmware-fw1\.fl is already published with sha256 [0-9a-f]{64}, and this run made [0-9a-f]{64} \(the published object is not a readable flist\): set overwrite: true to replace it/
   )
-  expect(await listKeys(s3, 'flists')).not.toContain(key(MODULES_KEY))
+  expect(await listKeys(peer.s3, 'flists')).not.toContain(key(MODULES_KEY))
   expect(record.states).toEqual({ modules: 'not published', firmware: 'not published' })
-  expect((await getObject(s3, 'flists', key(FIRMWARE_KEY)))?.toString()).toBe('someone else')
+  expect((await getObject(peer.s3, 'flists', key(FIRMWARE_KEY)))?.toString()).toBe('someone else')
 })
 
 test('a manifest whose upload fails is recorded as not published, the one before it as published', async () => {
-  const proxy = await startFaultyProxy(s3.endpoint, {
+  const proxy = await startFaultyProxy(peer.s3.endpoint, {
     failureRate: 0,
     refuse: (method, path) => method === 'PUT' && path.includes('/firmware-fw1.fl')
   })
   try {
-    fixture.writeConfig('rfs.conf', s3RfsConf(s3, 'flists', `run${prefix}/zos`, proxy.endpoint))
+    fixture.writeConfig(
+      'rfs.conf',
+      s3RfsConf(peer.s3, 'flists', `run${prefix}/zos`, proxy.endpoint)
+    )
     plan = await fixture.plan({ 'firmware-tag': 'fw1' })
     const failure = (await publish({ modules: 'modules', firmware: 'firmware' }).catch(
       (error: Error) => error
@@ -104,7 +101,7 @@ test('a manifest whose upload fails is recorded as not published, the one before
       /^S3 PUT flists\/run\d+\/zos\/manifests\/firmware-fw1\.fl failed .*: access denied on bucket 'flists'/
     )
     expect(failure.message).not.toContain('\n')
-    expect(failure.message).not.toContain(s3.secretKey)
+    expect(failure.message).not.toContain(peer.s3.secretKey)
   } finally {
     await proxy.stop()
   }

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { previousFlist } from '../../src/publish/previous-flist.js'
 import type { PackContext } from '../../src/publish/pack-flists.js'
 import type { FlistPlan } from '../../src/plan/plan.js'
-import type { S3Session } from '../../src/s3/client.js'
 import { planProject } from '../helpers/plan-project.js'
-import { s3RfsConf, testSession } from '../helpers/publish-run.js'
+import { s3RfsConf, s3WithSession } from '../helpers/publish-run.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
-import { startS3, type TestS3 } from '../../peers/s3.js'
 
 const fixture = planProject()
 
-let s3: TestS3
-let session: S3Session
-beforeAll(async () => {
-  s3 = await startS3({ buckets: ['flists'] })
-  session = testSession(s3)
-})
-afterAll(async () => {
-  session.destroy()
-  await s3.stop()
-})
+const peer = s3WithSession()
 
 /** The run's firmware flist and the context it is packed in, for the given rfs.conf. */
 async function firmwareRun(
@@ -38,11 +27,11 @@ async function firmwareRun(
 
 async function publishFirmware(prefix: string, content: string): Promise<void> {
   const Key = `${prefix}/manifests/firmware-fw1.fl`
-  await session.client.send(new PutObjectCommand({ Bucket: 'flists', Key, Body: content }))
+  await peer.session.client.send(new PutObjectCommand({ Bucket: 'flists', Key, Body: content }))
 }
 
 test('the flist in the output directory is taken as it is, and kept', async () => {
-  const { flist, run } = await firmwareRun(s3RfsConf(s3, 'flists', 'local'))
+  const { flist, run } = await firmwareRun(s3RfsConf(peer.s3, 'flists', 'local'))
   writeFileSync(flist.path, 'earlier run')
   const previous = await previousFlist(flist, run)
   expect(previous.path).toBe(flist.path)
@@ -52,7 +41,7 @@ test('the flist in the output directory is taken as it is, and kept', async () =
 
 test('else the published manifest is fetched beside it, and removed on release', async () => {
   await publishFirmware('fetched', 'published bytes')
-  const { flist, run } = await firmwareRun(s3RfsConf(s3, 'flists', 'fetched'))
+  const { flist, run } = await firmwareRun(s3RfsConf(peer.s3, 'flists', 'fetched'))
   const previous = await previousFlist(flist, run)
   expect(dirname(previous.path!)).toBe(dirname(flist.path))
   expect(previous.path).not.toBe(flist.path)
@@ -62,7 +51,7 @@ test('else the published manifest is fetched beside it, and removed on release',
 })
 
 test('nothing published, or no S3 settings: no previous flist', async () => {
-  for (const rfsConf of [s3RfsConf(s3, 'flists', 'nothing'), '']) {
+  for (const rfsConf of [s3RfsConf(peer.s3, 'flists', 'nothing'), '']) {
     const { flist, run } = await firmwareRun(rfsConf)
     expect((await previousFlist(flist, run)).path).toBeUndefined()
   }
@@ -70,12 +59,14 @@ test('nothing published, or no S3 settings: no previous flist', async () => {
 
 test('a manifest that cannot be fetched only means no previous flist', async () => {
   await publishFirmware('refused', 'published bytes')
-  const proxy = await startFaultyProxy(s3.endpoint, {
+  const proxy = await startFaultyProxy(peer.s3.endpoint, {
     failureRate: 0,
     refuse: method => method === 'GET'
   })
   try {
-    const { flist, run } = await firmwareRun(s3RfsConf(s3, 'flists', 'refused', proxy.endpoint))
+    const { flist, run } = await firmwareRun(
+      s3RfsConf(peer.s3, 'flists', 'refused', proxy.endpoint)
+    )
     expect((await previousFlist(flist, run)).path).toBeUndefined()
   } finally {
     await proxy.stop()
@@ -86,6 +77,9 @@ test('a cancelled run is not taken for a failed fetch', async () => {
   await publishFirmware('cancelled', 'published bytes')
   const controller = new AbortController()
   controller.abort()
-  const { flist, run } = await firmwareRun(s3RfsConf(s3, 'flists', 'cancelled'), controller.signal)
+  const { flist, run } = await firmwareRun(
+    s3RfsConf(peer.s3, 'flists', 'cancelled'),
+    controller.signal
+  )
   await expect(previousFlist(flist, run)).rejects.toThrow(/abort/i)
 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
+import { beforeEach, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
@@ -10,32 +10,22 @@ import {
 } from '../../../src/publish/aliases/publish.js'
 import type { FlistPlan, Plan } from '../../../src/plan/plan.js'
 import type { Settings } from '../../../src/plan/settings.js'
-import type { S3Session } from '../../../src/s3/client.js'
 import { sha256Hex } from '../../../src/common/sha256.js'
 import { KERNEL, planProject } from '../../helpers/plan-project.js'
-import { packedFlist, s3RfsConf, testSession } from '../../helpers/publish-run.js'
-import { getObject, startS3, type TestS3 } from '../../../peers/s3.js'
+import { packedFlist, s3RfsConf, s3WithSession } from '../../helpers/publish-run.js'
+import { getObject } from '../../../peers/s3.js'
 
 const fixture = planProject()
 const MODULES = `modules-${KERNEL}.fl`
 const ALIAS = 'modules-6.12-latest.fl'
 const KEY = `zos/manifests/${ALIAS}`
 
-let s3: TestS3
-let session: S3Session
-beforeAll(async () => {
-  s3 = await startS3({ buckets: ['flists'] })
-  session = testSession(s3)
-})
-afterAll(async () => {
-  session.destroy()
-  await s3.stop()
-})
+const peer = s3WithSession()
 
 let settings: Settings
 let plan: Plan
 beforeEach(async () => {
-  fixture.writeConfig('rfs.conf', s3RfsConf(s3, 'flists'))
+  fixture.writeConfig('rfs.conf', s3RfsConf(peer.s3, 'flists'))
   const raw = { 'firmware-tag': 'fw1', aliases: `modules=${ALIAS}` }
   settings = fixture.settings(raw)
   plan = await fixture.plan(raw)
@@ -52,7 +42,7 @@ const publish = (content: string): ReturnType<typeof publishAliases> =>
 
 describe('publishAliases', () => {
   test('publishes a copy, leaves it alone while unchanged, replaces it when the flist changes', async () => {
-    const url = `${s3.endpoint}/flists/${KEY}`
+    const url = `${peer.s3.endpoint}/flists/${KEY}`
     expect(await publish('first manifest')).toEqual([
       {
         alias: ALIAS,
@@ -62,18 +52,20 @@ describe('publishAliases', () => {
         outcome: 'published'
       }
     ])
-    expect((await getObject(s3, 'flists', KEY))?.toString()).toBe('first manifest')
-    const head = await session.client.send(new HeadObjectCommand({ Bucket: 'flists', Key: KEY }))
+    expect((await getObject(peer.s3, 'flists', KEY))?.toString()).toBe('first manifest')
+    const head = await peer.session.client.send(
+      new HeadObjectCommand({ Bucket: 'flists', Key: KEY })
+    )
     expect(head.Metadata).toMatchObject({ 'alias-of': MODULES, 'kernel-version': KERNEL })
 
     expect((await publish('first manifest'))[0].outcome).toBe('unchanged')
     expect((await publish('second manifest'))[0].outcome).toBe('replaced')
-    expect((await getObject(s3, 'flists', KEY))?.toString()).toBe('second manifest')
+    expect((await getObject(peer.s3, 'flists', KEY))?.toString()).toBe('second manifest')
   })
 
   test('never replaces a real manifest published under the alias name', async () => {
     const key = 'zos/manifests/modules-real.fl'
-    await session.client.send(
+    await peer.session.client.send(
       new PutObjectCommand({ Bucket: 'flists', Key: key, Body: 'real', Metadata: { sha256: 'x' } })
     )
     const raw = { 'firmware-tag': 'fw1', aliases: 'modules=modules-real.fl' }
@@ -81,7 +73,7 @@ describe('publishAliases', () => {
     await expect(publish('mine')).rejects.toThrow(
       'alias s3://flists/zos/manifests/modules-real.fl is the name of a published flist, not an alias, and published flists are never replaced: choose another alias name'
     )
-    expect((await getObject(s3, 'flists', key))?.toString()).toBe('real')
+    expect((await getObject(peer.s3, 'flists', key))?.toString()).toBe('real')
   })
 
   test('without S3 settings the alias is a copy in the output directory', async () => {
@@ -119,7 +111,7 @@ describe('where an alias is read', () => {
       'https://cdn.test/zos/manifests/m-latest.fl'
     )
     expect(plannedAliases(settings.aliases, plan)).toEqual([
-      { alias: ALIAS, flist: MODULES, url: `${s3.endpoint}/flists/${KEY}` }
+      { alias: ALIAS, flist: MODULES, url: `${peer.s3.endpoint}/flists/${KEY}` }
     ])
   })
 
