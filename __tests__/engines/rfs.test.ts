@@ -17,6 +17,7 @@ import {
   tempDir,
   writeExecutable
 } from '../helpers/rfs/standin.js'
+import { isRunning } from '../helpers/process.js'
 
 // A secret with characters that must be percent-encoded in the URL, to catch both spellings.
 const SECRET = 'p@ss/w0rd+Zq'
@@ -398,15 +399,6 @@ test('a binary that vanished is one line, and a cancelled pack stops rfs', async
   await expect(cancelled).rejects.toThrow('rfs pack modules was cancelled')
   rmSync(dir, { recursive: true, force: true })
 })
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 test('a cancelled rfs that ignores SIGTERM gets SIGKILL after the grace, and is gone when the pack ends', async () => {
   const dir = tempDir('stubborn')

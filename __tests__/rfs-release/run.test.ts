@@ -1,18 +1,10 @@
 // Programs run as rfs and cargo are: real sh scripts, their lines, exit codes and cancellation.
 import { expect, test } from '@jest/globals'
 import { describeExit, runProgram } from '../../src/rfs-release/run.js'
+import { isRunning } from '../helpers/process.js'
 
 const sh = (script: string, options: Parameters<typeof runProgram>[2] = {}) =>
   runProgram('sh', ['-c', script], options)
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 test('the tail is the last lines of both streams in arrival order; stdout is kept whole', async () => {
   const lines: string[] = []
