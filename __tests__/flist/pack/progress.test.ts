@@ -7,8 +7,12 @@ import {
 } from '../../../src/flist/pack/progress.js'
 
 describe('ProgressReporter', () => {
-  beforeEach(() => jest.useFakeTimers({ now: 1_700_000_000_000 }))
-  afterEach(() => jest.useRealTimers())
+  beforeEach(() => {
+    jest.useFakeTimers({ now: 1_700_000_000_000 })
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+  })
 
   const state = (): PackProgressState => ({
     files: 10,
