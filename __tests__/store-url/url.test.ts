@@ -75,11 +75,16 @@ describe('stripPassword', () => {
   test.each([
     ['s3://AK:SK@host:9000/bucket?region=r', 's3://AK@host:9000/bucket?region=r'],
     ['s3s://AK:S%2FK@host:443/b', 's3s://AK@host:443/b'],
+    [
+      's3://AK:S%2FK@host:9000/bucket?region=us-east-1',
+      's3://AK@host:9000/bucket?region=us-east-1'
+    ],
     ['s3://AK@host:9000/b', 's3://AK@host:9000/b'],
     ['s3://:SK@host:9000/b', 's3://host:9000/b'],
     ['s3://AK:@host:9000/b', 's3://AK@host:9000/b'],
     ['s3://AK:p@ss@host:9000/b', 's3://AK@host:9000/b'],
     ['dir:///var/blobs', 'dir:///var/blobs'],
+    ['dir:///srv/with%20space', 'dir:///srv/with%20space'],
     ['https://user:pw@cdn.example.com/x?y=a:b@c', 'https://user@cdn.example.com/x?y=a:b@c'],
     ['not a url', 'not a url']
   ])('%s → %s', (url, stripped) => {

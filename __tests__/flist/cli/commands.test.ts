@@ -4,9 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { runCli } from '../../../src/rfs-cli-commands.js'
-import { parseStoreArg } from '../../../src/flist/cli/store-args.js'
 import { describeTree, makeAwkwardTree, tempDir } from '../../helpers/tree.js'
-import { stripPassword } from '../../../src/store-url/url.js'
 
 const require = createRequire(import.meta.url)
 
@@ -48,25 +46,6 @@ describe('engine CLI', () => {
     const target = join(work, 'out')
     expect((await rfs('unpack', '-m', meta, target)).code).toBe(0)
     expect(describeTree(target)).toEqual(describeTree(source))
-  })
-
-  test('store arguments: rfs range syntax, password stripped only when there is one', () => {
-    expect(parseStoreArg('0a-7f=dir:///srv/blobs')).toEqual({
-      start: 10,
-      end: 127,
-      url: 'dir:///srv/blobs'
-    })
-    expect(parseStoreArg('s3://AK:SK@host:9000/bucket')).toEqual({
-      start: 0,
-      end: 255,
-      url: 's3://AK:SK@host:9000/bucket'
-    })
-    expect(() => parseStoreArg('7f-00=dir:///x')).toThrow(/start is after end/)
-    expect(() => parseStoreArg('AK:SK@host')).toThrow(/expected \[xx-xx=\]/)
-    expect(stripPassword('s3://AK:S%2FK@host:9000/bucket?region=us-east-1')).toBe(
-      's3://AK@host:9000/bucket?region=us-east-1'
-    )
-    expect(stripPassword('dir:///srv/with%20space')).toBe('dir:///srv/with%20space')
   })
 
   test('config tag add, list and delete', async () => {

@@ -1,32 +1,14 @@
 import { afterAll, describe, expect, test } from '@jest/globals'
 import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { BlockRows } from '../../../src/flist/format/block-rows.js'
 import { FlistWriter } from '../../../src/flist/format/writer.js'
 import { S_IFDIR, S_IFLNK, S_IFREG } from '../../../src/flist/format/modes.js'
 import { readFlist, sql } from '../../helpers/independent-flist.js'
 import { tempDir } from '../../helpers/tree.js'
+import { entry, id } from '../../helpers/writer-rows.js'
 
 const work = tempDir('writer')
 afterAll(() => rmSync(work, { recursive: true, force: true }))
-
-const id = (n: number): Uint8Array => new Uint8Array(32).fill(n % 256).fill(n >> 8, 0, 1)
-
-function entry(ino: number, mode: number, data?: Uint8Array) {
-  return {
-    ino,
-    parent: 1,
-    name: `e${ino}`,
-    size: ino,
-    uid: 0,
-    gid: 0,
-    mode,
-    rdev: 0,
-    ctime: 1,
-    mtime: 2,
-    data
-  }
-}
 
 describe('flist writer', () => {
   // Rows are inserted many to a statement: counts around that size, and rows of two tables that
@@ -92,37 +74,6 @@ describe('flist writer', () => {
     const flist = readFlist(path)
     expect([...flist.inodes.keys()]).toEqual([1])
     expect(flist.tags.get('kind')).toBe('firmware')
-  })
-
-  test('block rows go in task order, whichever task is done first, once the writer is given', async () => {
-    const writer = await FlistWriter.create()
-    writer.begin()
-    writer.inode({ ...entry(1, S_IFDIR | 0o755), parent: 0, name: '/' })
-    for (let ino = 2; ino <= 4; ino++) writer.inode(entry(ino, S_IFREG | 0o644))
-    const rows = new BlockRows(3)
-    const row = (ino: number, n: number) => ({ ino, id: id(n), key: id(n + 100) })
-    rows.add(2, [row(4, 5)])
-    rows.add(0, [row(2, 1), row(2, 2)])
-    expect(rows.complete).toBe(false)
-    rows.writeTo(writer)
-    expect(rows.complete).toBe(false)
-    rows.add(1, [row(3, 3), row(3, 4)])
-    expect(rows.complete).toBe(true)
-    writer.commit()
-    const path = join(work, 'block-rows.fl')
-    writer.save(path)
-    writer.close()
-    const order = sql(path, 'select ino, hex(id) id from block order by rowid').map(
-      ({ ino, id: hex }) => [ino, hex]
-    )
-    const hex = (n: number): string => Buffer.from(id(n)).toString('hex').toUpperCase()
-    expect(order).toEqual([
-      [2, hex(1)],
-      [2, hex(2)],
-      [3, hex(3)],
-      [3, hex(4)],
-      [4, hex(5)]
-    ])
   })
 
   test('a directory with two entries of one name is never saved', async () => {
