@@ -135,4 +135,34 @@ describe('tests mirror src/', () => {
       })
     expect(stray).toEqual([])
   })
+
+  it('has the tests of every module with behaviour at its mirrored place; the programs end to end', () => {
+    const untested = sourceFiles(SRC)
+      .filter(file => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+      .filter(file => layerOf(file) !== 'entry' && hasBehaviour(file))
+      .map(file => relative(SRC, file).split('\\').join('/').replace(/\.ts$/, ''))
+      .filter(
+        module =>
+          ![`${module}.test.ts`, module].some(path => existsSync(join(ROOT, '__tests__', path)))
+      )
+    expect(untested).toEqual([])
+  })
 })
+
+/**
+ * Whether a module declares a function or a class, rather than only types and constants: what
+ * a test of its own would exercise.
+ */
+function hasBehaviour(file: string): boolean {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)
+  const isCode = (node: ts.Node | undefined): boolean =>
+    node !== undefined &&
+    (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node))
+  return source.statements.some(
+    statement =>
+      ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      (ts.isVariableStatement(statement) &&
+        statement.declarationList.declarations.some(declaration => isCode(declaration.initializer)))
+  )
+}
