@@ -1,6 +1,7 @@
 // What reaches a log or an error of an rfs run: passwords masked, workflow commands defused.
 import { expect, test } from '@jest/globals'
 import {
+  quotedUnlessCredentials,
   defuseLine,
   displayCommand,
   redactUrl,
@@ -44,4 +45,9 @@ test("a child's workflow command is defused, and its add-mask line dropped", () 
   expect(defuseLine('  ::set-output name=x::y')).toBe('  : :set-output name=x::y')
   expect(defuseLine('::add-mask::hunter2')).toBeUndefined()
   expect(defuseLine('a :: b')).toBe('a :: b')
+})
+
+test('text that is no URL is quoted for a message, unless an @ in it may hide credentials', () => {
+  expect(quotedUnlessCredentials('ftp//host/x')).toBe("'ftp//host/x'")
+  expect(quotedUnlessCredentials('AK:SECRET@host/b')).toBeUndefined()
 })

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../common/errors.js'
+import { quotedUnlessCredentials } from '../store-url/redact.js'
 import {
   inputDefinition,
   INPUTS,
@@ -113,9 +114,9 @@ function neededValue(name: string): string {
 
 function unexpectedArgument(text: string): UserError {
   // It may be a value that lost its flag, secret and all: with an @ it is not shown.
-  const shown = text.includes('@') ? '' : ` '${text}'`
+  const shown = quotedUnlessCredentials(text)
   return new UserError(
-    `unexpected argument${shown}: every option is a flag, --name value or --name=value (see --help)`
+    `unexpected argument${shown ? ` ${shown}` : ''}: every option is a flag, --name value or --name=value (see --help)`
   )
 }
 

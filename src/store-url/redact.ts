@@ -9,6 +9,14 @@ const MASK = '***'
  */
 const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi
 
+/**
+ * 'text', quoted for a message, or undefined when it may hold credentials: text that failed to
+ * parse as a URL has no userinfo that masking could find, so any @ in it hides it whole.
+ */
+export function quotedUnlessCredentials(text: string): string | undefined {
+  return text.includes('@') ? undefined : `'${text}'`
+}
+
 /** The text with the password of every URL in it replaced by ***. */
 export function redactUrl(text: string): string {
   // Works on the raw text rather than through URL, which would re-encode and normalise the rest.

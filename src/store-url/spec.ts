@@ -1,5 +1,6 @@
 import { UserError } from '../common/errors.js'
 import { parseS3StoreUrl } from './s3.js'
+import { quotedUnlessCredentials } from './redact.js'
 import {
   STORE_SCHEMES,
   isS3Scheme,
@@ -63,7 +64,7 @@ function checkStoreUrl(url: string, source: string): string {
   const parts = splitUrl(url)
   if (!parts) {
     throw new UserError(
-      `${source}: ${quoteUnlessCredentials(shown)} is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`
+      `${source}: ${quotedUnlessCredentials(shown) ?? 'the value'} is not a store URL: write scheme://…, with a scheme among ${STORE_SCHEMES.join(', ')}`
     )
   }
   const scheme = parts.scheme.toLowerCase()
@@ -99,9 +100,4 @@ function checkStoreUrl(url: string, source: string): string {
     parseWhatwgUrl(normalised, source)
   }
   return normalised
-}
-
-/** 'text' for a message, unless it may hold credentials (an @ with no scheme to place it). */
-function quoteUnlessCredentials(text: string): string {
-  return text.includes('@') ? 'the value' : `'${text}'`
 }

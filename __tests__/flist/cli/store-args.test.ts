@@ -40,6 +40,18 @@ describe('parseStoreArg', () => {
     expect(refusal('00-7f=/srv/blobs')).toBe(expected('/srv/blobs'))
     // Not a range (one hex digit), so the whole text is the URL.
     expect(refusal('0-ff=dir:///x')).toBe(expected('0-ff=dir:///x'))
-    expect(refusal(' s3://AK:SECRET@host:9000/b')).toBe(expected(' s3://AK:***@host:9000/b'))
+  })
+
+  test('text that is no URL and may hold credentials is refused without being shown', () => {
+    const hidden =
+      'UsageError: invalid store (not shown: it may hold credentials): expected [xx-xx=]<scheme>://...'
+    for (const text of [
+      ' s3://AK:SECRET@host:9000/b',
+      'AK:SECRET@host:9000/b',
+      's3:/AK:SECRET@h/b'
+    ]) {
+      expect(refusal(text)).toBe(hidden)
+      expect(refusal(`00-7f=${text}`)).toBe(hidden)
+    }
   })
 })
