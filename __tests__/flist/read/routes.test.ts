@@ -6,6 +6,7 @@ import { FlistReader } from '../../../src/flist/format/reader.js'
 import { readerStores } from '../../../src/flist/read/routes.js'
 import { flistWith } from '../../helpers/sql-flist.js'
 import { tempDir } from '../../helpers/tree.js'
+import { UserError } from '../../../src/common/errors.js'
 
 const work = tempDir('routes')
 const low = '1a'.repeat(32)
@@ -55,13 +56,17 @@ describe('readerStores', () => {
     expect(router.display).toBe('00-ff=http://127.0.0.1:9/blobs')
   })
 
-  test('a flist with no routes, and no store given, is refused naming the flist', async () => {
+  test('a flist with no routes, and no store given, is a user error naming the flist and the fix', async () => {
     const path = flistWith(work)
     const reader = await FlistReader.open(path)
     try {
-      await expect(readerStores(reader)).rejects.toThrow(
-        new RegExp(`^${path} has no routes and no store was given to read its blobs from$`)
+      const refusal = readerStores(reader)
+      await expect(refusal).rejects.toThrow(
+        new RegExp(
+          `^${path} has no routes: add the store that holds its blobs \\(rfs config -m FLIST store add -s URL\\)$`
+        )
       )
+      await expect(refusal).rejects.toBeInstanceOf(UserError)
     } finally {
       reader.close()
     }
