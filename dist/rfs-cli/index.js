@@ -62724,9 +62724,9 @@ function decodeXmlText(value) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $p: () => (/* binding */ redactor),
-/* harmony export */   BO: () => (/* binding */ redactUrl)
+/* harmony export */   L: () => (/* binding */ quotedUnlessCredentials)
 /* harmony export */ });
-/* unused harmony exports secretsOf, defuseLine, displayCommand */
+/* unused harmony exports redactUrl, secretsOf, defuseLine, displayCommand */
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7556);
 // Store URLs carry the S3 secret as their password. Everything rfs-related that reaches a log or
 // an error passes through here first.
@@ -62737,6 +62737,13 @@ const MASK = '***';
  * to the last @ of the word: it may hold @ / ? # itself.
  */
 const ANY_URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^/?#@:\s'"]*):[^\s'"]*@/gi;
+/**
+ * 'text', quoted for a message, or undefined when it may hold credentials: text that failed to
+ * parse as a URL has no userinfo that masking could find, so any @ in it hides it whole.
+ */
+function quotedUnlessCredentials(text) {
+    return text.includes('@') ? undefined : `'${text}'`;
+}
 /** The text with the password of every URL in it replaced by ***. */
 function redactUrl(text) {
     // Works on the raw text rather than through URL, which would re-encode and normalise the rest.
@@ -66816,7 +66823,8 @@ async function files_readOptionalText(path, display) {
 /** A path as the user knows it: relative to the project when inside it, else absolute. */
 function files_displayPath(path, projectRoot) {
     const inside = relative(projectRoot, path);
-    return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+    const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+    return inside === '' || outside ? path : inside;
 }
 
 ;// CONCATENATED MODULE: ./src/config/shell-conf.ts
@@ -67214,7 +67222,8 @@ var redact = __nccwpck_require__(200);
 function parseStoreArg(text) {
     const { start, end, url } = (0,store_url_url/* splitRange */._g)(text);
     if ((0,store_url_url/* urlScheme */.f$)(url) === undefined) {
-        throw new UsageError(`invalid store '${(0,redact/* redactUrl */.BO)(url)}': expected [xx-xx=]<scheme>://...`);
+        const shown = (0,redact/* quotedUnlessCredentials */.L)(url) ?? '(not shown: it may hold credentials)';
+        throw new UsageError(`invalid store ${shown}: expected [xx-xx=]<scheme>://...`);
     }
     if (start > end)
         throw new UsageError(`invalid store range ${text.slice(0, 5)}: start is after end`);
@@ -70092,10 +70101,12 @@ function displayScheme(url) {
 // Which stores a reader uses: the flist's own routes, or stores the caller names instead (CI may
 // reach the blobs through an address, or with credentials, that the routes do not hold).
 
+
 async function readerStores(reader, stores, options = {}) {
     const specs = stores && stores.length > 0 ? stores : reader.routes();
-    if (specs.length === 0)
-        throw new Error(`${reader.path} has no routes and no store was given to read its blobs from`);
+    if (specs.length === 0) {
+        throw new errors/* UserError */.yo(`${reader.path} has no routes: add the store that holds its blobs (rfs config -m FLIST store add -s URL)`);
+    }
     return openStores(specs, 'read', options);
 }
 
