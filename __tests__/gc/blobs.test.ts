@@ -4,10 +4,10 @@ import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openGcStore } from '../../src/gc/blobs.js'
-import { S3Session } from '../../src/s3/client.js'
 import { listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 import { tempDir } from '../helpers/tree.js'
 import { userError } from '../fixtures/settings/capture.js'
+import { testSession } from '../helpers/s3-session.js'
 
 const work = tempDir('gc-blobs')
 const A = 'aa'.repeat(32)
@@ -66,12 +66,7 @@ test('a dir:// store not made yet holds no blobs; one that is a file is one line
 })
 
 test('an S3 store: the blob keys with size and date, and one removed', async () => {
-  const session = new S3Session({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    accessKey: s3.accessKey,
-    secretKey: s3.secretKey
-  })
+  const session = testSession(s3)
   for (const [key, body] of [
     [A, 'one'],
     [B, 'three'],

@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import { S_IFDIR, S_IFREG } from '../../src/flist/format/modes.js'
 import { FlistWriter } from '../../src/flist/format/writer.js'
 import { openManifestLocation } from '../../src/gc/manifests.js'
-import { S3Session } from '../../src/s3/client.js'
 import { startS3, type TestS3 } from '../../peers/s3.js'
 import { tempDir } from '../helpers/tree.js'
 import { asyncUserError, userError } from '../fixtures/settings/capture.js'
+import { testSession } from '../helpers/s3-session.js'
 
 const work = tempDir('gc-manifests')
 const A = 'aa'.repeat(32)
@@ -85,12 +85,7 @@ test('a location of another scheme is refused, without its password', () => {
 })
 
 test('an S3 location: the .fl keys under its prefix only, read back for their blob ids', async () => {
-  const session = new S3Session({
-    endpoint: s3.endpoint,
-    region: 'us-east-1',
-    accessKey: s3.accessKey,
-    secretKey: s3.secretKey
-  })
+  const session = testSession(s3)
   const body = readFileSync(await manifest(join(work, 's3', 'a.fl'), [B]))
   for (const key of [
     'zos/manifests/a.fl',

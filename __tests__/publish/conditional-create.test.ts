@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { probeIfNoneMatch } from '../../src/publish/conditional-create.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 import { printed } from '../helpers/printed.js'
-import { s3WithSession, testSession } from '../helpers/publish-run.js'
+import { s3WithSession, testSession } from '../helpers/s3-session.js'
 import { listKeys } from '../../peers/s3.js'
 
 const peer = s3WithSession(['probes', 'leftovers'])

@@ -6,7 +6,8 @@ import { previousFlist } from '../../src/publish/previous-flist.js'
 import type { PackContext } from '../../src/publish/pack-flists.js'
 import type { FlistPlan } from '../../src/plan/plan.js'
 import { planProject } from '../helpers/plan-project.js'
-import { s3RfsConf, s3WithSession } from '../helpers/publish-run.js'
+import { s3RfsConf } from '../helpers/publish-run.js'
+import { s3WithSession } from '../helpers/s3-session.js'
 import { startFaultyProxy } from '../helpers/faulty-proxy.js'
 
 const fixture = planProject()

@@ -12,7 +12,8 @@ import type { FlistPlan, Plan } from '../../../src/plan/plan.js'
 import type { Settings } from '../../../src/plan/settings.js'
 import { sha256Hex } from '../../../src/common/sha256.js'
 import { KERNEL, planProject } from '../../helpers/plan-project.js'
-import { packedFlist, s3RfsConf, s3WithSession } from '../../helpers/publish-run.js'
+import { packedFlist, s3RfsConf } from '../../helpers/publish-run.js'
+import { s3WithSession } from '../../helpers/s3-session.js'
 import { getObject } from '../../../peers/s3.js'
 
 const fixture = planProject()
