@@ -16,7 +16,10 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
-  /** Everything the run emitted, for searching secrets in. */
+  /**
+   * Everything the run emitted, for searching secrets in: workflow commands also as the runner
+   * reads them, since their escaping writes a `%` in a secret as `%25`.
+   */
   everything: string
 }
 
@@ -76,7 +79,13 @@ export async function runAction(
       ...result,
       outputs: parseOutputFile(outputText),
       summary,
-      everything: [result.stdout, result.stderr, outputText, summary].join('\n')
+      everything: [
+        result.stdout,
+        unescapeCommands(result.stdout),
+        result.stderr,
+        outputText,
+        summary
+      ].join('\n')
     }
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -86,7 +95,8 @@ export async function runAction(
 /** Runs dist/index.js as a shell command with CLI flags (no GitHub environment). */
 export async function runCli(args: string[], options: RunOptions = {}): Promise<ActionRun> {
   const result = await runNode([DIST_ENTRY, ...args], options)
-  return { ...result, outputs: {}, summary: '', everything: `${result.stdout}\n${result.stderr}` }
+  const everything = [result.stdout, unescapeCommands(result.stdout), result.stderr].join('\n')
+  return { ...result, outputs: {}, summary: '', everything }
 }
 
 async function runNode(
@@ -112,12 +122,22 @@ async function runNode(
   return { code, stdout, stderr }
 }
 
-/** The lines a failed run printed as errors (`::error::` commands). */
+/** The lines a failed run printed as errors (`::error::` commands), as the runner shows them. */
 export function errorLines(run: ActionRun): string[] {
   return run.stdout
     .split('\n')
     .filter(line => line.startsWith('::error'))
-    .map(line => line.replace(/^::error[^:]*::/, ''))
+    .map(line => unescapeCommands(line.replace(/^::error[^:]*::/, '')))
+}
+
+/** Undoes @actions/core's escaping of workflow command messages (`%25`, `%0D`, `%0A`). */
+function unescapeCommands(text: string): string {
+  return text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
+}
+
+/** A secret as a run could print it: as it is and as a URL holds it. */
+export function secretSpellings(secret: string): string[] {
+  return [secret, encodeURIComponent(secret)]
 }
 
 /**
