@@ -116,6 +116,9 @@ async function withClient(s3: TestS3, send: (client: S3Client) => Promise<unknow
 export async function truncateObject(s3: TestS3, bucket: string, key: string): Promise<void> {
   const whole = await getObject(s3, bucket, key)
   if (!whole) throw new Error(`truncate ${bucket}/${key}: no such object`)
+  // A shorter object has no front to keep: cutting it would leave it as it is, or empty.
+  if (whole.length < 2)
+    throw new Error(`truncate ${bucket}/${key}: ${whole.length} bytes, too short to cut`)
   await withClient(s3, client =>
     client.send(
       new PutObjectCommand({ Bucket: bucket, Key: key, Body: whole.subarray(0, whole.length >> 1) })

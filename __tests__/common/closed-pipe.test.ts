@@ -21,8 +21,19 @@ async function closeReader(
     stream === 'stdout' ? [child.stdout, child.stderr] : [child.stderr, child.stdout]
   let other = ''
   kept.on('data', chunk => (other += String(chunk)))
-  closed.once('data', () => closed.destroy())
+  // A child that keeps writing past its closed pipe would write forever: end it, and say so.
+  let killed = false
+  let timer: NodeJS.Timeout | undefined
+  closed.once('data', () => {
+    closed.destroy()
+    timer = setTimeout(() => {
+      killed = true
+      child.kill('SIGKILL')
+    }, 5_000)
+  })
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  clearTimeout(timer)
+  if (killed) throw new Error(`the child still wrote to its ${stream} 5 s after the pipe closed`)
   return { code, other }
 }
 

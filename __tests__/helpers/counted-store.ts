@@ -15,19 +15,19 @@ export interface Calls {
   list: number
 }
 
-/** The store itself, with its calls counted. */
+/** The store itself, with its calls counted; `listIds` only where the store has it. */
 export function counted(store: BlobStore): { store: BlobStore; calls: Calls } {
   const calls: Calls = { asked: 0, put: 0, list: 0 }
-  return {
-    calls,
-    store: {
-      display: store.display,
-      storedSize: id => (calls.asked++, store.storedSize(id)),
-      get: id => store.get(id),
-      put: (id, blob) => (calls.put++, store.put(id, blob)),
-      listIds: (prefix, limit) => (calls.list++, store.listIds!(prefix, limit))
-    }
+  const wrapped: BlobStore = {
+    display: store.display,
+    storedSize: id => (calls.asked++, store.storedSize(id)),
+    get: id => store.get(id),
+    put: (id, blob) => (calls.put++, store.put(id, blob))
   }
+  // Only a store that can list is given a listing: one that cannot keeps that shape.
+  const listIds = store.listIds?.bind(store)
+  if (listIds) wrapped.listIds = (prefix, limit) => (calls.list++, listIds(prefix, limit))
+  return { calls, store: wrapped }
 }
 
 /** One store taking every id. */

@@ -25,9 +25,10 @@ export function s3WithSession(buckets = ['flists']): { s3: TestS3; session: S3Se
     peer.s3 = await startS3({ buckets })
     peer.session = testSession(peer.s3)
   })
+  // Either may be missing when startS3 failed: that failure is the one to see.
   afterAll(async () => {
-    peer.session.destroy()
-    await peer.s3.stop()
+    peer.session?.destroy()
+    await peer.s3?.stop()
   })
   return peer
 }

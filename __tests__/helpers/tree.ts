@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto'
 // Awkward trees on disk, and a strict comparison of two trees.
+import { createHash } from 'node:crypto'
+import { afterAll } from '@jest/globals'
 import {
   chmodSync,
   lstatSync,
@@ -8,15 +9,30 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+const madeDirs: string[] = []
+
+/** A new directory under the OS's temporary directory, removed once the test file is done. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `${prefix}-`))
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`))
+  madeDirs.push(dir)
+  return dir
 }
+
+/** Removes every directory tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
+// Registered by every test file that imports this module (each has its own copy), so a directory
+// made inside a test body, where no hook may be defined, is removed as well.
+afterAll(removeTempDirs)
 
 /** Deterministic bytes: half runs of a repeated pattern (compressible), half xorshift noise. */
 export function pseudoRandomBytes(length: number, seed: number): Buffer {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { S3Session } from '../../src/s3/client.js'
@@ -12,11 +11,12 @@ import {
   type ManifestUpload
 } from '../../src/publish/manifest-put.js'
 import { packTree, SMALL_FIRMWARE } from '../helpers/pack-tree.js'
+import { tempDir } from '../helpers/tree.js'
 import { getObject, listKeys, startS3, type TestS3 } from '../../peers/s3.js'
 
 let s3: TestS3
 let session: S3Session
-const work = mkdtempSync(join(tmpdir(), 'publish-'))
+const work = tempDir('publish')
 
 beforeAll(async () => {
   s3 = await startS3({ buckets: ['manifests'] })

@@ -23,6 +23,11 @@ import {
 
 const FIXTURE = resolve('__tests__/fixtures/rfs-crate')
 
+// The cache service's variables as they were, put back once this file is done.
+const outerEnv = {
+  ACTIONS_RUNTIME_TOKEN: process.env.ACTIONS_RUNTIME_TOKEN,
+  ACTIONS_CACHE_URL: process.env.ACTIONS_CACHE_URL
+}
 beforeAll(() => {
   isolateRunnerDirs()
   process.env.ACTIONS_RUNTIME_TOKEN = 'test-token'
@@ -30,7 +35,13 @@ beforeAll(() => {
 afterEach(() => {
   delete process.env.ACTIONS_CACHE_URL
 })
-afterAll(removeTempDirs)
+afterAll(() => {
+  for (const [name, value] of Object.entries(outerEnv)) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+  removeTempDirs()
+})
 
 /** A copy of the fixture crate, outside any git checkout. */
 function crate(): string {

@@ -12,12 +12,23 @@ import {
   writeExecutable
 } from '../helpers/rfs/standin.js'
 
+// The cache locations as they were, put back once this file is done.
+const outerEnv = {
+  RUNNER_TOOL_CACHE: process.env.RUNNER_TOOL_CACHE,
+  XDG_CACHE_HOME: process.env.XDG_CACHE_HOME
+}
 let binary: string
 beforeEach(() => {
   delete process.env.RUNNER_TOOL_CACHE
   binary = writeExecutable(tempDir('download'), standInScript('v3.3.3'))
 })
-afterAll(removeTempDirs)
+afterAll(() => {
+  for (const [name, value] of Object.entries(outerEnv)) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+  removeTempDirs()
+})
 
 test('in a shell run without RUNNER_TOOL_CACHE, downloads are kept under XDG_CACHE_HOME', async () => {
   const xdg = tempDir('xdg')

@@ -157,9 +157,12 @@ describe('S3Session.put', () => {
       },
       { retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } }
     )
-    await s3.put('blobs', '07'.repeat(32), Buffer.from('x'))
-    s3.destroy()
-    await new Promise(resolve => v6.close(resolve))
+    try {
+      await s3.put('blobs', '07'.repeat(32), Buffer.from('x'))
+    } finally {
+      s3.destroy()
+      await new Promise(resolve => v6.close(resolve))
+    }
     expect(peer.received.map(r => [r.path, r.headers.host])).toEqual([
       [`/blobs/${'07'.repeat(32)}`, `[::1]:${port}`]
     ])

@@ -15,6 +15,7 @@ import { openStores } from '../../../src/store/open.js'
 import { S3BlobStore } from '../../../src/store/s3.js'
 import { Semaphore } from '../../../src/common/semaphore.js'
 import { counted, idWith, router } from '../../helpers/counted-store.js'
+import { testSession } from '../../helpers/s3-session.js'
 import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
 import { listKeys, startS3, type TestS3 } from '../../../peers/s3.js'
 import { pseudoRandomBytes, tempDir } from '../../helpers/tree.js'
@@ -99,30 +100,15 @@ describe('listings and uploads sharing one request limit', () => {
   })
 })
 
-describe('stores that cannot list', () => {
-  test('one failed listing sends every prefix back to asking, and every blob is stored', async () => {
-    const root = tempDir('dir-nolist')
-    const { store, calls } = counted(new DirBlobStore(root))
-    store.listIds = async () => {
-      calls.list++
-      throw new Error('listing denied')
-    }
-    const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
-    const ids = ['0', '5', 'a', 'f'].map((prefix, seed) => idWith(prefix, seed))
-    await Promise.all(ids.map(id => uploader.store(id, Buffer.from(id))))
-    expect(uploader.counts).toEqual({ uploaded: 4, present: 0, repeated: 0 })
-    expect(calls).toEqual({ asked: 4, put: 4, list: 1 })
-    for (const id of ids) expect(await new DirBlobStore(root).storedSize(id)).toBe(64)
-  })
-})
-
 describe('presence from listings on a real S3 server', () => {
   let s3: TestS3
   let session: S3Session
   const crowded = Array.from({ length: 1001 }, (_, seed) => idWith('c', seed))
 
   beforeAll(async () => {
-    s3 = await startS3({ buckets: ['blobs', 'crowded', 'packed', 'held', 'verified', 'contents'] })
+    s3 = await startS3({
+      buckets: ['blobs', 'crowded', 'packed', 'held', 'verified', 'contents', 'refused']
+    })
     session = new S3Session({
       endpoint: s3.endpoint,
       region: 'us-east-1',
@@ -210,6 +196,28 @@ describe('presence from listings on a real S3 server', () => {
     // Another prefix, with no keys, is listed on its own.
     await uploader.store(idWith('d', 1), Buffer.from('d'))
     expect(calls).toEqual({ asked: 2, put: 2, list: 3 })
+  })
+
+  test('a refused listing (403) sends every prefix back to asking, and every blob is stored', async () => {
+    // Listings are GETs of the bucket itself; everything else goes through.
+    const proxy = await startFaultyProxy(s3.endpoint, {
+      failureRate: 0,
+      refuse: (method, path) => method === 'GET' && path.split('/').filter(Boolean).length === 1
+    })
+    const proxied = testSession(s3, proxy.endpoint)
+    try {
+      const { store, calls } = counted(new S3BlobStore(proxied, 'refused', 'refused'))
+      const uploader = new BlockUploader(router(store), { concurrency: 4, expectedBlocks: 64 })
+      const ids = ['0', '5', 'a', 'f'].map((prefix, seed) => idWith(prefix, seed))
+      await Promise.all(ids.map(id => uploader.store(id, Buffer.from(id))))
+      expect(uploader.counts).toEqual({ uploaded: 4, present: 0, repeated: 0 })
+      expect(calls).toEqual({ asked: 4, put: 4, list: 1 })
+      const direct = new S3BlobStore(session, 'refused', 'refused')
+      for (const id of ids) expect(await direct.storedSize(id)).toBe(64)
+    } finally {
+      proxied.destroy()
+      await proxy.stop()
+    }
   })
 
   test('small packs do not list', async () => {

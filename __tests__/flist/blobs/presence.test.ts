@@ -4,15 +4,21 @@ import { describe, expect, test } from '@jest/globals'
 import { StoreContents } from '../../../src/flist/blobs/contents.js'
 import { findMissing } from '../../../src/flist/blobs/presence.js'
 import { DirBlobStore } from '../../../src/store/dir.js'
+import { HttpBlobStore } from '../../../src/store/http.js'
+import { S3BlobStore } from '../../../src/store/s3.js'
 import { StoreRouter } from '../../../src/store/router.js'
 import { counted, idWith, router } from '../../helpers/counted-store.js'
+import { startFaultyProxy } from '../../helpers/faulty-proxy.js'
+import { startFileServer } from '../../helpers/rfs/standin.js'
+import { s3WithSession, testSession } from '../../helpers/s3-session.js'
+import { truncateObject } from '../../../peers/s3.js'
 import { tempDir } from '../../helpers/tree.js'
 
 const encodedTo = (length: number) =>
   ({ min: length, max: length, reason: `it was encoded to ${length}` }) as const
 
 describe('the exists check', () => {
-  test('answers from a listing, sizes included, and asks blob by blob where a store cannot list', async () => {
+  test('answers from a listing, sizes included, and from what an upload step recorded', async () => {
     const root = tempDir('presence')
     const ids = Array.from({ length: 40 }, (_, seed) => idWith((seed % 16).toString(16), seed))
     const store = new DirBlobStore(root)
@@ -43,14 +49,61 @@ describe('the exists check', () => {
     ).toEqual([...findings, wrong].sort())
     // The other 20 are too few to list.
     expect(known.calls).toEqual({ asked: 20, put: 0, list: 0 })
+  })
 
-    const unlisted = counted(new DirBlobStore(root))
-    unlisted.store.listIds = async () => {
-      unlisted.calls.list++
-      throw new Error('listing denied')
+  test('a store that cannot list (http://) is asked blob by blob', async () => {
+    const ids = Array.from({ length: 40 }, (_, seed) => idWith((seed % 16).toString(16), seed))
+    const files = Object.fromEntries(ids.map(id => [`/${id}`, Buffer.alloc(64, 1)]))
+    files[`/${ids[3]}`] = Buffer.from('cut')
+    const server = await startFileServer(files)
+    try {
+      const { store, calls } = counted(new HttpBlobStore(server.url))
+      expect(store.listIds).toBeUndefined()
+      const gone = idWith('7', 99)
+      const expected = new Map([...ids, gone].map(id => [id, encodedTo(64)]))
+      expect((await findMissing(router(store), expected, 4)).sort()).toEqual(
+        [
+          `block ${ids[3]}: wrong size in ${server.url} (3 bytes; it was encoded to 64)`,
+          `block ${gone}: missing from ${server.url}`
+        ].sort()
+      )
+      expect(calls).toEqual({ asked: 41, put: 0, list: 0 })
+    } finally {
+      await server.stop()
     }
-    expect((await findMissing(router(unlisted.store), expected, 4)).sort()).toEqual(findings.sort())
-    expect(unlisted.calls).toEqual({ asked: 41, put: 0, list: 1 })
+  })
+})
+
+describe('the exists check where the listing is refused', () => {
+  const peer = s3WithSession(['refused'])
+
+  test('a bucket whose listing is refused (403) is asked blob by blob', async () => {
+    const ids = Array.from({ length: 40 }, (_, seed) => idWith((seed % 16).toString(16), seed))
+    const planted = new S3BlobStore(peer.session, 'refused', 'refused')
+    for (const id of ids) await planted.put(id, Buffer.alloc(64, 1))
+    await truncateObject(peer.s3, 'refused', ids[3])
+    const gone = idWith('7', 99)
+    const expected = new Map([...ids, gone].map(id => [id, encodedTo(64)]))
+    // Listings are GETs of the bucket itself; blobs are still answered.
+    const proxy = await startFaultyProxy(peer.s3.endpoint, {
+      failureRate: 0,
+      refuse: (method, path) => method === 'GET' && path.split('/').filter(Boolean).length === 1
+    })
+    const session = testSession(peer.s3, proxy.endpoint)
+    try {
+      const { store, calls } = counted(new S3BlobStore(session, 'refused', 's3://refused'))
+      expect((await findMissing(router(store), expected, 4)).sort()).toEqual(
+        [
+          `block ${ids[3]}: wrong size in s3://refused (32 bytes; it was encoded to 64)`,
+          `block ${gone}: missing from s3://refused`
+        ].sort()
+      )
+      expect(calls).toEqual({ asked: 41, put: 0, list: 1 })
+      expect(proxy.log.filter(({ method }) => method === 'GET')).toHaveLength(1)
+    } finally {
+      session.destroy()
+      await proxy.stop()
+    }
   })
 })
 
