@@ -18,10 +18,8 @@ describe('action.yml', () => {
     expect(ACTION_YML.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
-  test('every input is described, and the code reads each with its action.yml default', () => {
-    expect(INPUTS.map(input => [input.name, input.default])).toEqual(
-      Object.entries(ACTION_YML.inputs).map(([name, input]) => [name, input.default ?? ''])
-    )
+  test('every input is described, and project-root defaults to the workspace', () => {
+    // Names and defaults are action.yml's by construction (action-inputs.test.ts checks that).
     for (const input of INPUTS) expect(input.description.length).toBeGreaterThan(10)
     // The workspace default is the runner's expression; the code falls back to GITHUB_WORKSPACE.
     expect(ACTION_YML.inputs['project-root'].default).toBe('${{ github.workspace }}')

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   outputValues,
@@ -140,10 +140,21 @@ describe('summaryMarkdown', () => {
 })
 
 describe('the summary file', () => {
-  test('without GITHUB_STEP_SUMMARY nothing is written', async () => {
+  test('without GITHUB_STEP_SUMMARY nothing is written: no file, no output', async () => {
     delete process.env.GITHUB_STEP_SUMMARY
-    await expect(writeSummary(runResult())).resolves.toBeUndefined()
-    await expect(writeErrorSummary('boom', 'failed')).resolves.toBeUndefined()
+    const here = tempDir('report-no-summary')
+    const before = process.cwd()
+    process.chdir(here)
+    try {
+      const output = await printed(async () => {
+        await writeSummary(runResult())
+        await writeErrorSummary('boom', 'failed')
+      })
+      expect(output).toBe('')
+    } finally {
+      process.chdir(before)
+    }
+    expect(readdirSync(here)).toEqual([])
   })
 
   test('the run summary and an early error line are appended to GITHUB_STEP_SUMMARY', async () => {

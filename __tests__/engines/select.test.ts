@@ -67,6 +67,11 @@ describe('keys from the credential chain', () => {
   })
 
   test('static keys are fine for rfs', () => {
-    expect(() => checkStaticKeys(settings({ engine: 'rfs' }))).not.toThrow()
+    const keys = { 's3-access-key': 'AKSTATIC', 's3-secret-key': 'static-secret' }
+    for (const raw of [{ engine: 'rfs' }, { engine: 'native', verify: 'rfs' }]) {
+      const keyed = settings({ ...raw, ...keys })
+      expect(keyed.s3.accessKey).toBe('AKSTATIC')
+      expect(() => checkStaticKeys(keyed)).not.toThrow()
+    }
   })
 })

@@ -1,90 +1,138 @@
-// Where a run writes, checked while planning a real project in a temporary directory: the output
-// directory and the dir:// stores are made only in a real run, and none may lie inside a tree.
-import { describe, expect, test } from '@jest/globals'
+// checkWritePlaces on real directories: the output directory and the dir:// stores are made only
+// when every place is fine and the run is not a dry run, and none may lie inside a tree, nor a
+// tree inside a store.
+import { beforeEach, expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import { inputLabeller, RUNNER_LABEL } from '../../src/common/input-label.js'
+import type { Settings } from '../../src/plan/settings.js'
+import { checkWritePlaces, type PackedTree } from '../../src/plan/write-places.js'
+import type { StoreSpec } from '../../src/store-url/spec.js'
 import { asyncUserError } from '../fixtures/settings/capture.js'
-import { KERNEL, planProject } from '../helpers/plan-project.js'
-const fixture = planProject()
-const { plan } = fixture
+import { tempDir } from '../helpers/tree.js'
 
-describe('where the run writes', () => {
-  const modulesTree = (): string => join(fixture.project, 'initramfs/lib/modules', KERNEL)
+let root: string
+let modules: string
+let firmware: string
+let trees: PackedTree[]
+beforeEach(() => {
+  root = tempDir('write-places')
+  modules = join(root, 'lib/modules/6.1.0')
+  firmware = join(root, 'lib/firmware')
+  mkdirSync(modules, { recursive: true })
+  mkdirSync(firmware, { recursive: true })
+  trees = [
+    { kind: 'modules', source: modules },
+    { kind: 'firmware', source: firmware }
+  ]
+})
 
-  test('output-dir is created while planning, and not in a dry run', async () => {
-    await plan({ 'dry-run': 'true' })
-    expect(existsSync(join(fixture.project, 'dist/flists'))).toBe(false)
-    await plan()
-    expect(readdirSync(join(fixture.project, 'dist/flists'))).toEqual(['store'])
-  })
+/** The settings checkWritePlaces reads; the trees were found, not given as inputs. */
+function settings(given: Partial<Settings> = {}): Settings {
+  return { label: RUNNER_LABEL, outputDir: join(root, 'out'), dryRun: false, ...given } as Settings
+}
 
-  test.each([
-    [
-      'inside the modules tree',
-      `initramfs/lib/modules/${KERNEL}/out`,
-      /^input output-dir .* is inside the modules tree .*: every run would pack the \.fl files and the store of the run before; choose another input output-dir outside/
-    ],
-    ['the firmware tree itself', 'firmware', /^input output-dir .* is inside the firmware tree/]
-  ])('output-dir %s is refused before anything is created', async (_, outputDir, message) => {
-    for (const dryRun of ['true', 'false']) {
-      const error = await asyncUserError(plan({ 'output-dir': outputDir, 'dry-run': dryRun }))
-      expect(error.message).toMatch(message)
-    }
-    expect(readdirSync(modulesTree())).toEqual([])
-  })
+const dirStore = (path: string): StoreSpec => ({ start: 0, end: 255, url: `dir://${path}` })
 
-  test('output-dir reaching into a tree through a symlink is refused too', async () => {
-    symlinkSync(modulesTree(), join(fixture.project, 'out'))
-    const error = await asyncUserError(plan({ 'output-dir': 'out/flists' }))
-    expect(error.message).toMatch(/input output-dir .* is inside the modules tree/)
-  })
+test('the output directory and a dir:// store are created, and nothing in a dry run', async () => {
+  const store = join(root, 'blobs')
+  await checkWritePlaces(settings({ dryRun: true }), trees, [dirStore(store)])
+  expect([existsSync(join(root, 'out')), existsSync(store)]).toEqual([false, false])
+  await checkWritePlaces(settings(), trees, [dirStore(store)])
+  expect([existsSync(join(root, 'out')), existsSync(store)]).toEqual([true, true])
+})
 
-  test('a tree named through a symlink is compared by its real path', async () => {
-    mkdirSync(join(fixture.project, 'real-mods'))
-    symlinkSync(join(fixture.project, 'real-mods'), join(fixture.project, 'mods'))
+test.each([
+  ['inside the modules tree', () => join(modules, 'out'), /the modules tree/],
+  ['the firmware tree itself', () => firmware, /the firmware tree/]
+])('an output directory %s is refused before anything is created', async (_, outputDir, tree) => {
+  for (const dryRun of [true, false]) {
     const error = await asyncUserError(
-      plan({ 'modules-dir': 'mods', 'output-dir': 'real-mods/out', flists: 'modules' })
+      checkWritePlaces(settings({ outputDir: outputDir(), dryRun }), trees, [])
     )
-    expect(error.message).toMatch(/input output-dir .*real-mods\/out is inside the modules tree/)
-  })
-
-  test('modules-dir named as the input it came from', async () => {
-    const error = await asyncUserError(
-      plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' }).catch(
-        async () => {
-          mkdirSync(join(fixture.project, 'mods'))
-          return plan({ 'modules-dir': 'mods', 'output-dir': 'mods/out', flists: 'modules' })
-        }
-      )
-    )
-    expect(error.message).toMatch(/inside the modules tree .*mods \(input modules-dir\)/)
-  })
-
-  test('a tree inside output-dir is fine: nothing is written into the tree', async () => {
-    const result = await plan({ 'output-dir': '.' })
-    expect(result.flists[0].path).toBe(join(fixture.project, `modules-${KERNEL}.fl`))
-  })
-
-  test.each([
-    [
-      'a dir:// store inside a tree',
-      () => `dir://${fixture.project}/firmware/blobs`,
-      /^input store dir:\/\/.*\/firmware\/blobs is inside the firmware tree/
-    ],
-    [
-      'a tree inside a dir:// store',
-      () => `dir://${fixture.project}`,
-      /^the modules tree .* is inside input store dir:\/\//
-    ]
-  ])('%s is refused', async (_, store, message) => {
-    const error = await asyncUserError(plan({ store: store() }))
-    expect(error.message).toMatch(message)
-  })
-
-  test('a dir:// store under /proc: one line naming the store', async () => {
-    const error = await asyncUserError(plan({ store: 'dir:///proc/rfs-flist-plan/blobs' }))
+    expect(error.message).toMatch(/^input output-dir \S+ is inside /)
+    expect(error.message).toMatch(tree)
     expect(error.message).toMatch(
-      /^input store dir:\/\/\/proc\/rfs-flist-plan\/blobs \/proc\/rfs-flist-plan\/blobs is on \/proc/
+      /every run would pack the \.fl files and the store of the run before; choose another input output-dir outside/
     )
-  })
+  }
+  expect(readdirSync(modules)).toEqual([])
+})
+
+test('places and trees are compared by their real paths, through symlinks either way', async () => {
+  symlinkSync(modules, join(root, 'into-modules'))
+  const through = await asyncUserError(
+    checkWritePlaces(settings({ outputDir: join(root, 'into-modules/out') }), trees, [])
+  )
+  expect(through.message).toMatch(/^input output-dir .*into-modules\/out is inside the modules/)
+
+  mkdirSync(join(root, 'real-mods'))
+  symlinkSync(join(root, 'real-mods'), join(root, 'mods'))
+  const named = await asyncUserError(
+    checkWritePlaces(
+      settings({ outputDir: join(root, 'real-mods/out') }),
+      [{ kind: 'modules', source: join(root, 'mods') }],
+      []
+    )
+  )
+  expect(named.message).toMatch(/real-mods\/out is inside the modules tree .*\/mods: /)
+})
+
+test('a tree given as an input is named by it; one found in the project is not', async () => {
+  const outputDir = join(modules, 'out')
+  const given = await asyncUserError(
+    checkWritePlaces(settings({ outputDir, modulesDir: modules }), trees, [])
+  )
+  expect(given.message).toMatch(/inside the modules tree \S+ \(input modules-dir\): /)
+  const asFlag = await asyncUserError(
+    checkWritePlaces(
+      settings({ outputDir, modulesDir: modules, label: inputLabeller('flag') }),
+      trees,
+      []
+    )
+  )
+  expect(asFlag.message).toMatch(
+    /^--output-dir .* \(--modules-dir\): .*choose another --output-dir/
+  )
+  const found = await asyncUserError(checkWritePlaces(settings({ outputDir }), trees, []))
+  expect(found.message).not.toMatch(/modules-dir/)
+})
+
+test('a tree inside the output directory is fine, and a tree not there yet is not checked', async () => {
+  await checkWritePlaces(settings({ outputDir: root }), trees, [])
+  await checkWritePlaces(settings({ outputDir: join(modules, 'out') }), [{ kind: 'modules' }], [])
+  expect(existsSync(join(modules, 'out'))).toBe(true)
+})
+
+test('a dir:// store inside a tree, or a tree inside a store, is refused by the store input', async () => {
+  const inside = dirStore(join(firmware, 'blobs'))
+  const error = await asyncUserError(
+    checkWritePlaces(settings({ store: [inside] }), trees, [inside])
+  )
+  expect(error.message).toMatch(
+    /^input store dir:\/\/\S+\/firmware\/blobs is inside the firmware tree .*: every run would pack the blobs of the run before; choose a store outside/
+  )
+  expect(existsSync(join(firmware, 'blobs'))).toBe(false)
+
+  const around = dirStore(root)
+  const wrapping = await asyncUserError(
+    checkWritePlaces(settings({ store: [around] }), trees, [around])
+  )
+  expect(wrapping.message).toMatch(
+    /^the modules tree \S+ is inside input store dir:\/\/\S+: the run would write blobs into the tree it packs/
+  )
+})
+
+test('the store of the output directory is named as that, not as a store input', async () => {
+  const store = dirStore(join(modules, 'store'))
+  const error = await asyncUserError(
+    checkWritePlaces(settings({ outputDir: join(root, 'out') }), trees, [store])
+  )
+  expect(error.message).toMatch(/^the store \S+\/store of input output-dir is inside the modules/)
+})
+
+test('stores that are not dir:// are not places on this machine', async () => {
+  const remote: StoreSpec = { start: 0, end: 255, url: 's3://key:secret@127.0.0.1:1/blobs' }
+  await checkWritePlaces(settings({ store: [remote] }), trees, [remote])
+  expect(readdirSync(root).sort()).toEqual(['lib', 'out'])
 })

@@ -1,4 +1,7 @@
 // Programs run as rfs and cargo are: real sh scripts, their lines, exit codes and cancellation.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
 import { describeExit, runProgram } from '../../src/rfs-release/run.js'
 import { isRunning } from '../helpers/process.js'
@@ -7,14 +10,22 @@ const sh = (script: string, options: Parameters<typeof runProgram>[2] = {}) =>
   runProgram('sh', ['-c', script], options)
 
 test('the tail is the last lines of both streams in arrival order; stdout is kept whole', async () => {
+  // The script writes a line only once the one before it has been taken, so the order in which
+  // lines arrive across the two pipes is fixed rather than left to the scheduler.
+  const dir = mkdtempSync(join(tmpdir(), 'run-order-'))
   const lines: string[] = []
-  const result = await sh(
-    'for i in 1 2 3; do echo out$i; sleep 0.05; echo err$i >&2; sleep 0.05; done',
-    {
-      tailLines: 3,
-      onLine: (line, stream) => lines.push(`${stream}:${line}`)
+  const script = [
+    'n=0',
+    `taken() { n=$((n+1)); while [ ! -e "${dir}/$n" ]; do sleep 0.01; done; }`,
+    'for i in 1 2 3; do echo out$i; taken; echo err$i >&2; taken; done'
+  ].join('\n')
+  const result = await sh(script, {
+    tailLines: 3,
+    onLine: (line, stream) => {
+      lines.push(`${stream}:${line}`)
+      writeFileSync(join(dir, String(lines.length)), '')
     }
-  )
+  }).finally(() => rmSync(dir, { recursive: true, force: true }))
   expect(result).toEqual({
     code: 0,
     signal: null,

@@ -1,6 +1,6 @@
 // Entry types and permissions read from st_mode, for modes lstat gives of real entries.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, lstatSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
@@ -25,13 +25,14 @@ describe('entryType', () => {
       expect(typeOf(join(work, 'fifo'))).toBe('fifo')
       expect(typeOf(join(work, 'socket'))).toBe('socket')
       expect(typeOf('/dev/null')).toBe('char')
-      const blockDevice = readdirSync('/dev').find(name =>
-        lstatSync(`/dev/${name}`).isBlockDevice()
-      )
-      if (blockDevice) expect(typeOf(`/dev/${blockDevice}`)).toBe('block')
     } finally {
       server.close()
     }
+  })
+
+  test('names the device types by their bits, for machines whose /dev has no block device', () => {
+    expect(entryType(0o060644)).toBe('block')
+    expect(entryType(0o020620)).toBe('char')
   })
 
   test('calls type bits Linux does not define unknown, whatever the permissions', () => {
