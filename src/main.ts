@@ -76,7 +76,7 @@ async function mission(
     const choice = storeChoice(plan, settings)
     if (choice) core.info(choice)
     checkAliases(settings.aliases, plan, settings.label)
-    if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit))
+    if (settings.zinit) plan.warnings.push(...bootUrlWarnings(plan, settings.zinit, settings.label))
     logPlan(plan, settings, date)
     return { plan, settings, signal, sourceDate: date }
   })

@@ -18,7 +18,7 @@ describe('flists a node cannot fetch', () => {
     expect(bootUrlWarnings(offline, OPTIONS)).toEqual(
       offline.flists.map(
         flist =>
-          `zinit units: ${flist.name} has no URL a node can fetch (${flist.url}): set zinit-manifest-url to where the node finds the manifests`
+          `zinit units: ${flist.name} has no URL a node can fetch (${flist.url}): set input zinit-manifest-url to where the node finds the manifests`
       )
     )
     expect(offline.flists.length).toBe(2)

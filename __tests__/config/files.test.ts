@@ -49,7 +49,7 @@ describe('readOptionalText', () => {
       readOptionalText(join(work, 'loop.conf'), 'config/loop.conf')
     )
     expect(error.message).toMatch(
-      /^config\/loop\.conf cannot be read: .*too many levels of symbolic links.*: check config-dir and the file$/
+      /^config\/loop\.conf cannot be read: .*too many levels of symbolic links.*: check input config-dir and the file$/
     )
   })
 

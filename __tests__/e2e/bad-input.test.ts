@@ -453,9 +453,11 @@ async function expectSameInShell(
   expect(anyBlob(shellErrors[0])).toBe(anyBlob(asTyped(errorLines(run)[0])))
   for (const line of [...shellErrors, ...shellLines(shell, 'warning')]) {
     expect(namedAsInputs(line)).toEqual([])
+    expect(namedBare(line)).toEqual([])
   }
   for (const line of run.stdout.split('\n').filter(line => /^::(error|warning)/.test(line))) {
     expect(namedAsFlags(line)).toEqual([])
+    expect(namedBare(line)).toEqual([])
   }
   expect(shell.everything).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
   for (const secret of secretSpellings(s3.secretKey)) expect(shell.everything).not.toContain(secret)
@@ -489,6 +491,13 @@ const INPUT_NAMES = ACTION_INPUTS.map(input => input.name)
 function namedAsInputs(message: string): string[] {
   return INPUT_NAMES.filter(name =>
     new RegExp(`(^|[^\\w-])(input ${name}(?![\\w-])|(?<!\\b(a|an|the) )${name}: )`).test(message)
+  )
+}
+
+/** The inputs of two or more words a message names bare, neither `input x` nor `--x`. */
+function namedBare(message: string): string[] {
+  return INPUT_NAMES.filter(
+    name => name.includes('-') && new RegExp(`(?<!input |--|[\\w-])${name}(?![\\w-])`).test(message)
   )
 }
 

@@ -439,7 +439,7 @@ test('an rfs that exits 0 without writing the flist is one line that says so', a
   const message = await failure.catch((error: Error) => error.message)
   expect(message).toBe(
     `rfs pack modules: ${quiet.binary} exited with code 0 without writing the flist: ` +
-      `check that it is rfs (${quiet.binary} --version, or set rfs-path); nothing was published`
+      `check that it is rfs (${quiet.binary} --version, or set input rfs-path); nothing was published`
   )
   expect(existsSync(req.flistPath)).toBe(false)
 })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { PackedFlist } from '../publish/pack-flists.js'
 import type { Plan } from '../plan/plan.js'
 import type { Settings, BootOptions } from '../plan/settings.js'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 import { bootUnits } from './units.js'
 import { logBootUnits, writeBootUnits } from './write.js'
 
@@ -15,13 +16,17 @@ export interface BootUnitsResult {
 }
 
 /** The warning for flists whose URL a node cannot fetch (a run without S3 keeps them local). */
-export function bootUrlWarnings(plan: Plan, options: BootOptions): string[] {
+export function bootUrlWarnings(
+  plan: Plan,
+  options: BootOptions,
+  label: InputLabel = RUNNER_LABEL
+): string[] {
   if (options.manifestUrl) return []
   return plan.flists
     .filter(flist => !/^https?:\/\//.test(flist.url))
     .map(
       flist =>
-        `zinit units: ${flist.name} has no URL a node can fetch (${flist.url}): set zinit-manifest-url to where the node finds the manifests`
+        `zinit units: ${flist.name} has no URL a node can fetch (${flist.url}): set ${label('zinit-manifest-url')} to where the node finds the manifests`
     )
 }
 
@@ -41,9 +46,10 @@ export async function writeBootStage(
       url: flist.url,
       sha256: packed.find(item => item.plan.kind === flist.kind)?.sha256
     })),
-    options
+    options,
+    settings.label
   )
-  await writeBootUnits(dir, generated)
+  await writeBootUnits(dir, generated, settings.label)
   logBootUnits(dir, generated)
   return {
     dir,

@@ -2,6 +2,7 @@
 // one after the network is up, index the modules, then replay udev's coldplug. Generated from
 // the plan alone, so a dry run and a build that has not packed yet get the same units; the
 // sha256 of each flist goes into a file beside the script once it is known.
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 import type { BootOptions, FlistKind } from '../plan/settings.js'
 import { bootScript } from './script.js'
 
@@ -45,7 +46,12 @@ export const UNIT_NAMES = {
   coldplug: 'flist-coldplug'
 } as const
 
-export function bootUnits(kernel: string, flists: BootFlist[], options: BootOptions): BootUnits {
+export function bootUnits(
+  kernel: string,
+  flists: BootFlist[],
+  options: BootOptions,
+  label: InputLabel = RUNNER_LABEL
+): BootUnits {
   const script = `${ZINIT_ETC}/${SCRIPT_PATH}`
   const fetched = flists.map(flist => ({
     kind: flist.kind,
@@ -114,7 +120,7 @@ export function bootUnits(kernel: string, flists: BootFlist[], options: BootOpti
   return {
     units,
     files,
-    notes: existingUnitNotes(kernel, options.networkUnit, has('modules')),
+    notes: existingUnitNotes(kernel, options.networkUnit, has('modules'), label),
     missingSha256: fetched.filter(flist => !flist.sha256).map(flist => flist.name)
   }
 }
@@ -124,7 +130,12 @@ export function bootUnits(kernel: string, flists: BootFlist[], options: BootOpti
  * coldplug, for the drivers the network needs, and the network unit starts after it; listing the
  * flist units in its `after:` would wait for a network that waits for it.
  */
-function existingUnitNotes(kernel: string, network: string, modules: boolean): string[] {
+function existingUnitNotes(
+  kernel: string,
+  network: string,
+  modules: boolean,
+  label: InputLabel
+): string[] {
   const notes: string[] = []
   if (modules) {
     notes.push(
@@ -134,7 +145,7 @@ function existingUnitNotes(kernel: string, network: string, modules: boolean): s
   notes.push(
     `udev-trigger: keep it as it is, before ${network}: it loads the first-stage drivers the network needs, and ${network} must come up before the flists can be fetched; ${UNIT_NAMES.coldplug} is the second coldplug`,
     `units that need drivers or firmware from the flists (storage, GPUs, NICs beyond the first stage) must list ${UNIT_NAMES.coldplug} in their after:`,
-    `${network}: the flist units wait for a unit of this name; with none, they stay blocked (set zinit-network-unit to the build's network unit)`
+    `${network}: the flist units wait for a unit of this name; with none, they stay blocked (set ${label('zinit-network-unit')} to the build's network unit)`
   )
   return notes
 }

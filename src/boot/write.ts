@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { UserError, oneLine } from '../common/errors.js'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 import type { BootUnits } from './units.js'
 import { SUMS_PATH } from './units.js'
 
@@ -9,7 +10,11 @@ import { SUMS_PATH } from './units.js'
  * Writes the units into `dir`, replacing what an earlier run left there: a flist dropped from
  * the run must not leave its unit behind.
  */
-export async function writeBootUnits(dir: string, generated: BootUnits): Promise<void> {
+export async function writeBootUnits(
+  dir: string,
+  generated: BootUnits,
+  label: InputLabel = RUNNER_LABEL
+): Promise<void> {
   try {
     await rm(dir, { recursive: true, force: true })
     for (const file of generated.files) {
@@ -20,7 +25,7 @@ export async function writeBootUnits(dir: string, generated: BootUnits): Promise
     }
   } catch (error) {
     throw new UserError(
-      `cannot write the zinit units to ${dir}: ${oneLine(error)}; check that output-dir is writable`
+      `cannot write the zinit units to ${dir}: ${oneLine(error)}; check that ${label('output-dir')} is writable`
     )
   }
 }

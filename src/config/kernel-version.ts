@@ -66,7 +66,7 @@ export async function readKernelVersion(
   const base = sources.override ?? (await readBase(sources))
   const configPath = join(sources.configDir, 'kernel.config')
   const configName = displayPath(configPath, sources.projectRoot)
-  const text = await readOptionalText(configPath, configName)
+  const text = await readOptionalText(configPath, configName, sources.label)
   if (text === undefined) {
     const none = { base, localversion: '', full: base }
     if (sources.override === undefined) {
@@ -93,7 +93,7 @@ export async function readKernelVersion(
 async function readBase(sources: KernelVersionSources): Promise<string> {
   const path = join(sources.configDir, 'build.conf')
   const name = displayPath(path, sources.projectRoot)
-  const text = await readOptionalText(path, name)
+  const text = await readOptionalText(path, name, sources.label)
   if (text === undefined) {
     if (!(await existsAsDirectory(sources.configDir))) {
       throw new UserError(

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 import { maskUrlCredentials } from '../store-url/url.js'
 import { displayPath, readOptionalText } from './files.js'
 import { parseShellConf } from './shell-conf.js'
@@ -51,11 +52,12 @@ export function rfsConfFromValues(assignments: Map<string, string>, file: string
 export async function readRfsConf(
   configDir: string,
   projectRoot: string,
-  mask: (secret: string) => void
+  mask: (secret: string) => void,
+  label: InputLabel = RUNNER_LABEL
 ): Promise<RfsConf> {
   const path = join(configDir, 'rfs.conf')
   const file = displayPath(path, projectRoot)
-  const text = await readOptionalText(path, file)
+  const text = await readOptionalText(path, file, label)
   if (text === undefined) return { file, values: {}, warnings: [] }
   const conf = rfsConfFromValues(parseShellConf(text, file), file)
   maskS3Secret(conf.values.S3_SECRET_KEY, mask)

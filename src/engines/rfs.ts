@@ -17,7 +17,7 @@ import { rewriteInCanonicalOrder } from './rfs/canonical-order.js'
 import { defuseLine, displayCommand, redactUrl, redactor, secretsOf } from '../store-url/redact.js'
 import { describeExit, runProgram } from '../rfs-release/run.js'
 import type { FlistCounts } from '../flist/format/counts.js'
-import { RUNNER_LABEL } from '../common/input-label.js'
+import { RUNNER_LABEL, type InputLabel } from '../common/input-label.js'
 
 export interface RfsBinary {
   path: string
@@ -44,7 +44,12 @@ export function createRfsEngine(binary: RfsBinary, options: RfsEngineOptions = {
           ...forRfs.stores.flatMap(store => ['-s', formatStoreSpec(store)]),
           request.source
         ])
-        await checkWritten(binary.path, request.flistPath, request.kind)
+        await checkWritten(
+          binary.path,
+          request.flistPath,
+          request.kind,
+          request.s3Requests?.label ?? RUNNER_LABEL
+        )
         await checkUploads(request.flistPath, request.kind, rfs.credentialsHint())
         // rfs records the write stores (password stripped); readers may need other addresses.
         const routes = sameRoutes(request.routes, request.writeStores) ? undefined : request.routes
@@ -183,7 +188,12 @@ function lastError(tail: string[]): string | undefined {
 }
 
 /** A program that exits 0 without writing the flist is not the rfs it claims to be. */
-async function checkWritten(binary: string, flistPath: string, kind: string): Promise<void> {
+async function checkWritten(
+  binary: string,
+  flistPath: string,
+  kind: string,
+  label: InputLabel
+): Promise<void> {
   const written = await stat(flistPath).then(
     stats => stats.isFile() && stats.size > 0,
     () => false
@@ -191,7 +201,7 @@ async function checkWritten(binary: string, flistPath: string, kind: string): Pr
   if (written) return
   throw new UserError(
     `rfs pack ${kind}: ${binary} exited with code 0 without writing the flist: ` +
-      `check that it is rfs (${binary} --version, or set rfs-path); nothing was published`
+      `check that it is rfs (${binary} --version, or set ${label('rfs-path')}); nothing was published`
   )
 }
 

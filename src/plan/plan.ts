@@ -112,7 +112,7 @@ async function planRun(
   })
   warnings.push(...kernel.warnings)
   notices.push(...kernel.notices)
-  const conf = await readRfsConf(settings.configDir, settings.projectRoot, options.mask)
+  const conf = await readRfsConf(settings.configDir, settings.projectRoot, options.mask, label)
   warnings.push(...conf.warnings)
 
   const firmwareTag = chooseFirmwareTag(settings, conf, options, warnings)

@@ -123,9 +123,9 @@ export function resolveS3(
   }
   const endpointSetting = get('endpoint')!
   const endpoint = parseS3Endpoint(endpointSetting.value, endpointSetting.where)
-  const bucket = checkBucket(get('bucket')!)
+  const bucket = checkBucket(get('bucket')!, label)
   const manifestBucketSetting = get('manifestBucket')
-  const manifestBucket = manifestBucketSetting ? checkBucket(manifestBucketSetting) : bucket
+  const manifestBucket = manifestBucketSetting ? checkBucket(manifestBucketSetting, label) : bucket
   const regionSetting = get('region')
   if (!regionSetting && /amazonaws\.com$/i.test(endpoint.host)) {
     warnings.push(
@@ -178,8 +178,8 @@ function publicUrlWarnings(
   ]
 }
 
-function checkBucket(setting: Sourced): string {
-  return checkBucketName(setting.value, setting.where)
+function checkBucket(setting: Sourced, label: InputLabel): string {
+  return checkBucketName(setting.value, setting.where, `a key prefix goes in ${label('s3-prefix')}`)
 }
 
 export function checkPrefix(setting: Sourced | undefined): string {

@@ -160,11 +160,11 @@ function decodePath(segments: string[], source: string, shown: string): string {
 // servers accept upper case and underscores).
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/
 
-/** A bucket name, checked; `subject` names where it was given. */
-export function checkBucketName(value: string, subject: string): string {
+/** A bucket name, checked; `subject` names where it was given, `advice` where a prefix goes. */
+export function checkBucketName(value: string, subject: string, advice?: string): string {
   if (!BUCKET.test(value)) {
     throw new UserError(
-      `${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`
+      `${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes${advice ? `; ${advice}` : ''})`
     )
   }
   return value
