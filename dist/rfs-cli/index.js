@@ -62905,10 +62905,10 @@ function decodePath(segments, source, shown) {
 // Bucket names go into store URLs and object paths: S3's own rules, leniently (some S3-compatible
 // servers accept upper case and underscores).
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-/** A bucket name, checked; `subject` names where it was given. */
-function checkBucketName(value, subject) {
+/** A bucket name, checked; `subject` names where it was given, `advice` where a prefix goes. */
+function checkBucketName(value, subject, advice) {
     if (!BUCKET.test(value)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes; a key prefix goes in s3-prefix)`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject}='${value}' is not a bucket name: use letters, digits, . _ and - only (no slashes${advice ? `; ${advice}` : ''})`);
     }
     return value;
 }
@@ -66795,6 +66795,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/common/input-label.ts
+var input_label = __nccwpck_require__(4806);
 // EXTERNAL MODULE: ./src/store-url/url.ts
 var store_url_url = __nccwpck_require__(7556);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -66804,8 +66806,9 @@ var promises_ = __nccwpck_require__(1455);
 
 
 
+
 /** The text of a config file, or undefined when there is no such file. */
-async function files_readOptionalText(path, display) {
+async function files_readOptionalText(path, display, label = RUNNER_LABEL) {
     try {
         return await readFile(path, 'utf8');
     }
@@ -66817,7 +66820,7 @@ async function files_readOptionalText(path, display) {
             throw new UserError(`${display} is a directory, not a config file`);
         if (code === 'EACCES')
             throw new UserError(`${display} cannot be read (permission denied)`);
-        throw new UserError(`${display} cannot be read: ${describeOsError(error)}: check config-dir and the file`);
+        throw new UserError(`${display} cannot be read: ${describeOsError(error)}: check ${label('config-dir')} and the file`);
     }
 }
 /** A path as the user knows it: relative to the project when inside it, else absolute. */
@@ -67050,6 +67053,7 @@ class ValueReader {
 
 
 
+
 const RFS_CONF_KEYS = (/* unused pure expression or super */ null && ([
     'S3_ENDPOINT',
     'S3_REGION',
@@ -67083,10 +67087,10 @@ function rfsConfFromValues(assignments, file) {
  * config/rfs.conf; a project without one simply has no S3 settings there. Its secrets go to
  * `mask` (the runner's log masking) as soon as the file is parsed.
  */
-async function readRfsConf(configDir, projectRoot, mask) {
+async function readRfsConf(configDir, projectRoot, mask, label = RUNNER_LABEL) {
     const path = join(configDir, 'rfs.conf');
     const file = displayPath(path, projectRoot);
-    const text = await readOptionalText(path, file);
+    const text = await readOptionalText(path, file, label);
     if (text === undefined)
         return { file, values: {}, warnings: [] };
     const conf = rfsConfFromValues(parseShellConf(text, file), file);
@@ -70046,8 +70050,6 @@ class HttpBlobStore {
     }
 }
 
-// EXTERNAL MODULE: ./src/common/input-label.ts
-var input_label = __nccwpck_require__(4806);
 ;// CONCATENATED MODULE: ./src/store/open.ts
 // Store URLs as blob stores, for the built-in engine. Schemes only the rfs binary speaks end the
 // run with a line that says so.
