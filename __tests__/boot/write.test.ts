@@ -50,7 +50,9 @@ test('a folder that cannot be made is one line naming it and the fix', async () 
   const dir = join(work, 'a-file', 'zinit')
   const error = await asyncUserError(writeBootUnits(dir, units()))
   expect(error.message).toMatch(
-    new RegExp(`^cannot write the zinit units to ${dir}: .*; check that input output-dir is writable$`)
+    new RegExp(
+      `^cannot write the zinit units to ${dir}: .*; check that input output-dir is writable$`
+    )
   )
 })
 
