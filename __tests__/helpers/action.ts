@@ -18,7 +18,7 @@ export interface ActionRun {
   summary: string
   /**
    * Everything the run emitted, for searching secrets in: workflow commands also as the runner
-   * reads them, since their escaping writes a `%` in a secret as `%25`.
+   * shows them, since their escaping writes a `%` in a secret as `%25`.
    */
   everything: string
 }
@@ -79,13 +79,9 @@ export async function runAction(
       ...result,
       outputs: parseOutputFile(outputText),
       summary,
-      everything: [
-        result.stdout,
-        unescapeCommands(result.stdout),
-        result.stderr,
-        outputText,
-        summary
-      ].join('\n')
+      everything: [result.stdout, asShown(result.stdout), result.stderr, outputText, summary].join(
+        '\n'
+      )
     }
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -95,7 +91,7 @@ export async function runAction(
 /** Runs dist/index.js as a shell command with CLI flags (no GitHub environment). */
 export async function runCli(args: string[], options: RunOptions = {}): Promise<ActionRun> {
   const result = await runNode([DIST_ENTRY, ...args], options)
-  const everything = [result.stdout, unescapeCommands(result.stdout), result.stderr].join('\n')
+  const everything = [result.stdout, asShown(result.stdout), result.stderr].join('\n')
   return { ...result, outputs: {}, summary: '', everything }
 }
 
@@ -128,6 +124,14 @@ export function errorLines(run: ActionRun): string[] {
     .split('\n')
     .filter(line => line.startsWith('::error'))
     .map(line => unescapeCommands(line.replace(/^::error[^:]*::/, '')))
+}
+
+/**
+ * The log as the runner shows it: messages unescaped, and no `::add-mask::` lines, which hold
+ * the very secrets they hide and are never shown.
+ */
+function asShown(stdout: string): string {
+  return unescapeCommands(stdout.replace(/^::add-mask::.*$/gm, ''))
 }
 
 /** Undoes @actions/core's escaping of workflow command messages (`%25`, `%0D`, `%0A`). */
