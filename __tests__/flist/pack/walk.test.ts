@@ -62,8 +62,19 @@ describe('walkTree', () => {
         `^${tree}/sub/fw\\\\x${escaped}\\.bin: the name is not UTF-8, and flists hold UTF-8 names: rename it to UTF-8 \\(e\\.g\\. convmv -f latin1 -t utf8 --notest\\) and pack again$`
       )
     await expect(walkTree(tree)).rejects.toThrow(refusal('fe'))
-    // Without walking it into a list: the first bad name met, in directory order.
-    await expect(checkTreeNames(tree)).rejects.toThrow(refusal('f[ef]'))
+    // Without walking it into a list, and naming the same file.
+    await expect(checkTreeNames(tree)).rejects.toThrow(refusal('fe'))
+  })
+
+  test('both checks name the same file, the first in the walk: the shallowest, then by bytes', async () => {
+    const tree = join(work, 'latin1-dirs')
+    for (const dir of ['a', 'b', 'a/deeper']) mkdirSync(join(tree, dir), { recursive: true })
+    for (const dir of ['a/deeper', 'b', 'a']) {
+      writeFileSync(Buffer.concat([Buffer.from(`${tree}/${dir}/fw`), Buffer.from([0xff])]), 'x')
+    }
+    const refusal = new RegExp(`^${tree}/a/fw\\\\xff: the name is not UTF-8`)
+    await expect(walkTree(tree)).rejects.toThrow(refusal)
+    await expect(checkTreeNames(tree)).rejects.toThrow(refusal)
   })
 
   test('a root that is missing, or not a directory, is refused naming it', async () => {

@@ -65,22 +65,24 @@ function describe(parent: TreeItem, name: Buffer, path: Buffer): Omit<TreeItem, 
  * walkTree (rfs). Directories it cannot read are left for that packer to report.
  */
 export async function checkTreeNames(root: string, signal?: AbortSignal): Promise<void> {
+  // In walkTree's order, so both engines name the same file of a tree with several.
   const pending = [Buffer.from(root)]
-  for (let turn = 1; pending.length > 0; turn++) {
+  for (let next = 0; next < pending.length; next++) {
     signal?.throwIfAborted()
-    const directory = pending.pop()!
+    const directory = pending[next]
     let entries: Dirent<Buffer>[]
     try {
       entries = readdirSync(directory, { encoding: 'buffer', withFileTypes: true })
     } catch {
       continue
     }
+    entries.sort((a, b) => Buffer.compare(a.name, b.name))
     for (const entry of entries) {
       const path = Buffer.concat([directory, SLASH, entry.name])
       checkName(path, entry.name)
       if (entry.isDirectory()) pending.push(path)
     }
-    if (turn % 16 === 0) await nextTurn()
+    if (next % 16 === 15) await nextTurn()
   }
 }
 
