@@ -68896,10 +68896,11 @@ function describe(parent, name, path) {
  * walkTree (rfs). Directories it cannot read are left for that packer to report.
  */
 async function checkTreeNames(root, signal) {
+    // In walkTree's order, so both engines name the same file of a tree with several.
     const pending = [Buffer.from(root)];
-    for (let turn = 1; pending.length > 0; turn++) {
+    for (let next = 0; next < pending.length; next++) {
         signal?.throwIfAborted();
-        const directory = pending.pop();
+        const directory = pending[next];
         let entries;
         try {
             entries = readdirSync(directory, { encoding: 'buffer', withFileTypes: true });
@@ -68907,13 +68908,14 @@ async function checkTreeNames(root, signal) {
         catch {
             continue;
         }
+        entries.sort((a, b) => Buffer.compare(a.name, b.name));
         for (const entry of entries) {
             const path = Buffer.concat([directory, SLASH, entry.name]);
             walk_checkName(path, entry.name);
             if (entry.isDirectory())
                 pending.push(path);
         }
-        if (turn % 16 === 0)
+        if (next % 16 === 15)
             await nextTurn();
     }
 }
