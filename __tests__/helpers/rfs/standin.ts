@@ -1,6 +1,6 @@
 // Shared by the rfs tests: a loopback HTTP server for downloads, stand-in rfs executables, a log
 // that keeps what it is given, and settings with test defaults.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -10,6 +10,10 @@ import type { PackRequest } from '../../../src/engines/engine.js'
 import type { RfsLog } from '../../../src/rfs-release/log.js'
 import type { RfsSettings } from '../../../src/rfs-release/rfs-settings.js'
 import { RUNNER_LABEL } from '../../../src/common/input-label.js'
+import { tempDir } from '../tree.js'
+
+// Temporary directories come from the one helper that also removes them after each file.
+export { removeTempDirs, tempDir } from '../tree.js'
 
 export interface FileServer {
   url: string
@@ -46,19 +50,6 @@ export async function closedPortUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo
   await new Promise<void>(resolve => server.close(() => resolve()))
   return `http://127.0.0.1:${port}`
-}
-
-const madeDirs: string[] = []
-
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `rfs-test-${prefix}-`))
-  madeDirs.push(dir)
-  return dir
-}
-
-/** Removes every directory tempDir made in this test file. */
-export function removeTempDirs(): void {
-  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 /** A shell script that answers `--version` with `rfs <version>` and runs `body` otherwise. */
