@@ -485,13 +485,23 @@ function shellLines(run: ActionRun, kind: 'error' | 'warning'): string[] {
 const INPUT_NAMES = ACTION_INPUTS.map(input => input.name)
 
 /**
- * The inputs a message names the way a runner's user wrote them: `input x`, or `x: value` as in
- * a workflow (after an article it is prose: "is not an owner: write UID:GID").
+ * How a runner's message names an input, with what a shell's message writes instead: `input x`
+ * (`--x`), and `x: value` as in a workflow (`--x value`); after an article it is prose ("is not
+ * an owner: write UID:GID").
  */
+const RUNNER_SPELLINGS = INPUT_NAMES.map(name => ({
+  name,
+  spellings: [
+    { runner: new RegExp(`(^|[^\\w-])input ${name}(?![\\w-])`, 'g'), shell: `$1--${name}` },
+    { runner: new RegExp(`(^|[^\\w-])(?<!\\b(a|an|the) )${name}: `, 'g'), shell: `$1--${name} ` }
+  ]
+}))
+
+/** The inputs a message names the way a runner's user wrote them. */
 function namedAsInputs(message: string): string[] {
-  return INPUT_NAMES.filter(name =>
-    new RegExp(`(^|[^\\w-])(input ${name}(?![\\w-])|(?<!\\b(a|an|the) )${name}: )`).test(message)
-  )
+  return RUNNER_SPELLINGS.filter(({ spellings }) =>
+    spellings.some(({ runner }) => new RegExp(runner.source).test(message))
+  ).map(({ name }) => name)
 }
 
 /** The inputs of two or more words a message names bare, neither `input x` nor `--x`. */
@@ -501,15 +511,12 @@ function namedBare(message: string): string[] {
   )
 }
 
-/** A runner's message as a shell user reads it: `input x` is `--x`, `x: value` is `--x value`. */
+/** A runner's message as a shell user reads it, each input as the flag typed. */
 function asTyped(message: string): string {
-  let typed = message
-  for (const name of INPUT_NAMES) {
-    typed = typed
-      .replace(new RegExp(`(^|[^\\w-])input ${name}(?![\\w-])`, 'g'), `$1--${name}`)
-      .replace(new RegExp(`(^|[^\\w-])(?<!\\b(a|an|the) )${name}: `, 'g'), `$1--${name} `)
-  }
-  return typed
+  return RUNNER_SPELLINGS.flatMap(({ spellings }) => spellings).reduce(
+    (typed, { runner, shell }) => typed.replace(runner, shell),
+    message
+  )
 }
 
 /** The inputs a message names as a shell user typed them: `--x`. */
